@@ -1,0 +1,99 @@
+"""Splitting agency lists and restoring the prefix that lists leave out.
+
+Plans write "市发展改革委、经贸信息委、科技创新委": the 市 of the first name applies to the
+others (市经贸信息委, 市科技创新委). The prefix is a level of government (市, 区, 县, 省, or a
+named city/district like 广州市) taken from the nearest name that carries one. Names that are
+actors of their own keep their form: units of central bodies (深圳海关, 中国人民银行深圳市中心支行,
+深圳市税务局), collectives (各区政府, 各行业主管部门), district bodies (罗湖区政府, 大鹏新区管委会).
+
+Three traps: 市委…/市人大…/市政协… carry their own 市 but their prefix for the next name is still
+just 市 (市委宣传部、文体旅游局 → 市文体旅游局, never 市委文体旅游局); a name beginning with 市场
+(市场监管局) has *no* prefix and becomes 市市场监管局; and 和 inside names (人力资源和社会保障局)
+is never a list separator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SEPARATORS = re.compile(r"[、，,；;]")
+# Trailing words that close a list rather than name an agency.
+TRAILING = re.compile(r"(?:等(?:有关)?(?:部门|单位|机构)?|(?:及|和)?(?:其他)?有关(?:部门|单位)|按职责分工负责)$")
+# A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
+LEVEL_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)(?!场|委|人大|政协|纪委)|省|市(?!场)|区|县)")
+# Names that stand on their own and never take a restored prefix.
+STANDALONE = re.compile(
+    r"^(?:深圳|广东|中国|国家|中共|中央|国务院|全国|各|全市|有关|相关|驻)"
+    r"|(?:区|新区|合作区|县|镇|街道)(?:人民)?(?:政府|管委会|管理委员会|办事处)$"
+    r"|海关$|支行$|分行$|(?:银|证|保|银保)监局$"
+)
+COLLECTIVE = re.compile(r"^(?:各|全市各|有关|相关)")
+
+
+@dataclass(frozen=True)
+class ListItem:
+    surface: str  # as written, trimmed
+    name: str  # prefix restored where it was omitted
+    start: int  # offsets into the document (surface span)
+    end: int
+    prefix_restored: bool
+    collective: bool
+
+
+def own_prefix(name: str) -> str | None:
+    """The level prefix a name carries itself (市 for 市委宣传部 too), or None."""
+    if STANDALONE.search(name):
+        return None
+    m = LEVEL_PREFIX.match(name)
+    if not m:
+        return None
+    p = m.group(0)
+    # 深圳市税务局-style names were caught above; 广州市工业和信息化局 yields 广州市.
+    return p
+
+
+def _is_bare(name: str) -> bool:
+    return own_prefix(name) is None and not STANDALONE.search(name)
+
+
+def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
+                      context_prefix: str | None = None) -> list[ListItem]:
+    """Split `text` (found at document offset `offset`) into agency names.
+
+    `context_prefix` is the prefix in force from earlier in the same clause; `default_prefix`
+    applies when nothing in the clause carries one (e.g. 市 for a municipal plan). Bare names
+    before the first prefixed name take the first prefix that appears later in the list.
+    """
+    raw: list[tuple[str, int, int]] = []
+    pos = 0
+    for part in SEPARATORS.split(text):
+        lead = len(part) - len(part.lstrip(" \u3000\t\n"))
+        core = part.strip(" \u3000\t\n")
+        core = TRAILING.sub("", core).strip()
+        if core:
+            raw.append((core, offset + pos + lead, offset + pos + lead + len(core)))
+        pos += len(part) + 1
+    prefixes = [own_prefix(name) for name, _, _ in raw]
+    first_later = next((p for p in prefixes if p), None)
+    current = context_prefix
+    items: list[ListItem] = []
+    for (name, s, e), p in zip(raw, prefixes):
+        if p:
+            current = p
+        restored = False
+        full = name
+        if _is_bare(name):
+            prefix = current or first_later or default_prefix
+            if prefix:
+                full, restored = prefix + name, True
+        items.append(ListItem(name, full, s, e, restored, bool(COLLECTIVE.match(name))))
+    return items
+
+
+def last_prefix(items: list[ListItem]) -> str | None:
+    for it in reversed(items):
+        p = own_prefix(it.name)
+        if p:
+            return p
+    return None

@@ -1,0 +1,112 @@
+"""Recognising the numbering markers of Chinese official documents.
+
+The conventional hierarchy (党政机关公文格式) is 一、 > （一） > 1． > （1） > ①. Documents skip
+levels and restart numbering in every chapter, so the parser only needs each marker's *type*
+and number; nesting comes from the type's rank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23 (enough for heading numbers)."""
+    if not s:
+        return None
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = CN_DIGITS.get(tens, None) if tens else 1
+        o = CN_DIGITS.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    if len(s) == 1:
+        return CN_DIGITS.get(s)
+    return None
+
+
+_CN = "一二三四五六七八九十"
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# (type, rank, regex). Lower rank = higher in the hierarchy.
+_PATTERNS = [
+    ("chapter", 1, re.compile(rf"^(?:第([{_CN}]+)[章部分]\s*|([{_CN}]+)\s*、)\s*")),
+    ("section", 2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*")),
+    ("item", 3, re.compile(r"^([0-9０-９]{1,2})\s*[．.、](?![0-9０-９])\s*")),
+    ("subitem", 4, re.compile(r"^[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*")),
+    ("subitem2", 5, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+]
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+APPENDIX = re.compile(r"^附\s*(?:录|件)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*")
+
+
+@dataclass(frozen=True)
+class Marker:
+    type: str
+    rank: int
+    number: int
+    marker: str  # as written
+    rest_offset: int  # where the heading text starts, relative to the line
+
+
+def match_marker(text: str) -> Marker | None:
+    for type_, rank, rx in _PATTERNS:
+        m = rx.match(text)
+        if not m:
+            continue
+        raw = next(g for g in m.groups() if g)
+        if type_ in ("chapter", "section"):
+            number = cn_number(raw)
+        elif type_ == "subitem2":
+            number = _CIRCLED.index(raw) + 1
+        else:
+            number = int(raw.translate(_FW_DIGITS))
+        if number is None:
+            continue
+        return Marker(type_, rank, number, m.group(0).strip(), m.end())
+    return None
+
+
+def is_heading_line(text: str) -> bool:
+    return match_marker(text) is not None or bool(APPENDIX.match(text))
+
+
+# A lead phrase is the short first sentence that names what a paragraph is about
+# ("加强组织领导。…", "光纤到户。…"): the sub-measure headings of plan texts.
+_LEAD = re.compile(r"^([^。，,；;：:！？]{2,30})[。．]")
+
+
+def lead_phrase(text: str) -> str | None:
+    m = _LEAD.match(text)
+    if not m:
+        return None
+    phrase = m.group(1)
+    # A number-led or quoted sentence is content, not a heading.
+    if re.match(r"^[0-9０-９“\"《]", phrase):
+        return None
+    return phrase
+
+
+def heading_text(rest: str, limit: int = 60) -> tuple[str, int]:
+    """Split the text after a marker into (heading, offset where the body starts).
+
+    `（一）高端软件产业。重点支持…` → ('高端软件产业', after '。'); a heading standing alone keeps
+    its whole text; a long first sentence is cut at its first comma-like break.
+    """
+    m = re.search(r"[。．]", rest)
+    if m and m.start() <= limit:
+        return rest[: m.start()].strip(), m.end()
+    if not m and len(rest) <= limit:
+        return rest.strip().rstrip("：:"), len(rest)
+    c = re.search(r"[，,；;：:]", rest)
+    if c and c.start() <= limit:
+        return rest[: c.start()].strip(), 0
+    return rest[:limit].strip(), 0

@@ -1,0 +1,79 @@
+"""One document in, one `Extraction` out: structure, metadata, tasks, clauses, agencies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from policykg.extract.clauses import find_clauses
+from policykg.extract.corpus import doc_id_for, manifest_entry
+from policykg.extract.metadata import header_metadata, merge_manifest
+from policykg.extract.reader import DocumentError, read_document
+from policykg.extract.structure import parse_structure
+from policykg.extract.tasks import attach_clause, build_tasks
+from policykg.schema.models import (
+    Agency,
+    AgencyMention,
+    Assignment,
+    Clause,
+    Evidence,
+    Extraction,
+)
+
+
+def default_prefix(issuer: str | None) -> str | None:
+    """The level prefix a plan's own bodies would carry: 市 for 深圳市人民政府, 区 for a district."""
+    if not issuer:
+        return "市"
+    if re.search(r"(区|新区)(人民政府|政府|管委会|管理委员会)", issuer):
+        return "区"
+    if re.search(r"县(人民)?政府", issuer):
+        return "县"
+    if re.match(r"^[\u4e00-\u9fff]{2,6}省", issuer):
+        return "省"
+    return "市"
+
+
+def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
+                 entry: dict | None = None) -> Extraction:
+    st = parse_structure(text, doc_id)
+    meta = merge_manifest(header_metadata(doc_id, st.front_lines, text), entry)
+    tasks = build_tasks(doc_id, st.sections, st.paragraphs)
+    warnings: list[str] = []
+    clauses: list[Clause] = []
+    agencies: dict[str, Agency] = {}
+    for found in find_clauses(text, st.body_start, st.body_end, default_prefix(meta.issuer)):
+        task = attach_clause(tasks, found.start, found.end)
+        evidence = Evidence(doc_id=doc_id, start=found.start, end=found.end,
+                            quote=text[found.start:found.end], rule=found.rule)
+        assignments = []
+        for role, items in found.roles:
+            for rank, it in enumerate(items, 1):
+                mention = AgencyMention(surface=it.surface, name=it.name, prefix_restored=it.prefix_restored,
+                                        start=it.start, end=it.end)
+                agencies.setdefault(it.name, Agency(id=it.name, name=it.name, collective=it.collective))
+                if task is not None:
+                    assignments.append(Assignment(task_id=task.id, role=role, rank=rank,
+                                                  agency=mention, evidence=evidence))
+        if task is None:
+            warnings.append(f"clause at {found.start}-{found.end} closes no task: {evidence.quote[:40]}")
+        clauses.append(Clause(doc_id=doc_id, task_id=task.id if task else None, start=found.start,
+                              end=found.end, text=evidence.quote, rule=found.rule, assignments=assignments))
+    if not st.sections:
+        warnings.append("no numbered headings found: the document yields no sections or tasks")
+    return Extraction(meta=meta, path=path, sha256=sha256, sections=st.sections, paragraphs=st.paragraphs,
+                      tasks=tasks, clauses=clauses, agencies=sorted(agencies.values(), key=lambda a: a.id),
+                      warnings=warnings)
+
+
+def extract_document(path: Path) -> Extraction:
+    """Read and extract one file. Raises `DocumentError` naming the file and the reason."""
+    entry = manifest_entry(path)
+    doc_id = doc_id_for(path, entry)
+    text, sha = read_document(path)
+    try:
+        return extract_text(text, doc_id, str(path), sha, entry)
+    except DocumentError:
+        raise
+    except Exception as exc:  # a parser bug must not cost the other documents their facts
+        raise DocumentError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc

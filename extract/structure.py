@@ -1,0 +1,244 @@
+"""Document structure: front matter, body, the section tree and its paragraphs.
+
+Pure functions over the decoded text. What real documents do and how it is handled:
+
+- A notice header (索引号 …, 文号, addressees, the 印发 paragraph, sign-off and date) precedes
+  the plan; `body_range` finds where the plan itself starts and where the sign-off block
+  (主题词, 抄送, 信息索取号 …) begins.
+- Web pages lose chapter headings (一、…) and leave only an indented blank line; such a
+  chapter is inferred where section numbering restarts at （一）, placed at the blank line.
+- PDF conversion hard-wraps paragraphs and leaves figure captions; `lines.join_wrapped`
+  rejoins the former, captions are dropped as artefacts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.extract.headings import APPENDIX, Marker, heading_text, match_marker
+from policykg.extract.lines import Line, LogicalLine, join_wrapped, physical_lines
+from policykg.schema.models import Paragraph, Section, SectionLevel
+
+HEADER_KEY = re.compile(
+    r"^(索引号|信息分类|发布机构|发布日期|信息名称|文\s*号|关键词|主题分类|发文机关|成文日期|"
+    r"发布时间|信息提供日期|信息来源|来源|生效日期|有效性)\s*[:：]"
+)
+URL = re.compile(r"^https?://\S+$")
+DATE_LINE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
+    r"[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$"
+)
+ADDRESSEE = re.compile(r"^[^。]{2,60}[：:]$")
+NOTICE = re.compile(r"印发|印送|转发|颁布")
+SIGN_OFF = re.compile(r"^(主题词|抄送|抄报|信息索取号|公开类型|公开方式|生成日期|分送)\s*[：:]?")
+ARTEFACT = re.compile(
+    r"^(?:图\s*\d+\s*\S.{0,30}|[-—–_=\s]+|第?\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*页?|[(（]印\s*\d+\s*份[)）])$"
+)
+TITLE_MAX = 60
+LEVELS = {"chapter": SectionLevel.chapter, "section": SectionLevel.section,
+          "item": SectionLevel.item, "subitem": SectionLevel.subitem,
+          "subitem2": SectionLevel.subitem}
+
+
+@dataclass
+class Body:
+    start_line: int
+    end_line: int  # exclusive
+    front: list[Line]  # front-matter lines, for metadata
+
+
+def body_range(lines: list[Line]) -> Body:
+    """Skip the notice/header lines at the top and the sign-off block at the end."""
+    i, n = 0, len(lines)
+    seen_front = False
+    limit = min(n, 60)
+    while i < limit:
+        t = lines[i].text
+        if not t:
+            i += 1
+            continue
+        if match_marker(t) or APPENDIX.match(t):
+            break
+        short_open = len(t) <= TITLE_MAX and t[-1] not in "。！？；"
+        notice = len(t) <= 200 and NOTICE.search(t) and ("《" in t or "通知" in t)
+        if (
+            HEADER_KEY.match(t)
+            or URL.match(t)
+            or DATE_LINE.match(t)
+            or (ADDRESSEE.match(t) and ("各" in t or "单位" in t))
+            or notice
+            or short_open
+        ):
+            seen_front = True
+            i += 1
+            continue
+        break
+    if i >= limit and not seen_front:
+        i = 0
+    end = n
+    for j in range(i, n):
+        if SIGN_OFF.match(lines[j].text):
+            end = j
+            break
+    # A trailing issuer + date sign-off ("深圳市人民政府\n2015年8月12日") closes some plans.
+    k = end
+    while k > i and not lines[k - 1].text:
+        k -= 1
+    if k > i and DATE_LINE.match(lines[k - 1].text.replace(" ", "")):
+        end = k - 1
+        if end > i and len(lines[end - 1].text) <= 20 and lines[end - 1].text[-1] not in "。；":
+            end -= 1
+    return Body(i, end, lines[:i])
+
+
+@dataclass
+class _Open:
+    marker: Marker | None
+    level: SectionLevel
+    rank: int
+    sid: str
+    number: int | None
+    heading: str | None
+    lost: bool
+    start: int
+    parent: "_Open | None"
+    path: list[str]
+    children: int = 0
+    end: int = 0
+
+
+@dataclass
+class Structure:
+    body_start: int
+    body_end: int
+    front_lines: list[Line]
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    artefacts: list[Line] = field(default_factory=list)
+
+
+def _lost_chapter_breaks(items: list[LogicalLine | Line]) -> set[int]:
+    """Indices in `items` where a chapter whose heading was lost begins.
+
+    A new chapter begins where section numbering restarts at （一） within what is so far one
+    chapter; it is placed at the white-space-only line the web page left for the heading when
+    there is one since the previous section, else at the （一） itself. In a document with no
+    explicit chapter headings, a blank-line placeholder before the very first （一） opens
+    chapter one.
+    """
+    breaks: set[int] = set()
+    explicit_chapters = any(
+        isinstance(it, LogicalLine) and (m := match_marker(it.text)) and m.type == "chapter" for it in items
+    )
+    seen_section = False
+    placeholder: int | None = None
+    for idx, it in enumerate(items):
+        if isinstance(it, Line):
+            if it.raw_blank:
+                placeholder = idx
+            continue
+        m = match_marker(it.text)
+        if APPENDIX.match(it.text) or (m and m.type == "chapter"):
+            seen_section, placeholder = False, None
+            continue
+        if not m or m.type != "section":
+            continue
+        if m.number == 1 and (seen_section or (placeholder is not None and not explicit_chapters)):
+            breaks.add(placeholder if placeholder is not None else idx)
+        seen_section = True
+        placeholder = None
+    return breaks
+
+
+def parse_structure(text: str, doc_id: str) -> Structure:
+    lines = physical_lines(text)
+    body = body_range(lines)
+    body_lines = lines[body.start_line : body.end_line]
+    body_start = body_lines[0].start if body_lines else len(text)
+    body_end = body_lines[-1].end if body_lines else len(text)
+    st = Structure(body_start, body_end, body.front)
+
+    kept: list[Line] = []
+    for ln in body_lines:
+        if ln.text and ARTEFACT.match(ln.text):
+            st.artefacts.append(ln)
+            continue
+        kept.append(ln)
+    items = join_wrapped(kept, lambda t: bool(match_marker(t) or APPENDIX.match(t)))
+    breaks = _lost_chapter_breaks(items)
+
+    root = _Open(None, SectionLevel.chapter, 0, doc_id, None, None, False, body_start, None, [])
+    stack: list[_Open] = [root]
+    opened: list[_Open] = []
+
+    def open_section(level: SectionLevel, rank: int, marker: Marker | None, heading: str | None,
+                     lost: bool, start: int, label: str) -> _Open:
+        while stack[-1].rank >= rank:
+            stack.pop()
+        parent = stack[-1]
+        parent.children += 1
+        code = {"chapter": "c", "section": "s", "item": "i", "subitem": "p", "appendix": "a"}[level.value]
+        sid = f"{parent.sid}{'.' if parent.parent else ':'}{code}{parent.children}"
+        shown = label + (heading or "")
+        node = _Open(marker, level, rank, sid, marker.number if marker else parent.children,
+                     heading, lost, start, parent, parent.path + [shown])
+        stack.append(node)
+        opened.append(node)
+        return node
+
+    def add_paragraph(start: int, end: int, txt: str, on_heading_line: bool = False) -> None:
+        sec = stack[-1] if len(stack) > 1 else None
+        st.paragraphs.append(Paragraph(doc_id=doc_id, section_id=sec.sid if sec else None,
+                                       start=start, end=end, text=txt, on_heading_line=on_heading_line))
+
+    for idx, it in enumerate(items):
+        if idx in breaks:
+            at = it.start if isinstance(it, Line) else it.start
+            open_section(SectionLevel.chapter, 1, None, None, True, at, "（标题缺失）")
+        if isinstance(it, Line):
+            continue
+        t = it.text
+        am = APPENDIX.match(t)
+        m = None if am else match_marker(t)
+        if not am and not m:
+            add_paragraph(it.start, it.end, t)
+            continue
+        rest_off = am.end() if am else m.rest_offset
+        heading, body_off = heading_text(t[rest_off:])
+        if am:
+            open_section(SectionLevel.appendix, 1, None, heading or None, False, it.start, t[:rest_off].strip())
+        else:
+            open_section(LEVELS[m.type], m.rank, m, heading or None, False, it.start, m.marker)
+        # Text after the heading on the same line (e.g. 004's `（一）高端软件产业。重点支持…`, or a
+        # numbered item whose heading is its first clause) is the section's first paragraph.
+        para_off = rest_off + body_off
+        if para_off < len(t):
+            start = _offset_in(it, para_off)
+            add_paragraph(start, it.end, t[para_off:], on_heading_line=True)
+
+    # Close sections: a section ends where its last paragraph or descendant ends.
+    by_id = {node.sid: node for node in opened}
+    for p in st.paragraphs:
+        node = by_id.get(p.section_id) if p.section_id else None
+        while node is not None and node.parent is not None:
+            node.end = max(node.end, p.end)
+            node = node.parent
+    for node in opened:
+        end = max(node.end, node.start)
+        st.sections.append(Section(
+            id=node.sid, doc_id=doc_id, level=node.level, number=node.number,
+            marker=node.marker.marker if node.marker else None, heading=node.heading,
+            heading_lost=node.lost, parent_id=node.parent.sid if node.parent and node.parent.parent else None,
+            start=node.start, end=end, path=node.path,
+        ))
+    return st
+
+
+def _offset_in(ll: LogicalLine, pos: int) -> int:
+    """Map a position in a logical line's joined text back to an offset in the document."""
+    for part in ll.parts:
+        if pos <= len(part.text):
+            return part.start + pos
+        pos -= len(part.text)
+    return ll.end

@@ -1,0 +1,165 @@
+"""The contract between stages: what `extract` produces and `graph` loads.
+
+Every fact carries an `Evidence`: the document, character offsets into the decoded text of the
+original file (Python string indices, i.e. Unicode code points), the quote those offsets cut out,
+and the id of the rule that produced the fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(Model):
+    doc_id: str
+    start: int = Field(ge=0, description="character offset (code points) into the decoded file")
+    end: int = Field(ge=0)
+    quote: str
+    rule: str = Field(description="id of the extraction rule, e.g. 'clause.lead_support'")
+
+
+class PlanKind(str, Enum):
+    plan = "规划"
+    action_plan = "行动计划"
+    implementation = "实施方案"
+    other = "其他"
+
+
+class PlanMeta(Model):
+    """Document metadata. From the manifest, the text's own header, or both (manifest wins)."""
+
+    doc_id: str
+    title: str | None = None
+    doc_number: str | None = None  # 文号, e.g. 深府〔2015〕69号
+    issuer: str | None = None
+    issued: dt.date | None = None
+    published: dt.date | None = None
+    source_url: str | None = None
+    index_number: str | None = None  # 索引号
+    period_start: int | None = None
+    period_end: int | None = None
+    kind: PlanKind | None = None
+    # Where each field came from: 'manifest' or 'header:<rule>'.
+    provenance: dict[str, str] = Field(default_factory=dict)
+
+
+class SectionLevel(str, Enum):
+    chapter = "chapter"  # 一、
+    section = "section"  # （一） / (一)
+    item = "item"  # 1． / 1.
+    subitem = "subitem"  # （1） / ①
+    appendix = "appendix"  # 附录
+
+
+class Section(Model):
+    id: str
+    doc_id: str
+    level: SectionLevel
+    number: int | None = None  # ordinal within its parent (一 → 1)
+    marker: str | None = None  # the numbering as written, e.g. '（三）'; None for a lost heading
+    heading: str | None = None  # None where the web page lost it
+    heading_lost: bool = False
+    parent_id: str | None = None
+    start: int
+    end: int
+    path: list[str] = Field(default_factory=list)  # markers from the plan down, for display
+
+
+class Paragraph(Model):
+    doc_id: str
+    section_id: str | None
+    start: int
+    end: int
+    text: str  # the logical paragraph with PDF hard wraps joined (offsets still span the original)
+    on_heading_line: bool = False  # the body text that follows a heading on its own line
+
+
+class TaskKind(str, Enum):
+    task = "task"
+    project = "project"  # 工程
+    key_field = "key_field"  # 重点领域
+    measure = "measure"  # 保障措施 / 工作措施
+    goal = "goal"
+
+
+class Task(Model):
+    id: str
+    doc_id: str
+    kind: TaskKind
+    title: str
+    text: str
+    section_id: str | None  # the Section this task is (or lies in)
+    parent_task_id: str | None = None  # sub-measures of a task
+    ordinal: int  # order within the document
+    start: int
+    end: int
+    rule: str
+
+
+class Role(str, Enum):
+    lead = "lead"  # 牵头单位 → LEADS
+    support = "support"  # 配合单位 / 参与 → SUPPORTS
+    responsible = "responsible"  # 责任单位 / 按职责分工负责 → RESPONSIBLE_FOR {rank}
+
+
+class AgencyMention(Model):
+    surface: str  # as written in the list item, e.g. '经贸信息委'
+    name: str  # with omitted prefix restored, e.g. '市经贸信息委'
+    prefix_restored: bool = False
+    start: int
+    end: int
+
+
+class Assignment(Model):
+    """One agency in one role on one task: becomes one LEADS/SUPPORTS/RESPONSIBLE_FOR edge."""
+
+    task_id: str
+    role: Role
+    rank: int  # 1-based position in its list, as written
+    agency: AgencyMention
+    evidence: Evidence
+
+
+class Clause(Model):
+    """A responsibility clause as found in the text, e.g. （牵头单位：…，配合单位：…）."""
+
+    doc_id: str
+    task_id: str | None
+    start: int
+    end: int
+    text: str
+    rule: str
+    assignments: list[Assignment] = Field(default_factory=list)
+
+
+class Agency(Model):
+    id: str  # stable id; before registry resolution the restored name itself
+    name: str
+    collective: bool = False  # 各区政府, 各行业主管部门 …
+    resolved: bool = False  # True once matched to a registry entry
+
+
+class ExtractionError(Model):
+    path: str
+    reason: str
+
+
+class Extraction(Model):
+    """Everything extracted from one document: the only hand-off from `extract` to `graph`."""
+
+    meta: PlanMeta
+    path: str
+    sha256: str
+    sections: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
