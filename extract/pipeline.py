@@ -61,7 +61,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
                               end=found.end, text=evidence.quote, rule=found.rule, assignments=assignments))
     if not st.sections:
         warnings.append("no numbered headings found: the document yields no sections or tasks")
-    return Extraction(meta=meta, path=path, sha256=sha256, sections=st.sections, paragraphs=st.paragraphs,
+    return Extraction(meta=meta, path=path, sha256=sha256, text=text, sections=st.sections, paragraphs=st.paragraphs,
                       tasks=tasks, clauses=clauses, agencies=sorted(agencies.values(), key=lambda a: a.id),
                       warnings=warnings)
 

@@ -157,6 +157,7 @@ class Extraction(Model):
     meta: PlanMeta
     path: str
     sha256: str
+    text: str = ""  # the decoded document; every offset indexes it
     sections: list[Section] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)

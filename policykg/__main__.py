@@ -1,0 +1,3 @@
+from policykg.cli import app
+
+app()

@@ -1,0 +1,241 @@
+"""The `policykg` command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from policykg.cli_neo4j import neo4j_app
+from policykg.paths import CORPUS_DIR
+
+app = typer.Typer(
+    help="Knowledge graphs of who owns which task in Chinese government policy plans.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(neo4j_app, name="neo4j")
+console = Console()
+err = Console(stderr=True)
+
+
+def _driver_or_exit(start_managed: bool):
+    """A driver for the configured Neo4j; starts the project's own server when asked to."""
+    import neo4j
+
+    from policykg.graph import neo4j_server
+    from policykg.settings import get_driver, neo4j_settings
+
+    settings = neo4j_settings()
+    if settings.managed:
+        st = neo4j_server.status()
+        if not st.running:
+            if not start_managed:
+                err.print("[red]Neo4j is not running.[/red] Start it with: policykg neo4j start")
+                raise typer.Exit(2)
+            try:
+                with err.status("Starting Neo4j..."):
+                    neo4j_server.start()
+            except neo4j_server.Neo4jServerError as exc:
+                err.print(f"[red]{exc}[/red]", highlight=False)
+                raise typer.Exit(2) from None
+            settings = neo4j_settings()
+    driver = get_driver(settings)
+    try:
+        driver.verify_connectivity()
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:
+        err.print(f"[red]Cannot reach Neo4j at {settings.uri}:[/red] {exc}", highlight=False)
+        driver.close()
+        raise typer.Exit(2) from None
+    return driver, settings
+
+
+@app.command()
+def setup() -> None:
+    """Install what policykg needs beyond Python packages: Neo4j from Maven Central and the
+    pkuseg segmentation model from PyPI. Safe to run again."""
+    from policykg.graph import neo4j_server
+
+    try:
+        with console.status(f"Neo4j {neo4j_server.NEO4J_VERSION} from Maven Central..."):
+            lib = neo4j_server.install()
+        console.print(f"[green]✓[/green] Neo4j {neo4j_server.NEO4J_VERSION} in {lib}")
+    except neo4j_server.Neo4jServerError as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        raise typer.Exit(1) from None
+    try:
+        from policykg.extract.pkuseg_model import install_pkuseg_model
+    except ImportError:
+        return
+    with console.status("pkuseg model from PyPI..."):
+        path = install_pkuseg_model()
+    console.print(f"[green]✓[/green] pkuseg model in {path}")
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Document files or folders."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json (the whole extraction) or summary."),
+    with_text: bool = typer.Option(False, "--with-text", help="Include each document's full text."),
+) -> None:
+    """Extract plans, sections, tasks, clauses and agencies without touching Neo4j."""
+    from policykg.extract.corpus import discover
+    from policykg.extract.pipeline import extract_document
+    from policykg.extract.reader import DocumentError
+
+    failed = 0
+    docs = []
+    try:
+        files = discover(paths)
+    except DocumentError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    for f in files:
+        try:
+            docs.append(extract_document(f))
+        except DocumentError as exc:
+            failed += 1
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+    if fmt == "json":
+        exclude = None if with_text else {"text"}
+        payload = [json.loads(d.model_dump_json(exclude=exclude)) for d in docs]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "summary":
+        table = Table("document", "title", "sections", "tasks", "clauses", "agencies", "warnings")
+        for d in docs:
+            table.add_row(d.meta.doc_id, d.meta.title or "", str(len(d.sections)), str(len(d.tasks)),
+                          str(len(d.clauses)), str(len(d.agencies)), str(len(d.warnings)))
+        console.print(table)
+    else:
+        err.print(f"[red]unknown format {fmt!r}[/red]: use json or summary")
+        raise typer.Exit(2)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(None, help="Document files or folders (default: the built-in corpus/)."),
+) -> None:
+    """Extract documents and load them into Neo4j, one transaction per document.
+
+    A document that cannot be read or parsed is reported and skipped; the others load, and
+    the exit code is 1."""
+    from policykg.extract.corpus import discover
+    from policykg.extract.pipeline import extract_document
+    from policykg.extract.reader import DocumentError
+    from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, stats_of
+
+    try:
+        files = discover(paths or [CORPUS_DIR])
+    except DocumentError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if not files:
+        err.print("[red]No documents found[/red] (looked for .txt, .text and .md files).")
+        raise typer.Exit(1)
+    driver, settings = _driver_or_exit(start_managed=True)
+    errors: list[str] = []
+    table = Table("document", "title", "tasks", "LEADS", "SUPPORTS", "RESPONSIBLE_FOR", "status")
+    with driver:
+        ensure_schema(driver, settings.database)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=err, transient=True) as progress:
+            bar = progress.add_task("building", total=len(files))
+            for f in files:
+                progress.update(bar, description=f"building {f.name}")
+                try:
+                    x = extract_document(f)
+                    load_document(driver, x, settings.database)
+                    s = stats_of(x)
+                    table.add_row(x.meta.doc_id, (x.meta.title or "")[:40], str(s.tasks), str(s.edges["lead"]),
+                                  str(s.edges["support"]), str(s.edges["responsible"]),
+                                  "[green]ok[/green]" + (f" ({len(x.warnings)} warnings)" if x.warnings else ""))
+                except DocumentError as exc:
+                    errors.append(str(exc))
+                    table.add_row(f.name, "", "", "", "", "", "[red]error[/red]")
+                except Exception as exc:  # a failed load must not stop the other documents
+                    errors.append(f"{f}: could not be loaded ({type(exc).__name__}: {exc})")
+                    table.add_row(f.name, "", "", "", "", "", "[red]error[/red]")
+                progress.advance(bar)
+        delete_orphans(driver, settings.database)
+        nodes, rels = counts(driver, settings.database)
+    console.print(table)
+    console.print(
+        f"{len(files) - len(errors)} of {len(files)} documents loaded · "
+        + " · ".join(f"{k} {v}" for k, v in nodes.items())
+        + " · " + " · ".join(f"{k} {v}" for k, v in rels.items())
+        + f" · errors {len(errors)}",
+        highlight=False,
+    )
+    for e in errors:
+        err.print(f"[red]error:[/red] {e}", highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _parse_param(raw: str) -> tuple[str, object]:
+    key, sep, value = raw.partition("=")
+    if not sep or not key:
+        raise typer.BadParameter(f"{raw!r}: write parameters as key=value")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+@app.command()
+def query(
+    cypher: str = typer.Argument(..., help="A Cypher query; it runs read-only."),
+    param: list[str] = typer.Option([], "--param", "-p", help="key=value (value parsed as JSON when it can be)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv"),
+    timeout: float = typer.Option(30.0, help="Seconds before the server stops the query."),
+    limit: int = typer.Option(5000, help="At most this many rows."),
+) -> None:
+    """Run a read-only Cypher query: the session is in READ mode, so the server refuses writes."""
+    from neo4j.exceptions import Neo4jError
+
+    from policykg.graph.readonly import QueryRefused, describe_error, run_read_query
+
+    params = dict(_parse_param(p) for p in param)
+    driver, settings = _driver_or_exit(start_managed=False)
+    with driver:
+        try:
+            res = run_read_query(driver, cypher, params, database=settings.database, timeout=timeout, row_limit=limit)
+        except QueryRefused as exc:
+            err.print(f"[red]refused:[/red] {exc}", highlight=False)
+            raise typer.Exit(1) from None
+        except Neo4jError as exc:
+            err.print(f"[red]{describe_error(exc)}[/red]", highlight=False)
+            raise typer.Exit(1) from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(res.columns, r)) for r in res.rows], ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(res.columns)
+        for r in res.rows:
+            w.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in r])
+        sys.stdout.write(buf.getvalue())
+    else:
+        table = Table(*res.columns)
+        for r in res.rows:
+            table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v) for v in r])
+        console.print(table)
+    if res.truncated:
+        err.print(f"[yellow]stopped at {limit} rows[/yellow]")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
