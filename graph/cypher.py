@@ -11,8 +11,20 @@ Graph model
 (:Plan)-[:HAS_TASK]->(:Task {id, doc_id, kind, title, text, ordinal, start, end, rule})
 (:Section)-[:HAS_TASK]->(:Task)            the section the task is, or lies in
 (:Task)-[:HAS_SUBTASK]->(:Task)            sub-measures
-(:Agency {id, name, collective})-[:LEADS|SUPPORTS|RESPONSIBLE_FOR {rank, doc_id, start, end,
-          quote, rule, surface, mention_start, mention_end, prefix_restored}]->(:Task)
+(:Agency {id, name, short, level, aliases, valid_from, valid_to, resolved, collective, source})
+    -[:LEADS|SUPPORTS|RESPONSIBLE_FOR {rank, doc_id, start, end, quote, rule, surface, mentioned_as,
+      mention_start, mention_end, prefix_restored}]->(:Task)
+    Agency.id is the registry id (e.g. sz-jmxxw) when the name resolves, else 'unresolved:<name>'
+    with resolved=false: kept with its mentions, never dropped or guessed.
+(:Agency)-[:SUCCEEDED_BY {year, kind: rename|split|merge, source, unverified}]->(:Agency)
+(:Company|Institution|Technology {id, name, aliases, category, definition})
+(:Task)-[:MENTIONS {doc_id, start, end, quote, rule, surface}]->(:Company|Institution|Technology)
+(:Plan)-[:MENTIONS {...}]->(...)           mentions outside any task
+(:Target {id, doc_id, metric, value, unit, year, comparator, start, end, quote, rule})
+(:Plan)-[:HAS_TARGET]->(:Target), (:Task)-[:HAS_TARGET]->(:Target) where stated inside a task
+(:PolicyDocument {id, title, doc_number})  documents a plan cites in 《…》
+(:Plan)-[:CITES {doc_id, start, end, quote, rule}]->(:PolicyDocument)-[:SAME_AS]->(:Plan)  when in the corpus
+Full-text index `task_fulltext` (CJK analyzer) on Task.title and Task.text.
 """
 
 from __future__ import annotations
@@ -25,6 +37,16 @@ CONSTRAINTS = [
     "CREATE INDEX section_doc IF NOT EXISTS FOR (n:Section) ON (n.doc_id)",
     "CREATE INDEX task_doc IF NOT EXISTS FOR (n:Task) ON (n.doc_id)",
     "CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name)",
+    "CREATE CONSTRAINT company_id IF NOT EXISTS FOR (n:Company) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT technology_id IF NOT EXISTS FOR (n:Technology) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT policydoc_id IF NOT EXISTS FOR (n:PolicyDocument) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX target_doc IF NOT EXISTS FOR (n:Target) ON (n.doc_id)",
+    # The CJK analyzer indexes Chinese as overlapping character bigrams, so any 2+ character
+    # substring of a task finds it without a word segmenter inside Lucene.
+    "CREATE FULLTEXT INDEX task_fulltext IF NOT EXISTS FOR (t:Task) ON EACH [t.title, t.text] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
 ]
 
 # Rebuilding a document replaces its facts: everything it created goes first.
@@ -104,3 +126,7 @@ MATCH (p:Plan {id: $doc_id})-[:HAS_TASK]->(t:Task)<-[r:LEADS|SUPPORTS|RESPONSIBL
 RETURN type(r) AS type, count(r) AS edges, count(DISTINCT t) AS tasks
 ORDER BY type
 """
+
+
+# -- viewer and analytics queries (graph/views.py, graph/matrix.py, graph/network.py) -----------
+# Append below this line; the loading statements above are edited separately.

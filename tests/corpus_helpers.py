@@ -1,0 +1,27 @@
+"""Shared test helpers: the built-in corpus by short name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from policykg.extract.pipeline import extract_document
+from policykg.paths import CORPUS_DIR
+from policykg.schema.models import Extraction
+
+DOCS = {
+    "2009": "000_418c68fe0948b7f8.txt",
+    "2015": "001_1ca2595b8a15c99f.txt",
+    "2016": "002_d022581d762f2972.txt",
+    "2011": "003_9bc7e16013ab2127.txt",
+    "2021": "004_98723150f4ac7054.txt",
+}
+
+
+def doc_path(key: str) -> Path:
+    return CORPUS_DIR / "documents" / DOCS[key]
+
+
+@lru_cache(maxsize=None)
+def extraction(key: str) -> Extraction:
+    return extract_document(doc_path(key))

@@ -1,0 +1,170 @@
+"""Building the corpus into the real Neo4j: the issue's must-show facts, idempotence,
+one transaction per document, bad input, read-only queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from corpus_helpers import doc_path
+from policykg.cli import app
+from policykg.extract.corpus import discover
+from policykg.extract.pipeline import extract_document
+from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document
+from policykg.paths import CORPUS_DIR
+
+PLAN_2015 = "sz-internet-plus-2015"
+PLAN_2021 = "sz-digital-economy-2021"
+
+
+def build_corpus(driver):
+    ensure_schema(driver)
+    for f in discover([CORPUS_DIR]):
+        load_document(driver, extract_document(f))
+    delete_orphans(driver)
+
+
+def q(driver, cypher, **params):
+    with driver.session() as s:
+        return [r.data() for r in s.run(cypher, params)]
+
+
+@pytest.fixture
+def env(neo4j):
+    return {"NEO4J_URI": neo4j.uri, "NEO4J_USER": neo4j.user,
+            "NEO4J_PASSWORD": neo4j.password.get_secret_value()}
+
+
+@pytest.fixture
+def built(neo4j_driver):
+    build_corpus(neo4j_driver)
+    return neo4j_driver
+
+
+def test_2015_plan_leads_and_supports(built):
+    rows = q(built, """
+        MATCH (:Plan {id: $plan})-[:HAS_TASK]->(t:Task)<-[r]-(a:Agency)
+        RETURN type(r) AS type, count(r) AS n, count(DISTINCT t) AS tasks""", plan=PLAN_2015)
+    assert {r["type"]: (r["n"], r["tasks"]) for r in rows} == {"LEADS": (25, 12), "SUPPORTS": (43, 12)}
+    leads = q(built, """
+        MATCH (a:Agency)-[:LEADS]->(t:Task {title: '互联网＋制造'})<-[:HAS_TASK]-(:Plan {id: $plan})
+        RETURN a.name AS name""", plan=PLAN_2015)
+    assert leads == [{"name": "市经贸信息委"}]
+
+
+def test_2021_plan_responsible_ranks(built):
+    rows = q(built, """
+        MATCH (:Plan {id: $plan})-[:HAS_TASK]->(t:Task)<-[r:RESPONSIBLE_FOR]-(a:Agency)
+        RETURN count(r) AS n, count(DISTINCT t) AS tasks""", plan=PLAN_2021)
+    assert rows == [{"n": 99, "tasks": 25}]
+    ranked = q(built, """
+        MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t:Task {title: '高端软件产业'})
+        RETURN r.rank AS rank, a.name AS name ORDER BY rank""")
+    assert ranked == [{"rank": 1, "name": "市工业和信息化局"}, {"rank": 2, "name": "市发展改革委"},
+                      {"rank": 3, "name": "市科技创新委"}]
+
+
+def test_plans_with_dates_and_numbers(built):
+    rows = q(built, "MATCH (p:Plan) RETURN p.id AS id, p.issued AS issued, p.doc_number AS number ORDER BY id")
+    got = {r["id"]: (r["issued"].to_native(), r["number"]) for r in rows}
+    assert got == {
+        "sz-internet-2009": (dt.date(2009, 12, 28), "深府〔2009〕237号"),
+        PLAN_2015: (dt.date(2015, 8, 12), "深府〔2015〕69号"),
+        "sz-informatization-13th-2016": (dt.date(2016, 8, 30), "深府办〔2016〕25号"),
+        "sz-informatization-12th-2011": (dt.date(2011, 12, 23), "深府办〔2011〕108号"),
+        PLAN_2021: (dt.date(2021, 1, 4), None),
+    }
+
+
+def test_projects_and_numbered_tasks_are_task_nodes(built):
+    rows = q(built, """
+        MATCH (p:Plan)-[:HAS_TASK]->(t:Task {top_level: true})
+        RETURN p.id AS plan, t.kind AS kind, count(*) AS n""")
+    got = {(r["plan"], r["kind"]): r["n"] for r in rows}
+    assert got[("sz-internet-2009", "project")] == 10
+    assert got[("sz-informatization-12th-2011", "project")] == 10
+    assert got[("sz-informatization-13th-2016", "task")] == 28
+
+
+def test_edges_carry_evidence_that_quotes_the_plan(built):
+    rows = q(built, """
+        MATCH (p:Plan)-[:HAS_TASK]->(t:Task)<-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]-(a:Agency)
+        RETURN p.text AS text, r.doc_id AS doc, p.id AS plan, r.start AS s, r.end AS e, r.quote AS quote,
+               r.rule AS rule, r.surface AS surface""")
+    assert len(rows) == 25 + 43 + 99
+    for r in rows:
+        assert r["doc"] == r["plan"] and r["text"][r["s"]:r["e"]] == r["quote"]
+        assert r["surface"] in r["quote"] and r["rule"].startswith("clause.")
+
+
+def test_building_twice_gives_identical_counts(built):
+    before = counts(built)
+    build_corpus(built)
+    assert counts(built) == before
+    nodes, rels = before
+    assert nodes["Plan"] == 5 and rels["LEADS"] == 25 and rels["SUPPORTS"] == 43 and rels["RESPONSIBLE_FOR"] == 99
+
+
+def test_uniqueness_constraints_exist(built):
+    rows = q(built, "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type")
+    unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in rows if r["type"] == "UNIQUENESS"}
+    assert {("Plan", "id"), ("Section", "id"), ("Task", "id"), ("Agency", "id")} <= unique
+
+
+def test_a_document_loads_whole_or_not_at_all(built):
+    x = extract_document(doc_path("2021"))
+    before = counts(built)
+    # Two tasks with one id: the uniqueness constraint fails the write half-way through.
+    broken = x.model_copy(update={"tasks": x.tasks + [x.tasks[0]]})
+    with pytest.raises(Exception):
+        load_document(built, broken)
+    assert counts(built) == before  # the earlier version of the document is still there, whole
+
+
+def test_build_reports_bad_input_and_loads_the_rest(built, env, tmp_path):
+    (tmp_path / "good.txt").write_text(doc_path("2015").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage\x00\x01")
+    (tmp_path / "latin1.txt").write_bytes("Plan d'action pour l'économie numérique".encode("latin-1"))
+    try:
+        result = CliRunner().invoke(app, ["build", str(tmp_path)], env=env)
+        assert result.exit_code == 1
+        out = result.output
+        assert "broken.txt" in out and "latin1.txt" in out and "cannot be decoded" in out
+        assert "1 of 3 documents loaded" in out
+        rows = q(built, "MATCH (:Plan {id: 'good'})-[:HAS_TASK]->(t)<-[r:LEADS]-() RETURN count(r) AS n")
+        assert rows == [{"n": 25}]
+    finally:
+        q(built, "MATCH (n) WHERE n.doc_id = 'good' DETACH DELETE n")
+        q(built, "MATCH (p:Plan {id: 'good'}) DETACH DELETE p")
+        delete_orphans(built)
+
+
+def test_query_is_read_only_on_the_server(built, env):
+    runner = CliRunner()
+    ok = runner.invoke(app, ["query", "MATCH (a:Agency)-[:LEADS]->(t:Task {title: $t}) RETURN a.name AS name",
+                             "--param", "t=互联网＋制造", "--format", "json"], env=env)
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout) == [{"name": "市经贸信息委"}]
+    refused = runner.invoke(app, ["query", "CREATE (n:Intruder) RETURN n"], env=env)
+    assert refused.exit_code == 1
+    assert "read" in refused.output.lower()
+    assert q(built, "MATCH (n:Intruder) RETURN count(n) AS n") == [{"n": 0}]
+    csv_out = runner.invoke(app, ["query", "MATCH (p:Plan) RETURN p.id AS id ORDER BY id", "--format", "csv"], env=env)
+    assert csv_out.stdout.splitlines()[0] == "id" and len(csv_out.stdout.splitlines()) == 6
+
+
+def test_query_refuses_load_csv_before_sending(built, env):
+    res = CliRunner().invoke(app, ["query", "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l"], env=env)
+    assert res.exit_code == 1 and "LOAD CSV" in res.output
+
+
+def test_extract_json_without_neo4j(tmp_path):
+    res = CliRunner().invoke(app, ["extract", str(doc_path("2021")), "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert data[0]["meta"]["doc_id"] == PLAN_2021
+    assert sum(len(c["assignments"]) for c in data[0]["clauses"]) == 99
+    assert "text" not in data[0]
