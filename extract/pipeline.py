@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from policykg.extract.agency_registry import default_registry
 from policykg.extract.clauses import find_clauses
 from policykg.extract.corpus import doc_id_for, manifest_entry
 from policykg.extract.metadata import header_metadata, merge_manifest
@@ -34,6 +35,22 @@ def default_prefix(issuer: str | None) -> str | None:
     return "市"
 
 
+UNRESOLVED = "unresolved:"
+
+
+def resolve_agency(name: str, surface: str, collective: bool) -> Agency:
+    """The registry entry a restored name (or, failing that, its surface form) denotes; a name
+    the registry lacks stays an unresolved Agency of its own, never dropped or guessed."""
+    registry = default_registry()
+    # Only the restored name: a bare surface form (发展改革委) in a 广州市 list must not reach
+    # Shenzhen's entry.
+    entry = registry.resolve(name)
+    if entry is None:
+        return Agency(id=UNRESOLVED + name, name=name, collective=collective, resolved=False)
+    return Agency(id=entry.id, name=entry.name, short=entry.short, level=entry.level.value,
+                  collective=entry.collective, resolved=True)
+
+
 def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
                  entry: dict | None = None) -> Extraction:
     st = parse_structure(text, doc_id)
@@ -49,9 +66,13 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         assignments = []
         for role, items in found.roles:
             for rank, it in enumerate(items, 1):
-                mention = AgencyMention(surface=it.surface, name=it.name, prefix_restored=it.prefix_restored,
-                                        start=it.start, end=it.end)
-                agencies.setdefault(it.name, Agency(id=it.name, name=it.name, collective=it.collective))
+                agency = resolve_agency(it.name, it.surface, it.collective)
+                mention = AgencyMention(surface=it.surface, name=it.name, agency_id=agency.id,
+                                        prefix_restored=it.prefix_restored, start=it.start, end=it.end)
+                known = agencies.get(agency.id, agency)
+                if it.name not in known.mentions:
+                    known = known.model_copy(update={"mentions": [*known.mentions, it.name]})
+                agencies[agency.id] = known
                 if task is not None:
                     assignments.append(Assignment(task_id=task.id, role=role, rank=rank,
                                                   agency=mention, evidence=evidence))

@@ -89,10 +89,33 @@ UNWIND $rows AS row
 MATCH (a:Task {id: row.parent}), (b:Task {id: row.child})
 CREATE (a)-[:HAS_SUBTASK]->(b)
 """
+# Registry agencies are written by LOAD_REGISTRY_AGENCIES; a document only adds the names the
+# registry lacks (resolved = false), with the forms it wrote them in.
 MERGE_AGENCIES = """
 UNWIND $rows AS row
 MERGE (a:Agency {id: row.id})
-ON CREATE SET a.name = row.name, a.collective = row.collective
+ON CREATE SET a.name = row.name, a.collective = row.collective, a.resolved = false, a.mentions = []
+WITH a, row WHERE NOT coalesce(a.resolved, false)
+SET a.mentions = reduce(acc = coalesce(a.mentions, []), m IN row.mentions |
+                        CASE WHEN m IN acc THEN acc ELSE acc + m END)
+"""
+LOAD_REGISTRY_AGENCIES = """
+UNWIND $rows AS row
+MERGE (a:Agency {id: row.id})
+SET a += row.props
+"""
+# Entries taken out of the registry go, with the edges their documents gave them; a rebuild
+# then attaches those mentions to unresolved agencies.
+DELETE_STALE_REGISTRY_AGENCIES = """
+MATCH (a:Agency) WHERE a.resolved = true AND NOT a.id IN $ids
+DETACH DELETE a
+"""
+DELETE_SUCCESSIONS = "MATCH (:Agency)-[s:SUCCEEDED_BY]->(:Agency) DELETE s"
+CREATE_SUCCESSIONS = """
+UNWIND $rows AS row
+MATCH (a:Agency {id: row.from}), (b:Agency {id: row.to})
+CREATE (a)-[s:SUCCEEDED_BY]->(b)
+SET s = row.props
 """
 _ASSIGN = """
 UNWIND $rows AS row
@@ -106,7 +129,7 @@ CREATE_ASSIGNMENTS = {
     "responsible": _ASSIGN % "RESPONSIBLE_FOR",
 }
 # Agencies no document names any more (after a rebuild) go; shared ones stay.
-DELETE_ORPHAN_AGENCIES = "MATCH (a:Agency) WHERE NOT (a)--() DELETE a"
+DELETE_ORPHAN_AGENCIES = "MATCH (a:Agency) WHERE NOT coalesce(a.resolved, false) AND NOT (a)--() DELETE a"
 
 COUNT_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
@@ -128,5 +151,241 @@ ORDER BY type
 """
 
 
+# "All tasks owned by today's 工业和信息化局 or its predecessors, by plan year": walk
+# SUCCEEDED_BY backwards from the agency any number of steps (0 = the agency itself).
+TASKS_OF_AGENCY_LINEAGE = """
+MATCH (today:Agency {id: $agency_id})
+MATCH (a:Agency)-[:SUCCEEDED_BY*0..]->(today)
+MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(p:Plan)
+RETURN p.issued.year AS year, p.title AS plan, a.short AS as_agency, type(r) AS role, r.rank AS rank,
+       t.title AS task
+ORDER BY year, plan, t.ordinal, role
+"""
+FIND_AGENCY = """
+MATCH (a:Agency)
+WHERE a.id = $q OR a.name = $q OR a.short = $q OR $q IN coalesce(a.aliases, [])
+   OR $q IN coalesce(a.mentions, [])
+RETURN a.id AS id, a.name AS name, a.short AS short, a.level AS level, a.resolved AS resolved
+"""
+UNRESOLVED_AGENCIES = """
+MATCH (a:Agency) WHERE NOT coalesce(a.resolved, false)
+OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(t:Task)
+RETURN a.id AS id, a.name AS name, collect({doc: r.doc_id, task: t.title, role: type(r),
+       start: r.mention_start, quote: r.quote}) AS mentions
+ORDER BY name
+"""
+
 # -- viewer and analytics queries (graph/views.py, graph/matrix.py, graph/network.py) -----------
 # Append below this line; the loading statements above are edited separately.
+# Plan year: the issue date's year, else the first year of the plan period.
+_YEAR = "coalesce(p.issued.year, p.period_start)"
+# What an agency is called on screen: the registry's short form, else the name as written.
+_AGENCY_LABEL = "coalesce(a.short, a.name, a.id)"
+_ROLE_TYPES = "LEADS|SUPPORTS|RESPONSIBLE_FOR"
+
+VIEW_PLANS = f"""
+MATCH (p:Plan)
+OPTIONAL MATCH (p)-[:HAS_TASK]->(t:Task)
+OPTIONAL MATCH (a:Agency)-[r:{_ROLE_TYPES}]->(t)
+RETURN p.id AS plan, {_YEAR} AS year, p.title AS title, p.doc_number AS doc_number,
+       p.issuer AS issuer, p.kind AS kind, count(DISTINCT t) AS tasks,
+       count(DISTINCT a) AS agencies, count(DISTINCT CASE WHEN type(r) = 'LEADS' THEN r END) AS leads,
+       count(DISTINCT CASE WHEN type(r) = 'SUPPORTS' THEN r END) AS supports,
+       count(DISTINCT CASE WHEN type(r) = 'RESPONSIBLE_FOR' THEN r END) AS responsible
+ORDER BY year, plan
+"""
+
+VIEW_AGENCY_ROLE_COUNTS = f"""
+MATCH (p:Plan)-[:HAS_TASK]->(t:Task)<-[r:{_ROLE_TYPES}]-(a:Agency)
+WHERE $plan IS NULL OR p.id = $plan
+RETURN a.id AS agency_id, {_AGENCY_LABEL} AS agency, a.name AS name, a.level AS level,
+       count(DISTINCT CASE WHEN type(r) = 'LEADS' THEN t END) AS leads,
+       count(DISTINCT CASE WHEN type(r) = 'SUPPORTS' THEN t END) AS supports,
+       count(DISTINCT CASE WHEN type(r) = 'RESPONSIBLE_FOR' THEN t END) AS responsible,
+       count(DISTINCT p) AS plans
+ORDER BY leads DESC, responsible DESC, supports DESC, agency
+LIMIT $limit
+"""
+
+# Technology mentions per plan, from tasks and from the plan's text outside tasks.
+VIEW_TECHNOLOGY_MENTIONS = f"""
+MATCH (p:Plan)
+CALL (p) {{
+  MATCH (p)-[:HAS_TASK]->(:Task)-[:MENTIONS]->(x:Technology) RETURN x
+  UNION ALL
+  MATCH (p)-[:MENTIONS]->(x:Technology) RETURN x
+}}
+RETURN p.id AS plan, {_YEAR} AS year, x.id AS technology_id, coalesce(x.name, x.id) AS technology,
+       x.category AS category, count(*) AS mentions
+ORDER BY year, plan, technology
+"""
+
+# Search every name an agency goes by; agencies without registry data are searched by name.
+VIEW_AGENCY_SEARCH = f"""
+MATCH (a:Agency)
+WITH a, [x IN [a.name, a.short, a.id] + coalesce(a.aliases, []) WHERE x IS NOT NULL] AS names
+WHERE $q = '' OR any(x IN names WHERE toLower(x) CONTAINS toLower($q))
+OPTIONAL MATCH (a)-[r:{_ROLE_TYPES}]->(:Task)
+RETURN a.id AS agency_id, {_AGENCY_LABEL} AS agency, a.name AS name, a.level AS level,
+       coalesce(a.aliases, []) AS aliases, coalesce(a.resolved, false) AS resolved,
+       coalesce(a.collective, false) AS collective, count(r) AS roles,
+       any(x IN names WHERE x = $q) AS exact
+ORDER BY exact DESC, roles DESC, agency
+LIMIT $limit
+"""
+
+VIEW_AGENCY_LINEAGE = """
+MATCH (a:Agency {id: $id})
+CALL (a) {
+  MATCH path = (a)-[:SUCCEEDED_BY*1..12]->(o:Agency)
+  RETURN o, 'successor' AS direction, length(path) AS hops, last(relationships(path)) AS step
+  UNION
+  MATCH path = (o:Agency)-[:SUCCEEDED_BY*1..12]->(a)
+  RETURN o, 'predecessor' AS direction, length(path) AS hops, head(relationships(path)) AS step
+}
+WITH o, direction, min(hops) AS hops, collect(step)[0] AS step
+RETURN o.id AS agency_id, coalesce(o.short, o.name, o.id) AS agency, o.name AS name,
+       direction, hops, step.year AS year, step.kind AS kind
+ORDER BY direction, hops, agency
+"""
+
+# Every lineage step, for mapping agencies onto their latest successor.
+VIEW_SUCCESSIONS = """
+MATCH (a:Agency)-[s:SUCCEEDED_BY]->(b:Agency)
+RETURN a.id AS source, b.id AS target, coalesce(b.short, b.name, b.id) AS target_label,
+       s.year AS year, s.kind AS kind
+"""
+
+VIEW_AGENCY_TASKS = f"""
+MATCH (a:Agency) WHERE a.id IN $ids
+MATCH (a)-[r:{_ROLE_TYPES}]->(t:Task)<-[:HAS_TASK]-(p:Plan)
+OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
+RETURN p.id AS plan, {_YEAR} AS year, p.title AS plan_title, a.id AS agency_id,
+       {_AGENCY_LABEL} AS agency, t.id AS task_id, t.title AS task, s.path AS section_path,
+       type(r) AS rel, r.rank AS rank, r.surface AS surface, r.quote AS quote
+ORDER BY year, plan, t.start, rel, rank
+"""
+
+VIEW_PARTNERS = f"""
+MATCH (a:Agency) WHERE a.id IN $ids
+MATCH (a)-[:{_ROLE_TYPES}]->(t:Task)<-[:{_ROLE_TYPES}]-(b:Agency)
+WHERE NOT b.id IN $ids
+WITH b, collect(DISTINCT t) AS tasks
+RETURN b.id AS agency_id, coalesce(b.short, b.name, b.id) AS agency, b.level AS level,
+       size(tasks) AS shared_tasks, [t IN tasks | t.title][0..5] AS examples
+ORDER BY shared_tasks DESC, agency
+LIMIT $limit
+"""
+
+VIEW_TASK_FULLTEXT = f"""
+CALL db.index.fulltext.queryNodes('task_fulltext', $q, {{limit: $limit}}) YIELD node, score
+MATCH (p:Plan)-[:HAS_TASK]->(node)
+OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(node)
+OPTIONAL MATCH (a:Agency)-[r:{_ROLE_TYPES}]->(node)
+RETURN node.id AS task_id, node.title AS task, p.id AS plan, {_YEAR} AS year, s.path AS section_path,
+       score, count(r) AS owners, left(node.text, 120) AS excerpt
+ORDER BY score DESC
+"""
+
+VIEW_TASK_CONTAINS = f"""
+MATCH (p:Plan)-[:HAS_TASK]->(node:Task)
+WHERE node.title CONTAINS $q OR node.text CONTAINS $q
+OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(node)
+OPTIONAL MATCH (a:Agency)-[r:{_ROLE_TYPES}]->(node)
+WITH node, p, s, count(r) AS owners
+RETURN node.id AS task_id, node.title AS task, p.id AS plan, {_YEAR} AS year, s.path AS section_path,
+       CASE WHEN node.title CONTAINS $q THEN 2.0 ELSE 1.0 END AS score, owners,
+       left(node.text, 120) AS excerpt
+ORDER BY score DESC, year, node.start
+LIMIT $limit
+"""
+
+VIEW_PLAN_TASKS = f"""
+MATCH (p:Plan {{id: $plan}})-[:HAS_TASK]->(t:Task)
+OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (a:Agency)-[r:{_ROLE_TYPES}]->(t)
+RETURN t.id AS task_id, t.title AS task, t.kind AS kind, s.path AS section_path, count(r) AS owners
+ORDER BY t.ordinal, t.start
+"""
+
+# The passage is cut out of the plan's text in the database: Plan.text can be 30k characters.
+VIEW_TASK_DETAIL = f"""
+MATCH (p:Plan)-[:HAS_TASK]->(t:Task {{id: $id}})
+OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (parent:Task)-[:HAS_SUBTASK]->(t)
+WITH p, t, s, parent,
+     CASE WHEN t.start - $context < 0 THEN 0 ELSE t.start - $context END AS lo
+WITH p, t, s, parent, lo,
+     CASE WHEN t.end + $context > size(p.text) THEN size(p.text) ELSE t.end + $context END AS hi
+RETURN t.id AS task_id, t.title AS title, t.text AS text, t.kind AS kind, t.start AS start, t.end AS end,
+       p.id AS plan, p.title AS plan_title, p.doc_number AS doc_number, {_YEAR} AS year,
+       s.path AS section_path, parent.id AS parent_id, parent.title AS parent_title,
+       lo AS passage_start, substring(coalesce(p.text, ''), lo, hi - lo) AS passage,
+       [(t)-[:HAS_SUBTASK]->(c:Task) | {{id: c.id, title: c.title}}] AS subtasks
+"""
+
+VIEW_TASK_OWNERS = f"""
+MATCH (a:Agency)-[r:{_ROLE_TYPES}]->(t:Task {{id: $id}})
+RETURN a.id AS agency_id, {_AGENCY_LABEL} AS agency, a.name AS name, type(r) AS rel, r.rank AS rank,
+       r.surface AS surface, r.quote AS quote, r.start AS start, r.end AS end,
+       r.mention_start AS mention_start, r.mention_end AS mention_end, r.rule AS rule
+ORDER BY rel, rank, agency
+"""
+
+VIEW_TASK_MENTIONS = """
+MATCH (t:Task {id: $id})-[m:MENTIONS]->(x)
+RETURN [l IN labels(x) WHERE l IN ['Company', 'Institution', 'Technology']][0] AS kind, x.id AS entity_id,
+       coalesce(x.name, x.id) AS name, m.surface AS surface, m.start AS start, m.end AS end, m.quote AS quote
+ORDER BY kind, m.start
+"""
+
+VIEW_TASK_TARGETS = """
+MATCH (t:Task {id: $id})-[:HAS_TARGET]->(g:Target)
+RETURN g.id AS target_id, g.metric AS metric, g.comparator AS comparator, g.value AS value, g.unit AS unit,
+       g.year AS year, g.quote AS quote, g.start AS start, g.end AS end
+ORDER BY g.start
+"""
+
+# One row per role edge: the matrix, the network and the viewer's graph are all built on these.
+VIEW_ROLE_EDGES = f"""
+MATCH (p:Plan)-[:HAS_TASK]->(t:Task)<-[r:{_ROLE_TYPES}]-(a:Agency)
+WHERE ($plans IS NULL OR p.id IN $plans) AND type(r) IN $rels
+  AND ($levels IS NULL OR coalesce(a.level, 'unknown') IN $levels)
+OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
+WITH p, t, r, a, s
+WHERE $section IS NULL OR (s IS NOT NULL AND s.path[0..size($section)] = $section)
+RETURN p.id AS plan, {_YEAR} AS year, p.title AS plan_title, t.id AS task_id, t.title AS task,
+       t.ordinal AS ordinal, t.start AS task_start, s.path AS section_path,
+       a.id AS agency_id, {_AGENCY_LABEL} AS agency, a.name AS agency_name, a.level AS level,
+       type(r) AS rel, r.rank AS rank, r.doc_id AS doc_id, r.quote AS quote, r.surface AS surface,
+       r.start AS start, r.end AS end, r.rule AS rule
+ORDER BY year, plan, t.ordinal, t.start, rel, rank
+"""
+
+VIEW_PLAN_SECTIONS = """
+MATCH (p:Plan {id: $plan})-[:HAS_SECTION*1..4]->(s:Section)
+WHERE EXISTS { (s)-[:HAS_SECTION*0..4]->(:Section)-[:HAS_TASK]->(:Task)<-[:LEADS|SUPPORTS|RESPONSIBLE_FOR]-(:Agency) }
+RETURN s.id AS section_id, s.path AS path, s.level AS level
+ORDER BY s.start
+"""
+
+VIEW_AGENCY_LEVELS = """
+MATCH (a:Agency) RETURN DISTINCT coalesce(a.level, 'unknown') AS level ORDER BY level
+"""
+
+# Neighbourhood of one node for the graph explorer; nodes are addressed by label and id.
+VIEW_NEIGHBOURS = """
+MATCH (n) WHERE n.id = $id AND $label IN labels(n)
+MATCH (n)-[r]-(m)
+WHERE NOT type(r) IN $skip
+RETURN n, r, m
+LIMIT $limit
+"""
+
+# The whole graph, for export. Plan.text stays in: Gephi users can drop the column.
+EXPORT_NODES = "MATCH (n) RETURN elementId(n) AS element_id, labels(n) AS labels, properties(n) AS props"
+EXPORT_RELATIONSHIPS = """
+MATCH (a)-[r]->(b)
+RETURN elementId(r) AS element_id, type(r) AS type, elementId(a) AS source, elementId(b) AS target,
+       properties(r) AS props
+"""

@@ -70,9 +70,10 @@ def _rows(x: Extraction) -> dict[str, list[dict]]:
         for a in c.assignments:
             e = a.evidence
             assignments[a.role.value].append({
-                "agency": a.agency.name, "task": a.task_id,
+                "agency": a.agency.agency_id, "task": a.task_id,
                 "props": {"rank": a.rank, "doc_id": e.doc_id, "start": e.start, "end": e.end, "quote": e.quote,
-                          "rule": e.rule, "surface": a.agency.surface, "mention_start": a.agency.start,
+                          "rule": e.rule, "surface": a.agency.surface, "mentioned_as": a.agency.name,
+                          "mention_start": a.agency.start,
                           "mention_end": a.agency.end, "prefix_restored": a.agency.prefix_restored},
             })
     return {
@@ -82,7 +83,8 @@ def _rows(x: Extraction) -> dict[str, list[dict]]:
         "tasks": tasks,
         "section_tasks": [{"section": t.section_id, "task": t.id} for t in x.tasks if t.section_id],
         "subtasks": [{"parent": t.parent_task_id, "child": t.id} for t in x.tasks if t.parent_task_id],
-        "agencies": [{"id": a.id, "name": a.name, "collective": a.collective} for a in x.agencies],
+        "agencies": [{"id": a.id, "name": a.name, "collective": a.collective, "mentions": a.mentions}
+                     for a in x.agencies if not a.resolved],
         **{f"assign_{k}": v for k, v in assignments.items()},
     }
 
@@ -119,6 +121,39 @@ def load_document(driver: neo4j.Driver, x: Extraction, database: str | None = No
     loaded_at = loaded_at or dt.datetime.now(dt.timezone.utc)
     with driver.session(database=database) as session:
         session.execute_write(_write_document, x, loaded_at)
+
+
+def load_registry(driver: neo4j.Driver, registry=None, database: str | None = None) -> tuple[int, int]:
+    """Write the curated registry (every agency, every SUCCEEDED_BY edge) in one transaction.
+    Returns (agencies, successions)."""
+    from policykg.extract.agency_registry import default_registry
+    from policykg.schema.registry_models import when_year
+
+    registry = registry or default_registry()
+    agencies = [
+        {"id": a.id, "props": {k: v for k, v in {
+            "name": a.name, "short": a.short, "aliases": list(a.aliases), "level": a.level.value,
+            "valid_from": when_year(a.valid_from), "valid_to": when_year(a.valid_to), "source": a.source,
+            "unverified": a.unverified, "collective": a.collective, "resolved": True,
+        }.items() if v is not None}}
+        for a in registry.agencies
+    ]
+    successions = [
+        {"from": s.from_, "to": s.to, "props": {k: v for k, v in {
+            "year": s.year, "kind": s.kind.value, "source": s.source, "unverified": s.unverified,
+        }.items() if v is not None}}
+        for s in registry.successions
+    ]
+
+    def write(tx: neo4j.ManagedTransaction) -> None:
+        tx.run(cypher.LOAD_REGISTRY_AGENCIES, rows=agencies).consume()
+        tx.run(cypher.DELETE_STALE_REGISTRY_AGENCIES, ids=[a["id"] for a in agencies]).consume()
+        tx.run(cypher.DELETE_SUCCESSIONS).consume()
+        tx.run(cypher.CREATE_SUCCESSIONS, rows=successions).consume()
+
+    with driver.session(database=database) as session:
+        session.execute_write(write)
+    return len(agencies), len(successions)
 
 
 def delete_orphans(driver: neo4j.Driver, database: str | None = None) -> None:

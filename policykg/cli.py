@@ -131,7 +131,7 @@ def build(
     from policykg.extract.corpus import discover
     from policykg.extract.pipeline import extract_document
     from policykg.extract.reader import DocumentError
-    from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, stats_of
+    from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry, stats_of
 
     try:
         files = discover(paths or [CORPUS_DIR])
@@ -146,6 +146,11 @@ def build(
     table = Table("document", "title", "tasks", "LEADS", "SUPPORTS", "RESPONSIBLE_FOR", "status")
     with driver:
         ensure_schema(driver, settings.database)
+        try:
+            load_registry(driver, database=settings.database)
+        except Exception as exc:  # a broken registry file is the user's to fix: say which and why
+            err.print(f"[red]error:[/red] agency registry: {exc}", highlight=False)
+            raise typer.Exit(1) from None
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       console=err, transient=True) as progress:
             bar = progress.add_task("building", total=len(files))
@@ -179,6 +184,41 @@ def build(
         err.print(f"[red]error:[/red] {e}", highlight=False)
     if errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def agencies(
+    unresolved: bool = typer.Option(False, "--unresolved", help="Only names the registry lacks, with where they occur."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """Agencies in the graph; with --unresolved, the names no registry entry matched."""
+    from policykg.graph import cypher
+    from policykg.graph.readonly import run_read_query
+
+    driver, settings = _driver_or_exit(start_managed=False)
+    with driver:
+        if unresolved:
+            res = run_read_query(driver, cypher.UNRESOLVED_AGENCIES, database=settings.database)
+        else:
+            res = run_read_query(driver, "MATCH (a:Agency) OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->() "
+                                 "RETURN a.id AS id, a.short AS short, a.name AS name, a.level AS level, "
+                                 "count(r) AS roles ORDER BY roles DESC, id", database=settings.database)
+    rows = [dict(zip(res.columns, r)) for r in res.rows]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if unresolved:
+        table = Table("name", "document", "task", "role", "offset")
+        for row in rows:
+            for m in row["mentions"]:
+                table.add_row(row["name"], m.get("doc") or "", m.get("task") or "", m.get("role") or "",
+                              str(m.get("start") or ""))
+        console.print(table if rows else "No unresolved agencies: every name matched the registry.")
+        return
+    table = Table(*res.columns)
+    for r in res.rows:
+        table.add_row(*[str(v) if v is not None else "" for v in r])
+    console.print(table)
 
 
 def _parse_param(raw: str) -> tuple[str, object]:

@@ -112,6 +112,7 @@ class Role(str, Enum):
 class AgencyMention(Model):
     surface: str  # as written in the list item, e.g. '经贸信息委'
     name: str  # with omitted prefix restored, e.g. '市经贸信息委'
+    agency_id: str = ""  # the Agency it resolves to (registry id, or 'unresolved:<name>')
     prefix_restored: bool = False
     start: int
     end: int
@@ -140,10 +141,15 @@ class Clause(Model):
 
 
 class Agency(Model):
-    id: str  # stable id; before registry resolution the restored name itself
-    name: str
+    """An actor named in a plan: a registry entry, or an unresolved name kept as written."""
+
+    id: str  # registry id (e.g. 'sz-jmxxw'), or 'unresolved:<restored name>'
+    name: str  # canonical full name; for an unresolved agency the restored name
+    short: str | None = None
+    level: str | None = None
     collective: bool = False  # 各区政府, 各行业主管部门 …
-    resolved: bool = False  # True once matched to a registry entry
+    resolved: bool = False  # True when matched to a registry entry
+    mentions: list[str] = Field(default_factory=list)  # the restored names the plan used
 
 
 class ExtractionError(Model):

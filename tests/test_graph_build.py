@@ -13,7 +13,7 @@ from corpus_helpers import doc_path
 from policykg.cli import app
 from policykg.extract.corpus import discover
 from policykg.extract.pipeline import extract_document
-from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document
+from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry
 from policykg.paths import CORPUS_DIR
 
 PLAN_2015 = "sz-internet-plus-2015"
@@ -22,6 +22,7 @@ PLAN_2021 = "sz-digital-economy-2021"
 
 def build_corpus(driver):
     ensure_schema(driver)
+    load_registry(driver)
     for f in discover([CORPUS_DIR]):
         load_document(driver, extract_document(f))
     delete_orphans(driver)
@@ -51,7 +52,7 @@ def test_2015_plan_leads_and_supports(built):
     assert {r["type"]: (r["n"], r["tasks"]) for r in rows} == {"LEADS": (25, 12), "SUPPORTS": (43, 12)}
     leads = q(built, """
         MATCH (a:Agency)-[:LEADS]->(t:Task {title: '互联网＋制造'})<-[:HAS_TASK]-(:Plan {id: $plan})
-        RETURN a.name AS name""", plan=PLAN_2015)
+        RETURN a.short AS name""", plan=PLAN_2015)
     assert leads == [{"name": "市经贸信息委"}]
 
 
@@ -62,7 +63,7 @@ def test_2021_plan_responsible_ranks(built):
     assert rows == [{"n": 99, "tasks": 25}]
     ranked = q(built, """
         MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t:Task {title: '高端软件产业'})
-        RETURN r.rank AS rank, a.name AS name ORDER BY rank""")
+        RETURN r.rank AS rank, a.short AS name ORDER BY rank""")
     assert ranked == [{"rank": 1, "name": "市工业和信息化局"}, {"rank": 2, "name": "市发展改革委"},
                       {"rank": 3, "name": "市科技创新委"}]
 
@@ -144,7 +145,7 @@ def test_build_reports_bad_input_and_loads_the_rest(built, env, tmp_path):
 
 def test_query_is_read_only_on_the_server(built, env):
     runner = CliRunner()
-    ok = runner.invoke(app, ["query", "MATCH (a:Agency)-[:LEADS]->(t:Task {title: $t}) RETURN a.name AS name",
+    ok = runner.invoke(app, ["query", "MATCH (a:Agency)-[:LEADS]->(t:Task {title: $t}) RETURN a.short AS name",
                              "--param", "t=互联网＋制造", "--format", "json"], env=env)
     assert ok.exit_code == 0, ok.output
     assert json.loads(ok.stdout) == [{"name": "市经贸信息委"}]
@@ -168,3 +169,43 @@ def test_extract_json_without_neo4j(tmp_path):
     assert data[0]["meta"]["doc_id"] == PLAN_2021
     assert sum(len(c["assignments"]) for c in data[0]["clauses"]) == 99
     assert "text" not in data[0]
+
+
+def test_lineage_query_tasks_of_todays_bureau_and_predecessors(built):
+    from policykg.graph import cypher
+
+    rows = q(built, cypher.TASKS_OF_AGENCY_LINEAGE, agency_id="sz-gxj")
+    by_year = {}
+    for r in rows:
+        by_year.setdefault(r["year"], set()).add(r["as_agency"])
+    # 2015: as 市经贸信息委 (predecessor, before the 2019 reform); 2021: as itself.
+    assert by_year == {2015: {"市经贸信息委"}, 2021: {"市工业和信息化局"}}
+    assert {"year": 2015, "plan": "深圳市“互联网＋”行动计划", "as_agency": "市经贸信息委", "role": "LEADS",
+            "rank": 1, "task": "互联网＋制造"} in rows
+    assert sum(1 for r in rows if r["year"] == 2021) == 22  # counted by hand in 004's 责任单位 lines
+
+
+def test_registry_lineage_in_the_graph(built):
+    rows = q(built, """MATCH (a:Agency {id: 'sz-kgmxw'})-[s:SUCCEEDED_BY]->(b:Agency)
+                       RETURN b.short AS to, s.kind AS kind ORDER BY to""")
+    assert {(r["to"], r["kind"]) for r in rows} == {("市经贸信息委", "split"), ("市科技创新委", "split")}
+
+
+def test_unresolved_agency_is_kept_and_listed(built, env, tmp_path):
+    (tmp_path / "plan.txt").write_text(
+        "测试规划\n\n三、重点任务\n（一）推进数据开放。建设平台。\n（牵头单位：市未知管理局，配合单位：市发展改革委）\n",
+        encoding="utf-8")
+    try:
+        assert CliRunner().invoke(app, ["build", str(tmp_path / "plan.txt")], env=env).exit_code == 0
+        rows = q(built, "MATCH (a:Agency)-[:LEADS]->(t:Task {doc_id: 'plan'}) RETURN a.id AS id, a.resolved AS r")
+        assert rows == [{"id": "unresolved:市未知管理局", "r": False}]
+        sup = q(built, "MATCH (a:Agency)-[:SUPPORTS]->(t:Task {doc_id: 'plan'}) RETURN a.id AS id")
+        assert sup == [{"id": "sz-fgw"}]
+        listed = CliRunner().invoke(app, ["agencies", "--unresolved", "--format", "json"], env=env)
+        data = json.loads(listed.stdout)
+        assert [d["name"] for d in data] == ["市未知管理局"]
+        assert data[0]["mentions"][0]["doc"] == "plan" and data[0]["mentions"][0]["task"] == "推进数据开放"
+    finally:
+        q(built, "MATCH (n) WHERE n.doc_id = 'plan' DETACH DELETE n")
+        q(built, "MATCH (p:Plan {id: 'plan'}) DETACH DELETE p")
+        delete_orphans(built)
