@@ -6,19 +6,23 @@ import re
 from pathlib import Path
 
 from policykg.extract.agency_registry import default_registry
+from policykg.extract.citations import citation_id, find_citations
 from policykg.extract.clauses import find_clauses
 from policykg.extract.corpus import doc_id_for, manifest_entry
 from policykg.extract.metadata import header_metadata, merge_manifest
 from policykg.extract.reader import DocumentError, read_document
 from policykg.extract.structure import parse_structure
+from policykg.extract.targets import find_targets
 from policykg.extract.tasks import attach_clause, build_tasks
 from policykg.schema.models import (
     Agency,
     AgencyMention,
     Assignment,
+    Citation,
     Clause,
     Evidence,
     Extraction,
+    Target,
 )
 
 
@@ -80,11 +84,36 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
             warnings.append(f"clause at {found.start}-{found.end} closes no task: {evidence.quote[:40]}")
         clauses.append(Clause(doc_id=doc_id, task_id=task.id if task else None, start=found.start,
                               end=found.end, text=evidence.quote, rule=found.rule, assignments=assignments))
+    targets = []
+    for t in find_targets(text, st.paragraphs, st.sections, (meta.period_start, meta.period_end)):
+        task = attach_clause(tasks, t.start, t.end)
+        targets.append(Target(
+            id=f"{doc_id}:target:{t.start}", doc_id=doc_id, metric=t.metric, value=t.value, unit=t.unit,
+            year=t.year, comparator=t.comparator, task_id=task.id if task else None,
+            evidence=_evidence(text, doc_id, t.start, t.end, "target.value", context=True)))
+    citations = [
+        Citation(id=citation_id(c.title, c.doc_number), title=c.title, doc_number=c.doc_number,
+                 evidence=_evidence(text, doc_id, c.start, c.end, "citation.title"))
+        for c in find_citations(text, 0, len(text), meta.title)
+    ]
     if not st.sections:
         warnings.append("no numbered headings found: the document yields no sections or tasks")
     return Extraction(meta=meta, path=path, sha256=sha256, text=text, sections=st.sections, paragraphs=st.paragraphs,
                       tasks=tasks, clauses=clauses, agencies=sorted(agencies.values(), key=lambda a: a.id),
+                      targets=targets, citations=citations,
                       warnings=warnings)
+
+
+def _evidence(text: str, doc_id: str, start: int, end: int, rule: str, context: bool = False) -> Evidence:
+    """Evidence for a span; with `context`, the span widens to the clause around it (a bare
+    "1900亿元" says little). The offsets always cut out exactly the quote."""
+    if context:
+        start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+        ends = [i for i in (text.find(c, end) for c in "，。；\n") if i != -1]
+        end = min(ends) if ends else len(text)
+        while start < end and text[start] in " \u3000*—":
+            start += 1
+    return Evidence(doc_id=doc_id, start=start, end=end, quote=text[start:end], rule=rule)
 
 
 def extract_document(path: Path) -> Extraction:

@@ -51,7 +51,7 @@ CONSTRAINTS = [
 
 # Rebuilding a document replaces its facts: everything it created goes first.
 DELETE_DOCUMENT_NODES = """
-MATCH (n) WHERE (n:Section OR n:Task) AND n.doc_id = $doc_id
+MATCH (n) WHERE (n:Section OR n:Task OR n:Target) AND n.doc_id = $doc_id
 DETACH DELETE n
 """
 DELETE_PLAN = "MATCH (p:Plan {id: $doc_id}) DETACH DELETE p"
@@ -128,6 +128,33 @@ CREATE_ASSIGNMENTS = {
     "support": _ASSIGN % "SUPPORTS",
     "responsible": _ASSIGN % "RESPONSIBLE_FOR",
 }
+CREATE_TARGETS = """
+MATCH (p:Plan {id: $doc_id})
+UNWIND $rows AS row
+CREATE (g:Target) SET g = row.props
+CREATE (p)-[:HAS_TARGET]->(g)
+WITH g, row WHERE row.task IS NOT NULL
+MATCH (t:Task {id: row.task})
+CREATE (t)-[:HAS_TARGET]->(g)
+"""
+CREATE_CITATIONS = """
+MATCH (p:Plan {id: $doc_id})
+UNWIND $rows AS row
+MERGE (d:PolicyDocument {id: row.id})
+ON CREATE SET d.title = row.title, d.title_key = row.title_key, d.doc_number = row.doc_number
+CREATE (p)-[c:CITES]->(d)
+SET c = row.props
+"""
+# A cited document that is itself in the corpus points at its Plan (by 文号, else by title).
+RELINK_CITED_PLANS = """
+OPTIONAL MATCH (:PolicyDocument)-[old:SAME_AS]->(:Plan)
+DELETE old
+WITH count(*) AS _
+MATCH (d:PolicyDocument), (p:Plan)
+WHERE (d.doc_number IS NOT NULL AND d.doc_number = p.doc_number) OR d.title_key = p.title_key
+MERGE (d)-[:SAME_AS]->(p)
+"""
+DELETE_UNCITED_DOCUMENTS = "MATCH (d:PolicyDocument) WHERE NOT ()-[:CITES]->(d) DETACH DELETE d"
 # Agencies no document names any more (after a rebuild) go; shared ones stay.
 DELETE_ORPHAN_AGENCIES = "MATCH (a:Agency) WHERE NOT coalesce(a.resolved, false) AND NOT (a)--() DELETE a"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import neo4j
 
+from policykg.extract.citations import title_key
 from policykg.graph import cypher
 from policykg.schema.models import Extraction
 
@@ -46,6 +47,7 @@ def plan_properties(x: Extraction) -> dict:
         "kind": m.kind.value if m.kind else None, "path": x.path, "sha256": x.sha256,
         "text": x.text, "loaded_at": None,
         "provenance": [f"{k}={v}" for k, v in sorted(m.provenance.items())],
+        "title_key": title_key(m.title) if m.title else None,
     }
     return {k: v for k, v in props.items() if v is not None}
 
@@ -76,7 +78,22 @@ def _rows(x: Extraction) -> dict[str, list[dict]]:
                           "mention_start": a.agency.start,
                           "mention_end": a.agency.end, "prefix_restored": a.agency.prefix_restored},
             })
+    targets = [
+        {"task": g.task_id, "props": {k: v for k, v in {
+            "id": g.id, "doc_id": g.doc_id, "metric": g.metric, "value": g.value, "unit": g.unit, "year": g.year,
+            "comparator": g.comparator, "start": g.evidence.start, "end": g.evidence.end,
+            "quote": g.evidence.quote, "rule": g.evidence.rule}.items() if v is not None}}
+        for g in x.targets
+    ]
+    citations = [
+        {"id": c.id, "title": c.title, "title_key": title_key(c.title), "doc_number": c.doc_number,
+         "props": {"doc_id": c.evidence.doc_id, "start": c.evidence.start, "end": c.evidence.end,
+                   "quote": c.evidence.quote, "rule": c.evidence.rule}}
+        for c in x.citations
+    ]
     return {
+        "targets": targets,
+        "citations": citations,
         "sections": sections,
         "top_sections": [s.id for s in x.sections if s.parent_id is None],
         "child_sections": [{"parent": s.parent_id, "child": s.id} for s in x.sections if s.parent_id],
@@ -113,6 +130,10 @@ def _write_document(tx: neo4j.ManagedTransaction, x: Extraction, loaded_at: dt.d
     for role, stmt in cypher.CREATE_ASSIGNMENTS.items():
         for batch in _batches(rows[f"assign_{role}"]):
             tx.run(stmt, rows=batch).consume()
+    for batch in _batches(rows["targets"]):
+        tx.run(cypher.CREATE_TARGETS, doc_id=doc_id, rows=batch).consume()
+    for batch in _batches(rows["citations"]):
+        tx.run(cypher.CREATE_CITATIONS, doc_id=doc_id, rows=batch).consume()
 
 
 def load_document(driver: neo4j.Driver, x: Extraction, database: str | None = None,
@@ -157,8 +178,12 @@ def load_registry(driver: neo4j.Driver, registry=None, database: str | None = No
 
 
 def delete_orphans(driver: neo4j.Driver, database: str | None = None) -> None:
+    """After a build: drop what no document refers to any more, and link cited documents to
+    the corpus plans they are."""
     with driver.session(database=database) as session:
         session.run(cypher.DELETE_ORPHAN_AGENCIES).consume()
+        session.run(cypher.DELETE_UNCITED_DOCUMENTS).consume()
+        session.run(cypher.RELINK_CITED_PLANS).consume()
 
 
 def counts(driver: neo4j.Driver, database: str | None = None) -> tuple[dict[str, int], dict[str, int]]:

@@ -152,6 +152,29 @@ class Agency(Model):
     mentions: list[str] = Field(default_factory=list)  # the restored names the plan used
 
 
+class Target(Model):
+    """A quantitative target: "到2023年…增加值突破1900亿元" → value 1900, unit 亿元, comparator >."""
+
+    id: str
+    doc_id: str
+    metric: str
+    value: float
+    unit: str
+    year: int | None
+    comparator: str  # > >= = <= < ~
+    task_id: str | None  # the task whose text states it, if any
+    evidence: Evidence
+
+
+class Citation(Model):
+    """A document the plan cites in 《…》, with its 文号 when given."""
+
+    id: str  # 'doc:<文号>' or 'doc:<normalised title>'
+    title: str
+    doc_number: str | None = None
+    evidence: Evidence
+
+
 class ExtractionError(Model):
     path: str
     reason: str
@@ -169,4 +192,6 @@ class Extraction(Model):
     tasks: list[Task] = Field(default_factory=list)
     clauses: list[Clause] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -209,3 +209,28 @@ def test_unresolved_agency_is_kept_and_listed(built, env, tmp_path):
         q(built, "MATCH (n) WHERE n.doc_id = 'plan' DETACH DELETE n")
         q(built, "MATCH (p:Plan {id: 'plan'}) DETACH DELETE p")
         delete_orphans(built)
+
+
+def test_targets_and_citations_in_the_graph(built):
+    rows = q(built, """MATCH (:Plan {id: $plan})-[:HAS_TARGET]->(g:Target {value: 1900.0})
+                       RETURN g.unit AS unit, g.year AS year, g.comparator AS comp""", plan=PLAN_2021)
+    assert rows == [{"unit": "亿元", "year": 2023, "comp": ">"}]
+    rows = q(built, """MATCH (:Plan {id: $plan})-[c:CITES]->(d:PolicyDocument)
+                       RETURN d.doc_number AS number, c.quote AS quote""", plan=PLAN_2015)
+    assert rows == [{"number": "国发〔2015〕40号",
+                     "quote": "《国务院关于积极推进“互联网＋”行动的指导意见》（国发〔2015〕40号）"}]
+
+
+def test_cited_corpus_document_links_to_its_plan(built, env, tmp_path):
+    (tmp_path / "later.txt").write_text(
+        "后续方案\n\n为落实《深圳市“互联网＋”行动计划》（深府〔2015〕69号），制定本方案。\n"
+        "一、重点任务\n（一）推进数据开放。建设平台。\n", encoding="utf-8")
+    try:
+        assert CliRunner().invoke(app, ["build", str(tmp_path)], env=env).exit_code == 0
+        rows = q(built, """MATCH (:Plan {id: 'later'})-[:CITES]->(:PolicyDocument)-[:SAME_AS]->(p:Plan)
+                           RETURN p.id AS id""")
+        assert rows == [{"id": PLAN_2015}]
+    finally:
+        q(built, "MATCH (n) WHERE n.doc_id = 'later' DETACH DELETE n")
+        q(built, "MATCH (p:Plan {id: 'later'}) DETACH DELETE p")
+        delete_orphans(built)
