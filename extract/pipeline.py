@@ -9,6 +9,7 @@ from policykg.extract.agency_registry import default_registry
 from policykg.extract.citations import citation_id, find_citations
 from policykg.extract.clauses import find_clauses
 from policykg.extract.corpus import doc_id_for, manifest_entry
+from policykg.extract.mentions import document_mentions
 from policykg.extract.metadata import header_metadata, merge_manifest
 from policykg.extract.reader import DocumentError, read_document
 from policykg.extract.structure import parse_structure
@@ -96,11 +97,15 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
                  evidence=_evidence(text, doc_id, c.start, c.end, "citation.title"))
         for c in find_citations(text, 0, len(text), meta.title)
     ]
+    mentions = [
+        m.model_copy(update={"task_id": (t.id if (t := attach_clause(tasks, m.start, m.end)) else None)})
+        for m in document_mentions(doc_id, text, st.body_start, st.body_end)
+    ]
     if not st.sections:
         warnings.append("no numbered headings found: the document yields no sections or tasks")
     return Extraction(meta=meta, path=path, sha256=sha256, text=text, sections=st.sections, paragraphs=st.paragraphs,
                       tasks=tasks, clauses=clauses, agencies=sorted(agencies.values(), key=lambda a: a.id),
-                      targets=targets, citations=citations,
+                      targets=targets, citations=citations, mentions=mentions,
                       warnings=warnings)
 
 

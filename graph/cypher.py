@@ -43,6 +43,8 @@ CONSTRAINTS = [
     "CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT policydoc_id IF NOT EXISTS FOR (n:PolicyDocument) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX target_doc IF NOT EXISTS FOR (n:Target) ON (n.doc_id)",
+    "CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name)",
+    "CREATE INDEX technology_name IF NOT EXISTS FOR (n:Technology) ON (n.name)",
     # The CJK analyzer indexes Chinese as overlapping character bigrams, so any 2+ character
     # substring of a task finds it without a word segmenter inside Lucene.
     "CREATE FULLTEXT INDEX task_fulltext IF NOT EXISTS FOR (t:Task) ON EACH [t.title, t.text] "
@@ -144,6 +146,33 @@ MERGE (d:PolicyDocument {id: row.id})
 ON CREATE SET d.title = row.title, d.title_key = row.title_key, d.doc_number = row.doc_number
 CREATE (p)-[c:CITES]->(d)
 SET c = row.props
+"""
+_MERGE_ENTITIES = """
+UNWIND $rows AS row
+MERGE (e:%s {id: row.id})
+SET e.name = row.name, e.category = row.category, e.definition = coalesce(row.definition, e.definition),
+    e.in_gazetteer = row.in_gazetteer,
+    e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+"""
+MERGE_ENTITIES = {label: _MERGE_ENTITIES % label for label in ("Company", "Institution", "Technology")}
+CREATE_TASK_MENTIONS = """
+UNWIND $rows AS row
+MATCH (t:Task {id: row.task}), (e {id: row.entity})
+WHERE e:Company OR e:Institution OR e:Technology
+CREATE (t)-[m:MENTIONS]->(e)
+SET m = row.props
+"""
+CREATE_PLAN_MENTIONS = """
+MATCH (p:Plan {id: $doc_id})
+UNWIND $rows AS row
+MATCH (e {id: row.entity})
+WHERE e:Company OR e:Institution OR e:Technology
+CREATE (p)-[m:MENTIONS]->(e)
+SET m = row.props
+"""
+DELETE_UNMENTIONED_ENTITIES = """
+MATCH (e) WHERE (e:Company OR e:Institution OR e:Technology) AND NOT ()-[:MENTIONS]->(e)
+DETACH DELETE e
 """
 # A cited document that is itself in the corpus points at its Plan (by 文号, else by title).
 RELINK_CITED_PLANS = """
@@ -331,7 +360,8 @@ VIEW_PLAN_TASKS = f"""
 MATCH (p:Plan {{id: $plan}})-[:HAS_TASK]->(t:Task)
 OPTIONAL MATCH (s:Section)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (a:Agency)-[r:{_ROLE_TYPES}]->(t)
-RETURN t.id AS task_id, t.title AS task, t.kind AS kind, s.path AS section_path, count(r) AS owners
+WITH t, s, count(r) AS owners
+RETURN t.id AS task_id, t.title AS task, t.kind AS kind, s.path AS section_path, owners
 ORDER BY t.ordinal, t.start
 """
 

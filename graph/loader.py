@@ -91,7 +91,29 @@ def _rows(x: Extraction) -> dict[str, list[dict]]:
                    "quote": c.evidence.quote, "rule": c.evidence.rule}}
         for c in x.citations
     ]
+    from policykg.extract.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    entities: dict[str, dict] = {}
+    task_mentions, plan_mentions = [], []
+    for m in x.mentions:
+        entry = gaz.by_id(m.canonical_id) if m.in_gazetteer else None
+        node = entities.setdefault(m.canonical_id, {
+            "label": m.label.value, "id": m.canonical_id, "name": m.canonical_name, "category": m.category,
+            "definition": entry.definition if entry else None, "in_gazetteer": m.in_gazetteer,
+            "aliases": list(entry.surfaces) if entry else [m.canonical_name],
+        })
+        if m.surface not in node["aliases"]:
+            node["aliases"].append(m.surface)
+        row = {"entity": m.canonical_id, "task": m.task_id,
+               "props": {"doc_id": m.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
+                         "quote": m.evidence.quote, "rule": m.evidence.rule, "nested_in": m.inside}}
+        row["props"] = {k: v for k, v in row["props"].items() if v is not None}
+        (task_mentions if m.task_id else plan_mentions).append(row)
     return {
+        "entities": list(entities.values()),
+        "task_mentions": task_mentions,
+        "plan_mentions": plan_mentions,
         "targets": targets,
         "citations": citations,
         "sections": sections,
@@ -130,6 +152,13 @@ def _write_document(tx: neo4j.ManagedTransaction, x: Extraction, loaded_at: dt.d
     for role, stmt in cypher.CREATE_ASSIGNMENTS.items():
         for batch in _batches(rows[f"assign_{role}"]):
             tx.run(stmt, rows=batch).consume()
+    for label, stmt in cypher.MERGE_ENTITIES.items():
+        for batch in _batches([e for e in rows["entities"] if e["label"] == label]):
+            tx.run(stmt, rows=batch).consume()
+    for batch in _batches(rows["task_mentions"]):
+        tx.run(cypher.CREATE_TASK_MENTIONS, rows=batch).consume()
+    for batch in _batches(rows["plan_mentions"]):
+        tx.run(cypher.CREATE_PLAN_MENTIONS, doc_id=doc_id, rows=batch).consume()
     for batch in _batches(rows["targets"]):
         tx.run(cypher.CREATE_TARGETS, doc_id=doc_id, rows=batch).consume()
     for batch in _batches(rows["citations"]):
@@ -183,6 +212,7 @@ def delete_orphans(driver: neo4j.Driver, database: str | None = None) -> None:
     with driver.session(database=database) as session:
         session.run(cypher.DELETE_ORPHAN_AGENCIES).consume()
         session.run(cypher.DELETE_UNCITED_DOCUMENTS).consume()
+        session.run(cypher.DELETE_UNMENTIONED_ENTITIES).consume()
         session.run(cypher.RELINK_CITED_PLANS).consume()
 
 

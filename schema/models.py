@@ -175,6 +175,51 @@ class Citation(Model):
     evidence: Evidence
 
 
+# -- named entities (companies, institutions, technologies) --------------------------------
+
+class EntityKind(str, Enum):
+    company = "Company"
+    institution = "Institution"  # universities, research institutes, labs, named centres, standards bodies
+    technology = "Technology"
+
+
+class EntityMention(Model):
+    """One occurrence of an entity in a document.
+
+    `start`/`end` index the original decoded document text, so `text[start:end] == surface`
+    (the surface keeps any hard line wrap or stray space the file has inside the name);
+    `canonical_name` is the clean registry form that aliases merge into (中兴 → 中兴通讯).
+    """
+
+    doc_id: str
+    label: EntityKind
+    surface: str
+    canonical_id: str  # '<label lower>:<canonical name>', e.g. 'company:中兴通讯'
+    canonical_name: str
+    category: str | None = None  # from the gazetteer, e.g. 'telecom_equipment'; None for patterns
+    in_gazetteer: bool  # False: a pattern rule proposed a name no registry lists
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    # canonical_id of the longer mention this one sits inside, e.g. 华为 inside 华为下一代互联网
+    # 工程研究中心: kept because it records an affiliation the graph can use.
+    inside: str | None = None
+    evidence: Evidence
+    task_id: str | None = None  # the innermost task whose span holds the mention (set by the pipeline)
+
+
+class GlossaryTerm(Model):
+    """One entry of a plan's 名词解释 appendix, e.g. '5. 光纤到户 (FTTH, Fiber To The Home): …'."""
+
+    doc_id: str
+    number: int | None  # the entry's ordinal as written
+    term: str
+    aliases: list[str] = Field(default_factory=list)  # acronym and English / Chinese names in the parentheses
+    definition: str
+    definition_start: int
+    definition_end: int
+    evidence: Evidence  # the whole entry, rule 'glossary.entry'
+
+
 class ExtractionError(Model):
     path: str
     reason: str
@@ -194,4 +239,5 @@ class Extraction(Model):
     agencies: list[Agency] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    mentions: list[EntityMention] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -234,3 +234,18 @@ def test_cited_corpus_document_links_to_its_plan(built, env, tmp_path):
         q(built, "MATCH (n) WHERE n.doc_id = 'later' DETACH DELETE n")
         q(built, "MATCH (p:Plan {id: 'later'}) DETACH DELETE p")
         delete_orphans(built)
+
+
+def test_entities_and_mentions_in_the_graph(built):
+    rows = q(built, """MATCH (t:Task)-[m:MENTIONS]->(c:Company {name: '中兴通讯'})
+                       RETURN DISTINCT m.surface AS surface""")
+    assert {r["surface"] for r in rows} >= {"中兴"}  # the alias merged into one Company
+    rows = q(built, """MATCH (p:Plan)-[:HAS_TASK]->(:Task)-[:MENTIONS]->(t:Technology {name: '光纤到户'})
+                       RETURN DISTINCT p.id AS plan, t.aliases AS aliases, t.definition AS d""")
+    assert any(r["plan"] == "sz-informatization-12th-2011" for r in rows)
+    assert all("FTTH" in r["aliases"] and r["d"] for r in rows)  # from 003's 名词解释
+    rows = q(built, """MATCH (n) WHERE n:Company OR n:Institution OR n:Technology
+                       RETURN labels(n)[0] AS label, count(*) AS n""")
+    assert {r["label"] for r in rows} == {"Company", "Institution", "Technology"}
+    for r in q(built, "MATCH (p:Plan)-[:HAS_TASK]->(t:Task)-[m:MENTIONS]->(e) RETURN p.text AS text, m.start AS s, m.end AS e, m.surface AS surface LIMIT 300"):
+        assert r["text"][r["s"]:r["e"]] == r["surface"]

@@ -1,0 +1,201 @@
+"""Find companies, institutions and technologies in a span of plan text.
+
+`find_entities(doc_id, text, start)` is pure: the same text gives the same mentions, offsets
+index the original document (`start` is where `text` begins in it), and each mention's Evidence
+names the gazetteer or pattern rule that produced it.
+
+How it works:
+  1. a normalised view of the text (textview.py) folds full-width characters and drops the
+     whitespace PDFs leave inside names, keeping a map back to the original offsets;
+  2. every gazetteer alias is matched (a trie walk at each position, so nested names are seen);
+  3. pattern rules (entity_rules.py) propose names no gazetteer lists;
+  4. overlaps are resolved: gazetteer before pattern, longer before shorter. A company or
+     institution inside a longer one (华为 in 华为下一代互联网工程研究中心) is kept and points at
+     it with `inside`; a technology inside a name (云计算 in 深圳云计算中心) is dropped, as is
+     anything that partly crosses a kept mention.
+
+What is deliberately not an entity: bare kind words (企业, 公司, 银行, 集团, 大学, 实验室, 中心),
+generic kinds (商业银行, 国家重点实验室, 数据中心, 服务中心), and 互联网 on its own, which the
+plans use for the sector and the 互联网＋ policy rather than for a technology (the specific
+technologies 移动互联网, 下一代互联网, 工业互联网, 物联网 are entities).
+"""
+
+from __future__ import annotations
+
+from policykg.extract import entity_lexicon as lx
+from policykg.extract.entity_rules import ORG, Hit, pattern_hits
+from policykg.extract.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
+from policykg.extract.textview import TextView, build_view, compact_key, is_cjk
+from policykg.schema.entities import EntityKind, EntityMention
+from policykg.schema.models import Evidence
+
+# Words that may stand right before / after a `strict` alias (besides punctuation): the verbs and
+# function words the pattern rules cut names at.
+_STRICT_LEFT = tuple(sorted(lx.CUT_WORDS | lx.LEAD_WORDS))
+_STRICT_RIGHT = ("等", "和", "与", "及", "或", "为", "的", "在", "将", "是", "公司", "集团", "开展", "参与",
+                 "建设", "投资", "合作", "联合", "牵头", "已", "也", "还", "通过", "提供", "推出")
+
+
+def find_entities(
+    doc_id: str, text: str, start: int = 0, gazetteer: Gazetteer | None = None
+) -> list[EntityMention]:
+    """Mentions in `text`, which is document[start:start+len(text)], sorted by position."""
+    gaz = gazetteer or default_gazetteer()
+    view = build_view(text)
+    gaz_hits = gazetteer_hits(view.compact, gaz)
+    pat_hits = pattern_hits(view.compact, gaz_hits, _tech_words(gaz))
+    kept, inside = resolve(gaz_hits, pat_hits)
+    return [_mention(doc_id, view, h, start, inside.get(id(h)), gaz) for h in kept]
+
+
+def gazetteer_hits(compact: str, gaz: Gazetteer) -> list[Hit]:
+    """Every alias occurrence, nested ones included."""
+    trie = _trie(gaz)
+    low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in compact)
+    n = len(compact)
+    hits: list[Hit] = []
+    for i in range(n):
+        node = trie
+        j = i
+        while j < n and low[j] in node:
+            node = node[low[j]]
+            j += 1
+            for ref in node.get(_END, ()):
+                if _accept(compact, i, j, ref):
+                    e = ref.entry
+                    hits.append(Hit(i, j, e.label, e.name, ref.rule, e.category, in_gazetteer=True))
+    return hits
+
+
+_END = "\0"
+
+
+def _trie(gaz: Gazetteer) -> dict:
+    cached = getattr(gaz, "_trie_cache", None)
+    if cached is not None:
+        return cached
+    root: dict = {}
+    for key, refs in gaz.index.items():
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node.setdefault(_END, []).extend(refs)
+    gaz._trie_cache = root  # type: ignore[attr-defined]
+    return root
+
+
+def _accept(c: str, i: int, j: int, ref: AliasRef) -> bool:
+    key = ref.key
+    if ref.case_sensitive and c[i:j] != key:
+        return False
+    # A Latin alias must not be part of a longer Latin word (IC in ICT, AI in MAIN).
+    if key[0].isascii() and key[0].isalnum() and i > 0 and c[i - 1].isascii() and c[i - 1].isalnum():
+        return False
+    if key[-1].isascii() and key[-1].isalnum() and j < len(c) and c[j].isascii() and c[j].isalnum():
+        return False
+    if any(c.startswith(w, j) for w in ref.entry.not_before):
+        return False
+    if ref.strict and not (_left_free(c, i) and _right_free(c, j)):
+        return False
+    return True
+
+
+def _left_free(c: str, i: int) -> bool:
+    return i == 0 or not _letter(c[i - 1]) or c.endswith(_STRICT_LEFT, 0, i)
+
+
+def _right_free(c: str, j: int) -> bool:
+    return j == len(c) or not _letter(c[j]) or c.startswith(_STRICT_RIGHT, j)
+
+
+def _letter(ch: str) -> bool:
+    return is_cjk(ch) or (ch.isascii() and ch.isalnum())
+
+
+def _tech_words(gaz: Gazetteer) -> frozenset[str]:
+    """Technology names count as generic inside organisation names (云计算实验室 is a kind)."""
+    cached = getattr(gaz, "_tech_words_cache", None)
+    if cached is None:
+        cached = frozenset(
+            compact_key(s) for e in gaz.entries if e.label is EntityKind.technology for s in e.surfaces
+        )
+        gaz._tech_words_cache = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def resolve(gaz_hits: list[Hit], pat_hits: list[Hit]) -> tuple[list[Hit], dict[int, str]]:
+    """Keep a consistent set of hits; return them by position and, for nested ones, the
+    canonical id of the smallest kept mention around them (keyed by id(hit))."""
+    order = sorted(gaz_hits, key=_priority) + sorted(pat_hits, key=_priority)
+    kept: list[Hit] = []
+    for h in order:
+        if _admit(h, kept):
+            kept.append(h)
+    kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    inside: dict[int, str] = {}
+    for h in kept:
+        outer = [o for o in kept if o is not h and o.start <= h.start and h.end <= o.end
+                 and (o.end - o.start) > (h.end - h.start)]
+        if outer:
+            o = min(outer, key=lambda o: o.end - o.start)
+            inside[id(h)] = canonical_id(o.label, o.name)
+    return kept, inside
+
+
+def _priority(h: Hit) -> tuple[int, int]:
+    return (-(h.end - h.start), h.start)
+
+
+def _admit(h: Hit, kept: list[Hit]) -> bool:
+    drop: list[Hit] = []
+    for k in kept:
+        if h.end <= k.start or h.start >= k.end:
+            continue
+        same_span = (h.start, h.end) == (k.start, k.end)
+        h_in_k = k.start <= h.start and h.end <= k.end and not same_span
+        k_in_h = h.start <= k.start and k.end <= h.end and not same_span
+        if same_span:
+            return False
+        if h_in_k:
+            # Nested: only a gazetteer company/institution inside a company/institution, and not
+            # another spelling of the same entity (中兴 inside 中兴通讯).
+            if not (h.in_gazetteer and h.label in ORG and k.label in ORG):
+                return False
+            if k.label == h.label and k.name == h.name:
+                return False
+            continue
+        if k_in_h:
+            # A longer pattern name around a kept hit (华为 + 2012实验室): allowed around a
+            # company/institution; a technology inside it is dropped.
+            if h.label not in ORG:
+                return False
+            if k.label not in ORG:
+                drop.append(k)
+            continue
+        return False  # partial overlap
+    for k in drop:
+        kept.remove(k)
+    return True
+
+
+def _mention(doc_id: str, view: TextView, h: Hit, start: int, inside: str | None, gaz: Gazetteer) -> EntityMention:
+    s, e = view.span(h.start, h.end)
+    surface = view.text[s:e]
+    name = h.name if h.in_gazetteer else _clean_name(h.name)
+    return EntityMention(
+        doc_id=doc_id,
+        label=h.label,
+        surface=surface,
+        canonical_id=canonical_id(h.label, name),
+        canonical_name=name,
+        category=h.category,
+        in_gazetteer=h.in_gazetteer,
+        start=start + s,
+        end=start + e,
+        inside=inside,
+        evidence=Evidence(doc_id=doc_id, start=start + s, end=start + e, quote=surface, rule=h.rule),
+    )
+
+
+def _clean_name(name: str) -> str:
+    return name.strip()

@@ -1,0 +1,147 @@
+"""Word lists the entity pattern rules use to find where a name starts and whether it names
+anything at all. Plain data; the rules are in extract/entity_rules.py.
+
+Chinese has no spaces, so a suffix rule ("…大学") must decide how far back the name reaches. The
+rules stop at punctuation and at the end of an earlier entity, cut after a verb (支持/依托/会同 …),
+strip function words and quantities off the front (和, 一批, 10家 …), and finally reject a name
+made only of generic words (国家重点实验室, 高水平研究院, 商业银行): what is left after removing
+generic words and place names must be a real name part (之江, 鹏城, 红树林).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs and connectives a name never contains: the name starts after the last one in its window.
+CUT_WORDS = frozenset("""
+支持 鼓励 依托 推动 推进 引进 引导 引入 加快 加强 加大 组建 成立 发挥 会同 协同 配合 牵头 培育 打造
+吸引 设立 落户 依靠 借助 利用 开展 参与 承担 通过 促进 深化 完善 提升 布局 争取 面向 针对 带动 共建
+携手 包括 以及 建立 实施 围绕 完成 加入 发起 参股 入驻 对接 联手 支撑 重点支持 大力支持 积极 进一步
+着力 努力 全力 例如 比如 其中 同时 并且 或者 还有 协助 委托 邀请 推广 扶持 引领 做强 做大 壮大 聚集
+集聚 汇聚 吸纳 孵化 新建 筹建 采用 使用 基于 助力 助推 强化 规范 允许 要求 督促 指导 整合 协调 动员
+组织 探索 试点 健全 优化 提高 增强 扩大 拓展 拓宽 深入 落实 贯彻 普及 实现 确保 保障 满足 适应 结合
+激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展
+""".split())
+
+# Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
+CUT_CHARS = "的等"
+
+# Words and characters stripped off the front of a name, repeatedly (after the cut).
+LEAD_WORDS = frozenset(CUT_WORDS | set("""
+重点 大力 继续 逐步 率先 优先 主动 加快建设 建设 联合 共同 和 与 及 或 由 对 为 在 向 将 把 是 从 于 以
+等 的 了 并 且 也 还 则 其 各 该 此 这 我市 本市 全市 我国 国内外 海内外 国内 国外 部分 现有 已有 已
+相关 有关 其他 这些 一批 一些 若干 多家 多个 由于 按照 根据 依据 加快推进 加快发展
+""".split()))
+# Quantities in front of a kind noun: 10家, 一批, 222家, 两个.
+LEAD_QUANTITY = re.compile(r"^[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支]")
+
+# A name never ends with these (the window ran into a conjunction or preposition).
+FUNCTION_END = frozenset("和与及或的等对向在为将把从于以并")
+
+# Place names: a head that makes 'place + kind' a name for universities (浙江大学, 中山大学), and
+# a part that does not count as a name by itself for centres and labs (深圳中心).
+_PROVINCES = """
+北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南
+四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门
+""".split()
+_CITIES = """
+深圳 广州 杭州 南京 武汉 成都 西安 苏州 厦门 青岛 大连 宁波 合肥 长沙 郑州 济南 沈阳 哈尔滨 长春 昆明
+贵阳 南宁 福州 南昌 太原 石家庄 兰州 东莞 佛山 珠海 中山 惠州 无锡 常州 温州 汕头 江门 湛江 肇庆 清远
+韶关 河源 梅州 汕尾 潮州 揭阳 云浮 茂名 阳江 乌鲁木齐 呼和浩特 银川 西宁 拉萨 海口 三亚 鄂尔多斯
+前海 南山 福田 罗湖 宝安 龙岗 龙华 坪山 光明 盐田 大鹏 蛇口 河套
+""".split()
+_REGIONS = """
+中国 全国 粤港澳大湾区 大湾区 粤港澳 珠三角 珠江三角洲 长三角 京津冀 华南 华东 华北 华中 西南 西北
+东北 亚太 亚洲 欧洲 美国 日本 韩国 德国 英国 法国 金砖国家 深港 深莞惠 港澳 两岸
+""".split()
+PLACES = frozenset(
+    _REGIONS
+    + _PROVINCES
+    + [p + s for p in _PROVINCES for s in ("省", "市", "自治区")]
+    + _CITIES
+    + [c + s for c in _CITIES for s in ("市", "区")]
+)
+
+# Descriptors that say what kind of body something is but not which one.
+GENERIC_WORDS = frozenset("""
+国家 国家级 省级 市级 区级 部级 重点 工程 技术 工程技术 企业 公共 高水平 高端 新型 一批 各类 数据 服务
+研发 创新 产业 科技 研究 科研 国际 开放 联合 协同 共性 关键 应用 测试 检测 认证 实验 试验 示范 信息
+信息化 网络 软件 智能 数字 先进 前沿 基础 综合 专业 行业 领域 城市 社区 街道 大型 地方 全市 我市 本市
+若干 多家 相关 有关 其他 工业 商业 金融 新兴 未来 一流 知名 著名 世界 全球 国内 国外 海外 本地 重大
+高校 院校 源头 区域 研究型 综合性 职业 经济 数字经济 发展 政策 战略 标准 计量 质量 安全 设计 制造 医学
+医疗 健康 教育 文化 人才 培训 产学研 电子 通信 计算 平台 高等 中小 小微 骨干 龙头 领军
+上市 有限 股份 责任 控股 互联网 电信 投资 实业 国有 民营 外资 合资 报业 传媒 媒体 内容 证券
+保险 基金 担保 租赁 运营 物流 贸易 零售 连锁 制造业 开发 村镇 网上 网络化 移动 无线 有线 宽带 通讯
+广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
+监管 交易 商务 电商 消费 营销 品牌 供应链 建设 领域 相关 物联网 云计算 大数据 人工智能 区块链 超算 超级计算 计算机
+""".split())
+
+# Universities are often named by discipline (电子科技大学, 信息工程大学), so only these modifiers
+# make '…大学' generic (一流大学, 研究型大学, 各类高校).
+UNIVERSITY_GENERIC = frozenset("""
+世界 一流 世界一流 高水平 研究型 重点 著名 知名 国内外 国内 国外 海外 各类 各 高等 综合性 本地 地方 相关
+有关 其他 一批 若干 多所 部分 职业 技术 职业技术 高职 应用型 新型 开放 老年 大 小 中
+""".split())
+
+# Agency names end like this; '…委员会与上海交通大学' lists an agency, then a university.
+AGENCY_SUFFIXES = ("委员会", "人民政府", "政府", "管委会", "办公室", "办公厅", "委", "局", "厅", "办")
+
+# Centres that are facilities, not institutions, however they are named.
+FACILITY_CENTRES = (
+    "数据中心", "运营中心", "调度中心", "灾备中心", "备份中心", "呼叫中心", "服务中心", "交换中心",
+    "体验中心", "社康中心", "文体中心", "文献中心", "金融中心", "计算中心", "超算中心", "交易中心",
+    "控制中心", "指挥中心", "监控中心", "物流中心", "购物中心", "商务中心", "会展中心", "展览中心",
+    "培训中心", "活动中心", "资源中心", "配送中心", "结算中心", "客服中心", "分拨中心", "档案中心",
+    "为中心", "业务中心", "城市中心",
+)
+
+# Suffixes, longest first so 研究院 is tried before 学院 would see 究院.
+INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心")
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份")
+
+# Characters right after a suffix that show it is part of a longer common word.
+SUFFIX_VETO_NEXT = {
+    "大学": ("城", "生", "科技园", "园"),
+    "学院": ("派", "式"),
+    "中心": ("区", "城", "镇", "支行", "站"),
+    "银行": ("业", "卡", "间", "账", "结算", "系统", "机构", "保险"),
+    "集团": ("化", "军"),
+    "公司": ("债", "制", "法", "化", "治理"),
+    "股份": ("制", "有限", "合作", "转让", "比例", "投资", "公司"),
+}
+
+# Enumerations ending like this list companies: '…、…等龙头企业'.
+ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff]{0,12}?)(?:企业|公司|厂商|集团)")
+# A list item that is itself a kind noun, not a name.
+ENUM_ITEM_KIND = re.compile(r"(企业|公司|机构|行业|产业|部门|单位|平台|协会|组织|院校|高校|媒体|运营商|服务商|制造商|供应商)$")
+
+# Platforms: '…网' that is a site (拍拍网), not a network (城域网, 物联网). The character after 网
+# must not continue a common word, the name must not end like a network, and the sentence must
+# talk about platforms or sites.
+WEB_NEXT_VETO = set("络站民点格上下页店购关银游吧信安联状间内外台刊报签贷约红速")
+WEB_BODY_VETO_END = (
+    "联", "互联", "物联", "车联", "局域", "城域", "广域", "接入", "骨干", "专", "内", "外", "电", "电信", "广电",
+    "通信", "通讯", "传感", "感知", "宽带", "光纤", "无线", "有线", "移动", "数据", "信息", "服务", "工作", "民心",
+    "实验", "试验", "单频", "承载", "电视", "计算机", "公共", "管", "政务", "校园", "教育", "卫生", "医疗",
+    "金融", "社区", "控制", "监控", "交通", "电力", "电话", "广播", "下一代", "全", "组", "上", "入", "联",
+    "办公", "业务", "商业", "骨", "主干", "核心", "本地", "城市", "智能", "物流", "支付", "国际", "光",
+)
+WEB_CONTEXT = re.compile(r"平台|网站|门户|电子商务|电商|商城|网购")
+
+# Latin acronyms that are not technologies: units, organisations, business models, roles,
+# treaties and sector words. (Organisations that matter are in institutions.toml.)
+ACRONYM_BLOCKLIST = frozenset("""
+MBPS GBPS KBPS TBPS TB PB GB MB KB EB NM GHZ MHZ KHZ
+ISO IEC ITU ITU-T IEEE IETF W3C CA AA AC CC UT
+B2B B2C C2B C2C O2O P2P OEM ODM CEO CIO CTO CFO
+IT ICT PCT CEPA WTO GDP PPP VIP APP HTTP HTTPS WWW HTM HTML URL PDF
+RTO RPO PM PC TV ID NO OK
+""".split())
+# What a technology acronym is followed by (…网络, …芯片) or preceded by (基于…, 部署…).
+ACRONYM_NEXT = re.compile(r"(技术|网络|协议|标准|芯片|基站|模组|模块|终端|商用|部署|组网|通信|架构|算法|框架|设备|系统)")
+ACRONYM_PREV = re.compile(r"(基于|采用|部署|推广|研发|发展|应用)$")
+# A Chinese term glossed by an acronym in parentheses is a technology when it ends like one.
+TECH_HEAD = re.compile(
+    r"(技术|网络|网|协议|系统|识别|通信|计算|模型|电视|设施|标准|芯片|模块|线路|架构|算法|存储|加密|导航|"
+    r"定位|交换|传输|接入|编码|电网|链|服务)$"
+)

@@ -1,0 +1,415 @@
+"""Pattern rules: entity names no gazetteer lists.
+
+Each rule works on the compact view of the text (extract/textview.py) and sees the gazetteer hits
+already made, which serve as boundaries (a name does not run into an earlier entity) and as heads
+(华为 + 2012实验室). Every rule returns `Hit`s with its own rule id:
+
+  pattern.company.suffix          …公司 / …集团 with a real name part (TCL集团, 深圳报业集团)
+  pattern.company.bank            …银行 (微众银行), not 商业银行 / 网络银行
+  pattern.company.web_platform    …网 sites in a sentence about platforms (深圳新闻网, 拍拍网)
+  pattern.company.enumeration     the other items of a list that names a known company and ends
+                                  '等…企业' (依托腾讯、A8音乐、迅雷、融创天下等企业)
+  pattern.company.latin_brand     Latin-with-digit brand + Chinese in a list (A8音乐、…)
+  pattern.institution.university  …大学 / …学院 / …研究生院 (浙江大学, 中山大学)
+  pattern.institution.research    …研究院 / …研究所 / …实验室 (之江实验室)
+  pattern.institution.centre      …中心 with a named head (国家超级计算深圳中心), never a facility
+                                  (数据中心, 服务中心, 运营中心 …)
+  pattern.technology.paren_acronym  中文术语（ACR） or ACR（中文术语）, the term ending like a technology
+  pattern.technology.acronym      a Latin acronym followed by 技术/网络/协议/芯片 … (LoRa网络)
+  pattern.technology.generation   2G … 9G
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.extract import entity_lexicon as lx
+from policykg.extract.textview import is_cjk
+from policykg.schema.entities import EntityKind
+
+ORG = (EntityKind.company, EntityKind.institution)
+
+
+@dataclass
+class Hit:
+    """A candidate entity on the compact view."""
+
+    start: int
+    end: int
+    label: EntityKind
+    name: str  # canonical name
+    rule: str
+    category: str | None = None
+    in_gazetteer: bool = False
+
+
+class Scene:
+    """The compact text plus what is already claimed, shared by the rules of one call."""
+
+    def __init__(self, compact: str, hits: list[Hit], generic_extra: frozenset[str]):
+        self.c = compact
+        self.hits = list(hits)
+        self.generic = lx.GENERIC_WORDS | generic_extra
+        self.not_names = self.generic | lx.PLACES
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.covered = [False] * (len(self.c) + 1)
+        self.ends: dict[int, list[Hit]] = {}
+        for h in self.hits:
+            for i in range(h.start, h.end):
+                self.covered[i] = True
+            self.ends.setdefault(h.end, []).append(h)
+
+    def add(self, hits: list[Hit]) -> None:
+        for h in hits:
+            self.hits.append(h)
+            for i in range(h.start, h.end):
+                self.covered[i] = True
+            self.ends.setdefault(h.end, []).append(h)
+
+    def claim(self, out: list[Hit], hit: Hit) -> None:
+        """Record a rule's hit at once, so the rest of its scan sees it as a boundary
+        (浙江大学 stops the window of …和之江实验室)."""
+        for h in self.hits:
+            overlaps = h.start < hit.end and hit.start < h.end
+            if overlaps and not (hit.start <= h.start and h.end <= hit.end):
+                return  # crosses a claimed name; a name may only contain one whole (its head)
+        out.append(hit)
+        self.add([hit])
+
+    def is_free(self, start: int, end: int) -> bool:
+        return not any(self.covered[start:end])
+
+    def org_ending_at(self, i: int) -> Hit | None:
+        orgs = [h for h in self.ends.get(i, []) if h.label in ORG]
+        return max(orgs, key=lambda h: h.end - h.start) if orgs else None
+
+    def is_name_char(self, i: int) -> bool:
+        ch = self.c[i]
+        if is_cjk(ch) or (ch.isascii() and ch.isalnum()):
+            return True
+        # A hyphen only inside a Latin name (TD-LTE), never as the dash between Chinese parts.
+        return ch == "-" and 0 < i < len(self.c) - 1 and self.c[i - 1].isascii() and self.c[i - 1].isalnum() \
+            and self.c[i + 1].isascii() and self.c[i + 1].isalnum()
+
+    def window(self, pos: int, max_len: int) -> tuple[int, Hit | None]:
+        """Walk back from `pos` over name characters; stop at punctuation, at the end of an
+        earlier entity, or after `max_len` characters. Returns the start and the company or
+        institution that ends exactly there, if any (a possible head)."""
+        i = pos
+        while i > 0 and pos - i < max_len:
+            if i in self.ends:  # an earlier entity ends here
+                break
+            if not self.is_name_char(i - 1) or self.covered[i - 1]:
+                break
+            i -= 1
+        return i, self.org_ending_at(i)
+
+    def residue(self, body: str, generic: frozenset[str] | None = None) -> int:
+        """How many characters of `body` are left once generic words, place names and
+        quantities are taken out: the part that actually names something. For universities
+        (`generic` = UNIVERSITY_GENERIC) place names count as names: 浙江大学."""
+        words = generic if generic is not None else self.not_names
+        n, i, left = len(body), 0, 0
+        while i < n:
+            for k in range(min(8, n - i), 0, -1):
+                if body[i:i + k] in words:
+                    i += k
+                    break
+            else:
+                if not (body[i].isdigit() or body[i] in "一二三四五六七八九十百千万两几多数家个所批类项座"):
+                    left += 1
+                i += 1
+        return left
+
+    def sentence_of(self, pos: int) -> str:
+        # In the compact view a paragraph break is a kept space.
+        a = max(self.c.rfind(p, 0, pos) for p in "。；！？ ")
+        ends = [e for e in (self.c.find(p, pos) for p in "。；！？ ") if e >= 0]
+        return self.c[a + 1:(min(ends) if ends else len(self.c))]
+
+
+_LEAD_LONGEST_FIRST = sorted(lx.LEAD_WORDS, key=len, reverse=True)
+
+
+def trim_front(body: str) -> int:
+    """Offset in `body` where the name starts: after the last verb, then past function words
+    and quantities."""
+    start = 0
+    for w in (*lx.CUT_WORDS, *lx.CUT_CHARS):
+        k = body.rfind(w)
+        if k >= 0:
+            start = max(start, k + len(w))
+    # '…工程实验室和工程中心': a kind noun followed by a conjunction means a list of kinds, and the
+    # name (if any) starts after it.
+    for m in _KIND_THEN_CONJ.finditer(body):
+        start = max(start, m.end())
+    lead = _LEAD_LONGEST_FIRST
+    changed = True
+    while changed and start < len(body):
+        changed = False
+        m = lx.LEAD_QUANTITY.match(body, start)
+        if m:
+            start = m.end()
+            changed = True
+            continue
+        for w in lead:
+            if body.startswith(w, start):
+                start += len(w)
+                changed = True
+                break
+    return start
+
+
+_KIND_THEN_CONJ = re.compile(
+    "(?:" + "|".join(lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES + lx.AGENCY_SUFFIXES)
+    + ")(?:以及|和|与|及|或|、|会同|联合)"
+)
+_CONJ = re.compile("以及|和|与|及")
+
+
+def _place_len(body: str) -> int:
+    """Length of the longest place name at the start of `body`."""
+    return max((len(p) for p in lx.PLACES if body.startswith(p)), default=0)
+
+
+def _vetoed_next(c: str, end: int, suffix: str) -> bool:
+    for key, nexts in lx.SUFFIX_VETO_NEXT.items():
+        if suffix.endswith(key) and any(c.startswith(n, end) for n in nexts):
+            return True
+    return False
+
+
+def _suffix_matches(c: str, suffixes: tuple[str, ...]):
+    return re.finditer("|".join(map(re.escape, suffixes)), c)
+
+
+def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple[int, str, bool] | None:
+    """Common front half of the suffix rules: (start, body, has_head) or None."""
+    w0, head = scene.window(pos, max_len)
+    k = trim_front(scene.c[w0:pos])
+    if pos - w0 >= max_len and k == 0:
+        return None  # the window ran out before any boundary: where the name starts is unknown
+    start = w0 + k
+    body = scene.c[start:pos]
+    if body and body[-1] in lx.FUNCTION_END:
+        return None
+    if head is not None and k == 0:
+        # 华为 + 2012实验室: the known company or institution right before is the name's head.
+        return head.start, scene.c[head.start:pos], True
+    # '阿里云和之江实验室': when what precedes a conjunction is itself a name (it has a residue)
+    # and does not open with a place, it is a separate list item. '移动网络和移动多媒体技术…'
+    # (all generic) and '深圳市海岸与大气研究…' (opens with a place) stay whole.
+    for m in _CONJ.finditer(body):
+        pre = body[:m.start()]
+        if scene.residue(pre) >= 2 and not _place_len(pre):
+            start, body = start + m.end(), body[m.end():]
+            break
+    return start, body, False
+
+
+def institution_hits(scene: Scene) -> list[Hit]:
+    c, out = scene.c, []
+    for m in _suffix_matches(c, lx.INSTITUTION_SUFFIXES):
+        pos, end, suffix = m.start(), m.end(), m.group()
+        if not scene.is_free(pos, end) or _vetoed_next(c, end, suffix):
+            continue
+        if suffix == "中心" and any(c.endswith(f, 0, end) for f in lx.FACILITY_CENTRES):
+            continue
+        university = suffix in ("大学", "学院", "研究生院", "科学院", "工程院")
+        found = _named(scene, pos, end, suffix, 12 if university else 16)
+        if found is None:
+            continue
+        start, body, has_head = found
+        if not has_head:
+            if len(body) < 2:
+                continue
+            if university:
+                ok = scene.residue(body, lx.UNIVERSITY_GENERIC) >= 1
+            else:
+                ok = scene.residue(body) >= 2
+            if not ok:
+                continue
+        rule = "university" if university else ("centre" if suffix == "中心" else "research")
+        scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
+    return out
+
+
+def company_hits(scene: Scene) -> list[Hit]:
+    c, out = scene.c, []
+    for m in _suffix_matches(c, lx.COMPANY_SUFFIXES):
+        pos, end, suffix = m.start(), m.end(), m.group()
+        if not scene.is_free(pos, end) or _vetoed_next(c, end, suffix):
+            continue
+        found = _named(scene, pos, end, suffix, 12)
+        if found is None:
+            continue
+        start, body, has_head = found
+        if not has_head:
+            if len(body) < 2:
+                continue
+            res = scene.residue(body)
+            place = _place_len(body)
+            # A name part (TCL, 阿里巴巴), a place plus a descriptor (深圳报业集团), or for banks
+            # a place alone (苏州银行, 北京银行).
+            if not (res >= 2 or (place and len(body) - place >= 2) or (suffix == "银行" and place == len(body))):
+                continue
+        rule = "bank" if suffix == "银行" else "suffix"
+        scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], f"pattern.company.{rule}"))
+    return out
+
+
+def web_platform_hits(scene: Scene) -> list[Hit]:
+    c, out = scene.c, []
+    for m in re.finditer("网", c):
+        pos, end = m.start(), m.end()
+        if not scene.is_free(pos, end) or (end < len(c) and c[end] in lx.WEB_NEXT_VETO):
+            continue
+        w0, _ = scene.window(pos, 6)
+        start = w0 + trim_front(c[w0:pos])
+        body = c[start:pos]
+        if not 2 <= len(body) <= 5 or body.endswith(lx.WEB_BODY_VETO_END) or body[-1] in lx.FUNCTION_END:
+            continue
+        if scene.residue(body) < 2 or not lx.WEB_CONTEXT.search(scene.sentence_of(pos)):
+            continue
+        scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], "pattern.company.web_platform"))
+    return out
+
+
+_LIST_STOP = set("，。；：！？()“”《》\"' ,;:!?\n")
+
+
+def enumeration_hits(scene: Scene) -> list[Hit]:
+    """Items of '甲、乙、丙等…企业' lists that already name at least one known company."""
+    c, out = scene.c, []
+    for m in lx.ENUM_CUE.finditer(c):
+        p = m.start()
+        if p == 0 or c[p - 1] in "平高同对均相初中上次等":
+            continue
+        a = p
+        while a > 0 and c[a - 1] not in _LIST_STOP and p - a < 80:
+            a -= 1
+        items = _split_items(c, a, p)
+        companies = {(h.start, h.end) for h in scene.hits if h.label is EntityKind.company}
+        if not any(span in companies for span in items):
+            continue
+        for s, e in items:
+            if (s, e) in companies or not scene.is_free(s, e):
+                continue
+            s += trim_front(c[s:e])
+            item = c[s:e]
+            if not 2 <= len(item) <= 10 or item[-1] in lx.FUNCTION_END or lx.ENUM_ITEM_KIND.search(item):
+                continue
+            if scene.residue(item) < 1:
+                continue
+            scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.enumeration"))
+    return out
+
+
+def _split_items(c: str, a: int, p: int) -> list[tuple[int, int]]:
+    """Spans of the '、'-separated items in c[a:p]; the last pair may be joined by 和/与/及."""
+    spans, s = [], a
+    for i in range(a, p + 1):
+        if i == p or c[i] == "、":
+            if i > s:
+                spans.append((s, i))
+            s = i + 1
+    if spans:
+        s, e = spans[-1]
+        for conj in ("以及", "和", "与", "及"):
+            k = c.find(conj, s + 2, e - 1)
+            if k > 0 and k - s >= 2 and e - (k + len(conj)) >= 2:
+                spans[-1:] = [(s, k), (k + len(conj), e)]
+                break
+    # The first item still carries the clause's verb (依托腾讯): the caller trims it.
+    return spans
+
+
+_LATIN_BRAND = re.compile(
+    r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{0,5}[0-9][A-Za-z0-9]{0,4}[\u4e00-\u9fff]{2,4}?)(?=、|等|和|与|，|,)"
+)
+
+
+def latin_brand_hits(scene: Scene) -> list[Hit]:
+    out = []
+    for m in _LATIN_BRAND.finditer(scene.c):
+        s, e = m.span(1)
+        cjk = re.sub(r"^[A-Za-z0-9]+", "", m.group(1))
+        if not scene.is_free(s, e) or cjk in scene.generic:
+            continue
+        scene.claim(out, Hit(s, e, EntityKind.company, m.group(1), "pattern.company.latin_brand"))
+    return out
+
+
+_ACR = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_PAREN_AFTER = re.compile(rf"([\u4e00-\u9fff]{{2,14}})\(\s*({_ACR})\s*\)")
+_PAREN_BEFORE = re.compile(rf"(?<![A-Za-z0-9-])({_ACR})\s*\(\s*([\u4e00-\u9fff]{{2,14}})\s*\)")
+_ACR_TOKEN = re.compile(rf"(?<![A-Za-z0-9-])({_ACR})(?![A-Za-z0-9-])")
+_GENERATION = re.compile(r"(?<![A-Za-z0-9.])([2-9]G)(?![A-Za-z0-9])")
+
+
+def acronym_shape(acr: str) -> bool:
+    """RFID, NB-IoT, LoRa, HTML5: two capitals, or a capital and a digit; not a blocked word."""
+    if not 2 <= len(acr) <= 12 or acr.upper() in lx.ACRONYM_BLOCKLIST:
+        return False
+    upper = sum(ch.isupper() for ch in acr)
+    return upper >= 2 or (upper >= 1 and any(ch.isdigit() for ch in acr))
+
+
+def paren_acronym_hits(scene: Scene) -> list[Hit]:
+    c, out = scene.c, []
+    pairs = []
+    for m in _PAREN_AFTER.finditer(c):
+        pairs.append((m.span(1), m.span(2)))
+    for m in _PAREN_BEFORE.finditer(c):
+        pairs.append((m.span(2), m.span(1)))
+    for (ts, te), (as_, ae) in pairs:
+        acr = c[as_:ae]
+        ts += trim_front(c[ts:te])
+        # 'LoRa网络和量子通信技术（QKD）': the acronym glosses the last of coordinated terms.
+        conj = list(_CONJ.finditer(c, ts, te))
+        if conj:
+            ts = conj[-1].end()
+        term = c[ts:te]
+        if not acronym_shape(acr) or len(term) < 3 or not lx.TECH_HEAD.search(term):
+            continue
+        if not (scene.is_free(ts, te) and scene.is_free(as_, ae)):
+            continue
+        rule = "pattern.technology.paren_acronym"
+        scene.claim(out, Hit(ts, te, EntityKind.technology, acr, rule))
+        scene.claim(out, Hit(as_, ae, EntityKind.technology, acr, rule))
+    return out
+
+
+def acronym_hits(scene: Scene) -> list[Hit]:
+    c, out = scene.c, []
+    for m in _ACR_TOKEN.finditer(c):
+        s, e = m.span(1)
+        acr = m.group(1)
+        if not acronym_shape(acr) or not scene.is_free(s, e):
+            continue
+        if lx.ACRONYM_NEXT.match(c, e) or lx.ACRONYM_PREV.search(c[max(0, s - 4):s]):
+            scene.claim(out, Hit(s, e, EntityKind.technology, acr, "pattern.technology.acronym"))
+    for m in _GENERATION.finditer(c):
+        s, e = m.span(1)
+        if scene.is_free(s, e):
+            scene.claim(out, Hit(s, e, EntityKind.technology, m.group(1), "pattern.technology.generation"))
+    return out
+
+
+def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str]) -> list[Hit]:
+    """All pattern-rule hits, each rule seeing what the gazetteer and earlier rules claimed.
+
+    Order matters: institutions before companies (a 研究中心 inside a company list is an
+    institution), the list rule after the suffix rules (it needs their companies as anchors), and
+    the acronym rules last."""
+    scene = Scene(compact, gazetteer_hits, generic_extra)
+    found: list[Hit] = []
+    for rule in (
+        institution_hits, company_hits, web_platform_hits, latin_brand_hits, enumeration_hits,
+        paren_acronym_hits, acronym_hits,
+    ):
+        found.extend(rule(scene))  # each rule claims its hits on the scene as it goes
+    return found

@@ -1,0 +1,243 @@
+"""The curated entity gazetteers: companies, institutions, technologies (+ the 003 glossary).
+
+Reads `schema/registries/{companies,institutions,technologies}.toml`, merges the glossary
+appendix parsed from the corpus (extract/glossary.py), and indexes every alias for character-level
+matching (a trie over a normalised form of the text, see extract/textview.py). Also collects the
+surface forms the pkuseg user dictionary needs, including agency names from agencies.toml when that
+registry exists.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli installed
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from policykg.extract.glossary import parse_glossary
+from policykg.extract.textview import compact_key
+from policykg.paths import CORPUS_DIR
+from policykg.schema.entities import EntityKind, GlossaryTerm
+
+REGISTRY_DIR = Path(__file__).resolve().parent.parent / "schema" / "registries"
+FILES = {
+    EntityKind.company: ("companies.toml", "company"),
+    EntityKind.institution: ("institutions.toml", "institution"),
+    EntityKind.technology: ("technologies.toml", "technology"),
+}
+AGENCIES_FILE = "agencies.toml"
+# `strict` applies to aliases this short or shorter: longer forms are distinctive on their own.
+STRICT_MAX_LEN = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: EntityKind
+    name: str
+    aliases: tuple[str, ...]
+    category: str | None
+    source: str  # registry file name, or 'glossary:<doc_id>' for a term only the glossary has
+    parent: str | None = None
+    strict: bool = False
+    not_before: tuple[str, ...] = ()
+    definition: str | None = None  # from the glossary, when it has one
+
+    @property
+    def canonical_id(self) -> str:
+        return canonical_id(self.label, self.name)
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def canonical_id(label: EntityKind, name: str) -> str:
+    return f"{label.value.lower()}:{name}"
+
+
+@dataclass(frozen=True)
+class AliasRef:
+    """One way of writing an entry, as indexed for matching."""
+
+    entry: Entry
+    alias: str  # as written in the registry
+    key: str  # compact_key(alias): the form matched against a TextView
+    rule: str  # evidence rule id naming the gazetteer the alias came from
+    case_sensitive: bool
+    strict: bool
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry]
+    # compact_key(alias).lower() -> the ways of writing it; several entries never share a key
+    # (load refuses duplicates), but one entry may list two spellings that normalise alike.
+    index: dict[str, list[AliasRef]] = field(default_factory=dict)
+    max_len: int = 0
+
+    def by_id(self, cid: str) -> Entry | None:
+        return next((e for e in self.entries if e.canonical_id == cid), None)
+
+    def user_dict_terms(self) -> list[str]:
+        """Surfaces the segmenter must keep whole. Left out: strict short aliases (网域 would be
+        forced out of 互联网域名) and short Latin ones (AI inside a longer Latin word)."""
+        terms: set[str] = set()
+        for refs in self.index.values():
+            for ref in refs:
+                a = ref.alias
+                if ref.strict:
+                    continue
+                if a.isascii() and len(a) <= 3:
+                    continue
+                terms.add(a)
+        return sorted(terms)
+
+
+def build_gazetteer(entries: list[Entry], glossary_aliases: dict[str, str] | None = None) -> Gazetteer:
+    """Index `entries`. `glossary_aliases` maps alias -> 'glossary:<doc>' for aliases the
+    glossary contributed, so their matches cite the glossary rather than the registry."""
+    glossary_aliases = glossary_aliases or {}
+    gaz = Gazetteer(entries=list(entries))
+    owner: dict[str, str] = {}
+    for entry in entries:
+        for alias in entry.surfaces:
+            key = compact_key(alias).lower()
+            if not key:
+                continue
+            prev = owner.setdefault(key, entry.canonical_id)
+            if prev != entry.canonical_id:
+                raise ValueError(f"alias {alias!r} is claimed by both {prev} and {entry.canonical_id}")
+            source = glossary_aliases.get(alias)
+            rule = "gazetteer.glossary" if source or entry.source.startswith("glossary:") else (
+                f"gazetteer.{FILES[entry.label][0].removesuffix('.toml')}"
+            )
+            gaz.index.setdefault(key, []).append(AliasRef(
+                entry=entry,
+                alias=alias,
+                key=compact_key(alias),
+                rule=rule,
+                case_sensitive=_case_sensitive(alias),
+                strict=entry.strict and len(key) <= STRICT_MAX_LEN,
+            ))
+            gaz.max_len = max(gaz.max_len, len(key))
+    return gaz
+
+
+def _case_sensitive(alias: str) -> bool:
+    """All-capital Latin (RFID, AI, SET) matches as written; mixed case (IPv6, NB-IoT, SaaS) in
+    any case, since the plans write IPV6 and NB-IOT too."""
+    letters = [c for c in alias if c.isascii() and c.isalpha()]
+    return not (any(c.islower() for c in letters) and any(c.isupper() for c in letters))
+
+
+def read_registry(path: Path, label: EntityKind, table: str) -> tuple[list[Entry], dict]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    entries = [
+        Entry(
+            label=label,
+            name=row["name"],
+            aliases=tuple(row.get("aliases", ())),
+            category=row.get("category"),
+            source=path.name,
+            parent=row.get("parent"),
+            strict=bool(row.get("strict", False)),
+            not_before=tuple(row.get("not_before", ())),
+        )
+        for row in data.get(table, [])
+    ]
+    return entries, data
+
+
+def merge_glossary(
+    entries: list[Entry], terms: list[GlossaryTerm], exclude: set[str], category: str
+) -> tuple[list[Entry], dict[str, str]]:
+    """Fold glossary terms into the technology entries.
+
+    A term whose headword is an existing entry's name or alias adds its parenthesised aliases to
+    that entry; otherwise it becomes a new entry. Aliases another entry already owns are dropped
+    (TD-LTE's glossary line names Long Term Evolution, which stays with whoever claims it)."""
+    out = list(entries)
+    owned = {compact_key(a).lower(): i for i, e in enumerate(out) for a in e.surfaces}
+    contributed: dict[str, str] = {}
+    for term in terms:
+        if term.term in exclude:
+            continue
+        source = f"glossary:{term.doc_id}"
+        idx = owned.get(compact_key(term.term).lower())
+        new_aliases = [a for a in term.aliases if compact_key(a).lower() not in owned]
+        if idx is None:
+            entry = Entry(
+                label=EntityKind.technology, name=term.term, aliases=tuple(new_aliases),
+                category=category, source=source, definition=term.definition,
+            )
+            out.append(entry)
+            idx = len(out) - 1
+        else:
+            old = out[idx]
+            out[idx] = Entry(
+                label=old.label, name=old.name, aliases=old.aliases + tuple(new_aliases),
+                category=old.category, source=old.source, parent=old.parent, strict=old.strict,
+                not_before=old.not_before, definition=term.definition,
+            )
+        for a in new_aliases:
+            owned[compact_key(a).lower()] = idx
+            contributed[a] = source
+    return out, contributed
+
+
+def corpus_glossaries(corpus_dir: Path = CORPUS_DIR) -> list[GlossaryTerm]:
+    """Glossary terms of every corpus document that has a 名词解释 appendix."""
+    terms: list[GlossaryTerm] = []
+    for path in sorted((corpus_dir / "documents").glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "名词解释" in text:
+            terms.extend(parse_glossary(path.stem, text))
+    return terms
+
+
+def load_gazetteer(
+    registry_dir: Path = REGISTRY_DIR, glossary: list[GlossaryTerm] | None = None
+) -> Gazetteer:
+    """Read the three registries and merge `glossary` (default: the corpus glossaries)."""
+    entries: list[Entry] = []
+    glossary_cfg: dict = {}
+    for label, (fname, table) in FILES.items():
+        path = registry_dir / fname
+        if not path.exists():
+            continue
+        rows, data = read_registry(path, label, table)
+        entries.extend(rows)
+        if label is EntityKind.technology:
+            glossary_cfg = data.get("glossary", {})
+    terms = corpus_glossaries() if glossary is None else glossary
+    entries, contributed = merge_glossary(
+        entries, terms, set(glossary_cfg.get("exclude", ())), glossary_cfg.get("category", "glossary")
+    )
+    return build_gazetteer(entries, contributed)
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def agency_terms(registry_dir: Path = REGISTRY_DIR) -> list[str]:
+    """Agency names, short forms and aliases from agencies.toml ([] while it does not exist)."""
+    path = registry_dir / AGENCIES_FILE
+    if not path.exists():
+        return []
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    terms: set[str] = set()
+    for row in data.get("agency", []):
+        for key in ("name", "short"):
+            value = row.get(key)
+            if isinstance(value, str):
+                terms.add(value)
+            elif isinstance(value, list):
+                terms.update(v for v in value if isinstance(v, str))
+        terms.update(a for a in row.get("aliases", []) if isinstance(a, str))
+    return sorted(t for t in terms if t.strip())
