@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from policykg.cli_neo4j import neo4j_app
+from policykg.cli_views import register as register_views
 from policykg.paths import CORPUS_DIR
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(neo4j_app, name="neo4j")
+register_views(app)
 console = Console()
 err = Console(stderr=True)
 
@@ -219,6 +221,38 @@ def agencies(
     for r in res.rows:
         table.add_row(*[str(v) if v is not None else "" for v in r])
     console.print(table)
+
+
+@app.command("eval")
+def evaluate_cmd(
+    gold: list[Path] = typer.Option(None, "--gold", "-g", help="Gold JSON files or folders (default: tests/gold/)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+    misses: int = typer.Option(20, help="How many misses to list in the table output."),
+) -> None:
+    """Score extraction against hand-checked gold: precision, recall and F1 per type, agency
+    resolution accuracy, and what was missed or found wrongly. Needs no Neo4j."""
+    from policykg.extract.evaluation import evaluate
+    from policykg.paths import REPO_ROOT
+
+    try:
+        report = evaluate(gold or [REPO_ROOT / "tests" / "gold"])
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("type", "tp", "fp", "fn", "precision", "recall", "F1")
+    for s in report.scores.values():
+        table.add_row(s.type, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    console.print(table)
+    console.print(f"agency resolution accuracy {report.resolution_accuracy:.3f} "
+                  f"({report.resolution_correct}/{report.resolution_total}) over {len(report.sources)} gold sources")
+    for m in report.misses[:misses]:
+        console.print(f"  {m.kind:<12} {m.type:<16} {m.source}: {json.dumps(m.detail, ensure_ascii=False)[:150]}",
+                      highlight=False)
+    if len(report.misses) > misses:
+        console.print(f"  … {len(report.misses) - misses} more (--misses N, or --format json)")
 
 
 def _parse_param(raw: str) -> tuple[str, object]:

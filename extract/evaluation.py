@@ -1,0 +1,250 @@
+"""Scoring extraction against hand-checked gold annotations.
+
+The gold format is documented in tests/gold/README.md. Two kinds of gold file are read:
+
+- a document file (an object with `doc_id` and `file`): responsibility edges with canonical
+  agency ids, companies, institutions, technologies and targets of one document;
+- an examples file (a list, or an object with `examples`): sentences in other styles, each with
+  the clauses and entities it states.
+
+Edges match on (task title, role, rank, agency); entities on type and any shared name or alias;
+targets on value, unit and year. Agency resolution accuracy counts, among gold edges whose
+(task, role, rank) the system found, those resolved to the gold agency.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from policykg.paths import REPO_ROOT
+
+ENTITY_TYPES = {"companies": "Company", "institutions": "Institution", "technologies": "Technology"}
+
+
+class Score(BaseModel):
+    type: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_row(self) -> dict:
+        return {"type": self.type, "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+class Miss(BaseModel):
+    type: str
+    source: str  # document id, or examples file#index
+    kind: str  # missed (in gold, not found) | spurious (found, not in gold) | wrong_agency
+    detail: dict
+
+
+class Report(BaseModel):
+    scores: dict[str, Score] = Field(default_factory=dict)
+    resolution_correct: int = 0
+    resolution_total: int = 0
+    misses: list[Miss] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+    @property
+    def resolution_accuracy(self) -> float:
+        return self.resolution_correct / self.resolution_total if self.resolution_total else 1.0
+
+    def score(self, type_: str) -> Score:
+        return self.scores.setdefault(type_, Score(type=type_))
+
+    def to_json(self) -> dict:
+        return {
+            "sources": self.sources,
+            "scores": [s.as_row() for s in self.scores.values()],
+            "agency_resolution": {"accuracy": round(self.resolution_accuracy, 4),
+                                  "correct": self.resolution_correct, "total": self.resolution_total},
+            "misses": [m.model_dump() for m in self.misses],
+        }
+
+
+def norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "").casefold()
+    return re.sub(r"[\s。．.“”\"'‘’（）()《》]", "", s)
+
+
+def load_gold(paths: list[Path]) -> list[tuple[Path, object]]:
+    files: list[Path] = []
+    for p in paths:
+        files.extend(sorted(p.glob("*.json")) if p.is_dir() else [p])
+    out = []
+    for f in files:
+        try:
+            out.append((f, json.loads(f.read_text(encoding="utf-8"))))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{f}: not a readable gold JSON file ({exc})") from None
+    return out
+
+
+def _doc_path(gold_file: Path, rel: str) -> Path:
+    for base in (Path(rel), gold_file.parent / rel, REPO_ROOT / rel):
+        if base.is_file():
+            return base
+    raise ValueError(f"{gold_file}: document {rel!r} not found")
+
+
+def _match_sets(type_: str, source: str, gold: list[tuple[set[str], dict]], found: list[tuple[set[str], dict]],
+                report: Report) -> None:
+    """Greedy one-to-one matching of items identified by sets of names."""
+    sc = report.score(type_)
+    used: set[int] = set()
+    for names, detail in gold:
+        hit = next((i for i, (fnames, _) in enumerate(found) if i not in used and names & fnames), None)
+        if hit is None:
+            sc.fn += 1
+            report.misses.append(Miss(type=type_, source=source, kind="missed", detail=detail))
+        else:
+            used.add(hit)
+            sc.tp += 1
+    for i, (_, detail) in enumerate(found):
+        if i not in used:
+            sc.fp += 1
+            report.misses.append(Miss(type=type_, source=source, kind="spurious", detail=detail))
+
+
+def _score_edges(source: str, gold: list[dict], found: list[dict], report: Report, resolution: bool = True) -> None:
+    """Items: {task, role, rank, agency, mention}. `agency` None in gold means 'not in the
+    registry': the system must then leave it unresolved with the same surface."""
+    sc = report.score("responsibility")
+    by_key = {(norm(f["task"]), f["role"], f["rank"]): f for f in found}
+    matched: set[tuple] = set()
+    for g in gold:
+        key = (norm(g["task"]), g["role"], int(g.get("rank") or 1))
+        f = by_key.get(key)
+        same = False
+        if f is not None:
+            report.resolution_total += resolution
+            if g.get("agency"):
+                same = f["agency"] == g["agency"]
+            else:
+                same = not f["resolved"] and norm(f["mention"]) == norm(g.get("mention"))
+            if same:
+                report.resolution_correct += resolution
+            elif resolution:
+                report.misses.append(Miss(type="agency_resolution", source=source, kind="wrong_agency",
+                                          detail={"gold": g, "found": f}))
+        if same:
+            sc.tp += 1
+            matched.add(key)
+        else:
+            sc.fn += 1
+            report.misses.append(Miss(type="responsibility", source=source, kind="missed", detail=g))
+    for key, f in by_key.items():
+        if key not in matched:
+            sc.fp += 1
+            report.misses.append(Miss(type="responsibility", source=source, kind="spurious", detail=f))
+
+
+def _score_targets(source: str, gold: list[dict], found: list[dict], report: Report) -> None:
+    def names(t: dict) -> set[str]:
+        unit = norm(t.get("unit")).replace("％", "%")
+        return {f"{float(t['value']):g}|{unit}|{t.get('year')}"}
+
+    _match_sets("target", source, [(names(g), g) for g in gold], [(names(f), f) for f in found], report)
+
+
+def _entity_items(mentions) -> dict[str, list[tuple[set[str], dict]]]:
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    canon: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        key = (m.label.value, m.canonical_id)
+        groups[key] |= {norm(m.canonical_name), norm(m.surface)}
+        canon[key] = m.canonical_name
+    out: dict[str, list] = defaultdict(list)
+    for (label, cid), names in groups.items():
+        out[label].append((names, {"name": canon[(label, cid)], "id": cid}))
+    return out
+
+
+def _gold_entities(items: list) -> list[tuple[set[str], dict]]:
+    out = []
+    for it in items:
+        if isinstance(it, str):
+            it = {"name": it}
+        out.append(({norm(it["name"]), *(norm(a) for a in it.get("aliases", []))}, it))
+    return out
+
+
+def evaluate_document(gold_file: Path, gold: dict, report: Report) -> None:
+    from policykg.extract.pipeline import extract_document
+
+    x = extract_document(_doc_path(gold_file, gold["file"]))
+    source = gold.get("doc_id") or x.meta.doc_id
+    report.sources.append(source)
+    titles = {t.id: t.title for t in x.tasks}
+    found_edges = [
+        {"task": titles.get(a.task_id, ""), "role": a.role.value, "rank": a.rank, "agency": a.agency.agency_id,
+         "resolved": not a.agency.agency_id.startswith("unresolved:"), "mention": a.agency.surface}
+        for c in x.clauses for a in c.assignments
+    ]
+    _score_edges(source, gold.get("responsibilities", []), found_edges, report)
+    found = _entity_items(x.mentions)
+    for key, label in ENTITY_TYPES.items():
+        if key in gold:
+            _match_sets(label, source, _gold_entities(gold[key]), found.get(label, []), report)
+    if "targets" in gold:
+        found_t = [{"metric": g.metric, "value": g.value, "unit": g.unit, "year": g.year, "quote": g.evidence.quote}
+                   for g in x.targets]
+        _score_targets(source, gold["targets"], found_t, report)
+
+
+def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> None:
+    """Sentences in other styles: clauses scored on (role, rank, restored name); entities by name."""
+    from policykg.extract.clauses import find_clauses
+    from policykg.extract.entities import find_entities
+
+    for i, ex in enumerate(examples):
+        source = f"{gold_file.name}#{i}"
+        report.sources.append(source)
+        text = ex["text"]
+        found_edges = [
+            {"task": "", "role": role.value, "rank": rank, "agency": it.name, "resolved": True, "mention": it.surface}
+            for f in find_clauses(text) for role, items in f.roles for rank, it in enumerate(items, 1)
+        ]
+        gold_edges = [
+            {"task": "", "role": r["role"], "rank": r.get("rank", 1), "agency": r.get("restored") or r.get("mention"),
+             "mention": r.get("mention")}
+            for r in ex.get("responsibilities", [])
+        ]
+        # Restored names, not registry ids: these examples name other cities' agencies.
+        _score_edges(source, gold_edges, found_edges, report, resolution=False)
+        found = _entity_items(find_entities(source, text))
+        for key, label in ENTITY_TYPES.items():
+            if key in ex:
+                _match_sets(label, source, _gold_entities(ex[key]), found.get(label, []), report)
+
+
+def evaluate(paths: list[Path]) -> Report:
+    report = Report()
+    for f, data in load_gold(paths):
+        if isinstance(data, dict) and "file" in data:
+            evaluate_document(f, data, report)
+        elif isinstance(data, list) or (isinstance(data, dict) and "examples" in data):
+            evaluate_examples(f, data if isinstance(data, list) else data["examples"], report)
+        else:
+            raise ValueError(f"{f}: neither a document gold file (with 'file') nor an examples file")
+    return report
