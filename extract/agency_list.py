@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SEPARATORS = re.compile(r"[、，,；;]")
+# 、，；, plus white space between two names: some lists are set with spaces only
+# ("市发展改革委 市通信管理局").
+SEPARATORS = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 # Trailing words that close a list rather than name an agency.
 TRAILING = re.compile(r"(?:等(?:有关)?(?:部门|单位|机构)?|(?:及|和)?(?:其他)?有关(?:部门|单位)|按职责分工负责)$")
 # A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
@@ -26,7 +28,7 @@ LEVEL_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)(?!场|�
 STANDALONE = re.compile(
     r"^(?:深圳|广东|中国|国家|中共|中央|国务院|全国|各|全市|有关|相关|驻)"
     r"|(?:区|新区|合作区|县|镇|街道)(?:人民)?(?:政府|管委会|管理委员会|办事处)$"
-    r"|海关$|支行$|分行$|(?:银|证|保|银保)监局$"
+    r"|海关$|支行$|分行$|(?:银|证|保|银保)监局$|管委会$"
 )
 COLLECTIVE = re.compile(r"^(?:各|全市各|有关|相关)")
 
@@ -67,13 +69,15 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
     """
     raw: list[tuple[str, int, int]] = []
     pos = 0
-    for part in SEPARATORS.split(text):
+    for m in list(SEPARATORS.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        part = text[pos:end]
         lead = len(part) - len(part.lstrip(" \u3000\t\n"))
         core = part.strip(" \u3000\t\n")
         core = TRAILING.sub("", core).strip()
         if core:
             raw.append((core, offset + pos + lead, offset + pos + lead + len(core)))
-        pos += len(part) + 1
+        pos = m.end() if m else len(text)
     prefixes = [own_prefix(name) for name, _, _ in raw]
     first_later = next((p for p in prefixes if p), None)
     current = context_prefix
@@ -89,6 +93,65 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
                 full, restored = prefix + name, True
         items.append(ListItem(name, full, s, e, restored, bool(COLLECTIVE.match(name))))
     return items
+
+
+# A named place at the head of a name: 广州市…, 南山区…, 广东省…
+NAMED_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(省|市|区|县)")
+NOT_PLACE = {"全", "本", "我", "各", "城", "超", "上", "直辖", "地级"}
+
+
+def named_place(name: str) -> tuple[str, str] | None:
+    """('市', '广州市') for 广州市发展改革委; None for 市发展改革委 or 各区政府."""
+    m = NAMED_PLACE.match(name)
+    if not m or m.group(1) in NOT_PLACE or m.group(1)[0] in "市区省县各全本我" or m.group(1).endswith(("各", "全")):
+        return None
+    return m.group(2), m.group(0)
+
+
+def qualify(name: str, places: dict[str, str]) -> str:
+    """Name an agency with the place a generic prefix stands for in context:
+    市发改委 in a 杭州市 list → 杭州市发改委, 区财政局 under 福田区 → 福田区财政局, 各区政府 in a
+    北京市 plan → 北京市各区政府. Names that already carry a named place stay as they are."""
+    if not places or named_place(name) or STANDALONE.search(name) and not name.startswith("各"):
+        return name
+    level = name[0]
+    if level in ("市", "区", "省", "县") and not name.startswith("市场") and level in places:
+        return places[level] + name[1:]
+    # 各街道办 / 各社区 belong to the district in context, 各区政府 to the city.
+    if name.startswith(("各街道", "各社区", "各镇")) and "区" in places:
+        return places["区"] + name
+    if name.startswith("各") and "市" in places:
+        return places["市"] + name
+    return name
+
+
+def places_in(items: list[ListItem]) -> dict[str, str]:
+    """Named places the items of one clause carry, by level (the first one of each level)."""
+    out: dict[str, str] = {}
+    for it in items:
+        if STANDALONE.search(it.name):
+            continue
+        np = named_place(it.name)
+        if np:
+            out.setdefault(*np)
+    return out
+
+
+SENTENCE_PLACE = re.compile(r"(?:^|[。；！？\n])[\s\u3000]*([\u4e00-\u9fff]{2,4}?[省市区县])(?![场委])")
+
+
+def context_places(*texts: str | None) -> dict[str, str]:
+    """Places a document names for itself: in its issuer (深圳市人民政府), its title, or at the
+    start of a sentence (成都市加快…). The first found for each level wins."""
+    out: dict[str, str] = {}
+    for t in texts:
+        if not t:
+            continue
+        for m in [re.match(r"[\s\u3000]*(.*)", t)] + list(SENTENCE_PLACE.finditer(t)):
+            np = named_place(m.group(1))
+            if np:
+                out.setdefault(*np)
+    return out
 
 
 def last_prefix(items: list[ListItem]) -> str | None:

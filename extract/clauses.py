@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.extract.agency_list import ListItem, last_prefix, own_prefix, split_agency_list
+from dataclasses import replace
+
+from policykg.extract.agency_list import ListItem, last_prefix, own_prefix, places_in, qualify, split_agency_list
 from policykg.schema.models import Role
 
 LABELS = {
@@ -29,19 +31,34 @@ LABELS = {
     "协办单位": Role.support, "协助单位": Role.support,
 }
 LABEL = re.compile(r"(" + "|".join(LABELS) + r")\s*[:：]\s*")
-# Where a labelled list stops: closing bracket, full stop, line end.
-LIST_END = re.compile(r"[）)。\n]")
+def list_end(text: str, start: int, hi: int) -> int:
+    """First position at or after `start` where a list stops, skipping brackets opened inside
+    the list (各区（市）县政府)."""
+    depth = 0
+    for i in range(start, hi):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in "。\n":
+            return i
+    return hi
 AGENCY_SUFFIX = re.compile(
     r"(?:委员会|委|局|办公厅|办公室|办|厅|部|署|政府|管委会|海关|银行|支行|分行|中心|院|会|处|部门|单位|机构|集团)$"
 )
 _NAME = r"[^，,。；;：:（）()“”\s]{2,160}?"
-YOU_LEAD = re.compile(
-    rf"由(?P<lead>{_NAME})牵头(?:负责)?(?:[，,]\s*(?:会同|联合)?(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?"
-    rf"(?:配合|参与|协助|协同|共同推进)|(?=[，,。；;）)]))"
+# After the lead: supporters (配合, 参与 …), or co-responsible bodies (共同负责, 按职责分工负责).
+_AFTER_LEAD = (
+    rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:配合|参与|协助|协同|共同推进)"
+    rf"|(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实)))"
+    rf"|(?=[，,。；;）)]))"
 )
+YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
 LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))\s*(?P<lead>{_NAME})牵头(?:负责)?(?:[，,]\s*(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?"
-    rf"(?:配合|参与|协助|协同)|(?=[，,。；;）)]))"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))\s*(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD
 )
 DUTY_DIVISION = re.compile(
     rf"(?:(?<=^)|(?<=[。；;，,（(\n]))\s*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:负责|落实|推进)"
@@ -70,8 +87,9 @@ def _labeled(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Fo
         group = [labels[i]]
         # Labels chained by a list and a separator form one clause.
         while i + 1 < len(labels):
-            end = LIST_END.search(text, group[-1].end(), labels[i + 1].start())
-            if end is not None:
+            stop = list_end(text, group[-1].end(), labels[i + 1].start())
+            # Labels on consecutive lines (牵头单位：…\n配合单位：…) still form one clause.
+            if stop < labels[i + 1].start() and text[stop:labels[i + 1].start()].strip(" \u3000\n"):
                 break
             group.append(labels[i + 1])
             i += 1
@@ -80,10 +98,9 @@ def _labeled(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Fo
         clause_end = group[-1].end()
         for k, m in enumerate(group):
             nxt = group[k + 1].start() if k + 1 < len(group) else None
-            stop = LIST_END.search(text, m.end(), hi)
-            list_end = nxt if nxt is not None else (stop.start() if stop else hi)
-            segments.append((LABELS[m.group(1)], text[m.end():list_end].rstrip("，,；; \u3000"), m.end()))
-            clause_end = list_end
+            end = nxt if nxt is not None else list_end(text, m.end(), hi)
+            segments.append((LABELS[m.group(1)], text[m.end():end].rstrip("，,；; \u3000\n"), m.end()))
+            clause_end = end
         roles = split_segments(segments, default_prefix)
         if not roles:
             continue
@@ -113,6 +130,10 @@ def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | 
         if items:
             running = last_prefix(items) or running
             roles.append((role, items))
+    # A place the clause names (广州市工业和信息化局) is where its generic 市… names belong.
+    places = places_in([it for _, items in roles for it in items])
+    if places:
+        roles = [(role, [replace(it, name=qualify(it.name, places)) for it in items]) for role, items in roles]
     return roles
 
 
@@ -135,9 +156,9 @@ def _free(text: str, lo: int, hi: int, default_prefix: str | None, taken: list[t
             taken.append((start, m.end()))
 
     for m in YOU_LEAD.finditer(text, lo, hi):
-        add(m, "clause.you_lead", [(Role.lead, "lead"), (Role.support, "sup")])
+        add(m, "clause.you_lead", [(Role.lead, "lead"), (Role.support, "sup"), (Role.responsible, "resp")])
     for m in LEAD_PARTICIPATE.finditer(text, lo, hi):
-        add(m, "clause.lead_participate", [(Role.lead, "lead"), (Role.support, "sup")])
+        add(m, "clause.lead_participate", [(Role.lead, "lead"), (Role.support, "sup"), (Role.responsible, "resp")])
     for m in DUTY_DIVISION.finditer(text, lo, hi):
         add(m, "clause.duty_division", [(Role.responsible, "resp")])
     return found

@@ -59,7 +59,10 @@ class Miss(BaseModel):
 
 
 class Report(BaseModel):
-    scores: dict[str, Score] = Field(default_factory=dict)
+    scores: dict[str, Score] = Field(default_factory=dict)  # over all gold
+    # by group: 'documents' (whole annotated documents) and 'examples' (sentences in other styles)
+    groups: dict[str, dict[str, Score]] = Field(default_factory=dict)
+    group: str = "documents"
     resolution_correct: int = 0
     resolution_total: int = 0
     misses: list[Miss] = Field(default_factory=list)
@@ -69,13 +72,18 @@ class Report(BaseModel):
     def resolution_accuracy(self) -> float:
         return self.resolution_correct / self.resolution_total if self.resolution_total else 1.0
 
-    def score(self, type_: str) -> Score:
-        return self.scores.setdefault(type_, Score(type=type_))
+    def count(self, type_: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
+        for sc in (self.scores.setdefault(type_, Score(type=type_)),
+                   self.groups.setdefault(self.group, {}).setdefault(type_, Score(type=type_))):
+            sc.tp += tp
+            sc.fp += fp
+            sc.fn += fn
 
     def to_json(self) -> dict:
         return {
             "sources": self.sources,
             "scores": [s.as_row() for s in self.scores.values()],
+            "groups": {g: [s.as_row() for s in scores.values()] for g, scores in self.groups.items()},
             "agency_resolution": {"accuracy": round(self.resolution_accuracy, 4),
                                   "correct": self.resolution_correct, "total": self.resolution_total},
             "misses": [m.model_dump() for m in self.misses],
@@ -110,26 +118,24 @@ def _doc_path(gold_file: Path, rel: str) -> Path:
 def _match_sets(type_: str, source: str, gold: list[tuple[set[str], dict]], found: list[tuple[set[str], dict]],
                 report: Report) -> None:
     """Greedy one-to-one matching of items identified by sets of names."""
-    sc = report.score(type_)
     used: set[int] = set()
     for names, detail in gold:
         hit = next((i for i, (fnames, _) in enumerate(found) if i not in used and names & fnames), None)
         if hit is None:
-            sc.fn += 1
+            report.count(type_, fn=1)
             report.misses.append(Miss(type=type_, source=source, kind="missed", detail=detail))
         else:
             used.add(hit)
-            sc.tp += 1
+            report.count(type_, tp=1)
     for i, (_, detail) in enumerate(found):
         if i not in used:
-            sc.fp += 1
+            report.count(type_, fp=1)
             report.misses.append(Miss(type=type_, source=source, kind="spurious", detail=detail))
 
 
 def _score_edges(source: str, gold: list[dict], found: list[dict], report: Report, resolution: bool = True) -> None:
     """Items: {task, role, rank, agency, mention}. `agency` None in gold means 'not in the
     registry': the system must then leave it unresolved with the same surface."""
-    sc = report.score("responsibility")
     by_key = {(norm(f["task"]), f["role"], f["rank"]): f for f in found}
     matched: set[tuple] = set()
     for g in gold:
@@ -148,14 +154,14 @@ def _score_edges(source: str, gold: list[dict], found: list[dict], report: Repor
                 report.misses.append(Miss(type="agency_resolution", source=source, kind="wrong_agency",
                                           detail={"gold": g, "found": f}))
         if same:
-            sc.tp += 1
+            report.count("responsibility", tp=1)
             matched.add(key)
         else:
-            sc.fn += 1
+            report.count("responsibility", fn=1)
             report.misses.append(Miss(type="responsibility", source=source, kind="missed", detail=g))
     for key, f in by_key.items():
         if key not in matched:
-            sc.fp += 1
+            report.count("responsibility", fp=1)
             report.misses.append(Miss(type="responsibility", source=source, kind="spurious", detail=f))
 
 
@@ -214,6 +220,7 @@ def evaluate_document(gold_file: Path, gold: dict, report: Report) -> None:
 
 def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> None:
     """Sentences in other styles: clauses scored on (role, rank, restored name); entities by name."""
+    from policykg.extract.agency_list import context_places, qualify
     from policykg.extract.clauses import find_clauses
     from policykg.extract.entities import find_entities
 
@@ -221,8 +228,10 @@ def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> 
         source = f"{gold_file.name}#{i}"
         report.sources.append(source)
         text = ex["text"]
+        places = context_places(text)  # as the pipeline qualifies names with a document's place
         found_edges = [
-            {"task": "", "role": role.value, "rank": rank, "agency": it.name, "resolved": True, "mention": it.surface}
+            {"task": "", "role": role.value, "rank": rank, "agency": qualify(it.name, places), "resolved": True,
+             "mention": it.surface}
             for f in find_clauses(text) for role, items in f.roles for rank, it in enumerate(items, 1)
         ]
         gold_edges = [
@@ -242,8 +251,10 @@ def evaluate(paths: list[Path]) -> Report:
     report = Report()
     for f, data in load_gold(paths):
         if isinstance(data, dict) and "file" in data:
+            report.group = "documents"
             evaluate_document(f, data, report)
         elif isinstance(data, list) or (isinstance(data, dict) and "examples" in data):
+            report.group = "examples"
             evaluate_examples(f, data if isinstance(data, list) else data["examples"], report)
         else:
             raise ValueError(f"{f}: neither a document gold file (with 'file') nor an examples file")

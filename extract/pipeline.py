@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from policykg.extract.agency_list import context_places, qualify
 from policykg.extract.agency_registry import default_registry
 from policykg.extract.citations import citation_id, find_citations
 from policykg.extract.clauses import find_clauses
@@ -43,12 +44,12 @@ def default_prefix(issuer: str | None) -> str | None:
 UNRESOLVED = "unresolved:"
 
 
-def resolve_agency(name: str, surface: str, collective: bool) -> Agency:
-    """The registry entry a restored name (or, failing that, its surface form) denotes; a name
-    the registry lacks stays an unresolved Agency of its own, never dropped or guessed."""
+def resolve_agency(name: str, collective: bool, places: dict[str, str] | None = None) -> Agency:
+    """The registry entry a restored name denotes, once qualified with the document's place
+    (市发展改革委 in a 西安市 plan is 西安市发展改革委, which Shenzhen's registry does not claim).
+    A name the registry lacks stays an unresolved Agency of its own, never dropped or guessed."""
     registry = default_registry()
-    # Only the restored name: a bare surface form (发展改革委) in a 广州市 list must not reach
-    # Shenzhen's entry.
+    name = qualify(name, places or {})
     entry = registry.resolve(name)
     if entry is None:
         return Agency(id=UNRESOLVED + name, name=name, collective=collective, resolved=False)
@@ -64,6 +65,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
     warnings: list[str] = []
     clauses: list[Clause] = []
     agencies: dict[str, Agency] = {}
+    places = context_places(meta.issuer, meta.title, text[st.body_start:st.body_end])
     for found in find_clauses(text, st.body_start, st.body_end, default_prefix(meta.issuer)):
         task = attach_clause(tasks, found.start, found.end)
         evidence = Evidence(doc_id=doc_id, start=found.start, end=found.end,
@@ -71,7 +73,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         assignments = []
         for role, items in found.roles:
             for rank, it in enumerate(items, 1):
-                agency = resolve_agency(it.name, it.surface, it.collective)
+                agency = resolve_agency(it.name, it.collective, places)
                 mention = AgencyMention(surface=it.surface, name=it.name, agency_id=agency.id,
                                         prefix_restored=it.prefix_restored, start=it.start, end=it.end)
                 known = agencies.get(agency.id, agency)

@@ -13,11 +13,15 @@ import re
 from dataclasses import dataclass
 
 UNITS = (
-    r"亿美元|万亿元|亿元|万元|个百分点|万平方米|平方米|万户|万人|万件|万个|Mbps|Gbps|MB|GB|％|%|家|个|户|人|项|件|倍|座|条|所|套|次"
+    r"亿美元|万亿元|亿元|万元|个百分点|万平方米|平方米|万户|万人|万件|万个|兆比特/秒|Mbps|Gbps|MB|GB|nm|纳米|％|%|家|个|户|人|"
+    r"项|件|倍|座|条|所|套|次|区"
 )
+UNIT_NAMES = {"％": "%", "兆比特/秒": "Mbps", "纳米": "nm"}
+MONEY = {"亿美元", "万亿元", "亿元", "万元"}
 NUMBER = r"\d+(?:\.\d+)?"
 VALUE = re.compile(
-    rf"(?P<value>{NUMBER})(?:\s*[―—–\-~～至到]\s*(?P<high>{NUMBER}))?\s*(?P<unit>{UNITS})(?P<after>以上|以下|以内|左右)?"
+    rf"(?P<value>{NUMBER})(?:\s*(?:{UNITS})?\s*[―—–\-~～至到]\s*(?P<high>{NUMBER}))?\s*(?P<unit>{UNITS})"
+    rf"(?P<after>以上|以下|以内|左右)?"
 )
 YEAR = re.compile(r"(?:(?P<by>到|至|力争到|力争|预计到|预计)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?")
 # Verbs and qualifiers right before the number, longest first.
@@ -130,24 +134,41 @@ def _targets_in_sentence(text, lo, hi, fallback, start_year, end_year, section_y
         if year is None:
             continue
         after = sentence[v.end():v.end() + 1]
-        # "2015年" is a year, and "年营收超过50亿元的龙头企业" qualifies what is counted.
-        if after == "年" or str(year) == v.group("value") or after == "的":
+        unit = UNIT_NAMES.get(v.group("unit"), v.group("unit"))
+        # "2015年" is a year; "年营收超过50亿元的龙头企业" qualifies what is counted (money before
+        # 的), while "100%的事项实现网上办理" and "100Mbps的带宽接入" are targets.
+        if after == "年" or str(year) == v.group("value") or (after == "的" and unit in MONEY):
             continue
         if start_year and year < start_year and not future:
             continue
         seg_start = max(sentence.rfind(c, 0, v.start()) for c in "，,：:；;") + 1
-        comp = ">=" if v.group("high") else _comparator(sentence[:v.start()], v.group("after"))
+        comp = _comparator(sentence[:v.start()], v.group("after"))
         metric = _metric(sentence[seg_start:v.start()])
-        if len(metric) <= 2:
+        if after == "的" or len(metric) <= 2:
             # "新建10家…", "建成3个以上…产业集群": the counted thing follows the number.
             follow = re.split(r"[，,；;、。]", sentence[v.end():])[0]
-            metric = (metric + re.sub(r"^(?:以上|以下|左右)", "", follow)).strip()[:40]
-        out.append(FoundTarget(
-            metric=metric, value=float(v.group("value")),
-            unit=v.group("unit").replace("％", "%"), year=year, comparator=comp,
-            start=lo + v.start(), end=lo + v.end(),
-        ))
+            metric = (metric + re.sub(r"^(?:以上|以下|左右|的)+", "", follow)).strip()[:40]
+        low, high = float(v.group("value")), v.group("high")
+        if high is not None:
+            # 32nm—22nm and 1―2家 alike: the range is kept as its lower end, compared with ~ or >=.
+            low = min(low, float(high))
+            comp = "~" if unit == "nm" else ">="
+        for part in _distributed(metric, sentence[seg_start:v.start()]):
+            out.append(FoundTarget(metric=part, value=low, unit=unit, year=year, comparator=comp,
+                                   start=lo + v.start(), end=lo + v.end()))
     return out
+
+
+def _distributed(metric: str, before: str) -> list[str]:
+    """"A、B、C的比例均实现100%" states the same target for each of A, B and C."""
+    if "均" not in before or "、" not in metric:
+        return [metric]
+    head = re.sub(r"均$", "", metric)
+    suffix = ""
+    m = re.search(r"的?(比例|覆盖率|普及率|比重)$", head)
+    if m:
+        suffix, head = m.group(1), head[: m.start()]
+    return [p + suffix for p in head.split("、") if p]
 
 
 def background_spans(sections) -> list[tuple[int, int]]:

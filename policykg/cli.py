@@ -242,9 +242,11 @@ def evaluate_cmd(
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table("type", "tp", "fp", "fn", "precision", "recall", "F1")
-    for s in report.scores.values():
-        table.add_row(s.type, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    table = Table("gold", "type", "tp", "fp", "fn", "precision", "recall", "F1")
+    for group, scores in [*report.groups.items(), ("all", report.scores)]:
+        for s in scores.values():
+            table.add_row(group, s.type, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}",
+                          f"{s.f1:.3f}")
     console.print(table)
     console.print(f"agency resolution accuracy {report.resolution_accuracy:.3f} "
                   f"({report.resolution_correct}/{report.resolution_total}) over {len(report.sources)} gold sources")
