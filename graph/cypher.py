@@ -389,15 +389,16 @@ RETURN a.id AS agency_id, {_AGENCY_LABEL} AS agency, a.name AS name, type(r) AS 
 ORDER BY rel, rank, agency
 """
 
+# A task's mentions and targets include those of its sub-measures (HAS_SUBTASK).
 VIEW_TASK_MENTIONS = """
-MATCH (t:Task {id: $id})-[m:MENTIONS]->(x)
+MATCH (:Task {id: $id})-[:HAS_SUBTASK*0..4]->(t:Task)-[m:MENTIONS]->(x)
 RETURN [l IN labels(x) WHERE l IN ['Company', 'Institution', 'Technology']][0] AS kind, x.id AS entity_id,
        coalesce(x.name, x.id) AS name, m.surface AS surface, m.start AS start, m.end AS end, m.quote AS quote
 ORDER BY kind, m.start
 """
 
 VIEW_TASK_TARGETS = """
-MATCH (t:Task {id: $id})-[:HAS_TARGET]->(g:Target)
+MATCH (:Task {id: $id})-[:HAS_SUBTASK*0..4]->(t:Task)-[:HAS_TARGET]->(g:Target)
 RETURN g.id AS target_id, g.metric AS metric, g.comparator AS comparator, g.value AS value, g.unit AS unit,
        g.year AS year, g.quote AS quote, g.start AS start, g.end AS end
 ORDER BY g.start
