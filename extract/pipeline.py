@@ -88,10 +88,13 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         clauses.append(Clause(doc_id=doc_id, task_id=task.id if task else None, start=found.start,
                               end=found.end, text=evidence.quote, rule=found.rule, assignments=assignments))
     targets = []
+    seen: dict[int, int] = {}
     for t in find_targets(text, st.paragraphs, st.sections, (meta.period_start, meta.period_end)):
         task = attach_clause(tasks, t.start, t.end)
+        # One number can state several targets ("A、B的比例均实现100%"): number them apart.
+        n = seen[t.start] = seen.get(t.start, 0) + 1
         targets.append(Target(
-            id=f"{doc_id}:target:{t.start}", doc_id=doc_id, metric=t.metric, value=t.value, unit=t.unit,
+            id=f"{doc_id}:target:{t.start}" + (f".{n}" if n > 1 else ""), doc_id=doc_id, metric=t.metric, value=t.value, unit=t.unit,
             year=t.year, comparator=t.comparator, task_id=task.id if task else None,
             evidence=_evidence(text, doc_id, t.start, t.end, "target.value", context=True)))
     citations = [

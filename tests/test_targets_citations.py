@@ -77,3 +77,10 @@ def test_citation_forms():
     text = "依据《广州市数字经济促进条例》和《关于加快发展数字经济的意见》(穗府〔2020〕8号)，制定本方案。"
     got = [(c.title, c.doc_number) for c in find_citations(text, 0, len(text))]
     assert got == [("广州市数字经济促进条例", None), ("关于加快发展数字经济的意见", "穗府〔2020〕8号")]
+
+
+def test_target_ids_are_unique_when_one_number_states_several():
+    x = extraction("2016")
+    ids = [g.id for g in x.targets]
+    assert len(ids) == len(set(ids))
+    assert sum(1 for g in x.targets if "人人通" in g.metric or "班班通" in g.metric or "校校通" in g.metric) == 3
