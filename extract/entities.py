@@ -9,7 +9,10 @@ How it works:
      whitespace PDFs leave inside names, keeping a map back to the original offsets;
   2. every gazetteer alias is matched (a trie walk at each position, so nested names are seen);
   3. pattern rules (entity_rules.py) propose names no gazetteer lists;
-  4. overlaps are resolved: gazetteer before pattern, longer before shorter. A company or
+  4. hits that are part of a government body's name are dropped (中国人民银行 in
+     中国人民银行深圳市中心支行, 大数据 in 市大数据发展局), and so is a technology word that is
+     only the first half of a facility type (超级计算中心, 城市大数据中心);
+  5. overlaps are resolved: gazetteer before pattern, longer before shorter. A company or
      institution inside a longer one (华为 in 华为下一代互联网工程研究中心) is kept and points at
      it with `inside`; a technology inside a name (云计算 in 深圳云计算中心) is dropped, as is
      anything that partly crosses a kept mention.
@@ -42,8 +45,10 @@ def find_entities(
     """Mentions in `text`, which is document[start:start+len(text)], sorted by position."""
     gaz = gazetteer or default_gazetteer()
     view = build_view(text)
-    gaz_hits = gazetteer_hits(view.compact, gaz)
-    pat_hits = pattern_hits(view.compact, gaz_hits, _tech_words(gaz))
+    c = view.compact
+    blocked = agency_spans(c, gaz)
+    gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)]
+    pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz)) if not _in_body_name(c, h, blocked)]
     kept, inside = resolve(gaz_hits, pat_hits)
     return [_mention(doc_id, view, h, start, inside.get(id(h)), gaz) for h in kept]
 
@@ -88,10 +93,15 @@ def _accept(c: str, i: int, j: int, ref: AliasRef) -> bool:
     key = ref.key
     if ref.case_sensitive and c[i:j] != key:
         return False
-    # A Latin alias must not be part of a longer Latin word (IC in ICT, AI in MAIN).
-    if key[0].isascii() and key[0].isalnum() and i > 0 and c[i - 1].isascii() and c[i - 1].isalnum():
+    # A Latin alias must not be part of a longer Latin word (IC in ICT, AI in MAIN), hyphenated
+    # ones included (ITU in ITU-T, TD in TD-LTE).
+    if key[0].isascii() and key[0].isalnum() and i > 0 and _latin(c[i - 1]):
         return False
-    if key[-1].isascii() and key[-1].isalnum() and j < len(c) and c[j].isascii() and c[j].isalnum():
+    if key[0].isascii() and key[0].isalnum() and i > 1 and c[i - 1] == "-" and _latin(c[i - 2]):
+        return False
+    if key[-1].isascii() and key[-1].isalnum() and j < len(c) and _latin(c[j]):
+        return False
+    if key[-1].isascii() and key[-1].isalnum() and j + 1 < len(c) and c[j] == "-" and _latin(c[j + 1]):
         return False
     if any(c.startswith(w, j) for w in ref.entry.not_before):
         return False
@@ -106,6 +116,57 @@ def _left_free(c: str, i: int) -> bool:
 
 def _right_free(c: str, j: int) -> bool:
     return j == len(c) or not _letter(c[j]) or c.startswith(_STRICT_RIGHT, j)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def agency_spans(c: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Where government bodies are named: the agency registry's names (carried by the gazetteer)
+    and the state bodies that look like banks (entity_lexicon.STATE_BODIES)."""
+    trie = _agency_trie(gaz)
+    low = c.lower()
+    spans = []
+    for i in range(len(c)):
+        node, j, last = trie, i, 0
+        while j < len(c) and low[j] in node:
+            node = node[low[j]]
+            j += 1
+            if _END in node:
+                last = j
+        if last:
+            spans.append((i, last))
+    return spans
+
+
+def _agency_trie(gaz: Gazetteer) -> dict:
+    cached = getattr(gaz, "_agency_trie_cache", None)
+    if cached is not None:
+        return cached
+    root: dict = {}
+    for name in (*gaz.agency_names, *lx.STATE_BODIES):
+        key = compact_key(name).lower()
+        if len(key) < 3:
+            continue  # 各区, 市委: too short to contain a name
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[_END] = True
+    gaz._agency_trie_cache = root  # type: ignore[attr-defined]
+    return root
+
+
+def _in_body_name(c: str, h: Hit, agencies: list[tuple[int, int]]) -> bool:
+    """Whether `h` is only part of a government body's or a facility type's name."""
+    if any(a <= h.start and h.end <= b for a, b in agencies):
+        return True
+    if h.label is not EntityKind.technology:
+        return False
+    if c.startswith(lx.TECH_KIND_NEXT, h.end):
+        return True  # 超级计算中心, 城市大数据中心: a facility type
+    before = c[h.start - 1] if h.start > 0 else ""
+    return before in lx.TECH_AGENCY_BEFORE and bool(lx.TECH_AGENCY_AFTER.match(c, h.end))
 
 
 def _letter(ch: str) -> bool:

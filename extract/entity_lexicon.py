@@ -20,7 +20,7 @@ CUT_WORDS = frozenset("""
 着力 努力 全力 例如 比如 其中 同时 并且 或者 还有 协助 委托 邀请 推广 扶持 引领 做强 做大 壮大 聚集
 集聚 汇聚 吸纳 孵化 新建 筹建 采用 使用 基于 助力 助推 强化 规范 允许 要求 督促 指导 整合 协调 动员
 组织 探索 试点 健全 优化 提高 增强 扩大 拓展 拓宽 深入 落实 贯彻 普及 实现 确保 保障 满足 适应 结合
-激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展
+激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展 部署
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -74,6 +74,7 @@ GENERIC_WORDS = frozenset("""
 保险 基金 担保 租赁 运营 物流 贸易 零售 连锁 制造业 开发 村镇 网上 网络化 移动 无线 有线 宽带 通讯
 广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
 监管 交易 商务 电商 消费 营销 品牌 供应链 建设 领域 相关 物联网 云计算 大数据 人工智能 区块链 超算 超级计算 计算机
+集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟
 """.split())
 
 # Universities are often named by discipline (电子科技大学, 信息工程大学), so only these modifiers
@@ -86,7 +87,8 @@ UNIVERSITY_GENERIC = frozenset("""
 # Agency names end like this; '…委员会与上海交通大学' lists an agency, then a university.
 AGENCY_SUFFIXES = ("委员会", "人民政府", "政府", "管委会", "办公室", "办公厅", "委", "局", "厅", "办")
 
-# Centres that are facilities, not institutions, however they are named.
+# Centres that are facilities: not institutions unless a known company or institution heads the
+# name (深圳电信龙岗数据运营中心, 深圳移动中心区生产调度中心 are named; 广州市数据中心 is a kind).
 FACILITY_CENTRES = (
     "数据中心", "运营中心", "调度中心", "灾备中心", "备份中心", "呼叫中心", "服务中心", "交换中心",
     "体验中心", "社康中心", "文体中心", "文献中心", "金融中心", "计算中心", "超算中心", "交易中心",
@@ -96,11 +98,23 @@ FACILITY_CENTRES = (
 )
 
 # Suffixes, longest first so 研究院 is tried before 学院 would see 究院.
-INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心")
-COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份")
+INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟")
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份", "电视台")
+# Kinds named by a place alone, like a bank (苏州银行): 深圳电视台, 蛇口电视台. Any other body
+# (有线广播电视台, 网络电视台) is a kind, not a name.
+PLACE_NAMED_COMPANY = ("银行", "电视台")
+# Alliances are named by their region (深圳云计算产业联盟, 中国人工智能产业发展联盟); without one
+# (物联网产业联盟, 数字家庭产业联盟, 产业技术标准联盟) the phrase is a kind.
+PLACE_NAMED_INSTITUTION = ("联盟",)
+
+# Government bodies whose names look like a bank or an institution. They belong in the agency
+# registry; nothing inside them (or equal to them) is a company or institution.
+STATE_BODIES = ("中国人民银行", "人民银行", "央行")
 
 # Characters right after a suffix that show it is part of a longer common word.
 SUFFIX_VETO_NEXT = {
+    "联盟": ("链", "成员", "国"),
+    "电视台": ("网",),
     "大学": ("城", "生", "科技园", "园"),
     "学院": ("派", "式"),
     "中心": ("区", "城", "镇", "支行", "站"),
@@ -136,12 +150,25 @@ ISO IEC ITU ITU-T IEEE IETF W3C CA AA AC CC UT
 B2B B2C C2B C2C O2O P2P OEM ODM CEO CIO CTO CFO
 IT ICT PCT CEPA WTO GDP PPP VIP APP HTTP HTTPS WWW HTM HTML URL PDF
 RTO RPO PM PC TV ID NO OK
+IC CPU GPU MCU LED LCD OLED IDC ITS EMR ERP CRM SCM BI
 """.split())
+# (last line: component and product classes, a facility type, application domains and records,
+# management systems - all excluded by the annotation guideline)
 # What a technology acronym is followed by (…网络, …芯片) or preceded by (基于…, 部署…).
-ACRONYM_NEXT = re.compile(r"(技术|网络|协议|标准|芯片|基站|模组|模块|终端|商用|部署|组网|通信|架构|算法|框架|设备|系统)")
+ACRONYM_NEXT = re.compile(r"(技术|网络|协议|标准|芯片|基站|模组|模块|终端|商用|部署|组网|通信|架构|算法|框架|设备|系统|化)")
 ACRONYM_PREV = re.compile(r"(基于|采用|部署|推广|研发|发展|应用)$")
 # A Chinese term glossed by an acronym in parentheses is a technology when it ends like one.
 TECH_HEAD = re.compile(
     r"(技术|网络|网|协议|系统|识别|通信|计算|模型|电视|设施|标准|芯片|模块|线路|架构|算法|存储|加密|导航|"
     r"定位|交换|传输|接入|编码|电网|链|服务)$"
+)
+
+# Technology words that are part of a facility or agency name rather than a technology mention:
+# a kind noun right after the term (超级计算中心, 云计算中心 and 城市大数据中心 are facility types) …
+TECH_KIND_NEXT = ("中心",)
+# … and an agency name around it: 市大数据发展局, 省大数据局, 区块链办公室 after an administrative prefix.
+TECH_AGENCY_BEFORE = set("市省区县州")
+TECH_AGENCY_AFTER = re.compile(
+    r"(?:发展|管理|应用|服务|资源|产业|促进|推进|建设)*"
+    r"(?:局(?![面部限势])|委员会|委(?![托屈婉])|办公室|办(?![理事法学公])|厅|署(?!名))"
 )

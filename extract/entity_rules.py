@@ -6,15 +6,19 @@ already made, which serve as boundaries (a name does not run into an earlier ent
 
   pattern.company.suffix          …公司 / …集团 with a real name part (TCL集团, 深圳报业集团)
   pattern.company.bank            …银行 (微众银行), not 商业银行 / 网络银行
+  pattern.company.broadcaster     place + 电视台 (深圳电视台, 蛇口电视台)
   pattern.company.web_platform    …网 sites in a sentence about platforms (深圳新闻网, 拍拍网)
   pattern.company.enumeration     the other items of a list that names a known company and ends
                                   '等…企业' (依托腾讯、A8音乐、迅雷、融创天下等企业)
   pattern.company.latin_brand     Latin-with-digit brand + Chinese in a list (A8音乐、…)
   pattern.institution.university  …大学 / …学院 / …研究生院 (浙江大学, 中山大学)
   pattern.institution.research    …研究院 / …研究所 / …实验室 (之江实验室)
-  pattern.institution.centre      …中心 with a named head (国家超级计算深圳中心), never a facility
-                                  (数据中心, 服务中心, 运营中心 …)
-  pattern.technology.paren_acronym  中文术语（ACR） or ACR（中文术语）, the term ending like a technology
+  pattern.institution.centre      …中心 with a named head (国家超级计算深圳中心); a facility
+                                  (数据中心, 服务中心, 运营中心 …) only right after a known company
+                                  or institution (深圳电信龙岗数据运营中心)
+  pattern.institution.alliance    …联盟 named by its region (深圳云计算产业联盟)
+  pattern.technology.paren_acronym  中文术语（ACR） or ACR（中文术语）, the term ending like a technology;
+                                  a gloss of a known technology (量子通信技术（QKD）) joins that entry
   pattern.technology.acronym      a Latin acronym followed by 技术/网络/协议/芯片 … (LoRa网络)
   pattern.technology.generation   2G … 9G
 """
@@ -85,6 +89,14 @@ class Scene:
     def org_ending_at(self, i: int) -> Hit | None:
         orgs = [h for h in self.ends.get(i, []) if h.label in ORG]
         return max(orgs, key=lambda h: h.end - h.start) if orgs else None
+
+    def tech_ending_at(self, i: int) -> Hit | None:
+        techs = [h for h in self.ends.get(i, []) if h.label is EntityKind.technology]
+        return max(techs, key=lambda h: h.end - h.start) if techs else None
+
+    def tech_spanning(self, start: int, end: int) -> Hit | None:
+        """The technology hit that covers exactly [start, end), if any."""
+        return next((h for h in self.ends.get(end, []) if h.label is EntityKind.technology and h.start == start), None)
 
     def is_name_char(self, i: int) -> bool:
         ch = self.c[i]
@@ -210,31 +222,72 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
     return start, body, False
 
 
+def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int, str] | None:
+    """When a name's window stopped at a technology (建设光谷量子计算创新中心 stops at 量子计算),
+    the technology may be the middle of the name: walk on past it. Returns (start, body) of the
+    longer candidate, or None when no technology ends at `start`."""
+    tech = scene.tech_ending_at(start)
+    if tech is None or scene.org_ending_at(start) is not None:
+        return None
+    room = max_len - (pos - tech.start)
+    if room <= 0:
+        return None
+    w1, _ = scene.window(tech.start, room)
+    k = trim_front(scene.c[w1:tech.start])
+    if tech.start - w1 >= room and k == 0:
+        return None
+    s1 = w1 + k
+    body = scene.c[s1:pos]
+    if s1 == tech.start or body[0] in lx.FUNCTION_END:
+        return None  # nothing names it before the technology (物联网和大数据联合实验室)
+    return s1, body
+
+
 def institution_hits(scene: Scene) -> list[Hit]:
     c, out = scene.c, []
     for m in _suffix_matches(c, lx.INSTITUTION_SUFFIXES):
         pos, end, suffix = m.start(), m.end(), m.group()
         if not scene.is_free(pos, end) or _vetoed_next(c, end, suffix):
             continue
-        if suffix == "中心" and any(c.endswith(f, 0, end) for f in lx.FACILITY_CENTRES):
-            continue
+        facility = suffix == "中心" and any(c.endswith(f, 0, end) for f in lx.FACILITY_CENTRES)
         university = suffix in ("大学", "学院", "研究生院", "科学院", "工程院")
-        found = _named(scene, pos, end, suffix, 12 if university else 16)
+        max_len = 12 if university else 16
+        found = _named(scene, pos, end, suffix, max_len)
         if found is None:
             continue
         start, body, has_head = found
+        if facility and not has_head:
+            continue  # 数据中心, 广州市数据中心: a facility type, named only after a known body
         if not has_head:
-            if len(body) < 2:
-                continue
-            if university:
-                ok = scene.residue(body, lx.UNIVERSITY_GENERIC) >= 1
-            else:
-                ok = scene.residue(body) >= 2
+            ok = len(body) >= 2 and _institution_named(scene, body, suffix, university)
+            if not ok and not university:
+                longer = _through_tech(scene, start, pos, max_len)
+                if longer is not None and _institution_named(scene, longer[1], suffix, university):
+                    start, body, ok = longer[0], longer[1], True
             if not ok:
                 continue
-        rule = "university" if university else ("centre" if suffix == "中心" else "research")
+        rule = ("university" if university else "centre" if suffix == "中心"
+                else "alliance" if suffix == "联盟" else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
     return out
+
+
+def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -> bool:
+    if university:
+        return scene.residue(body, lx.UNIVERSITY_GENERIC) >= 1
+    if suffix in lx.PLACE_NAMED_INSTITUTION:
+        place = _place_len(body)
+        return bool(place) and len(body) - place >= 2
+    return scene.residue(body) >= 2
+
+
+def _place_before(scene: Scene, i: int) -> int:
+    """Length of the longest free place name ending at i (深圳市 before 腾讯计算机系统有限公司)."""
+    best = 0
+    for p in lx.PLACES:
+        if len(p) > best and scene.c.endswith(p, 0, i) and scene.is_free(i - len(p), i):
+            best = len(p)
+    return best
 
 
 def company_hits(scene: Scene) -> list[Hit]:
@@ -247,7 +300,13 @@ def company_hits(scene: Scene) -> list[Hit]:
         if found is None:
             continue
         start, body, has_head = found
-        if not has_head:
+        if has_head:
+            # 深圳市 + 腾讯 + 计算机系统有限公司: the registered name opens with its city.
+            start -= _place_before(scene, start)
+        elif suffix in lx.PLACE_NAMED_COMPANY and suffix != "银行":
+            if not (len(body) >= 2 and _place_len(body) == len(body)):
+                continue  # 电视台: a place alone names one (深圳电视台); 网络电视台 is a kind
+        else:
             if len(body) < 2:
                 continue
             res = scene.residue(body)
@@ -256,7 +315,7 @@ def company_hits(scene: Scene) -> list[Hit]:
             # a place alone (苏州银行, 北京银行).
             if not (res >= 2 or (place and len(body) - place >= 2) or (suffix == "银行" and place == len(body))):
                 continue
-        rule = "bank" if suffix == "银行" else "suffix"
+        rule = {"银行": "bank", "电视台": "broadcaster"}.get(suffix, "suffix")
         scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], f"pattern.company.{rule}"))
     return out
 
@@ -365,6 +424,7 @@ def paren_acronym_hits(scene: Scene) -> list[Hit]:
         pairs.append((m.span(1), m.span(2)))
     for m in _PAREN_BEFORE.finditer(c):
         pairs.append((m.span(2), m.span(1)))
+    rule = "pattern.technology.paren_acronym"
     for (ts, te), (as_, ae) in pairs:
         acr = c[as_:ae]
         ts += trim_front(c[ts:te])
@@ -372,12 +432,18 @@ def paren_acronym_hits(scene: Scene) -> list[Hit]:
         conj = list(_CONJ.finditer(c, ts, te))
         if conj:
             ts = conj[-1].end()
+        if not acronym_shape(acr) or not scene.is_free(as_, ae):
+            continue
+        # A known technology glossed as a whole or as 'X技术' (量子通信技术（QKD）): the acronym is
+        # another name of that entry; 'X技术' itself is a descriptor, not a name.
+        known = scene.tech_spanning(ts, te) or (
+            scene.tech_spanning(ts, te - 2) if c.endswith("技术", ts, te) else None)
+        if known is not None:
+            scene.claim(out, Hit(as_, ae, EntityKind.technology, known.name, rule, known.category))
+            continue
         term = c[ts:te]
-        if not acronym_shape(acr) or len(term) < 3 or not lx.TECH_HEAD.search(term):
+        if len(term) < 3 or not lx.TECH_HEAD.search(term) or not scene.is_free(ts, te):
             continue
-        if not (scene.is_free(ts, te) and scene.is_free(as_, ae)):
-            continue
-        rule = "pattern.technology.paren_acronym"
         scene.claim(out, Hit(ts, te, EntityKind.technology, acr, rule))
         scene.claim(out, Hit(as_, ae, EntityKind.technology, acr, rule))
     return out

@@ -174,9 +174,15 @@ def _score_targets(source: str, gold: list[dict], found: list[dict], report: Rep
 
 
 def _entity_items(mentions) -> dict[str, list[tuple[set[str], dict]]]:
+    """Entities found, one per canonical id. The annotation guideline lists a name standing
+    inside another name (清华大学 in 清华大学深圳研究生院) only when it also stands alone, so an
+    entity whose every mention is nested is left out here; the graph keeps such mentions."""
+    standing = {m.canonical_id for m in mentions if m.inside is None}
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
     canon: dict[tuple[str, str], str] = {}
     for m in mentions:
+        if m.canonical_id not in standing:
+            continue
         key = (m.label.value, m.canonical_id)
         groups[key] |= {norm(m.canonical_name), norm(m.surface)}
         canon[key] = m.canonical_name

@@ -78,6 +78,10 @@ class Gazetteer:
     # (load refuses duplicates), but one entry may list two spellings that normalise alike.
     index: dict[str, list[AliasRef]] = field(default_factory=dict)
     max_len: int = 0
+    # Names of government bodies (agencies.toml): a company, institution or technology found
+    # inside one is part of the agency's name (中国人民银行 in 中国人民银行深圳市中心支行), not an
+    # entity of its own. Filled by load_gazetteer; empty for a hand-built gazetteer.
+    agency_names: tuple[str, ...] = ()
 
     def by_id(self, cid: str) -> Entry | None:
         return next((e for e in self.entries if e.canonical_id == cid), None)
@@ -217,7 +221,9 @@ def load_gazetteer(
     entries, contributed = merge_glossary(
         entries, terms, set(glossary_cfg.get("exclude", ())), glossary_cfg.get("category", "glossary")
     )
-    return build_gazetteer(entries, contributed)
+    gaz = build_gazetteer(entries, contributed)
+    gaz.agency_names = tuple(agency_terms(registry_dir))
+    return gaz
 
 
 @functools.lru_cache(maxsize=1)
