@@ -260,7 +260,7 @@ def evaluate(paths: list[Path]) -> Report:
             report.group = "documents"
             evaluate_document(f, data, report)
         elif isinstance(data, list) or (isinstance(data, dict) and "examples" in data):
-            report.group = "examples"
+            report.group = f"examples:{f.stem}"
             evaluate_examples(f, data if isinstance(data, list) else data["examples"], report)
         else:
             raise ValueError(f"{f}: neither a document gold file (with 'file') nor an examples file")
