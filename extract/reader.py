@@ -7,6 +7,7 @@ Offsets everywhere in policykg index the string this returns, so it never rewrit
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
 
@@ -27,7 +28,24 @@ def _cjk_share(text: str) -> float:
     return cjk / len(visible)
 
 
+def _looks_like_text(text: str) -> bool:
+    """False when decoding produced mostly control, private-use or unassigned characters (a
+    binary file behind a byte-order mark, or the wrong encoding)."""
+    visible = [ch for ch in text if ch not in "\n\r\t"]
+    if not visible:
+        return False
+    odd = sum(1 for ch in visible if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs"))
+    return odd / len(visible) < 0.05
+
+
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
+    text = _decode(data, path)
+    if not _looks_like_text(text):
+        raise DocumentError(path, "decodes to control or unassigned characters: not a text document")
+    return text
+
+
+def _decode(data: bytes, path: Path | str) -> str:
     """UTF-8 (with or without BOM) first; UTF-16 with a BOM; then GB18030, which Chinese
     government sites still serve, accepted only when the result is mostly Chinese text
     (GB18030 maps almost any byte string to *something*)."""
