@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from policykg.cli_neo4j import neo4j_app
+from policykg.cli_views import register as register_views
 from policykg.paths import CORPUS_DIR
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(neo4j_app, name="neo4j")
+register_views(app)
 console = Console()
 err = Console(stderr=True)
 

@@ -1,0 +1,96 @@
+"""`policykg view`, `policykg matrix` and `policykg export`: the viewer and file exports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import webbrowser
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+console = Console()
+err = Console(stderr=True)
+APP_PATH = Path(__file__).resolve().parent.parent / "viewer" / "app.py"
+
+
+def _driver():
+    from policykg.cli import _driver_or_exit
+
+    return _driver_or_exit(start_managed=False)
+
+
+def view(
+    port: int = typer.Option(8501, "--port", "-p", help="Port to serve the viewer on."),
+    browser: bool = typer.Option(True, "--browser/--no-browser", help="Open the viewer in a web browser."),
+) -> None:
+    """Start the viewer (Streamlit) on http://127.0.0.1:PORT; Ctrl-C stops it."""
+    if not APP_PATH.is_file():
+        err.print(f"[red]viewer not found at {APP_PATH}[/red]")
+        raise typer.Exit(2)
+    url = f"http://127.0.0.1:{port}"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP_PATH), "--server.address", "127.0.0.1",
+           "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal",
+           "--client.showErrorDetails", "none"]
+    console.print(f"policykg viewer on [bold]{url}[/bold] (Ctrl-C to stop)")
+    if browser:
+        # Streamlit is headless (so it does not open a browser of its own); open one when it listens.
+        threading.Thread(target=lambda: (time.sleep(2.0), webbrowser.open(url)), daemon=True).start()
+    try:
+        raise typer.Exit(subprocess.call(cmd, env=os.environ.copy()))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+def matrix(
+    out: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    fmt: str = typer.Option("xlsx", "--format", "-f", help="csv or xlsx (matrix + evidence sheets)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (default: all plans)."),
+    section: str = typer.Option(None, "--section", help="Section path prefix, levels joined by ' › ' or '/'."),
+    merge_lineage: bool = typer.Option(False, "--merge-lineage", help="Fold agencies into their latest successor."),
+) -> None:
+    """Write the responsibility matrix (agencies × tasks: L, S, R1, R2 …) to CSV or Excel."""
+    from policykg.graph.matrix import responsibility_matrix
+
+    if fmt not in ("csv", "xlsx"):
+        err.print(f"[red]unknown format {fmt!r}[/red]: use csv or xlsx")
+        raise typer.Exit(2)
+    path_prefix = [p.strip() for p in section.replace("›", "/").split("/")] if section else None
+    driver, settings = _driver()
+    with driver:
+        m = responsibility_matrix(driver, plan=plan, section=path_prefix, merge_lineage=merge_lineage,
+                                  database=settings.database)
+    if m.empty:
+        err.print("[yellow]No responsibility assignments in this scope.[/yellow] Check --plan (see `policykg query`).")
+        raise typer.Exit(1)
+    (m.to_csv if fmt == "csv" else m.to_xlsx)(out)
+    counts = m.code_counts()
+    console.print(f"{out}: {len(m.agencies)} agencies × {len(m.tasks)} tasks · "
+                  + " · ".join(f"{k} {v}" for k, v in sorted(counts.items())), highlight=False)
+
+
+def export(
+    out: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml (Gephi, networkx) or json (node-link)."),
+) -> None:
+    """Export the whole graph: nodes with labels and properties, and every relationship."""
+    from policykg.graph.export import FORMATS, export_graph
+
+    if fmt not in FORMATS:
+        err.print(f"[red]unknown format {fmt!r}[/red]: use graphml or json")
+        raise typer.Exit(2)
+    driver, settings = _driver()
+    with driver:
+        nodes, rels = export_graph(driver, out, fmt, database=settings.database)
+    console.print(f"{out}: {nodes} nodes, {rels} relationships", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(view)
+    app.command()(matrix)
+    app.command()(export)
