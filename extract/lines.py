@@ -6,7 +6,6 @@ U+3000 that web pages indent with) trimmed; its offsets still index the original
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 # Characters after which a line is complete: a PDF wrap never falls right after these.
@@ -96,5 +95,3 @@ def join_wrapped(lines: list[Line], is_heading) -> list[LogicalLine | Line]:
     out.extend(pending_blanks)
     return out
 
-
-SENTENCE_END = re.compile(r"[。！？!?]")

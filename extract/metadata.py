@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from policykg.extract.headings import CN_DIGITS
+from policykg.extract.headings import CN_DIGITS, cn_number
 from policykg.extract.lines import Line
 from policykg.schema.models import PlanKind, PlanMeta
 
@@ -27,12 +27,6 @@ FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": 
 ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(人民政府|办公厅|办公室|委员会|局|委|厅|部|管委会)(文件)?$")
 
 
-def _cn_num(s: str) -> int | None:
-    from policykg.extract.headings import cn_number
-
-    return cn_number(s)
-
-
 def parse_date(s: str) -> dt.date | None:
     m = ARABIC_DATE.search(s)
     if m:
@@ -42,7 +36,7 @@ def parse_date(s: str) -> dt.date | None:
         if not m:
             return None
         y = int("".join(str(CN_DIGITS[c]) for c in m.group(1)))
-        mo, d = _cn_num(m.group(2)), _cn_num(m.group(3))
+        mo, d = cn_number(m.group(2)), cn_number(m.group(3))
         if mo is None or d is None:
             return None
     try:

@@ -15,7 +15,7 @@ from policykg.extract.metadata import header_metadata, merge_manifest
 from policykg.extract.reader import DocumentError, read_document
 from policykg.extract.structure import parse_structure
 from policykg.extract.targets import find_targets
-from policykg.extract.tasks import attach_clause, build_tasks
+from policykg.extract.tasks import innermost_task, build_tasks
 from policykg.schema.models import (
     Agency,
     AgencyMention,
@@ -67,7 +67,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
     agencies: dict[str, Agency] = {}
     places = context_places(meta.issuer, meta.title, text[st.body_start:st.body_end])
     for found in find_clauses(text, st.body_start, st.body_end, default_prefix(meta.issuer)):
-        task = attach_clause(tasks, found.start, found.end)
+        task = innermost_task(tasks, found.start, found.end)
         evidence = Evidence(doc_id=doc_id, start=found.start, end=found.end,
                             quote=text[found.start:found.end], rule=found.rule)
         assignments = []
@@ -90,7 +90,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
     targets = []
     seen: dict[int, int] = {}
     for t in find_targets(text, st.paragraphs, st.sections, (meta.period_start, meta.period_end)):
-        task = attach_clause(tasks, t.start, t.end)
+        task = innermost_task(tasks, t.start, t.end)
         # One number can state several targets ("A、B的比例均实现100%"): number them apart.
         n = seen[t.start] = seen.get(t.start, 0) + 1
         targets.append(Target(
@@ -103,7 +103,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         for c in find_citations(text, 0, len(text), meta.title)
     ]
     mentions = [
-        m.model_copy(update={"task_id": (t.id if (t := attach_clause(tasks, m.start, m.end)) else None)})
+        m.model_copy(update={"task_id": (t.id if (t := innermost_task(tasks, m.start, m.end)) else None)})
         for m in document_mentions(doc_id, text, st.body_start, st.body_end)
     ]
     if not st.sections:

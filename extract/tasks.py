@@ -33,7 +33,6 @@ BACKGROUND_SECTION = re.compile(
     r"^(?:发展基础|现实基础|工作基础|面临形势|发展形势|形势|发展现状|现状|背景|发展环境|指导思想|基本原则|原则|"
     r"发展目标|总体目标|主要目标|目标|发展思路|总体思路|思路|产业定义|总体要求)"
 )
-NO_ROLE = "none"
 
 
 def heading_role(heading: str | None) -> TaskKind | None | str:
@@ -155,11 +154,13 @@ def _paras_within(sec: Section, desc: list[Section], paras_of: dict) -> list[Par
     return sorted(out, key=lambda p: p.start)
 
 
-def attach_clause(tasks: list[Task], start: int, end: int) -> Task | None:
-    """The task a clause closes: the innermost task whose span contains the clause."""
+def innermost_task(tasks: list[Task], start: int, end: int) -> Task | None:
+    """The innermost task whose span holds the start of a span: the task a clause closes, or a
+    target or mention lies in. Child tasks end with their own paragraph, so a clause on its own
+    line after the last sub-measure closes the whole unit."""
     best = None
     for t in tasks:
-        if t.start <= start and end <= max(t.end, end) and start < t.end:
+        if t.start <= start < t.end:
             if best is None or (t.end - t.start) < (best.end - best.start):
                 best = t
     return best
