@@ -231,6 +231,36 @@ RETURN a.id AS id, a.name AS name, collect({doc: r.doc_id, task: t.title, role: 
 ORDER BY name
 """
 
+SERVER_VERSION = "CALL dbms.components() YIELD versions RETURN versions[0] AS v"
+AGENCIES_BY_ROLES = """
+MATCH (a:Agency)
+OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->()
+RETURN a.id AS id, a.short AS short, a.name AS name, a.level AS level, count(r) AS roles
+ORDER BY roles DESC, id
+"""
+# Starting points offered by the viewer's Cypher console: (query, parameters as key=value lines).
+# An agency is matched by any of its forms: `name` is the canonical full name, plans write `short`.
+CONSOLE_EXAMPLES = {
+    "Who leads which task in a plan": (
+        "MATCH (p:Plan {id: $plan})-[:HAS_TASK]->(t:Task)<-[r:LEADS]-(a:Agency)\n"
+        "RETURN coalesce(a.short, a.name) AS agency, t.title AS task, r.quote AS evidence\nORDER BY t.start",
+        "plan=sz-internet-plus-2015"),
+    "Responsible units in listed order": (
+        "MATCH (t:Task)<-[r:RESPONSIBLE_FOR]-(a:Agency)\nWHERE t.title CONTAINS $title\n"
+        "RETURN t.title AS task, r.rank AS rank, coalesce(a.short, a.name) AS agency ORDER BY task, rank",
+        "title=软件"),
+    "An agency's tasks as a graph": (
+        "MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(t:Task)\n"
+        "WHERE $name IN [a.name, a.short] + coalesce(a.aliases, [])\nRETURN a, r, t",
+        "name=市经贸信息委"),
+    "Tasks with several leads": (
+        "MATCH (t:Task)<-[:LEADS]-(a:Agency)\nWITH t, collect(coalesce(a.short, a.name)) AS leads "
+        "WHERE size(leads) > 1\nRETURN t.title AS task, leads ORDER BY size(leads) DESC", ""),
+    "Agency lineage (SUCCEEDED_BY)": (
+        "MATCH p = (a:Agency)-[:SUCCEEDED_BY*1..]->(b:Agency)\nRETURN p LIMIT 50", ""),
+    "Counts by label": ("MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY n DESC", ""),
+}
+
 # -- viewer and analytics queries (graph/views.py, graph/matrix.py, graph/network.py) -----------
 # Append below this line; the loading statements above are edited separately.
 # Plan year: the issue date's year, else the first year of the plan period.

@@ -36,6 +36,7 @@ from typing import Iterator
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from policykg.graph import cypher
 from policykg.paths import home
 
 POM_PATH = Path(__file__).with_name("neo4j_pom.xml")
@@ -462,9 +463,7 @@ def _probe(config: ServerConfig, password: str | None) -> str | None:
         with neo4j.GraphDatabase.driver(config.bolt_uri, auth=(USER, password),
                                         connection_timeout=5) as driver:  # fmt: skip
             driver.verify_connectivity()
-            records, _, _ = driver.execute_query(
-                "CALL dbms.components() YIELD versions RETURN versions[0] AS v"
-            )
+            records, _, _ = driver.execute_query(cypher.SERVER_VERSION)
             return records[0]["v"]
     except (Neo4jError, DriverError, OSError):  # not up yet, or not answering to us
         return None

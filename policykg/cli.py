@@ -202,9 +202,7 @@ def agencies(
         if unresolved:
             res = run_read_query(driver, cypher.UNRESOLVED_AGENCIES, database=settings.database)
         else:
-            res = run_read_query(driver, "MATCH (a:Agency) OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->() "
-                                 "RETURN a.id AS id, a.short AS short, a.name AS name, a.level AS level, "
-                                 "count(r) AS roles ORDER BY roles DESC, id", database=settings.database)
+            res = run_read_query(driver, cypher.AGENCIES_BY_ROLES, database=settings.database)
     rows = [dict(zip(res.columns, r)) for r in res.rows]
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")

@@ -1,4 +1,5 @@
-"""Every Cypher example in README runs read-only on the built corpus and answers something."""
+"""Every Cypher example users are offered (README, the viewer's console) runs read-only on the
+built corpus and answers something."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 import pytest
 
+from policykg.graph.cypher import CONSOLE_EXAMPLES
 from policykg.graph.readonly import run_read_query
 from policykg.paths import REPO_ROOT
 
@@ -23,3 +25,11 @@ def test_readme_has_examples():
 def test_readme_query(graph_driver, query):
     res = run_read_query(graph_driver, query)
     assert res.rows, query
+
+
+@pytest.mark.parametrize("title", list(CONSOLE_EXAMPLES))
+def test_console_example(graph_driver, title):
+    query, params = CONSOLE_EXAMPLES[title]
+    values = dict(line.split("=", 1) for line in params.splitlines() if line.strip())
+    res = run_read_query(graph_driver, query, values)
+    assert res.rows, title

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from neo4j.exceptions import Neo4jError
 
-from policykg.graph import subgraph
+from policykg.graph import cypher, subgraph
 from policykg.graph.readonly import DEFAULT_ROW_LIMIT, QueryRefused, describe_error, run_read_query
 from policykg.viewer import common, draw
 
@@ -17,25 +17,7 @@ st.caption("Read-only: the session runs in READ mode (the server refuses writes)
            "writing or administrative procedures are rejected before sending, and every query has a "
            "time limit and a row limit.")
 
-EXAMPLES = {
-    "Who leads which task in a plan": (
-        "MATCH (p:Plan {id: $plan})-[:HAS_TASK]->(t:Task)<-[r:LEADS]-(a:Agency)\n"
-        "RETURN a.name AS agency, t.title AS task, r.quote AS evidence\nORDER BY t.start",
-        "plan=sz-internet-plus-2015"),
-    "Responsible units in listed order": (
-        "MATCH (t:Task)<-[r:RESPONSIBLE_FOR]-(a:Agency)\nWHERE t.title CONTAINS $title\n"
-        "RETURN t.title AS task, r.rank AS rank, a.name AS agency ORDER BY task, rank",
-        "title=软件"),
-    "An agency's tasks as a graph": (
-        "MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(t:Task)\nWHERE a.name = $name\nRETURN a, r, t",
-        "name=市经贸信息委"),
-    "Tasks with several leads": (
-        "MATCH (t:Task)<-[:LEADS]-(a:Agency)\nWITH t, collect(a.name) AS leads WHERE size(leads) > 1\n"
-        "RETURN t.title AS task, leads ORDER BY size(leads) DESC", ""),
-    "Agency lineage (SUCCEEDED_BY)": (
-        "MATCH p = (a:Agency)-[:SUCCEEDED_BY*1..]->(b:Agency)\nRETURN p LIMIT 50", ""),
-    "Counts by label": ("MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY n DESC", ""),
-}
+EXAMPLES = cypher.CONSOLE_EXAMPLES
 
 
 def parse_params(text: str) -> dict:
