@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.extract.headings import APPENDIX, Marker, heading_text, match_marker
+from policykg.extract.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
 from policykg.extract.lines import Line, LogicalLine, join_wrapped, physical_lines
 from policykg.schema.models import Paragraph, Section, SectionLevel
 
@@ -58,7 +58,7 @@ def body_range(lines: list[Line]) -> Body:
         if not t:
             i += 1
             continue
-        if match_marker(t) or APPENDIX.match(t):
+        if is_heading_line(t):
             break
         short_open = len(t) <= TITLE_MAX and t[-1] not in "。！？；"
         notice = len(t) <= 200 and NOTICE.search(t) and ("《" in t or "通知" in t)
@@ -165,7 +165,7 @@ def parse_structure(text: str, doc_id: str) -> Structure:
             st.artefacts.append(ln)
             continue
         kept.append(ln)
-    items = join_wrapped(kept, lambda t: bool(match_marker(t) or APPENDIX.match(t)))
+    items = join_wrapped(kept, is_heading_line)
     breaks = _lost_chapter_breaks(items)
 
     root = _Open(None, SectionLevel.chapter, 0, doc_id, None, None, False, body_start, None, [])

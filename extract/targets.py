@@ -32,7 +32,6 @@ COMPARATORS = [
 ]
 PAST = re.compile(r"截至|截止|已经|已达|已有|已建|已获|已成|约为|期间|以来|累计")
 BACKGROUND = re.compile(r"发展基础|面临形势|发展形势|发展现状|现状|形势|基础与")
-CLAUSE_SPLIT = re.compile(r"[。；;！？\n]")
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,6 @@ def _metric(segment: str) -> str:
     return seg.strip(" ，,：:（(*—")
 
 
-GOAL_SECTION = re.compile(r"目标")
 SENTENCE_SPLIT = re.compile(r"[。！？!?\n]")
 
 
@@ -80,9 +78,10 @@ def find_targets(text: str, paragraphs, sections, period: tuple[int | None, int 
     """Targets stated in the plan's paragraphs.
 
     The year a number is for: the last year stated before it in its sentence; else the last
-    "到YYYY年" stated earlier in the same section (a 发展目标 section opens with 到2020年 and
-    lists its targets after); else the plan's period end, for numbers in goal sections and task
-    units. Background sections (发展基础, 面临形势) state the past and are skipped.
+    "到YYYY年" stated earlier in the same section or one above it (a 发展目标 section opens with
+    到2020年 and lists its targets after); else the plan's period end, for any number inside a
+    section (the plan's preamble has no fallback). Background sections (发展基础, 面临形势) state
+    the past and are skipped.
     """
     start_year, end_year = period
     by_id = {s.id: s for s in sections}
@@ -99,12 +98,10 @@ def find_targets(text: str, paragraphs, sections, period: tuple[int | None, int 
         chain = list(lineage(p.section_id)) if p.section_id in by_id else []
         if any(s.id in background for s in chain):
             continue
-        in_goal = any(s.heading and GOAL_SECTION.search(s.heading) for s in chain)
         inherited = next((section_year[s.id] for s in chain if s.id in section_year), None)
         fallback = inherited or (end_year if chain else None)
         for sm in _spans(text, p.start, p.end):
-            out.extend(_targets_in_sentence(text, sm[0], sm[1], fallback, start_year, end_year,
-                                            section_year, p.section_id, in_goal))
+            out.extend(_targets_in_sentence(text, sm[0], sm[1], fallback, start_year, section_year, p.section_id))
     return out
 
 
@@ -117,7 +114,7 @@ def _spans(text: str, lo: int, hi: int):
         yield pos, hi
 
 
-def _targets_in_sentence(text, lo, hi, fallback, start_year, end_year, section_year, section_id, in_goal):
+def _targets_in_sentence(text, lo, hi, fallback, start_year, section_year, section_id):
     sentence = text[lo:hi]
     out: list[FoundTarget] = []
     if not sentence.strip() or PAST.search(sentence):
@@ -169,8 +166,3 @@ def _distributed(metric: str, before: str) -> list[str]:
     if m:
         suffix, head = m.group(1), head[: m.start()]
     return [p + suffix for p in head.split("、") if p]
-
-
-def background_spans(sections) -> list[tuple[int, int]]:
-    """Spans of sections about the past (发展基础, 面临形势 …), where numbers are not targets."""
-    return [(s.start, s.end) for s in sections if s.heading and BACKGROUND.search(s.heading)]
