@@ -190,22 +190,6 @@ DELETE_ORPHAN_AGENCIES = "MATCH (a:Agency) WHERE NOT coalesce(a.resolved, false)
 COUNT_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label"
 COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
 
-# -- read queries used by the CLI, the viewer and the tests ---------------------------------
-PLANS = """
-MATCH (p:Plan)
-OPTIONAL MATCH (p)-[:HAS_TASK]->(t:Task)
-OPTIONAL MATCH (ag:Agency)-[r]->(t)
-RETURN p.id AS id, p.title AS title, p.doc_number AS doc_number, p.issuer AS issuer,
-       p.issued AS issued, p.period_start AS period_start, p.period_end AS period_end, p.kind AS kind,
-       count(DISTINCT t) AS tasks, count(DISTINCT ag) AS agencies, count(r) AS edges
-ORDER BY p.issued, p.id
-"""
-ROLE_EDGES_BY_PLAN = """
-MATCH (p:Plan {id: $doc_id})-[:HAS_TASK]->(t:Task)<-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]-(a:Agency)
-RETURN type(r) AS type, count(r) AS edges, count(DISTINCT t) AS tasks
-ORDER BY type
-"""
-
 
 # "All tasks owned by today's 工业和信息化局 or its predecessors, by plan year": walk
 # SUCCEEDED_BY backwards from the agency any number of steps (0 = the agency itself).
@@ -216,12 +200,6 @@ MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(p:Plan)
 RETURN p.issued.year AS year, p.title AS plan, a.short AS as_agency, type(r) AS role, r.rank AS rank,
        t.title AS task
 ORDER BY year, plan, t.ordinal, role
-"""
-FIND_AGENCY = """
-MATCH (a:Agency)
-WHERE a.id = $q OR a.name = $q OR a.short = $q OR $q IN coalesce(a.aliases, [])
-   OR $q IN coalesce(a.mentions, [])
-RETURN a.id AS id, a.name AS name, a.short AS short, a.level AS level, a.resolved AS resolved
 """
 UNRESOLVED_AGENCIES = """
 MATCH (a:Agency) WHERE NOT coalesce(a.resolved, false)
