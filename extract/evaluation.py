@@ -226,9 +226,9 @@ def evaluate_document(gold_file: Path, gold: dict, report: Report) -> None:
 
 def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> None:
     """Sentences in other styles: clauses scored on (role, rank, restored name); entities by name."""
-    from policykg.extract.agency_list import context_places, qualify
-    from policykg.extract.clauses import find_clauses
-    from policykg.extract.entities import find_entities
+    from policykg.extract.clauses.agency_list import context_places, qualify
+    from policykg.extract.clauses.finder import find_clauses
+    from policykg.extract.entities.finder import find_entities
 
     for i, ex in enumerate(examples):
         source = f"{gold_file.name}#{i}"

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from policykg.extract.agency_list import context_places, qualify
-from policykg.extract.agency_registry import default_registry
-from policykg.extract.citations import citation_id, find_citations
-from policykg.extract.clauses import find_clauses
-from policykg.extract.corpus import doc_id_for, manifest_entry
-from policykg.extract.mentions import document_mentions
-from policykg.extract.metadata import header_metadata, merge_manifest
-from policykg.extract.reader import DocumentError, read_document
-from policykg.extract.structure import parse_structure
-from policykg.extract.targets import find_targets
-from policykg.extract.tasks import innermost_task, build_tasks
+from policykg.extract.clauses.agency_list import context_places, qualify
+from policykg.extract.agencies.registry import default_registry
+from policykg.extract.facts.citations import citation_id, find_citations
+from policykg.extract.clauses.finder import find_clauses
+from policykg.extract.readers.corpus import doc_id_for, manifest_entry
+from policykg.extract.entities.mentions import document_mentions
+from policykg.extract.structure.metadata import header_metadata, merge_manifest
+from policykg.extract.readers.text import DocumentError, read_document
+from policykg.extract.structure.sections import parse_structure
+from policykg.extract.facts.targets import find_targets
+from policykg.extract.structure.tasks import innermost_task, build_tasks
 from policykg.schema.models import (
     Agency,
     AgencyMention,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import neo4j
 
-from policykg.extract.citations import title_key
+from policykg.extract.facts.citations import title_key
 from policykg.graph import cypher
 from policykg.schema.models import Extraction
 
@@ -91,7 +91,7 @@ def _rows(x: Extraction) -> dict[str, list[dict]]:
                    "quote": c.evidence.quote, "rule": c.evidence.rule}}
         for c in x.citations
     ]
-    from policykg.extract.gazetteer import default_gazetteer
+    from policykg.extract.entities.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
     entities: dict[str, dict] = {}
@@ -176,7 +176,7 @@ def load_document(driver: neo4j.Driver, x: Extraction, database: str | None = No
 def load_registry(driver: neo4j.Driver, registry=None, database: str | None = None) -> tuple[int, int]:
     """Write the curated registry (every agency, every SUCCEEDED_BY edge) in one transaction.
     Returns (agencies, successions)."""
-    from policykg.extract.agency_registry import default_registry
+    from policykg.extract.agencies.registry import default_registry
     from policykg.schema.registry_models import when_year
 
     registry = registry or default_registry()

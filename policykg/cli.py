@@ -73,7 +73,7 @@ def setup() -> None:
         err.print(f"[red]{exc}[/red]", highlight=False)
         raise typer.Exit(1) from None
     try:
-        from policykg.extract.pkuseg_model import install_pkuseg_model
+        from policykg.extract.entities.pkuseg_model import install_pkuseg_model
     except ImportError:
         return
     with console.status("pkuseg model from PyPI..."):
@@ -88,9 +88,9 @@ def extract(
     with_text: bool = typer.Option(False, "--with-text", help="Include each document's full text."),
 ) -> None:
     """Extract plans, sections, tasks, clauses and agencies without touching Neo4j."""
-    from policykg.extract.corpus import discover
+    from policykg.extract.readers.corpus import discover
     from policykg.extract.pipeline import extract_document
-    from policykg.extract.reader import DocumentError
+    from policykg.extract.readers.text import DocumentError
 
     failed = 0
     docs = []
@@ -130,9 +130,9 @@ def build(
 
     A document that cannot be read or parsed is reported and skipped; the others load, and
     the exit code is 1."""
-    from policykg.extract.corpus import discover
+    from policykg.extract.readers.corpus import discover
     from policykg.extract.pipeline import extract_document
-    from policykg.extract.reader import DocumentError
+    from policykg.extract.readers.text import DocumentError
     from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry, stats_of
 
     try:

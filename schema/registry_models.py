@@ -1,6 +1,6 @@
 """The curated agency registry: who an agency is, what plans call it, and what it became.
 
-`schema/registries/agencies.toml` is the data; `policykg.extract.agency_registry.load_registry`
+`schema/registries/agencies.toml` is the data; `policykg.extract.agencies.registry.load_registry`
 reads it into a `Registry`. Resolution is exact-after-normalisation and never guesses: a name that
 matches no entry, or more than one, resolves to None.
 """

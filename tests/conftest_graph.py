@@ -11,7 +11,7 @@ from policykg.settings import Neo4jSettings, get_driver
 
 
 def load_corpus(settings: Neo4jSettings) -> None:
-    from policykg.extract.corpus import discover
+    from policykg.extract.readers.corpus import discover
     from policykg.extract.pipeline import extract_document
     from policykg.graph import loader
     from policykg.graph.loader import delete_orphans, ensure_schema, load_document

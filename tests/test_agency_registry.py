@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.extract.agency_registry import (
+from policykg.extract.agencies.registry import (
     AgencyLevel,
     RegistryError,
     default_registry_path,

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from corpus_helpers import extraction
-from policykg.extract.agency_list import split_agency_list
-from policykg.extract.clauses import find_clauses
+from policykg.extract.clauses.agency_list import split_agency_list
+from policykg.extract.clauses.finder import find_clauses
 from policykg.extract.pipeline import extract_text
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.extract.entities import find_entities
-from policykg.extract.gazetteer import build_gazetteer, default_gazetteer
-from policykg.extract.glossary import parse_glossary
+from policykg.extract.entities.finder import find_entities
+from policykg.extract.entities.gazetteer import build_gazetteer, default_gazetteer
+from policykg.extract.entities.glossary import parse_glossary
 from policykg.paths import CORPUS_DIR
 from policykg.schema.entities import EntityKind, EntityMention
 

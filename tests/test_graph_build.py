@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from corpus_helpers import doc_path
 from policykg.cli import app
-from policykg.extract.corpus import discover
+from policykg.extract.readers.corpus import discover
 from policykg.extract.pipeline import extract_document
 from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry
 from policykg.paths import CORPUS_DIR

@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from corpus_helpers import doc_path, extraction
-from policykg.extract.metadata import header_metadata, parse_date
+from policykg.extract.structure.metadata import header_metadata, parse_date
 from policykg.extract.pipeline import extract_document
-from policykg.extract.structure import parse_structure
+from policykg.extract.structure.sections import parse_structure
 from policykg.schema.models import PlanKind
 
 # Read off the documents by hand: 文号 and the date that signs the notice.

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from policykg.extract import pkuseg_model as pm
-from policykg.extract.gazetteer import agency_terms
+from policykg.extract.entities import pkuseg_model as pm
+from policykg.extract.entities.gazetteer import agency_terms
 
 AGENCY_SENTENCE = "（牵头单位：市经贸信息委，配合单位：深圳市科技创新委员会、市发展改革委）"
 GAZETTEER_SENTENCE = "依托国家超级计算深圳中心，支持中兴通讯宽带移动通信工程实验室和华为下一代互联网工程研究中心"
@@ -30,14 +30,14 @@ def model_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp(model_dir):
-    from policykg.extract.nlp import load_nlp
+    from policykg.extract.entities.nlp import load_nlp
 
     return load_nlp()
 
 
 @pytest.fixture(scope="session")
 def plain(model_dir):
-    from policykg.extract.nlp import load_nlp
+    from policykg.extract.entities.nlp import load_nlp
 
     return load_nlp(registries=False)
 
@@ -126,7 +126,7 @@ def test_install_refuses_an_archive_with_the_wrong_hash(tmp_path, monkeypatch):
 def test_missing_model_names_the_setup_command(tmp_path, monkeypatch):
     empty = tmp_path / "empty-home"
     monkeypatch.setenv("POLICYKG_HOME", str(empty))
-    from policykg.extract.nlp import load_nlp
+    from policykg.extract.entities.nlp import load_nlp
 
     with pytest.raises(pm.PkusegModelMissing) as err:
         load_nlp()
@@ -155,7 +155,7 @@ def test_agency_names_stay_one_token(nlp, plain):
 
 
 def test_extra_user_dict_terms(model_dir, plain):
-    from policykg.extract.nlp import load_nlp
+    from policykg.extract.entities.nlp import load_nlp
 
     text = "支持之江实验室和杭州城西科创大走廊建设"
     assert "之江实验室" not in tokens(plain, text)
@@ -172,7 +172,7 @@ def test_pipelines_share_one_segmenter_model(nlp, plain):
 def test_segmenter_check_rejects_character_splitting():
     from spacy.lang.zh import Chinese
 
-    from policykg.extract.nlp import SegmenterBroken, check_segmenter
+    from policykg.extract.entities.nlp import SegmenterBroken, check_segmenter
 
     with pytest.raises(SegmenterBroken):
         check_segmenter(Chinese())  # spaCy's default: one token per character
@@ -195,7 +195,7 @@ def test_pipeline_marks_gazetteer_and_pattern_entities(nlp):
 
 
 def test_pipeline_keeps_nested_mentions_in_user_data(nlp):
-    from policykg.extract.nlp import MENTIONS_KEY
+    from policykg.extract.entities.nlp import MENTIONS_KEY
 
     doc = nlp("支持华为下一代互联网工程研究中心建设")
     assert [(e.text, e.label_) for e in doc.ents] == [("华为下一代互联网工程研究中心", "Institution")]

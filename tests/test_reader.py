@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.extract.reader import DocumentError, decode, read_document
+from policykg.extract.readers.text import DocumentError, decode, read_document
 
 PLAN = "深圳市数字经济产业创新发展实施方案\n一、总体要求\n（一）产业定义。\n"
 

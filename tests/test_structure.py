@@ -7,7 +7,7 @@ import re
 import pytest
 
 from corpus_helpers import doc_path, extraction
-from policykg.extract.structure import parse_structure
+from policykg.extract.structure.sections import parse_structure
 from policykg.schema.models import SectionLevel
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_helpers import extraction
-from policykg.extract.citations import find_citations
+from policykg.extract.facts.citations import find_citations
 from policykg.extract.pipeline import extract_text
 
 

@@ -15,8 +15,8 @@ import json
 import statistics
 import time
 
-from policykg.extract.corpus import discover
-from policykg.extract.nlp import load_nlp
+from policykg.extract.readers.corpus import discover
+from policykg.extract.entities.nlp import load_nlp
 from policykg.extract.pipeline import extract_document
 from policykg.graph.loader import delete_orphans, ensure_schema, load_document, load_registry
 from policykg.paths import CORPUS_DIR

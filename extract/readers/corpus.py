@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from policykg.extract.reader import DocumentError
+from policykg.extract.readers.text import DocumentError
 
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md"}
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.extract.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
-from policykg.extract.lines import Line, LogicalLine, join_wrapped, physical_lines
+from policykg.extract.structure.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
+from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, physical_lines
 from policykg.schema.models import Paragraph, Section, SectionLevel
 
 HEADER_KEY = re.compile(

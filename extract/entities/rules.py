@@ -1,6 +1,6 @@
 """Pattern rules: entity names no gazetteer lists.
 
-Each rule works on the compact view of the text (extract/textview.py) and sees the gazetteer hits
+Each rule works on the compact view of the text (extract/entities/textview.py) and sees the gazetteer hits
 already made, which serve as boundaries (a name does not run into an earlier entity) and as heads
 (华为 + 2012实验室). Every rule returns `Hit`s with its own rule id:
 
@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.extract import entity_lexicon as lx
-from policykg.extract.textview import is_cjk
+from policykg.extract.entities import lexicon as lx
+from policykg.extract.entities.textview import is_cjk
 from policykg.schema.entities import EntityKind
 
 ORG = (EntityKind.company, EntityKind.institution)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from policykg.extract.headings import CN_DIGITS, cn_number
-from policykg.extract.lines import Line
+from policykg.extract.structure.headings import CN_DIGITS, cn_number
+from policykg.extract.structure.lines import Line
 from policykg.schema.models import PlanKind, PlanMeta
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")

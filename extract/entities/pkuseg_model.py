@@ -46,7 +46,7 @@ class PkusegModelMissing(RuntimeError):
     def __init__(self, path: Path):
         super().__init__(
             f"pkuseg model not found at {path}. Install it with `{SETUP_COMMAND}` "
-            f"(or `{sys.executable} -c 'from policykg.extract.pkuseg_model import "
+            f"(or `{sys.executable} -c 'from policykg.extract.entities.pkuseg_model import "
             f"install_pkuseg_model; install_pkuseg_model()'`)."
         )
         self.path = path

@@ -9,7 +9,7 @@ from policykg.schema.models import EntityMention, Evidence
 def document_mentions(doc_id: str, text: str, lo: int, hi: int) -> list[EntityMention]:
     """Mentions in text[lo:hi]. Raises PkusegModelMissing (naming `policykg setup`) when the
     segmentation model is not installed."""
-    from policykg.extract.nlp import MENTIONS_KEY, load_nlp
+    from policykg.extract.entities.nlp import MENTIONS_KEY, load_nlp
 
     doc = load_nlp()(text[lo:hi])
     out = []

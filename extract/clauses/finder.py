@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from dataclasses import replace
 
-from policykg.extract.agency_list import ListItem, last_prefix, own_prefix, places_in, qualify, split_agency_list
+from policykg.extract.clauses.agency_list import ListItem, last_prefix, own_prefix, places_in, qualify, split_agency_list
 from policykg.schema.models import Role
 
 LABELS = {

@@ -1,8 +1,8 @@
 """The curated entity gazetteers: companies, institutions, technologies (+ the 003 glossary).
 
 Reads `schema/registries/{companies,institutions,technologies}.toml`, merges the glossary
-appendix parsed from the corpus (extract/glossary.py), and indexes every alias for character-level
-matching (a trie over a normalised form of the text, see extract/textview.py). Also collects the
+appendix parsed from the corpus (extract/entities/glossary.py), and indexes every alias for character-level
+matching (a trie over a normalised form of the text, see extract/entities/textview.py). Also collects the
 surface forms the pkuseg user dictionary needs, including agency names from agencies.toml when that
 registry exists.
 """
@@ -18,12 +18,12 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli installed
     import tomli as tomllib  # type: ignore[no-redef]
 
-from policykg.extract.glossary import parse_glossary
-from policykg.extract.textview import compact_key
+from policykg.extract.entities.glossary import parse_glossary
+from policykg.extract.entities.textview import compact_key
 from policykg.paths import CORPUS_DIR
 from policykg.schema.entities import EntityKind, GlossaryTerm
 
-REGISTRY_DIR = Path(__file__).resolve().parent.parent / "schema" / "registries"
+REGISTRY_DIR = Path(__file__).resolve().parents[2] / "schema" / "registries"
 FILES = {
     EntityKind.company: ("companies.toml", "company"),
     EntityKind.institution: ("institutions.toml", "institution"),

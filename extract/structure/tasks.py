@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.extract.headings import lead_phrase
+from policykg.extract.structure.headings import lead_phrase
 from policykg.schema.models import Paragraph, Section, SectionLevel, Task, TaskKind
 
 ROLE_BY_HEADING = [

@@ -25,10 +25,10 @@ technologies 移动互联网, 下一代互联网, 工业互联网, 物联网 are
 
 from __future__ import annotations
 
-from policykg.extract import entity_lexicon as lx
-from policykg.extract.entity_rules import ORG, Hit, pattern_hits
-from policykg.extract.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
-from policykg.extract.textview import TextView, build_view, compact_key, is_cjk
+from policykg.extract.entities import lexicon as lx
+from policykg.extract.entities.rules import ORG, Hit, pattern_hits
+from policykg.extract.entities.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
+from policykg.extract.entities.textview import TextView, build_view, compact_key, is_cjk
 from policykg.schema.entities import EntityKind, EntityMention
 from policykg.schema.models import Evidence
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.extract.metadata import DOC_NUMBER, normalize_doc_number
+from policykg.extract.structure.metadata import DOC_NUMBER, normalize_doc_number
 
 TITLE = re.compile(r"《([^《》\n]{2,100})》")
 NUMBER_AFTER = re.compile(r"\s*[（(]\s*([^（）()\n]{2,30}?〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)\s*[）)]")

@@ -25,10 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from policykg.extract import entity_lexicon as lx
-from policykg.extract.entities import find_entities
-from policykg.extract.gazetteer import agency_terms, default_gazetteer
-from policykg.extract.pkuseg_model import require_pkuseg_model
+from policykg.extract.entities import lexicon as lx
+from policykg.extract.entities.finder import find_entities
+from policykg.extract.entities.gazetteer import agency_terms, default_gazetteer
+from policykg.extract.entities.pkuseg_model import require_pkuseg_model
 
 CONFIG = {"nlp": {"tokenizer": {"segmenter": "pkuseg"}}}
 # Segmented once after loading: a pipeline that returns one token, or one token per character,

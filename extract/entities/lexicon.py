@@ -1,5 +1,5 @@
 """Word lists the entity pattern rules use to find where a name starts and whether it names
-anything at all. Plain data; the rules are in extract/entity_rules.py.
+anything at all. Plain data; the rules are in extract/entities/rules.py.
 
 Chinese has no spaces, so a suffix rule ("…大学") must decide how far back the name reaches. The
 rules stop at punctuation and at the end of an earlier entity, cut after a verb (支持/依托/会同 …),

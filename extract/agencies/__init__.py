@@ -1,0 +1,1 @@
+"""Agencies: the curated registry (schema/registries/agencies.toml) and name resolution."""

@@ -1,0 +1,1 @@
+"""Responsibility clauses: who leads, supports or is responsible for a task, and agency lists."""

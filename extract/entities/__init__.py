@@ -1,0 +1,1 @@
+"""Named entities: companies, institutions, technologies (gazetteers, pattern rules, spaCy)."""

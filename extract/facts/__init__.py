@@ -1,0 +1,1 @@
+"""Other facts a plan states: quantitative targets and the documents it cites."""

@@ -1,0 +1,1 @@
+"""Structure: lines, numbering markers, the section tree, task units and header metadata."""
