@@ -17,12 +17,27 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class SourceRef(Model):
+    """Where in the original file a span of the extracted text stands, for sources other than
+    plain text: the page of a PDF, the paragraph or table cell of a DOCX, the element of a page."""
+
+    format: str  # text | html | docx | pdf
+    page: int | None = None  # 1-based PDF page
+    paragraph: int | None = None  # 0-based DOCX body paragraph
+    table: int | None = None  # 0-based table index within the document
+    row: int | None = None  # 0-based row within the table
+    col: int | None = None  # 0-based column within the row
+    element: str | None = None  # HTML element path, e.g. 'div#UCAP-CONTENT > p[3]'
+    original: str | None = None  # what the source holds where it differs from the text (PDF Kangxi radicals …)
+
+
 class Evidence(Model):
     doc_id: str
     start: int = Field(ge=0, description="character offset (code points) into the decoded file")
     end: int = Field(ge=0)
     quote: str
     rule: str = Field(description="id of the extraction rule, e.g. 'clause.lead_support'")
+    source: SourceRef | None = None  # set for HTML/DOCX/PDF: page/cell/element of `start`
 
 
 class PlanKind(str, Enum):
@@ -89,6 +104,17 @@ class TaskKind(str, Enum):
     goal = "goal"
 
 
+class Deadline(Model):
+    """A task's time limit as the text states it: `2022年底前`, `长期坚持`, `2021—2023年`."""
+
+    text: str  # as written
+    kind: str  # date (a point in time) | period (a span of years) | ongoing (长期坚持, 持续推进)
+    date: dt.date | None = None  # the latest day the wording allows (2022年6月底前 → 2022-06-30)
+    year_start: int | None = None
+    year_end: int | None = None
+    evidence: Evidence
+
+
 class Task(Model):
     id: str
     doc_id: str
@@ -101,6 +127,7 @@ class Task(Model):
     start: int
     end: int
     rule: str
+    deadline: Deadline | None = None
 
 
 class Role(str, Enum):
@@ -126,6 +153,8 @@ class Assignment(Model):
     rank: int  # 1-based position in its list, as written
     agency: AgencyMention
     evidence: Evidence
+    # The document-level convention that decided this role (列第一位者为牵头单位，下同), if any.
+    convention: Evidence | None = None
 
 
 class Clause(Model):
@@ -138,6 +167,7 @@ class Clause(Model):
     text: str
     rule: str
     assignments: list[Assignment] = Field(default_factory=list)
+    scope: str | None = None  # a scope of application the clause states (not an owner)
 
 
 class Agency(Model):
@@ -147,6 +177,7 @@ class Agency(Model):
     name: str  # canonical full name; for an unresolved agency the restored name
     short: str | None = None
     level: str | None = None
+    jurisdiction: str | None = None  # 中央, a province, a city or a district the body belongs to
     collective: bool = False  # 各区政府, 各行业主管部门 …
     resolved: bool = False  # True when matched to a registry entry
     mentions: list[str] = Field(default_factory=list)  # the restored names the plan used
@@ -225,6 +256,13 @@ class ExtractionError(Model):
     reason: str
 
 
+class Convention(Model):
+    """A rule a document declares for all its later clauses, e.g. `列第一位者为牵头单位，下同`."""
+
+    kind: str  # e.g. 'first_listed_leads'
+    evidence: Evidence
+
+
 class Extraction(Model):
     """Everything extracted from one document: the only hand-off from `extract` to `graph`."""
 
@@ -236,6 +274,7 @@ class Extraction(Model):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     clauses: list[Clause] = Field(default_factory=list)
+    conventions: list[Convention] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
