@@ -7,7 +7,7 @@ from pathlib import Path
 
 from policykg.extract.clauses.agency_list import context_places, qualify
 from policykg.extract.agencies.registry import default_registry
-from policykg.extract.facts.citations import citation_id, find_citations
+from policykg.extract.facts.citations import citation_id, find_citations, title_key
 from policykg.extract.clauses.finder import find_clauses
 from policykg.extract.readers.corpus import doc_id_for, manifest_entry
 from policykg.extract.entities.mentions import document_mentions
@@ -22,6 +22,7 @@ from policykg.schema.models import (
     Assignment,
     Citation,
     Clause,
+    EntityEntry,
     Evidence,
     Extraction,
     Target,
@@ -99,6 +100,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
             evidence=_evidence(text, doc_id, t.start, t.end, "target.value", context=True)))
     citations = [
         Citation(id=citation_id(c.title, c.doc_number), title=c.title, doc_number=c.doc_number,
+                 title_key=title_key(c.title),
                  evidence=_evidence(text, doc_id, c.start, c.end, "citation.title"))
         for c in find_citations(text, 0, len(text), meta.title)
     ]
@@ -111,7 +113,32 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
     return Extraction(meta=meta, path=path, sha256=sha256, text=text, sections=st.sections, paragraphs=st.paragraphs,
                       tasks=tasks, clauses=clauses, agencies=sorted(agencies.values(), key=lambda a: a.id),
                       targets=targets, citations=citations, mentions=mentions,
+                      entities=entity_entries(mentions),
+                      title_key=title_key(meta.title) if meta.title else None,
                       warnings=warnings)
+
+
+def entity_entries(mentions: list) -> list[EntityEntry]:
+    """One entry per entity the mentions name, from the gazetteer (definition, every alias) or,
+    for a pattern-found name, from the mention itself; the forms this document wrote follow.
+    The graph writes entity nodes from these, so it needs no gazetteer of its own."""
+    if not mentions:
+        return []
+    from policykg.extract.entities.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    out: dict[str, dict] = {}
+    for m in mentions:
+        if m.canonical_id not in out:
+            entry = gaz.by_id(m.canonical_id) if m.in_gazetteer else None
+            out[m.canonical_id] = {
+                "id": m.canonical_id, "label": m.label, "name": m.canonical_name, "category": m.category,
+                "definition": entry.definition if entry else None, "in_gazetteer": m.in_gazetteer,
+                "aliases": list(entry.surfaces) if entry else [m.canonical_name]}
+        aliases = out[m.canonical_id]["aliases"]
+        if m.surface not in aliases:
+            aliases.append(m.surface)
+    return [EntityEntry(**e) for e in out.values()]
 
 
 def _evidence(text: str, doc_id: str, start: int, end: int, rule: str, context: bool = False) -> Evidence:
@@ -126,13 +153,16 @@ def _evidence(text: str, doc_id: str, start: int, end: int, rule: str, context: 
     return Evidence(doc_id=doc_id, start=start, end=end, quote=text[start:end], rule=rule)
 
 
-def extract_document(path: Path) -> Extraction:
-    """Read and extract one file. Raises `DocumentError` naming the file and the reason."""
+def extract_document(path: Path, doc_id: str | None = None, rel_path: str | None = None) -> Extraction:
+    """Read and extract one file. Raises `DocumentError` naming the file and the reason.
+
+    A build passes the corpus-wide `doc_id` and the path relative to the corpus root it
+    assigned (policykg/build.py); alone, the id is derived from the file's own place."""
     entry = manifest_entry(path)
-    doc_id = doc_id_for(path, entry)
+    doc_id = doc_id or doc_id_for(path, entry)
     text, sha = read_document(path)
     try:
-        return extract_text(text, doc_id, str(path), sha, entry)
+        return extract_text(text, doc_id, rel_path or str(path), sha, entry)
     except DocumentError:
         raise
     except Exception as exc:  # a parser bug must not cost the other documents their facts

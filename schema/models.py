@@ -203,6 +203,9 @@ class Citation(Model):
     id: str  # 'doc:<文号>' or 'doc:<normalised title>'
     title: str
     doc_number: str | None = None
+    # The title as compared with corpus plans' (no spaces, quotes, brackets, dash variants):
+    # the graph links a citation to the plan it names by this key or by the 文号.
+    title_key: str | None = None
     evidence: Evidence
 
 
@@ -251,6 +254,20 @@ class GlossaryTerm(Model):
     evidence: Evidence  # the whole entry, rule 'glossary.entry'
 
 
+class EntityEntry(Model):
+    """What the graph's entity node says about an entity the document mentions: its registry
+    (gazetteer) entry, or the mention's own name for a pattern-found entity. Carried in the
+    Extraction so that the graph needs no gazetteer of its own."""
+
+    id: str  # EntityMention.canonical_id
+    label: EntityKind
+    name: str
+    category: str | None = None
+    definition: str | None = None  # from a 名词解释 glossary, when one defines it
+    in_gazetteer: bool
+    aliases: list[str] = Field(default_factory=list)  # registry surfaces, then the forms this document used
+
+
 class ExtractionError(Model):
     path: str
     reason: str
@@ -279,4 +296,6 @@ class Extraction(Model):
     targets: list[Target] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     mentions: list[EntityMention] = Field(default_factory=list)
+    entities: list[EntityEntry] = Field(default_factory=list)  # one per canonical_id in `mentions`
+    title_key: str | None = None  # meta.title as citations are compared with it (see Citation)
     warnings: list[str] = Field(default_factory=list)

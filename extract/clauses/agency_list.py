@@ -137,7 +137,9 @@ def places_in(items: list[ListItem]) -> dict[str, str]:
     return out
 
 
-SENTENCE_PLACE = re.compile(r"(?:^|[。；！？\n])[\s\u3000]*([\u4e00-\u9fff]{2,4}?[省市区县])(?![场委])")
+# Blanks within the line only: each newline starts its own try, and blanks across lines made a
+# run of empty lines quadratic.
+SENTENCE_PLACE = re.compile(r"(?:^|[。；！？\n])[^\S\n]*([\u4e00-\u9fff]{2,4}?[省市区县])(?![场委])")
 
 
 def context_places(*texts: str | None) -> dict[str, str]:
