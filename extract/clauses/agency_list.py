@@ -30,7 +30,7 @@ STANDALONE = re.compile(
     r"|(?:区|新区|合作区|县|镇|街道)(?:人民)?(?:政府|管委会|管理委员会|办事处)$"
     r"|海关$|支行$|分行$|(?:银|证|保|银保)监局$|管委会$"
 )
-COLLECTIVE = re.compile(r"^(?:各|全市各|有关|相关)")
+COLLECTIVE = re.compile(r"^(?:各|全市各|有关|相关|其他有关|其他相关)")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,56 @@ def own_prefix(name: str) -> str | None:
 
 def _is_bare(name: str) -> bool:
     return own_prefix(name) is None and not STANDALONE.search(name)
+
+
+def _vocab():
+    from policykg.schema.vocabulary import vocabulary
+
+    return vocabulary()
+
+
+# Whole words that end like a body but are not one (全部 ends in 部, 城市 in 市).
+NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本部", "干部", "城市", "地区", "社会", "机构",
+              "部门", "单位", "有关", "相关", "方面", "总部", "基层"}
+# Words that never stand inside a body's name: a verb or particle means the span is a phrase.
+_NOT_IN_NAME = re.compile(r"[的了是把被]|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好")
+
+
+def is_agency(name: str) -> bool:
+    """Whether a list item names a body (or a collective of bodies): it ends like one (the
+    vocabulary's agency suffixes) and holds no verb or particle. A trailing bracketed note
+    (国务院有关部门（单位）) does not count for the ending."""
+    core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
+    core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
+    if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core):
+        return False
+    if re.search(r"[，,。；;：:“”\"《》\s]", core):
+        return False
+    return core.endswith(tuple(_vocab().agency.suffixes))
+
+
+def split_joined(items: list[ListItem]) -> list[ListItem]:
+    """Split items that join two bodies with 和/及/与 (奉贤区和临港地区管委会, 国家发展改革委及国家粮食局)
+    when every part is a body itself; 人力资源和社会保障局 stays whole because 人力资源 is no body."""
+    joiners = sorted(_vocab().verbs.joiners, key=len, reverse=True)
+    rx = re.compile("|".join(re.escape(j) for j in joiners))
+    out: list[ListItem] = []
+    for it in items:
+        parts, pos = [], 0
+        for m in rx.finditer(it.surface):
+            parts.append((pos, m.start()))
+            pos = m.end()
+        parts.append((pos, len(it.surface)))
+        texts = [it.surface[a:b] for a, b in parts]
+        if len(parts) > 1 and all(is_agency(t) for t in texts):
+            head = it.name[: len(it.name) - len(it.surface)] if it.prefix_restored else ""
+            for k, ((a, b), t) in enumerate(zip(parts, texts)):
+                restored = bool(head) and k == 0
+                out.append(ListItem(t, (head + t) if restored else t, it.start + a, it.start + b, restored,
+                                    bool(COLLECTIVE.match(t))))
+        else:
+            out.append(it)
+    return out
 
 
 def split_agency_list(text: str, offset: int, default_prefix: str | None = None,

@@ -1,36 +1,55 @@
 """Responsibility clauses: who leads, supports or is responsible for a task.
 
-Forms recognised (each a rule id that evidence carries):
+Every clause form is a named rule in one registry (`RULES`): an id (the rule evidence carries),
+a priority, a family, and a docstring whose `Example:` line is a sentence the rule must read
+(tests/test_clause_rules.py runs every example through the registry). `find_clauses` iterates
+the registry in priority order; a lower priority number runs first, and a span one rule has
+taken is not read again by a later one. The order is the data in `RULES`, not code order.
 
-- `clause.labeled`: labelled lists, in or out of brackets, ASCII or full-width punctuation:
-  （牵头单位：市经贸信息委，配合单位：市发展改革委、科技创新委）, 责任单位：…, 牵头单位：…；责任单位：…
-- `clause.you_lead`: 由X牵头，Y配合 / Y参与 / 会同Y
-- `clause.lead_participate`: X牵头，Y、Z参与 (and X牵头 alone)
-- `clause.duty_division`: X、Y按职责分工负责
+Words come from the vocabulary (schema/registries/vocabulary.toml): role labels, verbs, the
+stops that end a list inside running text, the endings that make a list item a body. A clause
+only counts when every listed name looks like a body, so "以龙头企业牵头" is not a clause.
 
-A clause's agencies keep their listing order as `rank` (1-based within each role); for
-责任单位 lists rank 1 is the lead by convention, but the role stored is what the text says.
-Free-text forms only count when every listed name looks like an agency, so "以龙头企业牵头"
-is not a clause.
+A clause's bodies keep their listing order as `rank` (1-based within each role); the role
+stored is what the text says. A document-level convention (列第一位者为牵头单位) is applied
+later by `conventions.apply_conventions`, never here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
-from dataclasses import replace
-
-from policykg.extract.clauses.agency_list import ListItem, last_prefix, own_prefix, places_in, qualify, split_agency_list
+from policykg.extract.clauses.agency_list import (
+    ListItem,
+    is_agency,
+    last_prefix,
+    own_prefix,
+    places_in,
+    qualify,
+    split_agency_list,
+    split_joined,
+)
 from policykg.schema.models import Role
+from policykg.schema.vocabulary import vocabulary
 
-LABELS = {
-    "牵头单位": Role.lead, "牵头部门": Role.lead, "主责单位": Role.lead, "主办单位": Role.lead,
-    "责任单位": Role.responsible, "责任部门": Role.responsible, "实施单位": Role.responsible,
-    "配合单位": Role.support, "配合部门": Role.support, "参与单位": Role.support,
-    "协办单位": Role.support, "协助单位": Role.support,
-}
-LABEL = re.compile(r"(" + "|".join(LABELS) + r")\s*[:：]\s*")
+_V = vocabulary()
+LABELS = {label: Role(role) for label, role in _V.role_labels().items()}
+LABEL = re.compile(r"(" + _V.alternation(list(LABELS)) + r")\s*[:：]\s*")
+_MODALS = _V.alternation(_V.verbs.modals)
+_STOP = re.compile(
+    r"(?:" + _V.alternation(_V.verbs.list_stops) + r")(?!" + _V.alternation(_V.verbs.stop_exempt_next) + r")"
+)
+# Where a clause's subject begins: after sentence or clause punctuation, or an opening bracket.
+_BOUNDARY = "。；;，,：:\n！？!?（("
+# A numbering marker at the start of a line: （1） / 1. / 一、 / 2.1.3
+_MARKER = re.compile(
+    r"^[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:\.[0-9]{1,2}){0,3}[．.、]?[ \u3000]|"
+    r"[一二三四五六七八九十]{1,3}、|[①②③④⑤⑥⑦⑧⑨⑩])[ \u3000]*"
+)
+
+
 def list_end(text: str, start: int, hi: int) -> int:
     """First position at or after `start` where a list stops, skipping brackets opened inside
     the list (各区（市）县政府)."""
@@ -46,25 +65,6 @@ def list_end(text: str, start: int, hi: int) -> int:
         elif ch in "。\n":
             return i
     return hi
-AGENCY_SUFFIX = re.compile(
-    r"(?:委员会|委|局|办公厅|办公室|办|厅|部|署|政府|管委会|海关|银行|支行|分行|中心|院|会|处|部门|单位|机构|集团)$"
-)
-_NAME = r"[^，,。；;：:（）()“”\s]{2,160}?"
-# After the lead: supporters (配合, 参与 …), or co-responsible bodies (共同负责, 按职责分工负责).
-_AFTER_LEAD = (
-    rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:配合|参与|协助|协同|共同推进)"
-    rf"|(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实)))"
-    rf"|(?=[，,。；;）)]))"
-)
-YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
-LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD
-)
-# `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
-# the blanks run across lines found nothing more and made a run of blank lines quadratic.
-DUTY_DIVISION = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:负责|落实|推进)"
-)
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,180 @@ class Found:
     end: int
     rule: str
     roles: list[tuple[Role, list[ListItem]]]
+    scope: str | None = None
 
 
-def _looks_like_agencies(items: list[ListItem]) -> bool:
-    return bool(items) and all(
-        2 <= len(it.surface) <= 30 and AGENCY_SUFFIX.search(it.surface) for it in items
-    )
+@dataclass(frozen=True)
+class Context:
+    text: str
+    lo: int
+    hi: int
+    default_prefix: str | None
 
 
-def _labeled(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Found]:
+@dataclass(frozen=True)
+class ClauseRule:
+    id: str
+    priority: int
+    family: str
+    find: Callable[[Context], list[Found]] = field(repr=False)
+
+    @property
+    def example(self) -> str:
+        """The `Example:` sentence of the rule's docstring (what the rule must read)."""
+        doc = self.find.__doc__ or ""
+        m = re.search(r"Example:\s*(.+)", doc)
+        return m.group(1).strip() if m else ""
+
+
+RULES: list[ClauseRule] = []
+
+
+def clause_rule(id: str, priority: int, family: str):
+    def register(fn: Callable[[Context], list[Found]]):
+        if any(r.id == id for r in RULES):
+            raise ValueError(f"clause rule {id!r} registered twice")
+        RULES.append(ClauseRule(id, priority, family, fn))
+        return fn
+    return register
+
+
+def registry() -> list[ClauseRule]:
+    """The rules in the order they run."""
+    return sorted(RULES, key=lambda r: (r.priority, r.id))
+
+
+# ── shared pieces ─────────────────────────────────────────────────────────────────────────────
+
+def _items(body: str, offset: int, default_prefix: str | None, context_prefix: str | None = None) -> list[ListItem]:
+    return split_joined(split_agency_list(body, offset, default_prefix, context_prefix))
+
+
+def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | None) -> list[tuple[Role, list[ListItem]]]:
+    """Split each role's list, carrying the level prefix across the whole clause: a bare list
+    that comes first (配合单位：发展改革委… after 牵头单位 with no 市) takes the clause's first
+    prefix, and each later list continues from the last prefix seen."""
+    first = None
+    for _, body, off in segments:
+        first = next((own_prefix(it.name) for it in split_agency_list(body, off) if own_prefix(it.name)), None)
+        if first:
+            break
+    running = first
+    roles = []
+    for role, body, off in segments:
+        items = _items(body, off, default_prefix, running)
+        if items:
+            running = last_prefix(items) or running
+            roles.append((role, items))
+    # A place the clause names (广州市工业和信息化局) is where its generic 市… names belong.
+    places = places_in([it for _, items in roles for it in items])
+    if places:
+        roles = [(role, [replace(it, name=qualify(it.name, places)) for it in items]) for role, items in roles]
+    return roles
+
+
+def _all_agencies(roles: list[tuple[Role, list[ListItem]]]) -> bool:
+    return bool(roles) and all(items and all(is_agency(it.surface) for it in items) for _, items in roles)
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    """Where the clause whose verb stands at `pos` begins: after the last boundary before it,
+    past a numbering marker at the start of a line."""
+    b = max([text.rfind(c, lo, pos) for c in _BOUNDARY] + [lo - 1]) + 1
+    if b > lo and text[b - 1] == "\n" or b == lo:
+        m = _MARKER.match(text, b, pos)
+        if m:
+            b = m.end()
+    # A heading marker just before (（1）国家发展改革委…) was cut at its bracket: skip it.
+    m = re.match(r"[0-9０-９一二三四五六七八九十]{1,3}[）)]", text[b:pos])
+    if m:
+        b += m.end()
+    while b < pos and text[b] in " \u3000\t":
+        b += 1
+    return b
+
+
+# The tail between a subject and its verb: modals, adverbs and a duty-division phrase.
+_SUBJECT_TAIL = re.compile(
+    rf"(?:(?:{_MODALS})|分别|共同|具体|统一|各自|(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?)+$"
+)
+_YOU = re.compile(r"(?<!自)由")
+
+
+def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you: bool = True,
+             need_you: bool = False) -> tuple[int, list[ListItem]] | None:
+    """The bodies written just before position `pos` (the verb), as (clause start, items), or
+    None when what stands there is not a list of bodies."""
+    start = _clause_start(text, pos, lo)
+    region = text[start:pos]
+    # 按照各自职能分工，负责… : the subject stands before the duty-division phrase's comma.
+    if not region.strip() and start - 1 >= lo and text[start - 1] in "，,":
+        prev = _clause_start(text, start - 1, lo)
+        if re.search(r"(?:职能|职责)分工$", text[prev:start - 1]):
+            start, region = prev, text[prev:start - 1]
+    you = list(_YOU.finditer(region))
+    if you:
+        if not allow_you:
+            return None
+        cut = you[-1].end()
+        start, region = start + cut, region[cut:]
+    elif need_you:
+        return None
+    region_end = start + len(region)
+    tail = _SUBJECT_TAIL.search(region)
+    if tail:
+        region = region[: tail.start()]
+    region = region.rstrip(" \u3000")
+    if not region:
+        return None
+    items = _items(region, start, default_prefix)
+    if not items or not all(is_agency(it.surface) for it in items):
+        return None
+    del region_end
+    return start, items
+
+
+def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
+              context_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """The bodies written just after `pos` (after 会同): up to the first stop word or
+    punctuation outside brackets. Returns (end, items)."""
+    depth, i = 0, pos
+    while i < hi:
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (ch in "，,。；;：:\n" or _STOP.match(text, i)):
+            break
+        i += 1
+    body = text[pos:i]
+    stripped = re.sub(r"等(?:有关)?(?:部门|单位|机构|方面)?$", "", body)
+    items = _items(stripped, pos, default_prefix, context_prefix)
+    if not items or not all(is_agency(it.surface) for it in items):
+        return None
+    return i, items
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    ends = [j for j in (text.find(c, pos, hi) for c in "，,。；;\n）)") if j != -1]
+    return min(ends) if ends else hi
+
+
+# ── the rules ────────────────────────────────────────────────────────────────────────────────
+
+@clause_rule("clause.labeled", 10, "role label before a list")
+def labeled(ctx: Context) -> list[Found]:
+    """Role labels (牵头单位 / 责任单位 / 配合部门 / 实施主体 …) before lists, in or out of brackets,
+    inline or on a line of their own, one label or several chained in one clause.
+
+    Example: （牵头单位：市经贸信息委，配合单位：市发展改革委、科技创新委）
+    """
+    text, lo, hi = ctx.text, ctx.lo, ctx.hi
     found: list[Found] = []
-    labels = [m for m in LABEL.finditer(text, lo, hi)]
+    labels = list(LABEL.finditer(text, lo, hi))
     i = 0
     while i < len(labels):
         group = [labels[i]]
@@ -103,7 +266,7 @@ def _labeled(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Fo
             end = nxt if nxt is not None else list_end(text, m.end(), hi)
             segments.append((LABELS[m.group(1)], text[m.end():end].rstrip("，,；; \u3000\n"), m.end()))
             clause_end = end
-        roles = split_segments(segments, default_prefix)
+        roles = split_segments(segments, ctx.default_prefix)
         if not roles:
             continue
         start = group[0].start()
@@ -116,60 +279,212 @@ def _labeled(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Fo
     return found
 
 
-def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | None) -> list[tuple[Role, list[ListItem]]]:
-    """Split each role's list, carrying the level prefix across the whole clause: a bare list
-    that comes first (配合单位：发展改革委… after 牵头单位 with no 市) takes the clause's first
-    prefix, and each later list continues from the last prefix seen."""
-    first = None
-    for _, body, off in segments:
-        first = next((own_prefix(it.name) for it in split_agency_list(body, off) if own_prefix(it.name)), None)
-        if first:
-            break
-    running = first
-    roles = []
-    for role, body, off in segments:
-        items = split_agency_list(body, off, default_prefix, running)
-        if items:
-            running = last_prefix(items) or running
-            roles.append((role, items))
-    # A place the clause names (广州市工业和信息化局) is where its generic 市… names belong.
-    places = places_in([it for _, items in roles for it in items])
-    if places:
-        roles = [(role, [replace(it, name=qualify(it.name, places)) for it in items]) for role, items in roles]
-    return roles
+_NAME = r"[^，,。；;：:（）()“”\s]{2,160}?"
+# After the lead: supporters (配合, 参与 …), or co-responsible bodies (共同负责, 按职责分工负责).
+_AFTER_LEAD = (
+    rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:配合|参与|协助|协同|共同推进)"
+    rf"|(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实)))"
+    rf"|(?=[，,。；;）)]))"
+)
+YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
+LEAD_PARTICIPATE = re.compile(
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))\s*(?P<lead>{_NAME})(?:{_MODALS})?牵头(?:负责)?" + _AFTER_LEAD
+)
+DUTY_DIVISION = re.compile(
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))\s*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:负责|落实|推进)"
+)
 
 
-def _free(text: str, lo: int, hi: int, default_prefix: str | None, taken: list[tuple[int, int]]) -> list[Found]:
-    found: list[Found] = []
-
-    def free_of(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    def add(m: re.Match, rule: str, spec: list[tuple[Role, str]]) -> None:
-        if not free_of(m.start(), m.end()):
-            return
+def _regex_rule(ctx: Context, rx: re.Pattern, rule: str, spec: list[tuple[Role, str]]) -> list[Found]:
+    found = []
+    for m in rx.finditer(ctx.text, ctx.lo, ctx.hi):
         segments = [(role, m.group(g), m.start(g)) for role, g in spec if m.group(g) is not None]
-        roles = split_segments(segments, default_prefix)
-        if not all(_looks_like_agencies(items) for _, items in roles):
-            return
-        if roles:
-            start = m.start(spec[0][1])
-            found.append(Found(start, m.end(), rule, roles))
-            taken.append((start, m.end()))
-
-    for m in YOU_LEAD.finditer(text, lo, hi):
-        add(m, "clause.you_lead", [(Role.lead, "lead"), (Role.support, "sup"), (Role.responsible, "resp")])
-    for m in LEAD_PARTICIPATE.finditer(text, lo, hi):
-        add(m, "clause.lead_participate", [(Role.lead, "lead"), (Role.support, "sup"), (Role.responsible, "resp")])
-    for m in DUTY_DIVISION.finditer(text, lo, hi):
-        add(m, "clause.duty_division", [(Role.responsible, "resp")])
+        roles = split_segments(segments, ctx.default_prefix)
+        if _all_agencies(roles):
+            found.append(Found(m.start(spec[0][1]), m.end(), rule, roles))
     return found
 
 
+_LEAD_SPEC = [(Role.lead, "lead"), (Role.support, "sup"), (Role.responsible, "resp")]
+
+
+@clause_rule("clause.you_lead", 20, "lead and others")
+def you_lead(ctx: Context) -> list[Found]:
+    """由A牵头, optionally followed by supporters (B配合 / B参与) or co-responsible bodies.
+
+    Example: 由市发展改革委牵头，市财政局、统计局配合。
+    """
+    return _regex_rule(ctx, YOU_LEAD, "clause.you_lead", _LEAD_SPEC)
+
+
+@clause_rule("clause.lead_participate", 30, "lead and others")
+def lead_participate(ctx: Context) -> list[Found]:
+    """A牵头 (负责) at the start of a clause, optionally followed by B配合 / B参与 / B按职责分工负责.
+
+    Example: （国家发展改革委牵头，财政部、人民银行参与）
+    """
+    return _regex_rule(ctx, LEAD_PARTICIPATE, "clause.lead_participate", _LEAD_SPEC)
+
+
+_LEAD_ROLE = re.compile(r"发挥牵头(?:抓总)?(?:作用|职能)")
+
+
+@clause_rule("clause.lead_role", 35, "lead and others")
+def lead_role(ctx: Context) -> list[Found]:
+    """A发挥牵头作用 states the lead; a 会同B later in the same sentence names its partners.
+
+    Example: 市场监管总局要发挥牵头作用，加强统筹协调，会同各有关部门共同推进各项工作。
+    """
+    text, found = ctx.text, []
+    for m in _LEAD_ROLE.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        if subj is None:
+            continue
+        start, leads = subj
+        end = m.end()
+        roles = [(Role.lead, leads)]
+        sentence_end = min([j for j in (text.find(c, end, ctx.hi) for c in "。；;\n") if j != -1] or [ctx.hi])
+        w = re.compile(_V.alternation(_V.verbs.with_partner)).search(text, end, sentence_end)
+        if w:
+            part = _partners(text, w.end(), ctx.hi, ctx.default_prefix, last_prefix(leads))
+            if part:
+                end, sup = part
+                roles.append((Role.support, sup))
+        found.append(Found(start, end, "clause.lead_role", roles))
+    return found
+
+
+_WITH = re.compile(_V.alternation(_V.verbs.with_partner))
+
+
+@clause_rule("clause.with_partner", 40, "lead and others")
+def with_partner(ctx: Context) -> list[Found]:
+    """(由)A(要)会同B…: A leads, B supports (both lists may hold several bodies).
+
+    Example: 专项发展资金管理办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定。
+    """
+    text, found = ctx.text, []
+    for m in _WITH.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        if subj is None:
+            continue
+        start, leads = subj
+        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(leads))
+        if part is None:
+            continue
+        end, sup = part
+        if text.startswith(("等部门", "等单位", "等"), end):
+            end = end + (3 if text.startswith(("等部门", "等单位"), end) else 1)
+        found.append(Found(start, end, "clause.with_partner", [(Role.lead, leads), (Role.support, sup)]))
+    return found
+
+
+@clause_rule("clause.duty_division", 50, "verb after a list")
+def duty_division(ctx: Context) -> list[Found]:
+    """A、B按职责分工负责: co-responsible bodies.
+
+    Example: 市教育局、卫生健康委按职责分工负责。
+    """
+    return _regex_rule(ctx, DUTY_DIVISION, "clause.duty_division", [(Role.responsible, "resp")])
+
+
+_RESPONSIBLE = re.compile(r"(?:分别|共同)?负责")
+# Verbs that make the bodies after 由 owners (由A统筹, 由A承担, 由A统一管理, 由A负责解释).
+_YOU_VERB = re.compile(r"(?:负责|统筹|统一|承担|组织实施|具体实施|牵头|按照[^，。；]{1,30}[，,]\s*统一)")
+
+
+@clause_rule("clause.subject_responsible", 60, "verb after a list")
+def subject_responsible(ctx: Context) -> list[Found]:
+    """A、B(等)(分别)负责… : the bodies before 负责 are responsible, in or out of brackets.
+
+    Example: （发展改革委、财政部等负责）
+    """
+    text, found = ctx.text, []
+    for m in _RESPONSIBLE.finditer(text, ctx.lo, ctx.hi):
+        # 各负其责 / 负责人 / 主要负责同志 are not the verb.
+        if text.startswith("负责人", m.start() + len(m.group(0)) - 2) or text.startswith("负责同志", m.end() - 2):
+            continue
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        if subj is None:
+            continue
+        start, items = subj
+        found.append(Found(start, _sentence_end(text, m.end(), ctx.hi), "clause.subject_responsible",
+                           [(Role.responsible, items)]))
+    return found
+
+
+@clause_rule("clause.you_verb", 70, "verb after a list")
+def you_verb(ctx: Context) -> list[Found]:
+    """…由A统筹 / 由A承担 / 由A统一管理 / 由A负责解释: the body after 由 owns the work.
+
+    Example: PPP项目涉及的财政支付责任，由临港地区管委会承担。
+    """
+    text, found = ctx.text, []
+    for m in _YOU.finditer(text, ctx.lo, ctx.hi):
+        stop = _sentence_end(text, m.end(), ctx.hi)
+        v = _YOU_VERB.search(text, m.end(), min(ctx.hi, m.end() + 40))
+        if v is None or v.start() > stop and not v.group(0).startswith("按照"):
+            continue
+        subj = _subject(text, v.start(), ctx.lo, ctx.default_prefix, need_you=True)
+        if subj is None:
+            continue
+        start, items = subj
+        found.append(Found(start, _sentence_end(text, v.end(), ctx.hi), "clause.you_verb",
+                           [(Role.responsible, items)]))
+    return found
+
+
+_SUPPORT_WORK = re.compile(r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极)?(?:做好)?(?:相关)?配合(?:工作|做好)")
+
+
+@clause_rule("clause.subject_support", 80, "verb after a list")
+def subject_support(ctx: Context) -> list[Found]:
+    """A(在…下，)做好相关配合工作 : the bodies before 配合 support the task.
+
+    Example: 其他有关部门在指挥部的统一领导下，做好相关配合工作。
+    """
+    text, found = ctx.text, []
+    for sm in _SUPPORT_WORK.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, sm.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj:
+            start, items = subj
+            found.append(Found(start, sm.end(), "clause.subject_support", [(Role.support, items)]))
+    return found
+
+
+# ── running the registry ──────────────────────────────────────────────────────────────────────
+
+# A body the document itself sets up (设立X领导小组, 成立…指挥部) is being created, not assigned
+# work: clauses naming it or its office (领导小组办公室) are about the new body's set-up.
+CREATED = re.compile(
+    r"(?:设立|成立|组建)(?:相应的)?(?P<name>[^，,。；;、（）()]{2,30}?(?:领导小组|工作小组|小组|指挥部|联席会议|委员会))"
+)
+
+
+def created_bodies(text: str, lo: int, hi: int) -> list[str]:
+    return [m.group("name") for m in CREATED.finditer(text, lo, hi)]
+
+
+def _names_created(f: Found, created: list[str]) -> bool:
+    return any(it.surface.startswith(c) for _, items in f.roles for it in items for c in created)
+
+
 def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: str | None = "市") -> list[Found]:
-    """All responsibility clauses in text[lo:hi], in document order."""
+    """All responsibility clauses in text[lo:hi], in document order: the rules run in registry
+    order and a later rule never reads a span an earlier one took. Clauses whose bodies the
+    document sets up itself are left out (see CREATED)."""
     hi = len(text) if hi is None else hi
-    labeled = _labeled(text, lo, hi, default_prefix)
-    taken = [(f.start, f.end) for f in labeled]
-    free = _free(text, lo, hi, default_prefix, taken)
-    return sorted(labeled + free, key=lambda f: f.start)
+    ctx = Context(text, lo, hi, default_prefix)
+    created = created_bodies(text, lo, hi)
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+    for rule in registry():
+        for f in sorted(rule.find(ctx), key=lambda f: f.start):
+            if created and _names_created(f, created):
+                continue
+            core = (f.start, max(it.end for _, items in f.roles for it in items))
+            if any(core[0] < e and s < core[1] for s, e in taken):
+                continue
+            taken.append((f.start, f.end))
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)

@@ -1,0 +1,161 @@
+"""The domain vocabulary (schema/registries/vocabulary.toml), loaded and validated once.
+
+Readers in extract/ and graph/ take their word lists from `vocabulary()` instead of writing them
+out: agency-name endings, place levels, header keys, clause role labels and verbs. Lists are
+validated (non-empty, no blanks, no duplicates) so that a typo in the file fails at load time,
+naming the field, rather than silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+class VocabularyError(ValueError):
+    """The vocabulary file is missing, not TOML, or fails validation (names the field)."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _words(v: list[str]) -> list[str]:
+    if not v:
+        raise ValueError("must not be empty")
+    bad = [w for w in v if not w or w != w.strip()]
+    if bad:
+        raise ValueError(f"blank or padded entries {bad!r}")
+    dup = sorted({w for w in v if v.count(w) > 1})
+    if dup:
+        raise ValueError(f"duplicate entries {dup!r}")
+    return v
+
+
+class AgencyWords(_Model):
+    suffixes: list[str]
+    government_suffixes: list[str]
+    collective_heads: list[str]
+    generic_tails: list[str]
+    central_heads: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+
+class PlaceLevel(_Model):
+    suffix: str = Field(min_length=1)
+    level: str = Field(pattern=r"^(provincial|municipal|district|county)$")
+    prefix: str = Field(min_length=1)
+
+
+class PlacesConfig(_Model):
+    municipalities: list[str]
+    not_place_after_prefix: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+
+class HeaderWords(_Model):
+    keys: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+
+class RoleWords(_Model):
+    unit_nouns: list[str]
+    lead: list[str]
+    responsible: list[str]
+    support: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+
+class VerbWords(_Model):
+    responsible: list[str]
+    lead: list[str]
+    support: list[str]
+    with_partner: list[str]
+    list_stops: list[str]
+    stop_exempt_next: list[str]
+    modals: list[str]
+    joiners: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+
+class Vocabulary(_Model):
+    agency: AgencyWords
+    places: list[PlaceLevel]
+    places_config: PlacesConfig
+    header: HeaderWords
+    roles: RoleWords
+    verbs: VerbWords
+
+    @field_validator("places")
+    @classmethod
+    def _unique_places(cls, v: list[PlaceLevel]) -> list[PlaceLevel]:
+        if not v:
+            raise ValueError("must not be empty")
+        suffixes = [p.suffix for p in v]
+        if len(set(suffixes)) != len(suffixes):
+            raise ValueError(f"duplicate place suffixes in {suffixes!r}")
+        return v
+
+    # -- derived forms the readers use --------------------------------------------------------
+
+    @staticmethod
+    def alternation(words: list[str]) -> str:
+        """A regex alternation of `words`, longest first so that 委员会 wins over 委."""
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    def role_labels(self) -> dict[str, str]:
+        """Every role label (牵头单位, 责任部门, 配合主体 …) → 'lead' | 'responsible' | 'support'."""
+        out: dict[str, str] = {}
+        for role in ("lead", "responsible", "support"):
+            for word in getattr(self.roles, role):
+                for noun in self.roles.unit_nouns:
+                    out.setdefault(word + noun, role)
+        return out
+
+    def place_level(self, place: str) -> str | None:
+        """'provincial' for 广东省 (and for 上海市, a municipality), 'municipal' for 广州市 …"""
+        if place in self.places_config.municipalities:
+            return "provincial"
+        for p in sorted(self.places, key=lambda p: len(p.suffix), reverse=True):
+            if place.endswith(p.suffix):
+                return p.level
+        return None
+
+    def level_of_prefix(self, prefix: str) -> str | None:
+        return next((p.level for p in self.places if p.prefix == prefix), None)
+
+
+def default_vocabulary_path() -> Path:
+    return Path(str(files("policykg.schema").joinpath("registries", "vocabulary.toml")))
+
+
+def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
+    p = Path(path) if path is not None else default_vocabulary_path()
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise VocabularyError(f"{p}: vocabulary file not found") from None
+    except tomllib.TOMLDecodeError as e:
+        raise VocabularyError(f"{p}: not valid TOML: {e}") from None
+    try:
+        return Vocabulary.model_validate(data)
+    except ValidationError as e:
+        msgs = "; ".join(f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors())
+        raise VocabularyError(f"{p}: invalid vocabulary: {msgs}") from None
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary, loaded once."""
+    return load_vocabulary()
