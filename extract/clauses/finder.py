@@ -288,10 +288,12 @@ _AFTER_LEAD = (
 )
 YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
 LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))\s*(?P<lead>{_NAME})(?:{_MODALS})?牵头(?:负责)?" + _AFTER_LEAD
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<lead>{_NAME})(?:{_MODALS})?牵头(?:负责)?" + _AFTER_LEAD
 )
+# `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
+# the blanks run across lines found nothing more and made a run of blank lines quadratic.
 DUTY_DIVISION = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))\s*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:负责|落实|推进)"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:负责|落实|推进)"
 )
 
 
