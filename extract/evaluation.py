@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from policykg.paths import REPO_ROOT
+from policykg.paths import corpus_dir
 
 ENTITY_TYPES = {"companies": "Company", "institutions": "Institution", "technologies": "Technology"}
 
@@ -109,7 +109,12 @@ def load_gold(paths: list[Path]) -> list[tuple[Path, object]]:
 
 
 def _doc_path(gold_file: Path, rel: str) -> Path:
-    for base in (Path(rel), gold_file.parent / rel, REPO_ROOT / rel):
+    # Gold files name built-in documents as "corpus/documents/<file>": that is the shipped
+    # corpus (policykg.corpus), wherever policykg is installed.
+    candidates = [Path(rel), gold_file.parent / rel]
+    if Path(rel).parts[:1] == ("corpus",):
+        candidates.append(corpus_dir().joinpath(*Path(rel).parts[1:]))
+    for base in candidates:
         if base.is_file():
             return base
     raise ValueError(f"{gold_file}: document {rel!r} not found")

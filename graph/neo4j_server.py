@@ -34,12 +34,13 @@ from pathlib import Path
 from typing import Iterator
 
 import neo4j
+import psutil
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from policykg.graph import cypher
-from policykg.paths import home
+from policykg.paths import home, neo4j_pom
 
-POM_PATH = Path(__file__).with_name("neo4j_pom.xml")
+POM_PATH = neo4j_pom()
 # Debian's Maven resolves an old default dependency plugin; name a current one explicitly.
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
@@ -387,18 +388,14 @@ _children: dict[int, subprocess.Popen] = {}  # servers this process started, to 
 def _alive(pid: int) -> bool:
     child = _children.get(pid)
     if child is not None:
-        return child.poll() is None
+        return child.poll() is None  # also reaps it, so our own child never lingers as a zombie
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        # A zombie (exited, not yet reaped by its parent) is dead for our purposes.
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
         return False
-    except PermissionError:
-        return True
-    try:  # a zombie is dead for our purposes
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        return stat.rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
+    except psutil.AccessDenied:
+        return True  # exists, owned by someone else
 
 
 def _is_our_server(pid: int, config: ServerConfig) -> bool:
@@ -406,10 +403,12 @@ def _is_our_server(pid: int, config: ServerConfig) -> bool:
     if not _alive(pid):
         return False
     try:
-        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return True  # no /proc: trust the pid
-    return MAIN_CLASS.encode() in args and f"--home-dir={config.home}".encode() in args
+        args = psutil.Process(pid).cmdline()
+    except psutil.NoSuchProcess:
+        return False
+    except psutil.AccessDenied:
+        return True  # cannot read another user's command line: trust the pid
+    return MAIN_CLASS in args and f"--home-dir={config.home}" in args
 
 
 def _read_pid(config: ServerConfig) -> int | None:

@@ -1,4 +1,9 @@
-"""The `policykg` command line."""
+"""The `policykg` command line: setup, extract, build, agencies, eval, query (view, matrix and
+export are in cli_views.py, `policykg neo4j ...` in cli_neo4j.py; what they share in cli_common.py).
+
+Heavy modules (neo4j, pandas, spaCy, Streamlit) are imported inside the commands that use them,
+so `policykg --help` and argument errors stay fast.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,12 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from policykg.cli_common import ExtractFormat, ListFormat, QueryFormat, cell, console, driver_or_exit, err
 from policykg.cli_neo4j import neo4j_app
 from policykg.cli_views import register as register_views
-from policykg.paths import CORPUS_DIR
 
 app = typer.Typer(
     help="Knowledge graphs of who owns which task in Chinese government policy plans.",
@@ -23,40 +27,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(neo4j_app, name="neo4j")
-register_views(app)
-console = Console()
-err = Console(stderr=True)
-
-
-def _driver_or_exit(start_managed: bool):
-    """A driver for the configured Neo4j; starts the project's own server when asked to."""
-    import neo4j
-
-    from policykg.graph import neo4j_server
-    from policykg.settings import get_driver, neo4j_settings
-
-    settings = neo4j_settings()
-    if settings.managed:
-        st = neo4j_server.status()
-        if not st.running:
-            if not start_managed:
-                err.print("[red]Neo4j is not running.[/red] Start it with: policykg neo4j start")
-                raise typer.Exit(2)
-            try:
-                with err.status("Starting Neo4j..."):
-                    neo4j_server.start()
-            except neo4j_server.Neo4jServerError as exc:
-                err.print(f"[red]{exc}[/red]", highlight=False)
-                raise typer.Exit(2) from None
-            settings = neo4j_settings()
-    driver = get_driver(settings)
-    try:
-        driver.verify_connectivity()
-    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:
-        err.print(f"[red]Cannot reach Neo4j at {settings.uri}:[/red] {exc}", highlight=False)
-        driver.close()
-        raise typer.Exit(2) from None
-    return driver, settings
 
 
 @app.command()
@@ -84,7 +54,7 @@ def setup() -> None:
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Document files or folders."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json (the whole extraction) or summary."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="json: the whole extraction; summary: counts."),
     with_text: bool = typer.Option(False, "--with-text", help="Include each document's full text."),
 ) -> None:
     """Extract plans, sections, tasks, clauses and agencies without touching Neo4j."""
@@ -115,16 +85,13 @@ def extract(
             table.add_row(d.meta.doc_id, d.meta.title or "", str(len(d.sections)), str(len(d.tasks)),
                           str(len(d.clauses)), str(len(d.agencies)), str(len(d.warnings)))
         console.print(table)
-    else:
-        err.print(f"[red]unknown format {fmt!r}[/red]: use json or summary")
-        raise typer.Exit(2)
     if failed:
         raise typer.Exit(1)
 
 
 @app.command()
 def build(
-    paths: list[Path] = typer.Argument(None, help="Document files or folders (default: the built-in corpus/)."),
+    paths: list[Path] = typer.Argument(None, help="Document files or folders (default: the built-in corpus)."),
 ) -> None:
     """Extract documents and load them into Neo4j, one transaction per document.
 
@@ -134,16 +101,17 @@ def build(
     from policykg.extract.pipeline import extract_document
     from policykg.extract.readers.text import DocumentError
     from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry, stats_of
+    from policykg.paths import corpus_dir
 
     try:
-        files = discover(paths or [CORPUS_DIR])
+        files = discover(paths or [corpus_dir()])
     except DocumentError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
     if not files:
         err.print("[red]No documents found[/red] (looked for .txt, .text and .md files).")
         raise typer.Exit(1)
-    driver, settings = _driver_or_exit(start_managed=True)
+    driver, settings = driver_or_exit(start_managed=True)
     errors: list[str] = []
     table = Table("document", "title", "tasks", "LEADS", "SUPPORTS", "RESPONSIBLE_FOR", "status")
     with driver:
@@ -191,13 +159,13 @@ def build(
 @app.command()
 def agencies(
     unresolved: bool = typer.Option(False, "--unresolved", help="Only names the registry lacks, with where they occur."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """Agencies in the graph; with --unresolved, the names no registry entry matched."""
     from policykg.graph import cypher
     from policykg.graph.readonly import run_read_query
 
-    driver, settings = _driver_or_exit(start_managed=False)
+    driver, settings = driver_or_exit(start_managed=False)
     with driver:
         if unresolved:
             res = run_read_query(driver, cypher.UNRESOLVED_AGENCIES, database=settings.database)
@@ -217,23 +185,23 @@ def agencies(
         return
     table = Table(*res.columns)
     for r in res.rows:
-        table.add_row(*[str(v) if v is not None else "" for v in r])
+        table.add_row(*[cell(v) for v in r])
     console.print(table)
 
 
 @app.command("eval")
 def evaluate_cmd(
-    gold: list[Path] = typer.Option(None, "--gold", "-g", help="Gold JSON files or folders (default: tests/gold/)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+    gold: list[Path] = typer.Option(None, "--gold", "-g", help="Gold JSON files or folders (default: the shipped gold set, tests/gold/)."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
     misses: int = typer.Option(20, help="How many misses to list in the table output."),
 ) -> None:
     """Score extraction against hand-checked gold: precision, recall and F1 per type, agency
     resolution accuracy, and what was missed or found wrongly. Needs no Neo4j."""
     from policykg.extract.evaluation import evaluate
-    from policykg.paths import REPO_ROOT
+    from policykg.paths import gold_dir
 
     try:
-        report = evaluate(gold or [REPO_ROOT / "tests" / "gold"])
+        report = evaluate(gold or [gold_dir()])
     except ValueError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
@@ -269,7 +237,7 @@ def _parse_param(raw: str) -> tuple[str, object]:
 def query(
     cypher: str = typer.Argument(..., help="A Cypher query; it runs read-only."),
     param: list[str] = typer.Option([], "--param", "-p", help="key=value (value parsed as JSON when it can be)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv"),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
     timeout: float = typer.Option(30.0, help="Seconds before the server stops the query."),
     limit: int = typer.Option(5000, help="At most this many rows."),
 ) -> None:
@@ -279,7 +247,7 @@ def query(
     from policykg.graph.readonly import QueryRefused, describe_error, run_read_query
 
     params = dict(_parse_param(p) for p in param)
-    driver, settings = _driver_or_exit(start_managed=False)
+    driver, settings = driver_or_exit(start_managed=False)
     with driver:
         try:
             res = run_read_query(driver, cypher, params, database=settings.database, timeout=timeout, row_limit=limit)
@@ -301,15 +269,14 @@ def query(
     else:
         table = Table(*res.columns)
         for r in res.rows:
-            table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v) for v in r])
+            table.add_row(*[cell(v) for v in r])
         console.print(table)
     if res.truncated:
         err.print(f"[yellow]stopped at {limit} rows[/yellow]")
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
+# Last, so `policykg --help` lists the graph-building commands first and the viewer/exports after.
+register_views(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

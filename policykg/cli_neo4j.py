@@ -7,16 +7,18 @@ alone and say so, and status checks that server instead.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from policykg.graph import neo4j_server
-from policykg.settings import Neo4jSettings, get_driver, neo4j_settings
+from policykg.cli_common import console
+
+if TYPE_CHECKING:
+    from policykg.graph import neo4j_server
+    from policykg.settings import Neo4jSettings
 
 neo4j_app = typer.Typer(help="The project's own Neo4j server.", no_args_is_help=True)
-console = Console()
 
 # Exit code of `status` when the server is not running, as Neo4j's own `neo4j status` uses.
 NOT_RUNNING = 3
@@ -49,6 +51,8 @@ def _status_table(st: neo4j_server.ServerStatus) -> Table:
 @neo4j_app.command()
 def install(force: bool = typer.Option(False, "--force", help="Fetch the jars again.")) -> None:
     """Fetch the pinned Neo4j Community jars from Maven Central (needs java and mvn)."""
+    from policykg.graph import neo4j_server
+
     try:
         if neo4j_server.is_installed() and not force:
             version, lib = neo4j_server.NEO4J_VERSION, neo4j_server.lib_dir()
@@ -64,6 +68,9 @@ def install(force: bool = typer.Option(False, "--force", help="Fetch the jars ag
 @neo4j_app.command()
 def start(timeout: float = typer.Option(180.0, help="Seconds to wait for Bolt.")) -> None:
     """Start the managed server (installing it first when needed) and wait until it answers."""
+    from policykg.graph import neo4j_server
+    from policykg.settings import neo4j_settings
+
     settings = neo4j_settings()
     if not settings.managed:
         _external(settings, "starts")
@@ -88,6 +95,9 @@ def start(timeout: float = typer.Option(180.0, help="Seconds to wait for Bolt.")
 @neo4j_app.command()
 def stop(timeout: float = typer.Option(60.0, help="Seconds before SIGKILL.")) -> None:
     """Stop the managed server cleanly."""
+    from policykg.graph import neo4j_server
+    from policykg.settings import neo4j_settings
+
     settings = neo4j_settings()
     if not settings.managed:
         _external(settings, "stops")
@@ -100,6 +110,9 @@ def stop(timeout: float = typer.Option(60.0, help="Seconds before SIGKILL.")) ->
 @neo4j_app.command()
 def status() -> None:
     """Show the managed server's state, or check the NEO4J_URI server. Exit 3 if not running."""
+    from policykg.graph import neo4j_server
+    from policykg.settings import get_driver, neo4j_settings
+
     settings = neo4j_settings()
     if not settings.managed:
         try:

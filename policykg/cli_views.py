@@ -11,17 +11,8 @@ import webbrowser
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-console = Console()
-err = Console(stderr=True)
-APP_PATH = Path(__file__).resolve().parent.parent / "viewer" / "app.py"
-
-
-def _driver():
-    from policykg.cli import _driver_or_exit
-
-    return _driver_or_exit(start_managed=False)
+from policykg.cli_common import ExportFormat, MatrixFormat, console, driver_or_exit, err
 
 
 def view(
@@ -29,11 +20,14 @@ def view(
     browser: bool = typer.Option(True, "--browser/--no-browser", help="Open the viewer in a web browser."),
 ) -> None:
     """Start the viewer (Streamlit) on http://127.0.0.1:PORT; Ctrl-C stops it."""
-    if not APP_PATH.is_file():
-        err.print(f"[red]viewer not found at {APP_PATH}[/red]")
+    from policykg.paths import viewer_app
+
+    app_path = viewer_app()
+    if not app_path.is_file():
+        err.print(f"[red]viewer not found at {app_path}[/red] (a broken install: reinstall policykg)")
         raise typer.Exit(2)
     url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP_PATH), "--server.address", "127.0.0.1",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app_path), "--server.address", "127.0.0.1",
            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--client.toolbarMode", "minimal",
            "--client.showErrorDetails", "none"]
@@ -49,7 +43,7 @@ def view(
 
 def matrix(
     out: Path = typer.Option(..., "--output", "-o", help="File to write."),
-    fmt: str = typer.Option("xlsx", "--format", "-f", help="csv or xlsx (matrix + evidence sheets)."),
+    fmt: MatrixFormat = typer.Option(MatrixFormat.xlsx, "--format", "-f", help="xlsx has matrix + evidence sheets."),
     plan: str = typer.Option(None, "--plan", help="Plan id (default: all plans)."),
     section: str = typer.Option(None, "--section", help="Section path prefix, levels joined by ' › ' or '/'."),
     merge_lineage: bool = typer.Option(False, "--merge-lineage", help="Fold agencies into their latest successor."),
@@ -57,11 +51,8 @@ def matrix(
     """Write the responsibility matrix (agencies × tasks: L, S, R1, R2 …) to CSV or Excel."""
     from policykg.graph.matrix import responsibility_matrix
 
-    if fmt not in ("csv", "xlsx"):
-        err.print(f"[red]unknown format {fmt!r}[/red]: use csv or xlsx")
-        raise typer.Exit(2)
     path_prefix = [p.strip() for p in section.replace("›", "/").split("/")] if section else None
-    driver, settings = _driver()
+    driver, settings = driver_or_exit(start_managed=False)
     with driver:
         m = responsibility_matrix(driver, plan=plan, section=path_prefix, merge_lineage=merge_lineage,
                                   database=settings.database)
@@ -76,17 +67,14 @@ def matrix(
 
 def export(
     out: Path = typer.Option(..., "--output", "-o", help="File to write."),
-    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml (Gephi, networkx) or json (node-link)."),
+    fmt: ExportFormat = typer.Option(ExportFormat.graphml, "--format", "-f", help="graphml (Gephi, networkx) or json (node-link)."),
 ) -> None:
     """Export the whole graph: nodes with labels and properties, and every relationship."""
-    from policykg.graph.export import FORMATS, export_graph
+    from policykg.graph.export import export_graph
 
-    if fmt not in FORMATS:
-        err.print(f"[red]unknown format {fmt!r}[/red]: use graphml or json")
-        raise typer.Exit(2)
-    driver, settings = _driver()
+    driver, settings = driver_or_exit(start_managed=False)
     with driver:
-        nodes, rels = export_graph(driver, out, fmt, database=settings.database)
+        nodes, rels = export_graph(driver, out, fmt.value, database=settings.database)
     console.print(f"{out}: {nodes} nodes, {rels} relationships", highlight=False)
 
 

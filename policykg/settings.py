@@ -1,7 +1,7 @@
 """Where the graph lives: the user's own Neo4j (NEO4J_URI) or the project's managed server.
 
-If NEO4J_URI is set, in the environment or in a `.env` file (cwd first, then the repository
-root; the environment wins per key), policykg uses that server with NEO4J_USER (or
+If NEO4J_URI is set, in the environment or in a `.env` file (the checkout's, then the current
+folder's; the environment wins per key), policykg uses that server with NEO4J_USER (or
 NEO4J_USERNAME), NEO4J_PASSWORD and NEO4J_DATABASE, and starts nothing. Otherwise it uses the
 server that `policykg neo4j start` runs (graph/neo4j_server.py): bolt://127.0.0.1:<port>, user
 neo4j, the password from that server's 0600 password file.
@@ -11,19 +11,18 @@ The password is a SecretStr: it shows as '**********' in repr, str and logs.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import neo4j
-from pydantic import BaseModel, ConfigDict, SecretStr
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from policykg.paths import REPO_ROOT
+from policykg.paths import checkout_root
 
 if TYPE_CHECKING:
-    from policykg.graph.neo4j_server import ServerConfig
+    import neo4j
 
-_KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+    from policykg.graph.neo4j_server import ServerConfig
 
 
 class Neo4jSettings(BaseModel):
@@ -36,39 +35,22 @@ class Neo4jSettings(BaseModel):
     managed: bool  # True: the project's own server (graph/neo4j_server.py)
 
 
-def read_dotenv(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines; '#' comments, blank lines, `export ` and surrounding quotes handled.
+class Neo4jEnvironment(BaseSettings):
+    """NEO4J_* from the environment and .env files (pydantic-settings reads and merges them)."""
 
-    A minimal parser on purpose: this is all policykg needs, and it avoids a dependency.
-    """
-    values: dict[str, str] = {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError, PermissionError):
-        return values
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        if line.startswith("export "):
-            line = line[len("export ") :].lstrip()
-        key, value = line.split("=", 1)
-        key, value = key.strip(), value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        elif " #" in value:  # trailing comment on an unquoted value
-            value = value.split(" #", 1)[0].rstrip()
-        values[key] = value
-    return values
+    model_config = SettingsConfigDict(extra="ignore", env_file_encoding="utf-8")
+
+    uri: str = Field("", validation_alias="NEO4J_URI")
+    user: str = Field("", validation_alias=AliasChoices("NEO4J_USER", "NEO4J_USERNAME"))
+    password: SecretStr = Field(SecretStr(""), validation_alias="NEO4J_PASSWORD")
+    database: str = Field("", validation_alias="NEO4J_DATABASE")
 
 
-def _neo4j_environment() -> dict[str, str]:
-    merged: dict[str, str] = {}
-    # Lowest precedence first: repository root .env, then cwd .env, then the environment.
-    for path in dict.fromkeys([REPO_ROOT / ".env", Path.cwd() / ".env"]):
-        merged.update({k: v for k, v in read_dotenv(path).items() if k in _KEYS})
-    merged.update({k: v for k, v in os.environ.items() if k in _KEYS})
-    return merged
+def dotenv_files() -> tuple[Path, ...]:
+    """The .env files read, lowest precedence first: the checkout's (when running from one),
+    then the current folder's."""
+    root = checkout_root()
+    return tuple(dict.fromkeys([*([root / ".env"] if root else []), Path.cwd() / ".env"]))
 
 
 def managed_settings(config: ServerConfig | None = None) -> Neo4jSettings:
@@ -89,13 +71,13 @@ def managed_settings(config: ServerConfig | None = None) -> Neo4jSettings:
 
 
 def neo4j_settings() -> Neo4jSettings:
-    env = _neo4j_environment()
-    if env.get("NEO4J_URI"):
+    env = Neo4jEnvironment(_env_file=dotenv_files())
+    if env.uri:
         return Neo4jSettings(
-            uri=env["NEO4J_URI"],
-            user=env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or "neo4j",
-            password=SecretStr(env.get("NEO4J_PASSWORD", "")),
-            database=env.get("NEO4J_DATABASE") or "neo4j",
+            uri=env.uri,
+            user=env.user or "neo4j",
+            password=env.password,
+            database=env.database or "neo4j",
             managed=False,
         )
     return managed_settings()
@@ -103,6 +85,8 @@ def neo4j_settings() -> Neo4jSettings:
 
 def get_driver(settings: Neo4jSettings | None = None, **config) -> neo4j.Driver:
     """A driver for the settings; the caller closes it (or uses it in a `with`)."""
+    import neo4j  # here, not at the top: the CLI imports this module for commands without Neo4j
+
     settings = settings or neo4j_settings()
     auth = (settings.user, settings.password.get_secret_value())
     return neo4j.GraphDatabase.driver(settings.uri, auth=auth, **config)

@@ -15,13 +15,13 @@ def load_corpus(settings: Neo4jSettings) -> None:
     from policykg.extract.pipeline import extract_document
     from policykg.graph import loader
     from policykg.graph.loader import delete_orphans, ensure_schema, load_document
-    from policykg.paths import CORPUS_DIR
+    from policykg.paths import corpus_dir
 
     with get_driver(settings) as driver:
         ensure_schema(driver, settings.database)
         if hasattr(loader, "load_registry"):  # agency registry and lineage, as `policykg build` loads them
             loader.load_registry(driver, database=settings.database)
-        for path in discover([CORPUS_DIR]):
+        for path in discover([corpus_dir()]):
             load_document(driver, extract_document(path), settings.database)
         delete_orphans(driver, settings.database)
         # The full-text index fills asynchronously; wait so that searches see every task.

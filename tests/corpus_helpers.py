@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policykg.extract.pipeline import extract_document
-from policykg.paths import CORPUS_DIR
+from policykg.paths import corpus_dir
 from policykg.schema.models import Extraction
 
 DOCS = {
@@ -19,7 +19,7 @@ DOCS = {
 
 
 def doc_path(key: str) -> Path:
-    return CORPUS_DIR / "documents" / DOCS[key]
+    return corpus_dir() / "documents" / DOCS[key]
 
 
 @lru_cache(maxsize=None)

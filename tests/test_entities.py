@@ -10,10 +10,10 @@ import pytest
 from policykg.extract.entities.finder import find_entities
 from policykg.extract.entities.gazetteer import build_gazetteer, default_gazetteer
 from policykg.extract.entities.glossary import parse_glossary
-from policykg.paths import CORPUS_DIR
+from policykg.paths import corpus_dir
 from policykg.schema.entities import EntityKind, EntityMention
 
-DOCS = sorted((CORPUS_DIR / "documents").glob("*.txt"))
+DOCS = sorted((corpus_dir() / "documents").glob("*.txt"))
 GLOSSARY_DOC = next(p for p in DOCS if p.name.startswith("003_"))
 
 

@@ -8,9 +8,9 @@ from typer.testing import CliRunner
 
 from policykg.cli import app
 from policykg.extract.evaluation import evaluate
-from policykg.paths import REPO_ROOT
+from policykg.paths import gold_dir
 
-GOLD = REPO_ROOT / "tests" / "gold"
+GOLD = gold_dir()
 
 
 def test_bars_on_the_seed_documents():

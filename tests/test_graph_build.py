@@ -14,7 +14,7 @@ from policykg.cli import app
 from policykg.extract.readers.corpus import discover
 from policykg.extract.pipeline import extract_document
 from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry
-from policykg.paths import CORPUS_DIR
+from policykg.paths import corpus_dir
 
 PLAN_2015 = "sz-internet-plus-2015"
 PLAN_2021 = "sz-digital-economy-2021"
@@ -23,7 +23,7 @@ PLAN_2021 = "sz-digital-economy-2021"
 def build_corpus(driver):
     ensure_schema(driver)
     load_registry(driver)
-    for f in discover([CORPUS_DIR]):
+    for f in discover([corpus_dir()]):
         load_document(driver, extract_document(f))
     delete_orphans(driver)
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import subprocess
+import sys
+import time
 import uuid
 from pathlib import Path
 
+import psutil
 import pytest
 from neo4j import READ_ACCESS
 from neo4j.exceptions import ClientError
@@ -203,6 +207,30 @@ def test_stale_pid_file_is_ignored(lifecycle_config):
 # Setup errors and settings (no server needed)
 
 
+def test_process_checks_tell_our_server_from_other_and_dead_processes(tmp_path):
+    config = ServerConfig(home=tmp_path / "server", bolt_port=1)
+    # A stand-in whose command line carries what a real server's does (main class, home dir).
+    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+    ours = subprocess.Popen([*sleeper, neo4j_server.MAIN_CLASS, f"--home-dir={config.home}"])
+    other_home = subprocess.Popen([*sleeper, neo4j_server.MAIN_CLASS, f"--home-dir={tmp_path / 'other'}"])
+    try:
+        assert neo4j_server._is_our_server(ours.pid, config)
+        assert not neo4j_server._is_our_server(other_home.pid, config)  # someone else's server
+        assert not neo4j_server._is_our_server(os.getpid(), config)  # alive, but not Neo4j
+        ours.kill()
+        deadline = time.monotonic() + 10
+        # Killed and not yet reaped (nothing waits on it): a zombie, which counts as dead.
+        while psutil.Process(ours.pid).status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not neo4j_server._alive(ours.pid)
+        ours.wait()
+        assert not neo4j_server._alive(ours.pid)  # reaped: no such process
+    finally:
+        for proc in (ours, other_home):
+            proc.kill()
+            proc.wait()
+
+
 def test_missing_java_gives_clear_message(monkeypatch, tmp_path):
     empty_bin = tmp_path / "bin"
     empty_bin.mkdir()
@@ -255,7 +283,7 @@ def test_settings_follow_neo4j_uri(monkeypatch, tmp_path):
 def test_settings_read_dotenv_in_cwd(monkeypatch, tmp_path):
     for key in ("NEO4J_URI", "NEO4J_USER", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
         monkeypatch.delenv(key, raising=False)
-    monkeypatch.setattr(settings_module, "REPO_ROOT", tmp_path / "elsewhere")
+    monkeypatch.setattr(settings_module, "checkout_root", lambda: tmp_path / "elsewhere")
     (tmp_path / ".env").write_text(
         "# a comment\nexport NEO4J_URI=bolt://10.1.2.3:7687\nNEO4J_PASSWORD='p w'\n"
         "NEO4J_DATABASE=plans # trailing comment\nOTHER=x\n"
@@ -267,11 +295,29 @@ def test_settings_read_dotenv_in_cwd(monkeypatch, tmp_path):
     assert settings.database == "plans"
 
 
+def test_settings_environment_wins_over_dotenv_and_cwd_over_checkout(monkeypatch, tmp_path):
+    for key in ("NEO4J_URI", "NEO4J_USER", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(key, raising=False)
+    checkout, cwd = tmp_path / "checkout", tmp_path / "cwd"
+    checkout.mkdir()
+    cwd.mkdir()
+    (checkout / ".env").write_text("NEO4J_URI=bolt://checkout:7687\nNEO4J_DATABASE=fromcheckout\n")
+    (cwd / ".env").write_text("NEO4J_URI=bolt://cwd:7687\nNEO4J_USERNAME=bob\nNEO4J_PASSWORD=from-file\n")
+    monkeypatch.setattr(settings_module, "checkout_root", lambda: checkout)
+    monkeypatch.chdir(cwd)
+    monkeypatch.setenv("NEO4J_PASSWORD", "from-env")
+    settings = neo4j_settings()
+    assert settings.uri == "bolt://cwd:7687"  # cwd .env over the checkout's
+    assert settings.database == "fromcheckout"  # a key only the checkout's .env sets still counts
+    assert settings.user == "bob"  # NEO4J_USERNAME is accepted for NEO4J_USER
+    assert settings.password.get_secret_value() == "from-env"  # the environment wins per key
+
+
 def test_settings_default_to_managed_server(monkeypatch, tmp_path):
     for key in ("NEO4J_URI", "NEO4J_USER", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(settings_module, "REPO_ROOT", tmp_path)  # ignore a developer's .env
+    monkeypatch.setattr(settings_module, "checkout_root", lambda: tmp_path)  # ignore a developer's .env
     monkeypatch.setenv("POLICYKG_NEO4J_PORT", "7999")
     settings = neo4j_settings()
     assert settings.managed

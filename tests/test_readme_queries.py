@@ -4,16 +4,16 @@ built corpus and answers something."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from policykg.graph.cypher import CONSOLE_EXAMPLES
 from policykg.graph.readonly import run_read_query
-from policykg.paths import REPO_ROOT
 
 pytest_plugins = ["conftest_graph"]
 
-README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 QUERIES = re.findall(r"```cypher\n(.*?)```", README, re.S)
 
 

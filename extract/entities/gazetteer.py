@@ -20,10 +20,10 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli install
 
 from policykg.extract.entities.glossary import parse_glossary
 from policykg.extract.entities.textview import compact_key
-from policykg.paths import CORPUS_DIR
+from policykg.paths import corpus_dir as shipped_corpus_dir
+from policykg.paths import registry_dir as shipped_registry_dir
 from policykg.schema.entities import EntityKind, GlossaryTerm
 
-REGISTRY_DIR = Path(__file__).resolve().parents[2] / "schema" / "registries"
 FILES = {
     EntityKind.company: ("companies.toml", "company"),
     EntityKind.institution: ("institutions.toml", "institution"),
@@ -193,8 +193,9 @@ def merge_glossary(
     return out, contributed
 
 
-def corpus_glossaries(corpus_dir: Path = CORPUS_DIR) -> list[GlossaryTerm]:
+def corpus_glossaries(corpus_dir: Path | None = None) -> list[GlossaryTerm]:
     """Glossary terms of every corpus document that has a 名词解释 appendix."""
+    corpus_dir = corpus_dir or shipped_corpus_dir()
     terms: list[GlossaryTerm] = []
     for path in sorted((corpus_dir / "documents").glob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -204,9 +205,11 @@ def corpus_glossaries(corpus_dir: Path = CORPUS_DIR) -> list[GlossaryTerm]:
 
 
 def load_gazetteer(
-    registry_dir: Path = REGISTRY_DIR, glossary: list[GlossaryTerm] | None = None
+    registry_dir: Path | None = None, glossary: list[GlossaryTerm] | None = None
 ) -> Gazetteer:
-    """Read the three registries and merge `glossary` (default: the corpus glossaries)."""
+    """Read the three registries (default: the shipped ones) and merge `glossary` (default: the
+    corpus glossaries)."""
+    registry_dir = registry_dir or shipped_registry_dir()
     entries: list[Entry] = []
     glossary_cfg: dict = {}
     for label, (fname, table) in FILES.items():
@@ -231,8 +234,9 @@ def default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def agency_terms(registry_dir: Path = REGISTRY_DIR) -> list[str]:
+def agency_terms(registry_dir: Path | None = None) -> list[str]:
     """Agency names, short forms and aliases from agencies.toml ([] while it does not exist)."""
+    registry_dir = registry_dir or shipped_registry_dir()
     path = registry_dir / AGENCIES_FILE
     if not path.exists():
         return []

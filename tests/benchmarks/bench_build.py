@@ -19,7 +19,7 @@ from policykg.extract.readers.corpus import discover
 from policykg.extract.entities.nlp import load_nlp
 from policykg.extract.pipeline import extract_document
 from policykg.graph.loader import delete_orphans, ensure_schema, load_document, load_registry
-from policykg.paths import CORPUS_DIR
+from policykg.paths import corpus_dir
 from policykg.settings import get_driver, neo4j_settings
 
 
@@ -35,7 +35,7 @@ def main() -> None:
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
 
-    files = discover([CORPUS_DIR])
+    files = discover([corpus_dir()])
     nlp_load, _ = timed(load_nlp)  # once per process; reported apart from per-document work
     extract_s: dict[str, list[float]] = {f.name: [] for f in files}
     extractions = {}

@@ -1,0 +1,73 @@
+"""The command line's skeleton: light start-up, choices checked by typer, no cross-imports."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policykg.cli import app
+
+HEAVY = ("neo4j", "pandas", "numpy", "spacy", "streamlit")
+CLI_MODULES = sorted((Path(__file__).resolve().parent.parent / "policykg").glob("cli*.py"))
+
+
+def _imported_modules(*args: str) -> set[str]:
+    """Top-level modules `python -X importtime -m policykg ARGS` imports (from its stderr)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "policykg", *args],
+                          capture_output=True, text=True, timeout=120)
+    assert "Usage" in proc.stdout + proc.stderr, proc.stderr[-2000:]
+    names = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    assert "typer" in names  # the parse found the import lines at all
+    return names
+
+
+def test_help_imports_no_heavy_module():
+    assert not set(HEAVY) & _imported_modules("--help")
+
+
+def test_a_subcommand_help_imports_no_heavy_module():
+    # `build --help` parses the command's signature but must not run its lazy imports.
+    assert not set(HEAVY) & _imported_modules("build", "--help")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "x.txt", "--format", "yaml"],
+        ["agencies", "--format", "yaml"],
+        ["eval", "--format", "yaml"],
+        ["query", "RETURN 1", "--format", "yaml"],
+        ["matrix", "-o", "m.csv", "--format", "yaml"],
+        ["export", "-o", "g.out", "--format", "yaml"],
+    ],
+)
+def test_unknown_format_is_rejected_by_typer(args):
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2  # click's usage error, before the command body runs
+    assert "Invalid value for '--format'" in res.output and "'yaml' is not one of" in res.output
+
+
+def test_help_lists_the_format_choices():
+    res = CliRunner().invoke(app, ["query", "--help"], terminal_width=200)
+    assert res.exit_code == 0
+    assert "table" in res.output and "json" in res.output and "csv" in res.output
+
+
+@pytest.mark.parametrize("path", CLI_MODULES, ids=lambda p: p.name)
+def test_command_modules_share_only_cli_common(path):
+    """cli.py, cli_views.py and cli_neo4j.py take shared helpers from cli_common, never from
+    each other, and no private name crosses a module boundary."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("policykg.cli"):
+            names = [a.name for a in node.names]
+            assert not [n for n in names if n.startswith("_")], f"{path.name} imports private {names}"
+            if path.name != "cli.py":
+                assert node.module == "policykg.cli_common", f"{path.name} imports {node.module}"
