@@ -272,6 +272,10 @@ def install(force: bool = False) -> Path:
 
 
 def render_conf(config: ServerConfig) -> str:
+    # Every procedure policykg calls (graph/cypher.py, tests) or its console allows (readonly.py).
+    from policykg.graph.readonly import READ_PROCEDURES
+
+    procedures = sorted({"db.awaitIndexes", "dbms.components", *READ_PROCEDURES})
     http = (
         f"server.http.enabled=true\nserver.http.listen_address=127.0.0.1:{config.http_port}"
         if config.http_port
@@ -299,6 +303,21 @@ server.directories.plugins={config.home / "plugins"}
 server.directories.lib={lib_dir()}
 
 dbms.security.auth_enabled=true
+
+# Defence in depth behind the console's plan check (graph/readonly.py): even a query that got
+# past it, or a session in WRITE mode, cannot reach outside the graph.
+# LOAD CSV may not read local files (policykg never loads CSV; it writes through Bolt).
+dbms.security.allow_csv_import_from_file_urls=false
+# URL access from Cypher (LOAD CSV FROM 'http://...') is refused for every IPv4 and IPv6 address,
+# so the server cannot be used to reach this machine's or the network's services. Neo4j 5.26
+# has no public name for this: the internal setting is the one its own error message names
+# (dbms.cypher.ip_blocklist does not exist and stops the server from starting).
+internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0
+# Only these plugin procedures would load if someone put a plugin jar into plugins/: the ones
+# policykg calls (full-text search, index wait, version probe) and the console's schema
+# listings. Built-in procedures are not affected by this setting (checked on 5.26), which is
+# why the console also keeps its own list of allowed procedures.
+dbms.security.procedures.allowlist={",".join(procedures)}
 
 # Memory: the JVM heap is passed as -Xms/-Xmx by policykg; these lines document it and keep
 # Neo4j's own tools (neo4j-admin) consistent with it.

@@ -240,19 +240,27 @@ def query(
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
     timeout: float = typer.Option(30.0, help="Seconds before the server stops the query."),
     limit: int = typer.Option(5000, help="At most this many rows."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="On an error, also print the server's code and message."),
 ) -> None:
-    """Run a read-only Cypher query: the session is in READ mode, so the server refuses writes."""
+    """Run a read-only Cypher query: the server plans it first and only a plain read of the graph
+    runs (no writes, LOAD CSV, SHOW/TERMINATE, administration or non-read procedures), in a READ
+    session with a timeout and a row limit."""
     from neo4j.exceptions import Neo4jError
+    from rich.markup import escape
 
-    from policykg.graph.readonly import QueryRefused, describe_error, run_read_query
+    from policykg.graph.readonly import QueryError, describe_error, run_read_query
 
     params = dict(_parse_param(p) for p in param)
     driver, settings = driver_or_exit(start_managed=False)
     with driver:
         try:
             res = run_read_query(driver, cypher, params, database=settings.database, timeout=timeout, row_limit=limit)
-        except QueryRefused as exc:
-            err.print(f"[red]refused:[/red] {exc}", highlight=False)
+        except QueryError as exc:
+            if fmt == "json":  # machines get the sentence, the server's code and its message
+                sys.stdout.write(json.dumps(exc.to_json(), ensure_ascii=False, indent=2) + "\n")
+            err.print(f"[red]{escape(exc.sentence)}[/red]", highlight=False)
+            if verbose and (exc.code or exc.details):
+                err.print(escape("\n".join(x for x in (exc.code, exc.details) if x)), highlight=False)
             raise typer.Exit(1) from None
         except Neo4jError as exc:
             err.print(f"[red]{describe_error(exc)}[/red]", highlight=False)

@@ -198,3 +198,22 @@ def test_cypher_reads_and_refuses_writes(page, viewer_url):
     alert.wait_for()
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, "cypher-refused")
+
+
+def test_cypher_refuses_show_transactions_and_a_string_hidden_load_csv(page, viewer_url):
+    """Issue 7: the console refuses what the server plans as more than a read, in plain words."""
+    open_page(page, f"{viewer_url}/cypher", "Cypher")
+    run_cypher(page, "SHOW TRANSACTIONS")
+    alert = page.locator("[data-testid='stAlert']").filter(has_text="SHOW TRANSACTIONS lists")
+    alert.wait_for()
+    assert "Neo.ClientError" not in alert.inner_text() and "read-only" in alert.inner_text()
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, "cypher-refused-show-transactions")
+    # '//' inside a string fooled the old comment-stripping check into hiding the LOAD CSV.
+    run_cypher(page, "WITH 'a//' AS s LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row")
+    alert = page.locator("[data-testid='stAlert']").filter(has_text="LOAD CSV reads files and URLs")
+    alert.wait_for()
+    page.get_by_text("Details", exact=True).click()  # the server's plan, on demand
+    page.get_by_text("LoadCSV@neo4j", exact=False).first.wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, "cypher-refused-load-csv")

@@ -1,4 +1,5 @@
-"""Cypher: a read-only console. READ sessions, a check before sending, a timeout and a row limit."""
+"""Cypher: a read-only console. The server plans each query first and only plain reads run (see
+graph/readonly.py), in a READ session, with a timeout and a row limit."""
 
 import io
 import json
@@ -8,13 +9,14 @@ import streamlit as st
 from neo4j.exceptions import Neo4jError
 
 from policykg.graph import cypher, subgraph
-from policykg.graph.readonly import DEFAULT_ROW_LIMIT, QueryRefused, describe_error, run_read_query
+from policykg.graph.readonly import DEFAULT_ROW_LIMIT, QueryError, describe_error, run_read_query
 from policykg.viewer import common, draw
 
 db = common.db()
 st.title("Cypher")
-st.caption("Read-only: the session runs in READ mode (the server refuses writes), LOAD CSV and "
-           "writing or administrative procedures are rejected before sending, and every query has a "
+st.caption("Read-only: the server plans each query first and only plain reads of the graph run "
+           "(no writes, LOAD CSV, SHOW/TERMINATE or administration, and only read procedures such as "
+           "full-text search and db.labels); the session runs in READ mode, and every query has a "
            "time limit and a row limit.")
 
 EXAMPLES = cypher.CONSOLE_EXAMPLES
@@ -62,8 +64,11 @@ if run:
                                                        timeout=float(timeout), row_limit=int(limit))
     except ValueError as exc:
         st.error(str(exc))
-    except QueryRefused as exc:
-        st.error(f"Refused: {exc}. This console only reads.")
+    except QueryError as exc:
+        st.error(exc.sentence)
+        if exc.code or exc.details:  # the server's own words, for whoever wants them
+            with st.expander("Details"):
+                st.code("\n".join(x for x in (exc.code, exc.details) if x), language=None)
     except common.CONNECTION_ERRORS:
         raise  # the app shows the 'Neo4j is down' banner
     except Neo4jError as exc:
