@@ -258,10 +258,133 @@ def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> 
                 _match_sets(label, source, _gold_entities(ex[key]), found.get(label, []), report)
 
 
+# ── responsibility gold of real documents (tests/gold/dev, heldout_docs; /tmp/prompts/goldspec.md)
+
+RESPONSIBILITY_TYPES = ("responsible_unit", "lead", "task_found")
+
+
+def _gold_task_positions(text: str, tasks: list[dict]) -> list[int | None]:
+    """Where each gold task's title starts: the occurrence right after its marker (white space
+    allowed between), taking occurrences in document order so repeated markers stay apart."""
+    out: list[int | None] = []
+    cursor = 0
+    for t in tasks:
+        marker, title = t.get("marker") or "", t["title"]
+        hits = []
+        for m in re.finditer(re.escape(title), text):
+            before = text[:m.start()].rstrip(" \u3000\t")
+            if not marker or before.endswith(marker):
+                hits.append(m.start())
+        pos = next((h for h in hits if h >= cursor), hits[0] if hits else None)
+        if pos is not None:
+            cursor = pos + 1
+        out.append(pos)
+    return out
+
+
+def _task_at(tasks, pos: int | None, marker: str):
+    """The extracted task whose unit begins at the gold task's marker."""
+    if pos is None:
+        return None
+    cands = [t for t in tasks if pos - len(marker) - 4 <= t.start <= pos]
+    return min(cands, key=lambda t: (t.end - t.start)) if cands else None
+
+
+def evaluate_responsibility_document(gold_file: Path, gold: dict, report: Report) -> None:
+    """Score one real document's responsibilities: responsible units (task, role, restored name or
+    mention), leads (the same, role lead only) and tasks found (gold tasks the tool found as
+    tasks carrying clauses). Counted per document (group 'doc:<id>') and pooled."""
+    from policykg.extract.pipeline import extract_document
+
+    x = extract_document(_doc_path(gold_file, gold["file"]))
+    source = gold.get("doc_id") or x.meta.doc_id
+    report.sources.append(source)
+    gold_tasks = gold.get("tasks", [])
+    positions = _gold_task_positions(x.text, gold_tasks)
+    task_of_gold: dict[int, str] = {}
+    for i, (t, pos) in enumerate(zip(gold_tasks, positions)):
+        found = _task_at(x.tasks, pos, t.get("marker") or "")
+        if found is not None:
+            task_of_gold.setdefault(i, found.id)
+    gold_of_task = {}
+    for i, tid in task_of_gold.items():
+        gold_of_task.setdefault(tid, i)
+    title_index: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(gold_tasks):
+        title_index[t["title"]].append(i)
+
+    found_edges = []
+    for c in x.clauses:
+        for a in c.assignments:
+            found_edges.append({"task": gold_of_task.get(a.task_id), "task_id": a.task_id, "role": a.role.value,
+                                "surface": a.agency.surface, "name": a.agency.name, "agency": a.agency.agency_id,
+                                "quote": c.text[:60]})
+    gold_edges = []
+    for r in gold.get("responsibilities", []):
+        idx = title_index.get(r["task"], [None])
+        gold_edges.append({"task": idx[0] if len(idx) == 1 else _task_for_clause(x.text, r, gold_tasks, positions),
+                           "title": r["task"], "role": r["role"], "mention": r["mention"],
+                           "restored": r.get("restored") or r["mention"], "quote": r.get("clause_quote", "")[:60]})
+
+    def same(g: dict, f: dict) -> bool:
+        if g["task"] is None or g["task"] != f["task"] or g["role"] != f["role"]:
+            return False
+        return norm(f["surface"]) == norm(g["mention"]) or norm(f["name"]) in (norm(g["restored"]), norm(g["mention"]))
+
+    # Counted once, under the document's own group: Report.scores pools over every document.
+    prev, report.group = report.group, f"doc:{source}"
+    for type_, keep in (("responsible_unit", lambda e: True), ("lead", lambda e: e["role"] == "lead")):
+        gs = [g for g in gold_edges if keep(g)]
+        fs = [f for f in found_edges if keep(f)]
+        used: set[int] = set()
+        for g in gs:
+            hit = next((k for k, f in enumerate(fs) if k not in used and same(g, f)), None)
+            if hit is None:
+                report.count(type_, fn=1)
+                report.misses.append(Miss(type=type_, source=source, kind="missed", detail=g))
+            else:
+                used.add(hit)
+                report.count(type_, tp=1)
+        for k, f in enumerate(fs):
+            if k not in used:
+                report.count(type_, fp=1)
+                report.misses.append(Miss(type=type_, source=source, kind="spurious", detail=f))
+    carrying = {a.task_id for c in x.clauses for a in c.assignments}
+    hit_tasks = {i for i, tid in task_of_gold.items() if tid in carrying}
+    for i, t in enumerate(gold_tasks):
+        if i in hit_tasks:
+            report.count("task_found", tp=1)
+        else:
+            report.count("task_found", fn=1)
+            report.misses.append(Miss(type="task_found", source=source, kind="missed", detail=t))
+    extra = carrying - {task_of_gold[i] for i in hit_tasks}
+    report.count("task_found", fp=len(extra))
+    titles = {t.id: t.title for t in x.tasks}
+    for tid in sorted(extra):
+        report.misses.append(Miss(type="task_found", source=source, kind="spurious", detail={"task": titles.get(tid, tid)}))
+    report.group = prev
+
+
+def _task_for_clause(text: str, r: dict, gold_tasks: list[dict], positions: list[int | None]) -> int | None:
+    """For a gold row whose task title is not unique: the gold task whose title comes last before
+    the row's clause quote."""
+    q = text.find(r.get("clause_quote") or "\0")
+    best = None
+    for i, (t, pos) in enumerate(zip(gold_tasks, positions)):
+        if t["title"] == r["task"] and pos is not None and pos <= q:
+            best = i
+    return best
+
+
 def evaluate(paths: list[Path]) -> Report:
     report = Report()
     for f, data in load_gold(paths):
-        if isinstance(data, dict) and "file" in data:
+        if isinstance(data, dict) and "file" in data and "tasks" in data and "responsibilities" in data \
+                and any("clause_quote" in r for r in data["responsibilities"]) or \
+                isinstance(data, dict) and "file" in data and "tasks" in data and not data.get("responsibilities"):
+            report.group = "responsibility"
+            evaluate_responsibility_document(f, data, report)
+        elif isinstance(data, dict) and "file" in data:
             report.group = "documents"
             evaluate_document(f, data, report)
         elif isinstance(data, list) or (isinstance(data, dict) and "examples" in data):

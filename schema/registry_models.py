@@ -35,6 +35,14 @@ class AgencyLevel(str, Enum):
     new_district = "new_district"
     central_unit = "central_unit"  # a central body's unit seated in Shenzhen (customs, PBoC …)
     collective = "collective"  # 各区政府, 各行业主管部门 … : not one agency
+    # Central (中央) bodies, as the State Council's own lists class them.
+    state_council_office = "state_council_office"  # 国务院办公厅, 国务院办事机构 (新闻办 …)
+    state_council_department = "state_council_department"  # 国务院组成部门 (部, 委, 人民银行, 审计署)
+    state_council_agency = "state_council_agency"  # 直属特设机构 / 直属机构 (国资委, 市场监管总局, 统计局 …)
+    state_council_institution = "state_council_institution"  # 直属事业单位 (银保监会, 证监会 …)
+    ministry_bureau = "ministry_bureau"  # 部委管理的国家局 (国家粮食局, 国家中医药局 …)
+    central_party_organ = "central_party_organ"  # 中共中央 departments (中央组织部, 中央宣传部 …)
+    central_enterprise = "central_enterprise"  # policy banks and central state firms named as owners
 
 
 class SuccessionKind(str, Enum):
@@ -68,6 +76,13 @@ class RegistryAgency(_Model):
     source: str = Field(min_length=1)
     unverified: bool = False
     note: str | None = None
+    # 中央, or the place the body belongs to. Omitted in the file for the Shenzhen entries
+    # (ids sz-… / col-…), which is what the registry held before central bodies came in.
+    jurisdiction: str = ""
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.jurisdiction:
+            object.__setattr__(self, "jurisdiction", "中央" if self.id.startswith("cn-") else "深圳市")
 
     @property
     def collective(self) -> bool:
@@ -177,7 +192,7 @@ class Registry(_Model):
     def _ids_for(self, key: str) -> set[str]:
         return self._index.get(key, set())
 
-    def resolve(self, name: str) -> RegistryAgency | None:
+    def resolve(self, name: str, jurisdiction: str | None = None) -> RegistryAgency | None:
         """The entry a plan's agency name refers to, or None when unknown or ambiguous.
 
         Matching: the normalised name against every entry's normalised full name, short form and
@@ -190,9 +205,21 @@ class Registry(_Model):
         key = normalize_name(name)
         if not key:
             return None
+        # Without a jurisdiction, a name is read as the registry always read it: as a Shenzhen
+        # plan writes it (the registry began as Shenzhen's; bare 发展改革委 is 市发展改革委 there).
+        jurisdiction = jurisdiction or "深圳市"
         exact = self._ids_for(key)
         if exact:
+            # A document's bare 发展改革委 is its own jurisdiction's body; failing one there, a
+            # central body (named alike everywhere), or a body whose name carries its place.
+            mine = {i for i in exact if self._by_id[i].jurisdiction == jurisdiction}
+            central = {i for i in exact if self._by_id[i].jurisdiction == "中央"}
+            placed = {i for i in exact if key.startswith(self._by_id[i].jurisdiction[:2])}
+            exact = mine or central or placed
+        if exact:
             return self._by_id[next(iter(exact))] if len(exact) == 1 else None
+        if jurisdiction != "深圳市":
+            return None  # the Shenzhen prefix variants below belong to Shenzhen documents
         found: set[str] = set()
         for variant in name_variants(key):
             found |= self._ids_for(variant)
@@ -266,11 +293,11 @@ class Registry(_Model):
             if start is not None and end is not None and start > end:
                 problems.append(f"{label}: valid_from {a.valid_from} is after valid_to {a.valid_to}")
 
-        owner: dict[str, tuple[int, RegistryAgency, str]] = {}
+        owner: dict[tuple[str, str], tuple[int, RegistryAgency, str]] = {}
         for i, a in enumerate(self.agencies, 1):
             for n in a.names:
-                key = normalize_name(n)
-                if not key:
+                key = (a.jurisdiction, normalize_name(n))
+                if not key[1]:
                     problems.append(f"[[agency]] #{i} (id={a.id!r}): empty name or alias {n!r}")
                     continue
                 if key in owner and owner[key][1].id != a.id:
@@ -297,7 +324,7 @@ class Registry(_Model):
         if not problems:
             for i, a in enumerate(self.agencies, 1):
                 for n in a.names:
-                    got = self.resolve(n)
+                    got = self.resolve(n, a.jurisdiction)
                     if got is None or got.id != a.id:
                         problems.append(
                             f"[[agency]] #{i} (id={a.id!r}): {n!r} resolves to "

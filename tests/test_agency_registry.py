@@ -198,9 +198,19 @@ def test_lineage_of_unknown_id_raises(registry):
 
 
 @pytest.mark.parametrize("name", ["市未知局", "市场", "市", "局", "委", "政府", "深圳", "", "   ", "等",
-                                  "工信部", "市委市政府", "市科技局", "委宣传部", "场监管局"])
+                                  "市委市政府", "市科技局", "委宣传部", "场监管局"])
 def test_unknown_names_return_none(registry, name):
     assert registry.resolve(name) is None
+
+
+def test_central_short_forms_resolve_to_central_bodies(registry):
+    # 工信部 was unknown while the registry held Shenzhen only; it names the central ministry.
+    assert registry.resolve("工信部").id == "cn-gxb"
+    # In a State Council document a bare 发展改革委 is the national commission, in a Shenzhen
+    # plan (no jurisdiction given: the registry's historical reading) the municipal one.
+    assert registry.resolve("发展改革委", "中央").id == "cn-fgw"
+    assert registry.resolve("发展改革委").id == "sz-fgw"
+    assert registry.resolve("广州市发展改革委", "广州市") is None
 
 
 @pytest.mark.parametrize("name", ["广州市工业和信息化局", "广州市商务局", "北京市发展和改革委员会",

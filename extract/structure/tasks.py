@@ -164,3 +164,41 @@ def innermost_task(tasks: list[Task], start: int, end: int) -> Task | None:
             if best is None or (t.end - t.start) < (best.end - best.start):
                 best = t
     return best
+
+
+def _innermost_section(sections: list[Section], pos: int) -> Section | None:
+    best = None
+    for s in sections:
+        if s.level is SectionLevel.appendix:
+            continue
+        if s.start <= pos < max(s.end, s.start + 1):
+            if best is None or (s.start, -(s.end - s.start)) > (best.start, -(best.end - best.start)):
+                best = s
+    return best
+
+
+def clause_task(doc_id: str, tasks: list[Task], sections: list[Section], start: int,
+                doc_text: str = "") -> tuple[Task | None, Task | None]:
+    """The task a clause at `start` belongs to: the numbered unit that holds it, at whichever
+    level it sits (a flat notice's 一、, an 意见's （一）, a 分工方案's 1., a decimal 2.1.3's (1)).
+
+    Returns (task, created): when no task was built for that unit (a chapter judged to hold no
+    tasks, a flat notice's items, a sub-item deeper than the plan's units), one is made for it,
+    as a child of the unit task around it if there is one. Lead-phrase sub-measures never own
+    a clause: the numbered unit does.
+    """
+    sec = _innermost_section(sections, start)
+    if sec is None:
+        return innermost_task(tasks, start, start + 1), None
+    for t in tasks:
+        if t.section_id == sec.id and t.rule != "task.lead_phrase":
+            return t, None
+    around = innermost_task([t for t in tasks if t.rule != "task.lead_phrase"], start, start + 1)
+    if around is not None and around.section_id and not sec.id.startswith(around.section_id + "."):
+        around = None  # a task of another branch (a chapter-wide lead-phrase unit): not a parent
+    kind = around.kind if around is not None else TaskKind.task
+    text = doc_text[sec.start:sec.end]
+    task = Task(id=f"{doc_id}:task:{_key(sec)}", doc_id=doc_id, kind=kind, title=_title(sec), text=text,
+                section_id=sec.id, parent_task_id=around.id if around else None, ordinal=len(tasks) + 1,
+                start=sec.start, end=sec.end, rule="task.clause_unit")
+    return task, task

@@ -1,0 +1,117 @@
+"""Whose bodies a document names: its own jurisdiction, and the jurisdiction and level of any
+agency name from its form and that context.
+
+A document of the State Council (国发 / 国办发, 国务院…, addressed to 各省、自治区、直辖市人民政府)
+names central bodies with bare short forms (发展改革委, 财政部); a 广东省 document's 省发展改革委 is
+广东省's; a Shenzhen plan's 市发展改革委 is Shenzhen's and never Guangzhou's. `document_place`
+decides the document's own place; `classify` gives any name a (jurisdiction, level) even when
+the registry lacks it, so an unresolved agency still says where it belongs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.extract.clauses.agency_list import COLLECTIVE, context_places, named_place
+from policykg.schema.vocabulary import vocabulary
+
+CENTRAL = "中央"
+
+# Signs that a document is issued by a central body.
+_CENTRAL_ISSUER = re.compile(
+    r"^(?:国务院|中共中央|中央|全国人民代表大会|全国人大|最高人民|国家[\u4e00-\u9fff]{1,12}(?:委员会|委|局|总局|署|院)|"
+    r"中国人民银行|[\u4e00-\u9fff]{1,8}部(?:办公厅)?$|[\u4e00-\u9fff]{1,8}部关于|[\u4e00-\u9fff]{2,8}(?:总局|监会))"
+)
+_CENTRAL_DOC_NUMBER = re.compile(r"^(?:国|中发|中办)")
+_CENTRAL_ADDRESSEES = re.compile(r"各省、自治区、直辖市人民政府|国务院各部委")
+_PROVINCIAL_ADDRESSEES = re.compile(r"省政府各部门|各市（州）|各地级以上市人民政府|各市、县|省直各单位|省直有关单位")
+
+
+@dataclass(frozen=True)
+class DocPlace:
+    jurisdiction: str  # 中央, or a place name (广东省, 深圳市, 福田区); '省' when the province is unnamed
+    level: str  # central | provincial | municipal | district | county
+    places: dict[str, str] = field(default_factory=dict)  # generic prefix → place (市 → 深圳市)
+    default_prefix: str | None = "市"  # the prefix a bare list item takes in this document
+
+    @property
+    def central(self) -> bool:
+        return self.level == "central"
+
+
+def document_place(issuer: str | None, title: str | None, doc_number: str | None, body: str,
+                   front: str = "") -> DocPlace:
+    """The document's own place, from its issuer, title, 文号 and addressees (in that order)."""
+    v = vocabulary()
+    for head in (issuer, title):
+        if head and not named_place(head.strip()) and _CENTRAL_ISSUER.match(head.strip()):
+            return DocPlace(CENTRAL, "central", {}, None)
+    if doc_number and _CENTRAL_DOC_NUMBER.match(doc_number):
+        return DocPlace(CENTRAL, "central", {}, None)
+    own = context_places(issuer, title)
+    if not own and _CENTRAL_ADDRESSEES.search(front + "\n" + body[:400]):
+        return DocPlace(CENTRAL, "central", {}, None)
+    # Generic 市…/区… names are qualified with the places the document names, in its head or
+    # at the start of its sentences (成都市加快…); its own place comes from its head first.
+    places = context_places(issuer, title, body)
+    if not own and _PROVINCIAL_ADDRESSEES.search(front + "\n" + body[:600]):
+        return DocPlace("省", "provincial", {}, "省")
+    own = own or places
+    # The most local named place is the document's own (福田区 in a 深圳市福田区 plan).
+    for prefix in ("县", "区", "市", "省"):
+        if prefix in own:
+            place = own[prefix]
+            level = v.place_level(place) or v.level_of_prefix(prefix) or "municipal"
+            if prefix == "市" and place in v.places_config.municipalities:
+                level = "provincial"
+            return DocPlace(place, level, places, _prefix_for(issuer, prefix))
+    return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+def _prefix_for(issuer: str | None, place_prefix: str) -> str:
+    """The level prefix a plan's own bodies would carry: 市 for 深圳市人民政府, 区 for a district."""
+    if issuer:
+        if re.search(r"(区|新区)(人民政府|政府|管委会|管理委员会)", issuer):
+            return "区"
+        if re.search(r"县(人民)?政府", issuer):
+            return "县"
+        if re.match(r"^[\u4e00-\u9fff]{2,6}省", issuer):
+            return "省"
+        return "市"
+    return place_prefix
+
+
+def classify(name: str, doc: DocPlace) -> tuple[str, str]:
+    """(jurisdiction, level) of a body named `name` (prefix already restored) in document `doc`.
+
+    Levels: central_department, state_council_office, <provincial|municipal|district|county>
+    _department or _government, collective.
+    """
+    v = vocabulary()
+    gov = name.endswith(tuple(v.agency.government_suffixes))
+    if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
+        return doc.jurisdiction, "collective"
+    if name.startswith("国务院"):
+        return CENTRAL, "state_council_office"
+    if name.startswith(tuple(v.agency.central_heads)):
+        return CENTRAL, "central_department"
+    np = named_place(name)
+    if np:
+        prefix, place = np
+        level = v.place_level(place) or v.level_of_prefix(prefix) or "municipal"
+        return place, f"{level}_{'government' if gov else 'department'}"
+    first = name[:1]
+    if first in ("省", "市", "区", "县") and not name.startswith("市场"):
+        level = v.level_of_prefix(first) or "municipal"
+        place = doc.places.get(first)
+        if place is None:
+            place = doc.jurisdiction if doc.level == level or (first == "市" and doc.level == "provincial"
+                                                               and doc.jurisdiction in v.places_config.municipalities) \
+                else first
+        if place in v.places_config.municipalities:
+            level = "provincial"
+        return place, f"{level}_{'government' if gov or name[1:] in ('政府', '人民政府') else 'department'}"
+    if doc.central:
+        return CENTRAL, "central_department"
+    return doc.jurisdiction, f"{doc.level}_{'government' if gov else 'department'}"

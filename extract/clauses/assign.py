@@ -1,0 +1,71 @@
+"""Clauses found in a document → `Clause`s with their `Assignment`s, the agencies they name,
+and the document's conventions: the one step the pipeline calls for responsibilities.
+
+Order: find the conventions the document declares; run the clause-rule registry over the body;
+apply the conventions; attach each clause to the numbered unit that holds it (making that unit
+a task when the plan's structure had not); resolve each listed body within the document's
+jurisdiction, with the abbreviations the document defines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policykg.extract.agencies.jurisdiction import DocPlace, document_place
+from policykg.extract.agencies.resolve import document_aliases, resolve_agency
+from policykg.extract.clauses.conventions import apply_conventions, find_conventions
+from policykg.extract.clauses.finder import find_clauses
+from policykg.extract.structure.tasks import clause_task
+from policykg.schema.models import Agency, AgencyMention, Assignment, Clause, Convention, Evidence, PlanMeta, Section, Task
+
+
+@dataclass
+class Assigned:
+    clauses: list[Clause] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    conventions: list[Convention] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)  # the input tasks plus any clause units made
+    warnings: list[str] = field(default_factory=list)
+    place: DocPlace | None = None
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Section], tasks: list[Task],
+                   body_start: int, body_end: int, front: str = "",
+                   skip: list[tuple[int, int]] | None = None) -> Assigned:
+    """`skip`: spans read otherwise (a responsibility table's cells, read by column)."""
+    out = Assigned(tasks=list(tasks))
+    body = text[body_start:body_end]
+    place = document_place(meta.issuer, meta.title, meta.doc_number, body, front)
+    out.place = place
+    aliases = out.aliases = document_aliases(text, body_start, body_end)
+    out.conventions = find_conventions(text, doc_id, body_start, body_end)
+    found = find_clauses(text, body_start, body_end, place.default_prefix)
+    agencies: dict[str, Agency] = {}
+    for applied in apply_conventions(found, out.conventions):
+        f, conv = applied.found, applied.convention
+        if any(a <= f.start < b for a, b in skip or []):
+            continue
+        task, created = clause_task(doc_id, out.tasks, sections, f.start, text)
+        if created is not None:
+            out.tasks.append(created)
+        evidence = Evidence(doc_id=doc_id, start=f.start, end=f.end, quote=text[f.start:f.end], rule=f.rule)
+        assignments = []
+        for role, items in f.roles:
+            for rank, it in enumerate(items, 1):
+                agency = resolve_agency(it.name, it.collective, place, aliases)
+                mention = AgencyMention(surface=it.surface, name=it.name, agency_id=agency.id,
+                                        prefix_restored=it.prefix_restored, start=it.start, end=it.end)
+                known = agencies.get(agency.id, agency)
+                if it.name not in known.mentions:
+                    known = known.model_copy(update={"mentions": [*known.mentions, it.name]})
+                agencies[agency.id] = known
+                if task is not None:
+                    assignments.append(Assignment(task_id=task.id, role=role, rank=rank, agency=mention,
+                                                  evidence=evidence, convention=conv.evidence if conv else None))
+        if task is None:
+            out.warnings.append(f"clause at {f.start}-{f.end} closes no task: {evidence.quote[:40]}")
+        out.clauses.append(Clause(doc_id=doc_id, task_id=task.id if task else None, start=f.start, end=f.end,
+                                  text=evidence.quote, rule=f.rule, assignments=assignments, scope=f.scope))
+    out.agencies = sorted(agencies.values(), key=lambda a: a.id)
+    return out

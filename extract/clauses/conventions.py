@@ -1,0 +1,74 @@
+"""Conventions a document declares once for all its later clauses.
+
+`（发展改革委、财政部负责。列第一位者为牵头单位，下同）` says, once, that in every list that
+follows the first body leads and the others support. Documents phrase it in several ways
+(排在第一位的为牵头单位, 第一个单位为牵头单位, 排名第一的部门为牵头部门 …); each phrasing is a
+pattern of one convention kind in `PATTERNS`. `apply_conventions` rewrites the roles of the
+clauses a convention covers (those ending after it starts: the declaring clause itself and all
+later ones) and records the convention's evidence on each rewritten assignment.
+
+Without a declaration nothing is rewritten: a bare `A、B负责` stays two responsible bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from policykg.extract.clauses.finder import Found
+from policykg.schema.models import Convention, Evidence, Role
+
+FIRST_LISTED_LEADS = "first_listed_leads"
+
+_UNIT = r"(?:单位|部门|机构|者)?"
+# (kind, pattern): every way the dev documents and common drafting practice state the rule.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (FIRST_LISTED_LEADS, re.compile(
+        rf"(?:列|排|排列|排序|排名|列在|排在)(?:在)?(?:第一|首|第1)(?:位|个|名)?的?{_UNIT}(?:为|是)牵头{_UNIT}"
+        r"(?:[，,]?\s*(?:下同|以下同|后同))?")),
+    (FIRST_LISTED_LEADS, re.compile(
+        rf"(?:第一|首)(?:个|家|位)?(?:单位|部门)(?:为|是)牵头{_UNIT}(?:[，,]?\s*(?:下同|以下同|后同))?")),
+    (FIRST_LISTED_LEADS, re.compile(
+        rf"(?:单位|部门)(?:中)?(?:列|排)(?:在)?(?:第一|首)位的?{_UNIT}(?:负责)?牵头(?:[，,]?\s*(?:下同|以下同|后同))?")),
+]
+
+
+def find_conventions(text: str, doc_id: str, lo: int = 0, hi: int | None = None) -> list[Convention]:
+    hi = len(text) if hi is None else hi
+    out: list[Convention] = []
+    seen: list[tuple[int, int]] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text, lo, hi):
+            if any(m.start() < e and s < m.end() for s, e in seen):
+                continue
+            seen.append((m.start(), m.end()))
+            out.append(Convention(kind=kind, evidence=Evidence(
+                doc_id=doc_id, start=m.start(), end=m.end(), quote=text[m.start():m.end()],
+                rule=f"convention.{kind}")))
+    return sorted(out, key=lambda c: c.evidence.start)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A clause as found, with the convention (if any) that decided its roles."""
+
+    found: Found
+    convention: Convention | None = None
+
+
+def apply_conventions(found: list[Found], conventions: list[Convention]) -> list[Applied]:
+    """Rewrite the roles of the clauses a `first_listed_leads` convention covers: a clause that
+    states only responsible bodies (no lead of its own) gets its first body as lead and the
+    others as supporters. A clause covered is one that ends after the convention starts, so the
+    clause that declares it (its own list comes first) is covered too."""
+    firsts = [c for c in conventions if c.kind == FIRST_LISTED_LEADS]
+    out: list[Applied] = []
+    for f in found:
+        conv = next((c for c in reversed(firsts) if c.evidence.start < f.end), None)
+        if conv is None or [r for r, _ in f.roles] != [Role.responsible]:
+            out.append(Applied(f))
+            continue
+        items = f.roles[0][1]
+        roles = [(Role.lead, items[:1])] + ([(Role.support, items[1:])] if len(items) > 1 else [])
+        out.append(Applied(replace(f, roles=roles), conv))
+    return out
