@@ -239,6 +239,9 @@ class EntityMention(Model):
     inside: str | None = None
     evidence: Evidence
     task_id: str | None = None  # the innermost task whose span holds the mention (set by the pipeline)
+    # For a mention the statistical NER proposed (evidence.rule 'model:ner'): its beam probability
+    # in [0, 1]. None for gazetteer and pattern-rule mentions, which are not scored.
+    score: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 class GlossaryTerm(Model):

@@ -181,8 +181,15 @@ def test_segmenter_check_rejects_character_splitting():
 # --- entities in the pipeline ----------------------------------------------------------------------
 
 
-def test_pipeline_marks_gazetteer_and_pattern_entities(nlp):
-    doc = nlp("支持阿里巴巴集团、浙江大学和之江实验室开展NB-IoT应用，推进IPV6部署")
+@pytest.fixture(scope="module")
+def pipeline(model_dir):
+    from policykg.extract.entities.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def test_pipeline_marks_gazetteer_and_pattern_entities(pipeline):
+    doc = pipeline("支持阿里巴巴集团、浙江大学和之江实验室开展NB-IoT应用，推进IPV6部署")
     ents = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
     assert ents == {
         ("阿里巴巴集团", "Company", "company:阿里巴巴"),
@@ -191,13 +198,14 @@ def test_pipeline_marks_gazetteer_and_pattern_entities(nlp):
         ("NB-IoT", "Technology", "technology:NB-IoT"),
         ("IPV6", "Technology", "technology:IPv6"),
     }
-    assert nlp.pipe_names == ["entity_ruler", "policykg_entity_patterns"]
+    # Assembled from extract/entities/config.cfg: trained NER, then the character rules and the merge.
+    assert pipeline.pipe_names == ["tok2vec", "ner", "policykg_entity_rules", "policykg_entity_merge"]
 
 
-def test_pipeline_keeps_nested_mentions_in_user_data(nlp):
+def test_pipeline_keeps_nested_mentions_in_user_data(pipeline):
     from policykg.extract.entities.nlp import MENTIONS_KEY
 
-    doc = nlp("支持华为下一代互联网工程研究中心建设")
+    doc = pipeline("支持华为下一代互联网工程研究中心建设")
     assert [(e.text, e.label_) for e in doc.ents] == [("华为下一代互联网工程研究中心", "Institution")]
     nested = [m for m in doc.user_data[MENTIONS_KEY] if m.inside]
     assert [(m.surface, m.inside) for m in nested] == [("华为", "institution:华为下一代互联网工程研究中心")]

@@ -260,3 +260,21 @@ def _mention(doc_id: str, view: TextView, h: Hit, start: int, inside: str | None
 
 def _clean_name(name: str) -> str:
     return name.strip()
+
+
+def government_body_spans(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int, int]]:
+    """Where `text` names a government body (agency registry names and state bodies), as
+    (start, end) offsets into `text`, longest match at each position, overlaps removed. The
+    weak labeller marks these Agency so the model learns where organisation names are not
+    companies; the merge step drops model proposals inside them."""
+    gaz = gazetteer or default_gazetteer()
+    view = build_view(text)
+    out: list[tuple[int, int]] = []
+    for a, b in agency_spans(view.compact, gaz):
+        s, e = view.span(a, b)
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0] and s == out[-1][0]:
+                out[-1] = (s, e)
+            continue
+        out.append((s, e))
+    return out

@@ -1,17 +1,20 @@
-"""The spaCy Chinese pipeline: pkuseg segmentation with the registries as user dictionary,
-an entity_ruler over the curated gazetteers, and the pattern rules for names they lack.
+"""The spaCy Chinese pipeline: pkuseg segmentation with the registries as user dictionary, a
+trained statistical NER, and the project's character-level gazetteer and pattern rules.
 
-    nlp = load_nlp()
-    doc = nlp("（牵头单位：市经贸信息委，配合单位：深圳市科技创新委员会）")
-    [t.text for t in doc]          # 市经贸信息委 and 深圳市科技创新委员会 stay one token each
-    [(e.text, e.label_, e.ent_id_) for e in doc.ents]
+    nlp = load_pipeline()             # extract/entities/config.cfg + extract/entities/model/
+    doc = nlp("依托科大讯飞、华为等企业建设人工智能开放平台")
+    doc.user_data[MENTIONS_KEY]       # EntityMention list: rule mentions, then model additions
+
+    seg = load_nlp()                  # segmentation only (tokenizer, no components)
+    [t.text for t in seg("（牵头单位：市经贸信息委，配合单位：深圳市科技创新委员会）")]
 
 Plain pkuseg splits agency and company names (市 / 经贸 / 信息委); forcing every registry name
-into the user dictionary keeps them whole, so token-level work (matching, counting) sees names.
+into the user dictionary keeps them whole, so the NER sees known names as one word and unknown
+ones as pieces to assemble.
 
-Loading the model takes seconds and ~800 MB, so the segmenter is loaded once per process and
-shared: each pipeline gets a shallow copy of it with its own user-dictionary trie, and pipelines
-are cached by their dictionary.
+Loading the pkuseg model takes seconds and ~800 MB, so it is loaded once per process and shared:
+each pipeline gets a shallow copy of it with its own user-dictionary trie. load_pipeline() is
+cached, so a process pays the NER load once; nothing imports this module until text is extracted.
 """
 
 from __future__ import annotations
@@ -20,13 +23,13 @@ import copy
 import functools
 from collections.abc import Iterable
 
-from spacy.lang.zh import Chinese
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import filter_spans
+from pathlib import Path
 
+from spacy.lang.zh import Chinese, ChineseTokenizer
+from spacy.language import Language
+
+from policykg.extract.entities import components
 from policykg.extract.entities import lexicon as lx
-from policykg.extract.entities.finder import find_entities
 from policykg.extract.entities.gazetteer import agency_terms, default_gazetteer
 from policykg.extract.entities.pkuseg_model import require_pkuseg_model
 
@@ -34,8 +37,11 @@ CONFIG = {"nlp": {"tokenizer": {"segmenter": "pkuseg"}}}
 # Segmented once after loading: a pipeline that returns one token, or one token per character,
 # has no working model behind it.
 PROBE = "深圳市推进光纤到户和第五代移动通信网络建设"
-ENTITY_COMPONENT = "policykg_entity_patterns"
-MENTIONS_KEY = "policykg_mentions"  # doc.user_data key holding every EntityMention, nested too
+MENTIONS_KEY = components.MENTIONS_KEY  # doc.user_data key holding every EntityMention, nested too
+HERE = Path(__file__).resolve().parent
+CONFIG_PATH = HERE / "config.cfg"
+MODEL_DIR = HERE / "model"  # trained tok2vec + ner weights (`policykg train` writes them)
+TRAINED = ("tok2vec", "ner")
 
 
 class SegmenterBroken(RuntimeError):
@@ -57,14 +63,14 @@ def place_terms() -> list[str]:
 
 
 def load_nlp(user_dict_terms: Iterable[str] = (), *, registries: bool = True) -> Language:
-    """A cached pipeline. `user_dict_terms` are added to the registry terms (or used alone with
-    `registries=False`, which also leaves out the entity components: that is plain pkuseg).
-    Raises PkusegModelMissing when the model is not installed (`policykg setup`)."""
+    """A cached segmentation-only pipeline. `user_dict_terms` are added to the registry terms (or
+    used alone with `registries=False`: that is plain pkuseg). Raises PkusegModelMissing when the
+    model is not installed (`policykg setup`)."""
     model_dir = str(require_pkuseg_model())
     terms = set(_usable(user_dict_terms))
     if registries:
         terms |= set(_usable(registry_terms()))
-    return _build(model_dir, frozenset(terms), registries)
+    return _build(model_dir, frozenset(terms))
 
 
 def _usable(terms: Iterable[str]) -> Iterable[str]:
@@ -81,20 +87,56 @@ def _base_segmenter(model_dir: str):
 
 
 @functools.lru_cache(maxsize=8)
-def _build(model_dir: str, terms: frozenset[str], entities: bool) -> Language:
+def _segmenter(model_dir: str, terms: frozenset[str]):
     import spacy_pkuseg
 
-    nlp = Chinese.from_config(CONFIG)
     seg = copy.copy(_base_segmenter(model_dir))
     # What pkuseg_update_user_dict does, on a private trie: words in it are cut out first
     # (longest match) and never split.
     seg.preprocesser = spacy_pkuseg.Preprocesser(sorted(terms))
-    nlp.tokenizer.pkuseg_seg = seg
+    return seg
+
+
+@functools.lru_cache(maxsize=8)
+def _build(model_dir: str, terms: frozenset[str]) -> Language:
+    nlp = Chinese.from_config(CONFIG)
+    nlp.tokenizer.pkuseg_seg = _segmenter(model_dir, terms)
     check_segmenter(nlp, terms)
-    if entities:
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-        ruler.add_patterns(gazetteer_patterns())
-        nlp.add_pipe(ENTITY_COMPONENT, after="entity_ruler")
+    return nlp
+
+
+def shared_tokenizer(vocab) -> ChineseTokenizer:
+    """A pkuseg tokenizer on `vocab` with the registry user dictionary, sharing the process's
+    one pkuseg model (the config's policykg.pkuseg_tokenizer.v1 builds its tokenizer here)."""
+    model_dir = str(require_pkuseg_model())
+    terms = frozenset(_usable(registry_terms()))
+    tok = ChineseTokenizer(vocab, segmenter="char")
+    tok.segmenter = "pkuseg"
+    tok.pkuseg_seg = _segmenter(model_dir, terms)
+    return tok
+
+
+class ModelMissing(RuntimeError):
+    """extract/entities/model/ has no trained weights."""
+
+
+def model_is_trained(model_dir: Path = MODEL_DIR) -> bool:
+    return all((model_dir / name / "model").is_file() for name in TRAINED)
+
+
+@functools.lru_cache(maxsize=2)
+def load_pipeline(model_dir: Path = MODEL_DIR) -> Language:
+    """config.cfg with the trained weights from `model_dir`; once per process. Raises ModelMissing
+    (naming `policykg train`) when the weights are absent, PkusegModelMissing without pkuseg."""
+    from spacy import util
+
+    if not model_is_trained(model_dir):
+        raise ModelMissing(f"no trained entity model in {model_dir}; run `policykg train`")
+    config = util.load_config(CONFIG_PATH)
+    nlp = util.load_model_from_config(config, auto_fill=True, validate=True)
+    for name in TRAINED:
+        nlp.get_pipe(name).from_disk(model_dir / name, exclude=["vocab"])
+    check_segmenter(nlp, frozenset(_usable(registry_terms())))
     return nlp
 
 
@@ -105,40 +147,3 @@ def check_segmenter(nlp: Language, terms: frozenset[str] = frozenset()) -> None:
         raise SegmenterBroken(f"pkuseg returned {tokens!r} for {PROBE!r}")
     if "光纤到户" in terms and "光纤到户" not in tokens:
         raise SegmenterBroken(f"user dictionary ignored: {tokens!r}")
-
-
-def gazetteer_patterns() -> list[dict]:
-    """entity_ruler phrase patterns: every alias, labelled, with the canonical id as `id`.
-    Strict short aliases (天明, 网域) are left to the character-level component, which checks
-    their surroundings."""
-    patterns = []
-    for refs in default_gazetteer().index.values():
-        for ref in refs:
-            if ref.strict:
-                continue
-            forms = {ref.alias}
-            if not ref.case_sensitive:
-                forms |= {ref.alias.upper(), ref.alias.lower()}
-            for form in sorted(forms):
-                patterns.append({"label": ref.entry.label.value, "pattern": form, "id": ref.entry.canonical_id})
-    return patterns
-
-
-@Language.component(ENTITY_COMPONENT)
-def entity_patterns(doc: Doc) -> Doc:
-    """Add what the token-level ruler cannot see: pattern-rule names (浙江大学, 之江实验室), names
-    broken by a line wrap, strict aliases. Every mention, nested ones included, is kept in
-    doc.user_data[MENTIONS_KEY]; doc.ents gets the non-overlapping ones that align to tokens."""
-    mentions = find_entities("", doc.text)
-    doc.user_data[MENTIONS_KEY] = mentions
-    spans = list(doc.ents)
-    for m in mentions:
-        if m.inside is not None:
-            continue
-        span = doc.char_span(m.start, m.end, label=m.label.value, kb_id=m.canonical_id)
-        if span is None:
-            continue  # the segmenter cut across the name; the mention is still in user_data
-        span.id_ = m.canonical_id
-        spans.append(span)
-    doc.ents = filter_spans(spans)
-    return doc

@@ -1,0 +1,160 @@
+"""spaCy registry functions for the entity pipeline that extract/entities/config.cfg assembles.
+
+    [nlp.tokenizer]   policykg.pkuseg_tokenizer.v1   pkuseg with the registries and gazetteers as
+                                                     user dictionary (one shared model per process)
+    tok2vec + ner     trained statistical NER (Company, Institution, Technology, Agency)
+    policykg_entity_rules   the character-level gazetteer and pattern rules (finder.find_entities):
+                            exact offsets, nested names, no tokens needed
+    policykg_entity_merge   rules win where they match; a model entity is added where no rule
+                            mention overlaps it, with its beam score, if the score clears a threshold
+
+Every mention ends in doc.user_data[MENTIONS_KEY] with its Evidence.rule (a rule id, or
+MODEL_RULE) and, for model mentions, EntityMention.score.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans, registry
+
+from policykg.schema.entities import EntityKind, EntityMention
+from policykg.schema.models import Evidence
+
+MENTIONS_KEY = "policykg_mentions"  # every EntityMention of the doc, nested ones too
+RULES_KEY = "policykg_rule_mentions"
+MODEL_RULE = "model:ner"
+MODEL_LABELS = ("Company", "Institution", "Technology", "Agency")
+ENTITY_LABELS = {k.value: k for k in EntityKind}
+
+
+@registry.tokenizers("policykg.pkuseg_tokenizer.v1")
+def pkuseg_tokenizer(segmenter: str = "pkuseg"):
+    """`segmenter = "pkuseg"`: the project's pkuseg segmenter with the registry user dictionary
+    (nlp.segmenter()); `"char"`: one token per character, for `spacy train`, whose corpora are
+    already segmented (gold_preproc) and which must not need the pkuseg model."""
+
+    def create(nlp: Language):
+        from spacy.lang.zh import ChineseTokenizer
+
+        if segmenter == "char":
+            return ChineseTokenizer(nlp.vocab, segmenter="char")
+        from policykg.extract.entities.nlp import shared_tokenizer
+
+        return shared_tokenizer(nlp.vocab)
+
+    return create
+
+
+@Language.factory("policykg_entity_rules")
+def make_entity_rules(nlp: Language, name: str):
+    return EntityRules()
+
+
+class EntityRules:
+    """Gazetteer and pattern rules on the doc's text: they read characters, not tokens, so their
+    evidence offsets are exact whatever the segmenter did."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from policykg.extract.entities.finder import find_entities
+
+        doc.user_data[RULES_KEY] = find_entities("", doc.text)
+        return doc
+
+
+@Language.factory("policykg_entity_merge", default_config={"threshold": 0.5, "beam_width": 4})
+def make_entity_merge(nlp: Language, name: str, threshold: float, beam_width: int):
+    return EntityMerge(nlp, threshold, beam_width)
+
+
+class EntityMerge:
+    """Rule mentions, plus the model's entities that no rule mention overlaps.
+
+    The greedy NER pass labels every doc cheaply; only a doc where the model proposes something
+    the rules lack is decoded again with a beam, whose parse probabilities give each proposal its
+    score. Agency predictions are not entities here (agencies are the clause rules' business);
+    they are kept in doc.user_data["policykg_agency_proposals"] for the clause rules to judge."""
+
+    def __init__(self, nlp: Language, threshold: float, beam_width: int):
+        self.nlp = nlp
+        self.threshold = threshold
+        self.beam_width = beam_width
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules: list[EntityMention] = doc.user_data.get(RULES_KEY, [])
+        taken = [(m.start, m.end) for m in rules]
+        proposals = [e for e in doc.ents
+                     if not any(e.start_char < b and a < e.end_char for a, b in taken)]
+        added: list[EntityMention] = []
+        agencies = []
+        if proposals:
+            proposals = _unjudged(doc.text, proposals)
+        if proposals:
+            scores = self.scores(doc)
+            for e in proposals:
+                score = scores.get((e.start, e.end, e.label_), 0.0)
+                if e.label_ == "Agency":
+                    agencies.append((e.start_char, e.end_char, round(score, 4)))
+                elif e.label_ in ENTITY_LABELS and score >= self.threshold and _plausible(e.text):
+                    added.append(model_mention(doc.text, e.start_char, e.end_char, e.label_, score))
+        doc.user_data["policykg_agency_proposals"] = agencies
+        mentions = sorted([*rules, *added], key=lambda m: (m.start, -m.end))
+        doc.user_data[MENTIONS_KEY] = mentions
+        # doc.ents shows the standing mentions that align to tokens; a name the segmenter cut
+        # across, or a nested one, is only in user_data (which is what extraction reads).
+        spans = []
+        for m in mentions:
+            span = (doc.char_span(m.start, m.end, label=m.label.value, kb_id=m.canonical_id, span_id=m.canonical_id)
+                    if m.inside is None else None)
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def scores(self, doc: Doc) -> dict[tuple[int, int, str], float]:
+        ner = self.nlp.get_pipe("ner")
+        beams = ner.beam_parse([doc], beam_width=self.beam_width, beam_density=0.0001)
+        out: dict[tuple[int, int, str], float] = {}
+        for prob, ents in ner.moves.get_beam_parses(beams[0]):
+            for start, end, label in ents:
+                key = (start, end, ner.moves.strings[label] if isinstance(label, int) else label)
+                out[key] = out.get(key, 0.0) + prob
+        return out
+
+
+def _unjudged(text: str, proposals: list) -> list:
+    """Proposals the rules have not already judged. A gazetteer alias the rules did not emit was
+    rejected on purpose (云计算 inside 云计算中心, 大数据 in 市大数据发展局), and a span inside a
+    government body's name is the agency registry's business."""
+    from policykg.extract.entities.finder import government_body_spans
+    from policykg.extract.entities.gazetteer import default_gazetteer
+    from policykg.extract.entities.textview import compact_key
+
+    index = default_gazetteer().index
+    bodies = government_body_spans(text)
+    out = []
+    for e in proposals:
+        if e.label_ != "Agency" and compact_key(e.text).lower() in index:
+            continue
+        if e.label_ != "Agency" and any(a <= e.start_char and e.end_char <= b for a, b in bodies):
+            continue
+        out.append(e)
+    return out
+
+
+def _plausible(text: str) -> bool:
+    # One character is never a name in these plans; a span with a sentence mark is a runaway.
+    t = text.strip()
+    return len(t) >= 2 and not any(ch in t for ch in "。；，：！？\n")
+
+
+def model_mention(text: str, start: int, end: int, label: str, score: float) -> EntityMention:
+    kind = ENTITY_LABELS[label]
+    surface = text[start:end]
+    name = "".join(surface.split())
+    return EntityMention(
+        doc_id="", label=kind, surface=surface, canonical_id=f"{kind.value.lower()}:{name}",
+        canonical_name=name, category=None, in_gazetteer=False, start=start, end=end,
+        score=round(score, 4),
+        evidence=Evidence(doc_id="", start=start, end=end, quote=surface, rule=MODEL_RULE),
+    )

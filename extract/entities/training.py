@@ -1,0 +1,232 @@
+"""Training data and training for the statistical NER (`policykg train`).
+
+No sentence is labelled by hand for training. Labels come from:
+
+1. weak labels over real policy text: the gazetteer and pattern rules (finder.find_entities) and
+   the agency registry (Agency spans) over the unlabelled paragraphs in data/paragraphs.jsonl.gz
+   (a gov.cn crawl dump, see data/README.md) and over the five Shenzhen plans in corpus/;
+2. correction by the hand gold of those five plans (tests/gold/sz-*.json, exhaustive entity sets
+   per document): a rule mention the gold does not list becomes outside, and every occurrence of
+   a gold name the rules missed becomes an entity;
+3. name substitution: each labelled paragraph is added once more with its Company / Institution /
+   Technology names swapped for other registry names of the same type, segmented by plain pkuseg
+   (no user dictionary), as a name the registry lacks would be at run time. The model so learns
+   the contexts names stand in (支持…等企业, 依托…建设) rather than the registry's own names.
+
+A rule span the pkuseg tokens cut across is marked missing (not outside) so it teaches nothing
+wrong. Held-out gold (tests/gold/heldout.json, tests/gold/heldout_entities_2.json and their source
+documents) and the other developers' evaluation documents never enter: corpus_build.py filtered
+the dump, and this module reads no other file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import shutil
+import time
+import unicodedata
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policykg.extract.entities.corpus_build import PARAGRAPHS
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SZ_GOLD = sorted((ROOT / "tests" / "gold").glob("sz-*.json"))
+GOLD_TYPES = {"companies": "Company", "institutions": "Institution", "technologies": "Technology"}
+SUBSTITUTED = ("Company", "Institution", "Technology")
+SUBSTITUTIONS = 5  # copies per labelled paragraph: the labelled paragraphs are few (see data/README.md)
+DEV_SHARE = 10  # one paragraph in ten (by a hash of its text) goes to spaCy's dev set
+
+
+@dataclass
+class Paragraph:
+    source: str
+    text: str
+    gold: dict[str, set[str]] | None = None  # label -> normalised names, for gold-checked plans
+    gold_surfaces: dict[str, list[str]] = field(default_factory=dict)
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", s)).casefold()
+
+
+def dump_paragraphs(path: Path = PARAGRAPHS) -> list[Paragraph]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [Paragraph(r["src"], r["text"]) for r in map(json.loads, f)]
+
+
+def plan_paragraphs() -> list[Paragraph]:
+    out = []
+    for gold_file in SZ_GOLD:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        text = (ROOT / gold["file"]).read_text(encoding="utf-8")
+        names: dict[str, set[str]] = {}
+        surfaces: dict[str, list[str]] = {}
+        for key, label in GOLD_TYPES.items():
+            forms = [f for it in gold.get(key, []) for f in (it["name"], *it.get("aliases", []))]
+            names[label] = {norm(f) for f in forms}
+            surfaces[label] = sorted({f for f in forms if len(norm(f)) >= 2}, key=len, reverse=True)
+        for line in text.split("\n"):
+            if len(line.strip()) >= 8:
+                out.append(Paragraph(f"{gold['file']}", line, names, surfaces))
+    return out
+
+
+def weak_spans(p: Paragraph) -> list[tuple[int, int, str]]:
+    """(start, end, label) over p.text: rule mentions (standing ones), agency names, corrected
+    by the gold when the paragraph has one. Non-overlapping."""
+    from policykg.extract.entities.finder import find_entities, government_body_spans
+
+    spans = [(m.start, m.end, m.label.value) for m in find_entities("", p.text) if m.inside is None]
+    if p.gold is not None:
+        spans = [s for s in spans if norm(p.text[s[0]:s[1]]) in p.gold[s[2]]]
+        for label, forms in p.gold_surfaces.items():
+            for form in forms:
+                for m in re.finditer(re.escape(form), p.text):
+                    if not any(m.start() < b and a < m.end() for a, b, _ in spans):
+                        spans.append((m.start(), m.end(), label))
+    for a, b in government_body_spans(p.text):
+        if not any(a < e and s < b for s, e, _ in spans):
+            spans.append((a, b, "Agency"))
+    return sorted(spans)
+
+
+def make_doc(nlp, p: Paragraph):
+    """The paragraph segmented by the run-time tokenizer, entities set; misaligned spans missing."""
+    doc = nlp.make_doc(p.text)
+    ents, missing = [], []
+    for a, b, label in weak_spans(p):
+        span = doc.char_span(a, b, label=label)
+        if span is None:
+            loose = doc.char_span(a, b, alignment_mode="expand")
+            if loose is not None:
+                missing.append(loose)
+        else:
+            ents.append(span)
+    from spacy.util import filter_spans
+
+    ents = filter_spans(ents)
+    taken = {i for s in ents for i in range(s.start, s.end)}
+    holes = sorted({i for m in missing for i in range(m.start, m.end)} - taken)
+    doc.set_ents(ents, missing=[doc[i:i + 1] for i in holes], default="outside")
+    return doc
+
+
+def substitute(doc, pools: dict[str, list[list[str]]], rng: random.Random):
+    """A copy of `doc` whose entity names are other names of the same type (see module doc)."""
+    from spacy.tokens import Doc
+
+    words, spaces, ents = [], [], []
+    i = 0
+    by_start = {e.start: e for e in doc.ents}
+    while i < len(doc):
+        e = by_start.get(i)
+        if e is not None and e.label_ in SUBSTITUTED and pools.get(e.label_):
+            pieces = rng.choice(pools[e.label_])
+            ents.append((len(words), len(words) + len(pieces), e.label_))
+            words.extend(pieces)
+            spaces.extend([False] * len(pieces))
+            i = e.end
+            continue
+        if e is not None:
+            ents.append((len(words), len(words) + len(e), e.label_))
+            for t in e:
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_))
+            i = e.end
+            continue
+        words.append(doc[i].text)
+        spaces.append(bool(doc[i].whitespace_))
+        i += 1
+    out = Doc(doc.vocab, words=words, spaces=spaces)
+    from spacy.tokens import Span
+
+    out.set_ents([Span(out, a, b, label=lab) for a, b, lab in ents], default="outside")
+    return out
+
+
+def name_pools(plain) -> dict[str, list[list[str]]]:
+    """Registry names per type, each cut by plain pkuseg (as an unlisted name would be)."""
+    from policykg.extract.entities.gazetteer import default_gazetteer
+
+    pools: dict[str, list[list[str]]] = {k: [] for k in SUBSTITUTED}
+    for e in default_gazetteer().entries:
+        if e.label.value not in pools:
+            continue
+        for form in e.surfaces:
+            if len(form) >= 2 and not any(c.isspace() for c in form):
+                pools[e.label.value].append([t.text for t in plain.make_doc(form)])
+    return pools
+
+
+def build_docbins(out_dir: Path, seed: int = 0) -> dict:
+    """Write train.spacy and dev.spacy; return counts."""
+    from spacy.tokens import DocBin
+
+    from policykg.extract.entities.nlp import load_nlp
+
+    nlp, plain = load_nlp(), load_nlp(registries=False)
+    rng = random.Random(seed)
+    pools = name_pools(plain)
+    paragraphs = dump_paragraphs() + plan_paragraphs()
+    train, dev = DocBin(), DocBin()
+    stats = {"paragraphs": len(paragraphs), "characters": sum(len(p.text) for p in paragraphs),
+             "substituted": 0, "entities": {}}
+    for p in paragraphs:
+        doc = make_doc(nlp, p)
+        for e in doc.ents:
+            stats["entities"][e.label_] = stats["entities"].get(e.label_, 0) + 1
+        to_dev = zlib.crc32(p.text.encode("utf-8")) % DEV_SHARE == 0
+        (dev if to_dev else train).add(doc)
+        if not to_dev and any(e.label_ in SUBSTITUTED for e in doc.ents):
+            for _ in range(SUBSTITUTIONS):
+                train.add(substitute(doc, pools, rng))
+                stats["substituted"] += 1
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train.to_disk(out_dir / "train.spacy")
+    dev.to_disk(out_dir / "dev.spacy")
+    stats["train_docs"], stats["dev_docs"] = len(train), len(dev)
+    return stats
+
+
+def train(work_dir: Path | None = None, model_dir: Path | None = None, max_steps: int | None = None) -> dict:
+    """Build the corpora, run spaCy's trainer on config.cfg, copy the best tok2vec + ner weights
+    into `model_dir` (extract/entities/model/). Returns the counts and timings."""
+    from spacy.cli.train import train as spacy_train
+
+    from policykg.extract.entities import components  # noqa: F401  (registers the factories)
+    from policykg.extract.entities.nlp import CONFIG_PATH, MODEL_DIR, TRAINED
+    from policykg.paths import home
+
+    work_dir = work_dir or home() / "entity-training"
+    model_dir = model_dir or MODEL_DIR
+    t0 = time.perf_counter()
+    stats = build_docbins(work_dir / "corpus")
+    t1 = time.perf_counter()
+    overrides = {
+        "paths.train": str(work_dir / "corpus" / "train.spacy"),
+        "paths.dev": str(work_dir / "corpus" / "dev.spacy"),
+        "nlp.tokenizer.segmenter": "char",
+        "nlp.pipeline": list(TRAINED),
+    }
+    if max_steps:
+        overrides["training.max_steps"] = max_steps
+    out = work_dir / "output"
+    spacy_train(CONFIG_PATH, out, overrides=overrides)
+    t2 = time.perf_counter()
+    best = out / "model-best"
+    model_dir.mkdir(parents=True, exist_ok=True)
+    for name in TRAINED:
+        if (model_dir / name).exists():
+            shutil.rmtree(model_dir / name)
+        shutil.copytree(best / name, model_dir / name)
+    meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+    info = {"corpus": stats, "build_seconds": round(t1 - t0, 1), "train_seconds": round(t2 - t1, 1),
+            "dev_scores": {k: meta.get("performance", {}).get(k) for k in ("ents_p", "ents_r", "ents_f", "ents_per_type")}}
+    (model_dir / "TRAINING.json").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return info
