@@ -1,14 +1,26 @@
-"""Reading a document file into text, with a clear error when that is not possible.
+"""Reading a plain-text document: bytes to text, with a clear error when that is not possible.
 
-Offsets everywhere in policykg index the string this returns, so it never rewrites the text
-(no newline or width normalisation here).
+Encodings are detected by charset-normalizer (a maintained detector), restricted to what
+Chinese government documents come in: UTF-8/16/32 with or without a byte-order mark, the GB
+family (GB2312 ⊂ GBK ⊂ GB18030, always decoded as GB18030, the superset) and Big5.
+
+Offsets everywhere in policykg index the string this returns, so line endings are normalised
+only where that keeps every offset: a lone CR and the other one-character breaks Python's
+splitlines knows (VT, FF, NEL, U+2028/2029) become LF; CRLF stays as it is (the structure stage
+reads it as one break), so offsets equal those of the decoded file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+FORMAT = "text"
+SUFFIXES = (".txt", ".text", ".md")
 
 
 class DocumentError(Exception):
@@ -20,11 +32,22 @@ class DocumentError(Exception):
         super().__init__(f"{path}: {reason}")
 
 
+# Candidates the detector may choose among: anything else (latin-1, cp1252 …) decodes almost
+# any bytes and would turn a wrong file into a plan of mojibake.
+_CANDIDATES = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be",
+               "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950"]
+_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+_GB = {"gbk", "gb2312", "gb18030", "cp936"}
+_ONE_CHAR_BREAKS = re.compile(r"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _cjk_share(text: str) -> float:
     visible = [ch for ch in text if not ch.isspace()]
     if not visible:
         return 0.0
-    cjk = sum(1 for ch in visible if "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f")
+    cjk = sum(1 for ch in visible if "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+              or "\uff00" <= ch <= "\uffef")
     return cjk / len(visible)
 
 
@@ -38,46 +61,82 @@ def _looks_like_text(text: str) -> bool:
     return odd / len(visible) < 0.05
 
 
+def normalize_line_endings(text: str) -> str:
+    """One-character line breaks to LF; same length, so no offset moves."""
+    return _ONE_CHAR_BREAKS.sub("\n", text)
+
+
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     text = _decode(data, path)
     if not _looks_like_text(text):
         raise DocumentError(path, "decodes to control or unassigned characters: not a text document")
-    return text
+    return normalize_line_endings(text)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds among the Chinese candidates, or None."""
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None:
+        return None
+    enc = best.encoding.replace("-", "_").lower()
+    return "gb18030" if enc in _GB else enc
 
 
 def _decode(data: bytes, path: Path | str) -> str:
-    """UTF-8 (with or without BOM) first; UTF-16 with a BOM; then GB18030, which Chinese
-    government sites still serve, accepted only when the result is mostly Chinese text
-    (GB18030 maps almost any byte string to *something*)."""
     if not data.strip():
         raise DocumentError(path, "the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise DocumentError(path, f"has a UTF-16 byte-order mark but is not UTF-16 ({exc.reason})") from None
-    if b"\x00" in data:
-        raise DocumentError(path, "binary content (NUL bytes): not a text document")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(path, f"has a {enc.upper()} byte-order mark but is not {enc.upper()} "
+                                          f"({exc.reason})") from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    enc = detect_encoding(data)
+    text = None
+    if enc is not None:
         try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
             text = None
-        if text is not None and _cjk_share(text) >= 0.3:
-            return text
-        raise DocumentError(
-            path,
-            f"cannot be decoded as UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) "
-            "nor as GB18030 Chinese text; save it as UTF-8",
-        ) from None
+    if text is not None and enc.startswith(("utf_16", "utf_32")) and _looks_like_text(text):
+        return text
+    if b"\x00" in data and (text is None or not enc.startswith(("utf_16", "utf_32"))):
+        raise DocumentError(path, "binary content (NUL bytes): not a text document")
+    # GB18030 and Big5 map almost any byte string to *something*: accept the result only when
+    # it is mostly Chinese text.
+    if text is not None and _cjk_share(text) >= 0.3:
+        return text
+    raise DocumentError(
+        path,
+        f"cannot be decoded as UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) "
+        "nor as GB18030/Big5 Chinese text; save it as UTF-8",
+    )
+
+
+def sniff(head: bytes) -> bool:
+    """Plain text is what is left when no other reader claims the bytes."""
+    return False
+
+
+def read(path: Path, data: bytes):
+    from policykg.extract.readers.base import ReadResult
+
+    return ReadResult(text=decode(data, path), format=FORMAT, sha256=hashlib.sha256(data).hexdigest())
 
 
 def read_document(path: Path) -> tuple[str, str]:
-    """Return (text, sha256 of the bytes)."""
+    """Return (text, sha256 of the bytes) of a plain-text file."""
+    data = read_bytes(path)
+    return decode(data, path), hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
-    return decode(data, path), hashlib.sha256(data).hexdigest()

@@ -1,0 +1,1 @@
+"""Tables that assign tasks (分工表): see responsibility.py."""

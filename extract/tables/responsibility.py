@@ -1,0 +1,138 @@
+"""Responsibility tables (分工表) become tasks: one Task per row, owners per column, in order.
+
+A table qualifies when one of its first header rows names a task column (重点任务, 工作任务,
+任务内容, 主要任务 …) and at least one owner column (牵头单位, 责任单位, 配合单位, 参与单位 …).
+Columns are found by their header words, never by position; a two-row header (责任单位 over
+牵头单位 | 配合单位) is read cell by cell, the lower row deciding. Each later row with task text
+yields one Task numbered as its 序号 cell says, under the section (or 附件) that holds the table;
+a row whose cells all hold one text (a merged group heading such as 一、加快数字基础设施建设)
+names the group of the rows below it. Owner cells are split with the same list rules as prose
+(clauses.agency_list.split_agency_list, prefix restoration) and resolved by the caller's
+resolver, so a table and a prose clause naming the same agency give the same node. A merged
+owner cell (a 牵头单位 spanning rows) is repeated by the readers in every row it spans, so it
+applies to each. The deadline cell becomes Task.deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.extract.clauses.agency_list import split_agency_list
+from policykg.extract.facts.deadlines import parse_deadline
+from policykg.extract.readers.base import Cell, TableRead
+from policykg.schema.models import Deadline, Evidence, Role, Section, Task, TaskKind
+
+# Header words per column role; lead/support before responsible (责任单位 is the general word).
+COLUMN_WORDS: list[tuple[str, re.Pattern]] = [
+    ("number", re.compile(r"^(?:序号|编号|序)$")),
+    ("lead", re.compile(r"牵头(?:单位|部门)?|主责(?:单位|部门)|主办单位")),
+    ("support", re.compile(r"(?:配合|参与|协办|协同|协助)(?:单位|部门)")),
+    ("responsible", re.compile(r"(?:责任|负责|承办|实施)(?:单位|部门|主体)")),
+    ("deadline", re.compile(r"完成时限|时间节点|进度安排|完成时间|时间安排|时限")),
+    ("task", re.compile(r"重点任务|工作任务|任务内容|主要任务|具体任务|工作内容|重点工作|任务措施|工作措施|任务名称|^任务$")),
+]
+OWNER_ROLES = {"lead": Role.lead, "support": Role.support, "responsible": Role.responsible}
+HEADER_ROWS = 3
+
+
+@dataclass
+class TableTask:
+    task: Task
+    clause_start: int
+    clause_end: int
+    assignments: list[tuple[Role, list, Evidence]] = field(default_factory=list)  # (role, ListItems, evidence)
+
+
+def column_roles(rows: list[list[Cell]]) -> tuple[dict[int, str], int] | None:
+    """{column: role} and the index of the first data row, or None when the table is no 分工表."""
+    roles: dict[int, str] = {}
+    last_header = -1
+    for r, row in enumerate(rows[:HEADER_ROWS]):
+        hit = False
+        for cell in row:
+            label = re.sub(r"[\s\u3000]", "", cell.text)
+            if not label or len(label) > 12:
+                continue
+            for role, pat in COLUMN_WORDS:
+                if pat.search(label):
+                    roles[cell.col] = role
+                    hit = True
+                    break
+        if hit:
+            last_header = r
+        elif last_header >= 0:
+            break
+    if "task" not in roles.values() or not any(v in OWNER_ROLES for v in roles.values()):
+        return None
+    return roles, last_header + 1
+
+
+def _number(text: str) -> str | None:
+    m = re.match(r"^\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]?\s*$", text)
+    return m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")) if m else None
+
+
+def _title(text: str) -> str:
+    t = re.split(r"[。；;]", text, maxsplit=1)[0].strip()
+    return t[:60] if t else text[:60]
+
+
+def table_tasks(doc_id: str, table: TableRead, sections: list[Section], default_prefix: str | None,
+                first_ordinal: int = 1) -> list[TableTask]:
+    found = column_roles(table.rows)
+    if found is None:
+        return []
+    roles, first = found
+    holder = _holding_section(sections, table.start)
+    base = holder.id.partition(":")[2] if holder else "doc"
+    task_col = next(c for c, r in roles.items() if r == "task")
+    out: list[TableTask] = []
+    used_keys: set[str] = set()
+    for r in range(first, len(table.rows)):
+        row = table.rows[r]
+        texts = {c.text for c in row if c.text}
+        if len(texts) == 1 and len(row) > 2:
+            continue  # one text merged across the row: a group heading, not a task
+        task_cell = row[task_col] if task_col < len(row) else None
+        if task_cell is None or not task_cell.text.strip():
+            continue
+        number = None
+        for c, role in roles.items():
+            if role == "number" and c < len(row):
+                number = _number(row[c].text)
+        key = f"{base}.t{table.index + 1}.{number or r - first + 1}"
+        while key in used_keys:  # a 序号 repeated under several groups: keep ids apart
+            key += "b"
+        used_keys.add(key)
+        start = min(c.start for c in row)
+        end = max(c.end for c in row)
+        deadline: Deadline | None = None
+        for c, role in roles.items():
+            if role == "deadline" and c < len(row) and row[c].text.strip():
+                deadline = parse_deadline(row[c].text, doc_id, row[c].start, "deadline.table")
+        title = _title(task_cell.text)
+        task = Task(id=f"{doc_id}:task:{key}", doc_id=doc_id, kind=TaskKind.task, title=title,
+                    text=task_cell.text, section_id=holder.id if holder else None, ordinal=first_ordinal + len(out),
+                    start=start, end=end, rule="task.table_row", deadline=deadline)
+        tt = TableTask(task, start, end)
+        for c in sorted(roles):
+            role = roles[c]
+            if role not in OWNER_ROLES or c >= len(row) or not row[c].text.strip():
+                continue
+            cell = row[c]
+            items = split_agency_list(cell.text, cell.start, default_prefix)
+            if items:
+                ev = Evidence(doc_id=doc_id, start=cell.start, end=cell.end, quote=cell.text, rule=f"table.{role}")
+                tt.assignments.append((OWNER_ROLES[role], items, ev))
+        out.append(tt)
+    return out
+
+
+def _holding_section(sections: list[Section], pos: int) -> Section | None:
+    best = None
+    for s in sections:
+        if s.start <= pos < max(s.end, s.start + 1) or (s.start <= pos and s.end == pos):
+            if best is None or (s.end - s.start) < (best.end - best.start):
+                best = s
+    return best
