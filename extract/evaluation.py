@@ -67,6 +67,8 @@ class Report(BaseModel):
     resolution_total: int = 0
     misses: list[Miss] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    # Held-out entity gold scored rules-only vs rules+model (extract/entities/evaluate.py)
+    entity_model: list[dict] = Field(default_factory=list)
 
     @property
     def resolution_accuracy(self) -> float:
@@ -87,6 +89,7 @@ class Report(BaseModel):
             "agency_resolution": {"accuracy": round(self.resolution_accuracy, 4),
                                   "correct": self.resolution_correct, "total": self.resolution_total},
             "misses": [m.model_dump() for m in self.misses],
+            "entity_model": self.entity_model,
         }
 
 
@@ -376,7 +379,7 @@ def _task_for_clause(text: str, r: dict, gold_tasks: list[dict], positions: list
     return best
 
 
-def evaluate(paths: list[Path]) -> Report:
+def evaluate(paths: list[Path], with_entity_model: bool = True) -> Report:
     report = Report()
     for f, data in load_gold(paths):
         if isinstance(data, dict) and "file" in data and "tasks" in data and "responsibilities" in data \
@@ -392,4 +395,10 @@ def evaluate(paths: list[Path]) -> Report:
             evaluate_examples(f, data if isinstance(data, list) else data["examples"], report)
         else:
             raise ValueError(f"{f}: neither a document gold file (with 'file') nor an examples file")
+    heldout = tuple(f for f, data in load_gold(paths) if f.stem.startswith("heldout") and not isinstance(data, dict))
+    if heldout and with_entity_model:
+        # What the statistical NER adds over the rules, on held-out entity gold (the room's own scorer).
+        from policykg.extract.entities.evaluate import evaluate_heldout
+
+        report.entity_model = evaluate_heldout(heldout).rows()
     return report
