@@ -42,7 +42,13 @@ _PATTERNS = [
     ("item", 3, re.compile(r"^([0-9０-９]{1,2})\s*[．.、](?![0-9０-９])\s*")),
     ("subitem", 4, re.compile(r"^[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*")),
     ("subitem2", 5, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+    # Decimal numbering of 预案 and standards: 1　总则 / 2.1　… / 2.1.3　… (the number stands
+    # apart from the heading by white space, never by 、 or ．). Depth gives the rank.
+    ("decimal", 0, re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})[ \u3000\t]+(?=[^\s0-9.．、])")),
 ]
+# Rank of a decimal marker by its depth: 1 → chapter, 2.1 → section, 2.1.3 → item, deeper still
+# above （1） sub-items, which nest inside them.
+_DECIMAL_RANK = {1: 1, 2: 2, 3: 3, 4: 3.5}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 APPENDIX = re.compile(r"^附\s*(?:录|件)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*")
@@ -51,7 +57,7 @@ APPENDIX = re.compile(r"^附\s*(?:录|件)\s*[0-9一二三四五六七八九十]
 @dataclass(frozen=True)
 class Marker:
     type: str
-    rank: int
+    rank: float  # 3.5 for a four-level decimal marker (between 1.1.1 and （1）)
     number: int
     marker: str  # as written
     rest_offset: int  # where the heading text starts, relative to the line
@@ -63,6 +69,10 @@ def match_marker(text: str) -> Marker | None:
         if not m:
             continue
         raw = next(g for g in m.groups() if g)
+        if type_ == "decimal":
+            parts = raw.split(".")
+            depth = len(parts)
+            return Marker(f"decimal{depth}", _DECIMAL_RANK[depth], int(parts[-1]), m.group(0).strip(), m.end())
         if type_ in ("chapter", "section"):
             number = cn_number(raw)
         elif type_ == "subitem2":

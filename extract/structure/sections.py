@@ -38,7 +38,10 @@ ARTEFACT = re.compile(
 TITLE_MAX = 60
 LEVELS = {"chapter": SectionLevel.chapter, "section": SectionLevel.section,
           "item": SectionLevel.item, "subitem": SectionLevel.subitem,
-          "subitem2": SectionLevel.subitem}
+          "subitem2": SectionLevel.subitem,
+          # decimal numbering (预案): 1 → chapter, 2.1 → section, 2.1.3 and deeper → item
+          "decimal1": SectionLevel.chapter, "decimal2": SectionLevel.section,
+          "decimal3": SectionLevel.item, "decimal4": SectionLevel.item}
 
 
 @dataclass
@@ -209,7 +212,14 @@ def parse_structure(text: str, doc_id: str) -> Structure:
         if am:
             open_section(SectionLevel.appendix, 1, None, heading or None, False, it.start, t[:rest_off].strip())
         else:
-            open_section(LEVELS[m.type], m.rank, m, heading or None, False, it.start, m.marker)
+            node = open_section(LEVELS[m.type], m.rank, m, heading or None, False, it.start, m.marker)
+            # A unit that is one sentence on its heading line (（3）公安部负责…。) still spans
+            # that line, so what it says lies inside it.
+            if len(t) > rest_off + len(heading or ""):
+                up: _Open | None = node
+                while up is not None and up.parent is not None:
+                    up.end = max(up.end, it.end)
+                    up = up.parent
         # Text after the heading on the same line (e.g. 004's `（一）高端软件产业。重点支持…`, or a
         # numbered item whose heading is its first clause) is the section's first paragraph.
         para_off = rest_off + body_off
