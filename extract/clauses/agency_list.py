@@ -21,7 +21,7 @@ from dataclasses import dataclass
 # ("市发展改革委 市通信管理局").
 SEPARATORS = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 # Trailing words that close a list rather than name an agency.
-TRAILING = re.compile(r"(?:等(?:有关)?(?:部门|单位|机构)?|(?:及|和)?(?:其他)?有关(?:部门|单位)|按职责分工负责)$")
+TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等(?:有关)?(?:部门|单位|机构)?|(?:及|和)?(?:其他)?(?<!各)有关(?:部门|单位)|按职责分工负责)$")
 # A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
 LEVEL_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)(?!场|委|人大|政协|纪委)|省|市(?!场)|区|县)")
 # Names that stand on their own and never take a restored prefix.
@@ -70,6 +70,11 @@ NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本�
               "部门", "单位", "有关", "相关", "方面", "总部", "基层"}
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
 _NOT_IN_NAME = re.compile(r"[的了是把被]|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好")
+# A body's name never begins with a verb of action: 注重政府办… is a phrase, not a name.
+_VERB_HEAD = re.compile(
+    r"^(?:注重|加强|推进|促进|推动|实现|提高|完善|支持|鼓励|引导|围绕|通过|按照|根据|针对|加快|做好|开展|进一步|积极|"
+    r"努力|坚持|确保|强化|深化|优化|提升|扩大|依托|利用|结合|构建|打造|形成|转变|探索|落实)"
+)
 
 
 def is_agency(name: str) -> bool:
@@ -78,9 +83,9 @@ def is_agency(name: str) -> bool:
     (国务院有关部门（单位）) does not count for the ending."""
     core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
-    if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core):
+    if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core):
         return False
-    if re.search(r"[，,。；;：:“”\"《》\s]", core):
+    if re.search(r"[、，,。；;：:“”\"《》\s]", core):
         return False
     return core.endswith(tuple(_vocab().agency.suffixes))
 
@@ -124,7 +129,9 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
         part = text[pos:end]
         lead = len(part) - len(part.lstrip(" \u3000\t\n"))
         core = part.strip(" \u3000\t\n")
-        core = TRAILING.sub("", core).strip()
+        # A list closer (等有关部门) is dropped; a collective standing alone as the whole item
+        # (会同有关部门 …) is the body named, and stays.
+        core = TRAILING.sub("", core).strip() or (core if COLLECTIVE.match(core) else "")
         if core:
             raw.append((core, offset + pos + lead, offset + pos + lead + len(core)))
         pos = m.end() if m else len(text)

@@ -286,9 +286,11 @@ _AFTER_LEAD = (
     rf"|(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实)))"
     rf"|(?=[，,。；;）)]))"
 )
+# 牵头 followed straight by the work (国办正在牵头组织建设…): the lead alone.
+_AFTER_LEAD_VERB = rf"(?:{_AFTER_LEAD}|(?=组织|开展|推进|制定|研究|建立|负责))"
 YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
 LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<lead>{_NAME})(?:{_MODALS})?牵头(?:负责)?" + _AFTER_LEAD
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<lead>{_NAME})(?:{_MODALS})?牵头(?:负责)?" + _AFTER_LEAD_VERB
 )
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
 # the blanks run across lines found nothing more and made a run of blank lines quadratic.
@@ -391,8 +393,6 @@ def duty_division(ctx: Context) -> list[Found]:
 
 
 _RESPONSIBLE = re.compile(r"(?:分别|共同)?负责")
-# Verbs that make the bodies after 由 owners (由A统筹, 由A承担, 由A统一管理, 由A负责解释).
-_YOU_VERB = re.compile(r"(?:负责|统筹|统一|承担|组织实施|具体实施|牵头|按照[^，。；]{1,30}[，,]\s*统一)")
 
 
 @clause_rule("clause.subject_responsible", 60, "verb after a list")
@@ -403,8 +403,8 @@ def subject_responsible(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _RESPONSIBLE.finditer(text, ctx.lo, ctx.hi):
-        # 各负其责 / 负责人 / 主要负责同志 are not the verb.
-        if text.startswith("负责人", m.start() + len(m.group(0)) - 2) or text.startswith("负责同志", m.end() - 2):
+        # 负责人 / 负责同志 are people, not the verb.
+        if text.startswith(("负责人", "负责同志"), m.end() - 2):
             continue
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
@@ -415,24 +415,127 @@ def subject_responsible(ctx: Context) -> list[Found]:
     return found
 
 
-@clause_rule("clause.you_verb", 70, "verb after a list")
-def you_verb(ctx: Context) -> list[Found]:
-    """…由A统筹 / 由A承担 / 由A统一管理 / 由A负责解释: the body after 由 owns the work.
+_YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
+# Qualifiers between 由 and the list that are not part of any name.
+_YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所在地的?|所属的?|各自的?)")
+# What follows 由A when A is not an owner: who a body is made of or who holds a post.
+_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持)")
+_CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[（(](?:单位|部门)[）)])?")
 
-    Example: PPP项目涉及的财政支付责任，由临港地区管委会承担。
+
+def _list_after(text: str, pos: int, hi: int) -> int | None:
+    """End of the longest list of bodies starting at `pos` (items joined by 、 和 及 与), each item
+    the longest span before a stop word that is a body; None when no body starts there."""
+    end, i = None, pos
+    while i < hi:
+        limit = i
+        while limit < min(hi, i + 32) and text[limit] not in "、，,。；;：:（(）)\n“”《》" \
+                and not (limit > i and _STOP.match(text, limit)) \
+                and not (text[limit] == "等" and (_CATEGORY.match(text, limit) or limit + 1 >= hi
+                                                 or text[limit + 1] in "、，,。；;）)")):
+            limit += 1
+        j = next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j])), None)
+        if j is None:
+            break
+        end = j
+        if j < hi and text[j] == "、":
+            i = j + 1
+            continue
+        joiner = next((w for w in _V.verbs.joiners if text.startswith(w, j)), None)
+        if joiner:
+            i = j + len(joiner)
+            continue
+        break
+    return end
+
+
+@clause_rule("clause.you_body", 65, "verb after a list")
+def you_body(ctx: Context) -> list[Found]:
+    """…由A(、B)+verb: the bodies after 由 own the work (由A统筹, 由A承担, 由A依据…处理, 由A负责解释);
+    由A牵头，B配合 makes A lead and B support. Not when 由 names members or post holders
+    (由A、B有关人员组成, 由A主要负责人兼任).
+
+    Example: 不听劝阻的，由登记管理机关责令解散。
     """
     text, found = ctx.text, []
-    for m in _YOU.finditer(text, ctx.lo, ctx.hi):
-        stop = _sentence_end(text, m.end(), ctx.hi)
-        v = _YOU_VERB.search(text, m.end(), min(ctx.hi, m.end() + 40))
-        if v is None or v.start() > stop and not v.group(0).startswith("按照"):
+    for m in _YOU_AT.finditer(text, ctx.lo, ctx.hi):
+        start = m.end()
+        q = _YOU_QUALIFIER.match(text, start)
+        if q:
+            start = q.end()
+        end = _list_after(text, start, ctx.hi)
+        if end is None:
             continue
-        subj = _subject(text, v.start(), ctx.lo, ctx.default_prefix, need_you=True)
+        items = _items(text[start:end], start, ctx.default_prefix)
+        if not items or not all(is_agency(it.surface) for it in items):
+            continue
+        after = end
+        cat = _CATEGORY.match(text, after)
+        if cat:
+            after = cat.end()
+        if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") or text[after] in "的和及与":
+            continue
+        if _NOT_OWNER_AFTER.match(text, after) or text.startswith(tuple(_V.verbs.with_partner), after):
+            continue
+        if text.startswith("牵头", after):
+            roles = [(Role.lead, items)]
+            clause_end = _sentence_end(text, after, ctx.hi)
+            sup = re.compile(r"[，,]\s*(?P<b>[^，,。；;]{2,40}?)(?:配合|参与|协助)").match(text, clause_end)
+            if sup:
+                part = _items(re.sub(r"等$", "", sup.group("b")), sup.start("b"), ctx.default_prefix)
+                if part and all(is_agency(it.surface) for it in part):
+                    roles.append((Role.support, part))
+                    clause_end = sup.end()
+            found.append(Found(m.start(), clause_end, "clause.you_body", roles))
+            continue
+        found.append(Found(m.start(), _sentence_end(text, after, ctx.hi), "clause.you_body",
+                           [(Role.responsible, items)]))
+    return found
+
+
+_ROLE_NOUN = re.compile(
+    r"为(?P<what>[^，,。；;：:]{0,40}?)(?P<label>" + _V.alternation(list(LABELS) + ["主管单位", "主管部门"]) + r")(?![：:])"
+)
+
+
+@clause_rule("clause.is_role", 45, "role label before a list")
+def is_role(ctx: Context) -> list[Found]:
+    """A为…牵头单位 / A为…主管单位: a role label stated of the body before 为.
+
+    Example: 应急部为专用号牌及配套行驶证件的核发主管单位。
+    """
+    text, found = ctx.text, []
+    for m in _ROLE_NOUN.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
         if subj is None:
             continue
         start, items = subj
-        found.append(Found(start, _sentence_end(text, v.end(), ctx.hi), "clause.you_verb",
-                           [(Role.responsible, items)]))
+        role = LABELS.get(m.group("label"), Role.responsible)
+        found.append(Found(start, m.end(), "clause.is_role", [(role, items)]))
+    return found
+
+
+_TOGETHER = re.compile(r"与")
+
+
+@clause_rule("clause.together", 55, "lead and others")
+def together(ctx: Context) -> list[Found]:
+    """A与B、C(等单位)一起/共同…: all the bodies are responsible together, none leads.
+
+    Example: 国办将与国家标准委、国务院信息办等单位一起，组织制定政府网站及电子政务相关标准。
+    """
+    text, found = ctx.text, []
+    for m in _TOGETHER.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj is None:
+            continue
+        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(subj[1]))
+        if part is None:
+            continue
+        end, others = part
+        if not text.startswith(("一起", "共同"), end):
+            continue
+        found.append(Found(subj[0], end + 2, "clause.together", [(Role.responsible, subj[1] + others)]))
     return found
 
 
