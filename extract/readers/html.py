@@ -53,6 +53,10 @@ _LABEL = re.compile(r"^\s*([\u4e00-\u9fff\s\u3000]{2,8}?)\s*[:：]\s*(.*)$", re.
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 MIN_MAIN_CHARS = 20
+# Containers of navigation and page furniture, by tag or by the class/id portals give them.
+BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
+BOILERPLATE = re.compile(r"(?:^|[-_ ])(?:nav|menu|footer|foot|header|head|top|breadcrumb|crumb|sidebar|side|"
+                         r"left|right|share|toolbar|copyright|links?|bottom)(?:$|[-_ \d])", re.I)
 
 
 def sniff(head: bytes) -> bool:
@@ -137,18 +141,22 @@ def _itertext_br(el):
 
 
 class _Renderer:
-    def __init__(self, root, keep=None, skip=frozenset()):
+    def __init__(self, root, keep=None, skip=frozenset(), paths=None):
         self.root = root
+        self.paths = paths or {}
         self.skip = skip  # the metadata table, already rendered as header lines
         self.out = TextBuilder(FORMAT)
         self.tables: list[TableRead] = []
         self.keep = keep  # fallback mode: only blocks whose text trafilatura kept
 
     def line(self, s: str, el) -> None:
-        if self.keep is not None and not self._kept(s):
+        if self.keep is not None and (not self._kept(s) or _link_dense(el)):
             return
-        self.out.add(s, SourceRef(format=FORMAT, element=element_path(el, self.root)))
+        self.out.add(s, SourceRef(format=FORMAT, element=self.path(el)))
         self.out.newline()
+
+    def path(self, el) -> str:
+        return self.paths.get(el) or element_path(el, self.root)
 
     def _kept(self, s: str) -> bool:
         key = s.replace(" ", "")
@@ -210,13 +218,33 @@ class _Renderer:
                     self.out.add("\t")
                 text, td, origin = grid.get((r, c), ("", None, (r, c)))
                 ref = SourceRef(format=FORMAT, table=index, row=origin[0], col=origin[1],
-                                element=element_path(td, self.root) if td is not None else None)
+                                element=self.path(td) if td is not None else None)
                 s, e = self.out.add(text, ref)
                 cells.append(Cell(row=r, col=c, text=text, start=s, end=e, source=ref,
                                   merged_from=origin if origin != (r, c) else None))
             self.out.newline()
             out_rows.append(cells)
         self.tables.append(TableRead(index=index, start=start, end=self.out.pos, rows=out_rows))
+
+
+def _link_dense(el) -> bool:
+    """A block whose text is mostly link text is navigation, whatever the extractor kept."""
+    text = _norm(el.text_content())
+    links = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+    return bool(text) and links / len(text) > 0.5
+
+
+def _strip_boilerplate(root) -> None:
+    for el in list(root.iter(*BOILERPLATE_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        names = f"{el.get('class', '')} {el.get('id', '')}".strip()
+        if names and BOILERPLATE.search(names) and not el.xpath(".//table[.//td]//p") and \
+                len(_norm(el.text_content())) < 400:
+            el.drop_tree()
 
 
 def page_metadata(doc, used: set | None = None) -> dict[str, str]:
@@ -268,6 +296,8 @@ def read(path: Path, data: bytes) -> ReadResult:
         doc = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError(path, f"web page cannot be parsed ({exc})") from None
+    # Element paths name the page as saved, so they are taken before anything is removed.
+    paths = {el: element_path(el) for el in doc.iter() if isinstance(el.tag, str)}
     etree.strip_elements(doc, *DROP, with_tail=False)
     etree.strip_tags(doc, etree.Comment)
     meta_tables: set = set()
@@ -285,9 +315,10 @@ def read(path: Path, data: bytes) -> ReadResult:
         keep = {ln.replace(" ", "") for ln in (_norm(x) for x in main.split("\n")) if ln}
         body = doc.find("body")
         root = body if body is not None else doc
+        _strip_boilerplate(root)
     shown = next(k for k in meta_tables if isinstance(k, tuple))[1]
     tables = {t for t in meta_tables if not isinstance(t, tuple) and not t.xpath(".//*[@id='UCAP-CONTENT']")}
-    r = _Renderer(root, keep, tables)
+    r = _Renderer(root, keep, tables, paths)
     # Only what the page shows goes into the text; meta tags feed `header` alone.
     for key, label in RENDER_LABEL.items():
         if key in shown and meta.get(key):
@@ -297,7 +328,8 @@ def read(path: Path, data: bytes) -> ReadResult:
         r.out.newline()
     r.walk(root)
     out = r.out.text
-    if len(_norm(out)) < MIN_MAIN_CHARS or not r.out.spans:
+    body_spans = [sp for sp in r.out.spans if not (sp.source.element or "").startswith("metadata:")]
+    if not body_spans or sum(sp.end - sp.start for sp in body_spans) < MIN_MAIN_CHARS:
         raise DocumentError(path, "no main text in the web page (only navigation, footer or scripts): "
                                   "save the page of the document itself")
     return ReadResult(text=out, format=FORMAT, sha256=hashlib.sha256(data).hexdigest(), spans=r.out.spans,

@@ -67,10 +67,11 @@ def normalize_line_endings(text: str) -> str:
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
-    text = _decode(data, path)
+    # Breaks first: a form feed between pages is a line break, not a sign of binary content.
+    text = normalize_line_endings(_decode(data, path))
     if not _looks_like_text(text):
         raise DocumentError(path, "decodes to control or unassigned characters: not a text document")
-    return normalize_line_endings(text)
+    return text
 
 
 def detect_encoding(data: bytes) -> str | None:
