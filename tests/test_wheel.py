@@ -11,6 +11,7 @@ is written after the install, so pip never sees the checkout's editable policykg
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -55,6 +56,23 @@ def test_every_subpackage_is_listed_in_pyproject():
             # subfolder that is itself mapped is counted under its own mapping.
             expected.add(".".join((package, *rel)))
     assert expected - set(setuptools["packages"]) == set()
+
+
+def test_tomllib_imports_fall_back_to_tomli():
+    """Python 3.10 is supported and has no tomllib: every import of it in the package is the
+    try/except that falls back to tomli (a dependency on python<3.11)."""
+    bare = []
+    for folder in _pyproject()["tool"]["setuptools"]["package-dir"].values():
+        for path in (CHECKOUT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            guarded = {id(n) for t in ast.walk(tree) if isinstance(t, ast.Try)
+                       and any("ModuleNotFoundError" in ast.unparse(h.type or ast.Name("")) for h in t.handlers)
+                       for n in ast.walk(ast.Module(body=t.body, type_ignores=[]))}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import) and any(a.name == "tomllib" for a in node.names) \
+                        and id(node) not in guarded:
+                    bare.append(f"{path.relative_to(CHECKOUT)}:{node.lineno}")
+    assert bare == []
 
 
 def run(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli installed
+    import tomli as tomllib  # type: ignore[no-redef]
 
 from policykg.schema.registry_models import (
     AgencyLevel,
