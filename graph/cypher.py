@@ -45,11 +45,64 @@ CONSTRAINTS = [
     "CREATE INDEX target_doc IF NOT EXISTS FOR (n:Target) ON (n.doc_id)",
     "CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name)",
     "CREATE INDEX technology_name IF NOT EXISTS FOR (n:Technology) ON (n.name)",
+    # SAME_AS links a cited document to the corpus plan it is, by 文号 or title key, per document.
+    "CREATE INDEX plan_doc_number IF NOT EXISTS FOR (n:Plan) ON (n.doc_number)",
+    "CREATE INDEX plan_title_key IF NOT EXISTS FOR (n:Plan) ON (n.title_key)",
+    "CREATE INDEX policydoc_doc_number IF NOT EXISTS FOR (n:PolicyDocument) ON (n.doc_number)",
+    "CREATE INDEX policydoc_title_key IF NOT EXISTS FOR (n:PolicyDocument) ON (n.title_key)",
     # The CJK analyzer indexes Chinese as overlapping character bigrams, so any 2+ character
     # substring of a task finds it without a word segmenter inside Lucene.
     "CREATE FULLTEXT INDEX task_fulltext IF NOT EXISTS FOR (t:Task) ON EACH [t.title, t.text] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
 ]
+
+# What a build has: each plan's input key (content hash, extractor version, manifest entry).
+PLAN_INPUT_KEYS = "MATCH (p:Plan) RETURN p.id AS id, p.input_key AS key"
+
+# The shared nodes a document's facts point at (agencies, entities, cited documents): after the
+# document is replaced, those of them nothing points at any more go (DELETE_ORPHANS_AMONG), so
+# clean-up touches only what the changed document touched.
+DOCUMENT_NEIGHBOURS = """
+MATCH (p:Plan {id: $doc_id})
+CALL (p) {
+  MATCH (p)-[:HAS_TASK]->(:Task)-[]-(m) WHERE m:Agency OR m:Company OR m:Institution OR m:Technology
+  RETURN m
+  UNION
+  MATCH (p)-[:MENTIONS|CITES]->(m) RETURN m
+}
+RETURN [l IN labels(m) WHERE l IN ['Agency', 'Company', 'Institution', 'Technology', 'PolicyDocument']][0]
+       AS label, m.id AS id
+"""
+DELETE_ORPHANS_AMONG = """
+UNWIND $rows AS row
+MATCH (m {id: row.id}) WHERE row.label IN labels(m)
+  AND CASE row.label
+        WHEN 'Agency' THEN NOT coalesce(m.resolved, false) AND NOT (m)--()
+        WHEN 'PolicyDocument' THEN NOT ()-[:CITES]->(m)
+        ELSE NOT ()-[:MENTIONS]->(m)
+      END
+DETACH DELETE m
+"""
+# SAME_AS for one document: its cited documents that are corpus plans, and the cited documents
+# elsewhere that name it (by 文号, else by title key).
+LINK_CITATIONS_OF_PLAN = """
+MATCH (:Plan {id: $doc_id})-[:CITES]->(d:PolicyDocument)
+CALL (d) {
+  MATCH (p:Plan) WHERE d.doc_number IS NOT NULL AND p.doc_number = d.doc_number RETURN p
+  UNION
+  MATCH (p:Plan) WHERE p.title_key = d.title_key RETURN p
+}
+MERGE (d)-[:SAME_AS]->(p)
+"""
+LINK_PLAN_AS_CITED = """
+MATCH (p:Plan {id: $doc_id})
+CALL (p) {
+  MATCH (d:PolicyDocument) WHERE p.doc_number IS NOT NULL AND d.doc_number = p.doc_number RETURN d
+  UNION
+  MATCH (d:PolicyDocument) WHERE d.title_key = p.title_key RETURN d
+}
+MERGE (d)-[:SAME_AS]->(p)
+"""
 
 # Rebuilding a document replaces its facts: everything it created goes first.
 DELETE_DOCUMENT_NODES = """
@@ -97,9 +150,9 @@ MERGE_AGENCIES = """
 UNWIND $rows AS row
 MERGE (a:Agency {id: row.id})
 ON CREATE SET a.name = row.name, a.collective = row.collective, a.resolved = false, a.mentions = []
+// mentions are a sorted union: the same whatever order the documents load in
 WITH a, row WHERE NOT coalesce(a.resolved, false)
-SET a.mentions = reduce(acc = coalesce(a.mentions, []), m IN row.mentions |
-                        CASE WHEN m IN acc THEN acc ELSE acc + m END)
+SET a.mentions = COLLECT { UNWIND coalesce(a.mentions, []) + row.mentions AS m RETURN DISTINCT m ORDER BY m }
 """
 LOAD_REGISTRY_AGENCIES = """
 UNWIND $rows AS row
@@ -150,9 +203,9 @@ SET c = row.props
 _MERGE_ENTITIES = """
 UNWIND $rows AS row
 MERGE (e:%s {id: row.id})
-SET e.name = row.name, e.category = row.category, e.definition = coalesce(row.definition, e.definition),
-    e.in_gazetteer = row.in_gazetteer,
-    e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+SET e.name = row.name, e.category = coalesce(row.category, e.category),
+    e.definition = coalesce(row.definition, e.definition), e.in_gazetteer = row.in_gazetteer,
+    e.aliases = COLLECT { UNWIND coalesce(e.aliases, []) + row.aliases AS a RETURN DISTINCT a ORDER BY a }
 """
 MERGE_ENTITIES = {label: _MERGE_ENTITIES % label for label in ("Company", "Institution", "Technology")}
 CREATE_TASK_MENTIONS = """
@@ -454,4 +507,12 @@ EXPORT_RELATIONSHIPS = """
 MATCH (a)-[r]->(b)
 RETURN elementId(r) AS element_id, type(r) AS type, elementId(a) AS source, elementId(b) AS target,
        properties(r) AS props
+"""
+
+# -- full dumps, for comparing two builds (tests/test_build_faults.py) ---------------------------
+DUMP_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+DUMP_RELATIONSHIPS = """
+MATCH (a)-[r]->(b)
+RETURN type(r) AS type, properties(r) AS props,
+       [labels(a)[0], coalesce(a.id, '')] AS a, [labels(b)[0], coalesce(b.id, '')] AS b
 """

@@ -1,36 +1,51 @@
-"""Loading extractions into Neo4j: one transaction per document, batched UNWIND writes.
+"""Loading rows into Neo4j: one transaction per document, batched UNWIND writes.
 
 A document's load first deletes what that document created before, then writes it again, all
-in one transaction: it lands whole or not at all, and building twice leaves every count as it
-was.
+in one managed transaction (`session.execute_write`, retried within a bounded time): it lands
+whole or not at all, and building twice leaves every count as it was. The same transaction
+drops the shared nodes only the old version pointed at and links the document's SAME_AS edges,
+so no end-of-build pass over the whole graph is needed.
+
+graph/ knows nothing of extraction: rows come from graph/rows.py, registries arrive as schema
+objects.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-
 import neo4j
 
-from policykg.extract.facts.citations import title_key
 from policykg.graph import cypher
+from policykg.graph.rows import DocumentRows, document_rows, registry_rows
 from policykg.schema.models import Extraction
+from policykg.schema.registry_models import Registry
 
 BATCH = 500
+# A document's transaction holds every string it writes until commit. Over this many bytes of
+# rows the document is refused by name instead of exhausting the server's transaction memory
+# (which would fail other sessions too). A real plan writes well under 5 MB.
+MAX_TX_BYTES = 32 * 1024 * 1024
+# Managed transactions retry transient failures (a restarting server, a deadlock) for at most
+# this long; then the error surfaces and the build decides (a dead server stops the build).
+RETRY_SECONDS = 5.0
 
 
-@dataclass
-class LoadStats:
-    documents: int = 0
-    sections: int = 0
-    tasks: int = 0
-    edges: dict[str, int] = field(default_factory=lambda: {"lead": 0, "support": 0, "responsible": 0})
+class DocumentTooLarge(Exception):
+    def __init__(self, doc_id: str, size: int, limit: int):
+        self.doc_id, self.size, self.limit = doc_id, size, limit
+        super().__init__(
+            f"too large to load in one transaction: {size / 2**20:.1f} MB of facts over the "
+            f"{limit / 2**20:.0f} MB budget (raise --max-tx-mb if the server's memory allows, or split the document)")
+
+
+def _session(driver: neo4j.Driver, database: str | None, retry_s: float | None = None, **kw) -> neo4j.Session:
+    return driver.session(database=database, max_transaction_retry_time=RETRY_SECONDS if retry_s is None else retry_s,
+                          **kw)
 
 
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
-    with driver.session(database=database) as session:
+    with _session(driver, database) as session:
         for stmt in cypher.CONSTRAINTS:
-            session.run(stmt).consume()
+            session.execute_write(lambda tx, stmt=stmt: tx.run(stmt).consume())
 
 
 def _batches(rows: list[dict]):
@@ -38,162 +53,86 @@ def _batches(rows: list[dict]):
         yield rows[i : i + BATCH]
 
 
-def plan_properties(x: Extraction) -> dict:
-    m = x.meta
-    props = {
-        "id": m.doc_id, "title": m.title, "doc_number": m.doc_number, "issuer": m.issuer,
-        "issued": m.issued, "published": m.published, "source_url": m.source_url,
-        "index_number": m.index_number, "period_start": m.period_start, "period_end": m.period_end,
-        "kind": m.kind.value if m.kind else None, "path": x.path, "sha256": x.sha256,
-        "text": x.text, "loaded_at": None,
-        "provenance": [f"{k}={v}" for k, v in sorted(m.provenance.items())],
-        "title_key": title_key(m.title) if m.title else None,
-    }
-    return {k: v for k, v in props.items() if v is not None}
-
-
-def _rows(x: Extraction) -> dict[str, list[dict]]:
-    sections = [
-        {k: v for k, v in {
-            "id": s.id, "doc_id": s.doc_id, "level": s.level.value, "number": s.number, "marker": s.marker,
-            "heading": s.heading, "heading_lost": s.heading_lost, "start": s.start, "end": s.end,
-            "path": s.path,
-        }.items() if v is not None}
-        for s in x.sections
-    ]
-    tasks = [
-        {"id": t.id, "doc_id": t.doc_id, "kind": t.kind.value, "title": t.title, "text": t.text,
-         "ordinal": t.ordinal, "start": t.start, "end": t.end, "rule": t.rule,
-         "top_level": t.parent_task_id is None}
-        for t in x.tasks
-    ]
-    assignments: dict[str, list[dict]] = {"lead": [], "support": [], "responsible": []}
-    for c in x.clauses:
-        for a in c.assignments:
-            e = a.evidence
-            assignments[a.role.value].append({
-                "agency": a.agency.agency_id, "task": a.task_id,
-                "props": {"rank": a.rank, "doc_id": e.doc_id, "start": e.start, "end": e.end, "quote": e.quote,
-                          "rule": e.rule, "surface": a.agency.surface, "mentioned_as": a.agency.name,
-                          "mention_start": a.agency.start,
-                          "mention_end": a.agency.end, "prefix_restored": a.agency.prefix_restored},
-            })
-    targets = [
-        {"task": g.task_id, "props": {k: v for k, v in {
-            "id": g.id, "doc_id": g.doc_id, "metric": g.metric, "value": g.value, "unit": g.unit, "year": g.year,
-            "comparator": g.comparator, "start": g.evidence.start, "end": g.evidence.end,
-            "quote": g.evidence.quote, "rule": g.evidence.rule}.items() if v is not None}}
-        for g in x.targets
-    ]
-    citations = [
-        {"id": c.id, "title": c.title, "title_key": title_key(c.title), "doc_number": c.doc_number,
-         "props": {"doc_id": c.evidence.doc_id, "start": c.evidence.start, "end": c.evidence.end,
-                   "quote": c.evidence.quote, "rule": c.evidence.rule}}
-        for c in x.citations
-    ]
-    from policykg.extract.entities.gazetteer import default_gazetteer
-
-    gaz = default_gazetteer()
-    entities: dict[str, dict] = {}
-    task_mentions, plan_mentions = [], []
-    for m in x.mentions:
-        entry = gaz.by_id(m.canonical_id) if m.in_gazetteer else None
-        node = entities.setdefault(m.canonical_id, {
-            "label": m.label.value, "id": m.canonical_id, "name": m.canonical_name, "category": m.category,
-            "definition": entry.definition if entry else None, "in_gazetteer": m.in_gazetteer,
-            "aliases": list(entry.surfaces) if entry else [m.canonical_name],
-        })
-        if m.surface not in node["aliases"]:
-            node["aliases"].append(m.surface)
-        row = {"entity": m.canonical_id, "task": m.task_id,
-               "props": {"doc_id": m.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
-                         "quote": m.evidence.quote, "rule": m.evidence.rule, "nested_in": m.inside}}
-        row["props"] = {k: v for k, v in row["props"].items() if v is not None}
-        (task_mentions if m.task_id else plan_mentions).append(row)
-    return {
-        "entities": list(entities.values()),
-        "task_mentions": task_mentions,
-        "plan_mentions": plan_mentions,
-        "targets": targets,
-        "citations": citations,
-        "sections": sections,
-        "top_sections": [s.id for s in x.sections if s.parent_id is None],
-        "child_sections": [{"parent": s.parent_id, "child": s.id} for s in x.sections if s.parent_id],
-        "tasks": tasks,
-        "section_tasks": [{"section": t.section_id, "task": t.id} for t in x.tasks if t.section_id],
-        "subtasks": [{"parent": t.parent_task_id, "child": t.id} for t in x.tasks if t.parent_task_id],
-        "agencies": [{"id": a.id, "name": a.name, "collective": a.collective, "mentions": a.mentions}
-                     for a in x.agencies if not a.resolved],
-        **{f"assign_{k}": v for k, v in assignments.items()},
-    }
-
-
-def _write_document(tx: neo4j.ManagedTransaction, x: Extraction, loaded_at: dt.datetime) -> None:
-    doc_id = x.meta.doc_id
-    rows = _rows(x)
+def _write_rows(tx: neo4j.ManagedTransaction, r: DocumentRows) -> None:
+    doc_id = r.doc_id
+    neighbours = [rec.data() for rec in tx.run(cypher.DOCUMENT_NEIGHBOURS, doc_id=doc_id)]
     tx.run(cypher.DELETE_DOCUMENT_NODES, doc_id=doc_id).consume()
     tx.run(cypher.DELETE_PLAN, doc_id=doc_id).consume()
-    plan = plan_properties(x)
-    plan["loaded_at"] = loaded_at
-    tx.run(cypher.CREATE_PLAN, plan=plan).consume()
-    for batch in _batches(rows["sections"]):
+    tx.run(cypher.CREATE_PLAN, plan=r.plan).consume()
+    for batch in _batches(r.sections):
         tx.run(cypher.CREATE_SECTIONS, rows=batch).consume()
-    tx.run(cypher.LINK_TOP_SECTIONS, doc_id=doc_id, ids=rows["top_sections"]).consume()
-    for batch in _batches(rows["child_sections"]):
+    tx.run(cypher.LINK_TOP_SECTIONS, doc_id=doc_id, ids=r.top_sections).consume()
+    for batch in _batches(r.child_sections):
         tx.run(cypher.LINK_CHILD_SECTIONS, rows=batch).consume()
-    for batch in _batches(rows["tasks"]):
+    for batch in _batches(r.tasks):
         tx.run(cypher.CREATE_TASKS, doc_id=doc_id, rows=batch).consume()
-    for batch in _batches(rows["section_tasks"]):
+    for batch in _batches(r.section_tasks):
         tx.run(cypher.LINK_SECTION_TASKS, rows=batch).consume()
-    for batch in _batches(rows["subtasks"]):
+    for batch in _batches(r.subtasks):
         tx.run(cypher.LINK_SUBTASKS, rows=batch).consume()
-    for batch in _batches(rows["agencies"]):
+    for batch in _batches(r.agencies):
         tx.run(cypher.MERGE_AGENCIES, rows=batch).consume()
     for role, stmt in cypher.CREATE_ASSIGNMENTS.items():
-        for batch in _batches(rows[f"assign_{role}"]):
+        for batch in _batches(r.assignments.get(role, [])):
             tx.run(stmt, rows=batch).consume()
     for label, stmt in cypher.MERGE_ENTITIES.items():
-        for batch in _batches([e for e in rows["entities"] if e["label"] == label]):
+        for batch in _batches(r.entities.get(label, [])):
             tx.run(stmt, rows=batch).consume()
-    for batch in _batches(rows["task_mentions"]):
+    for batch in _batches(r.task_mentions):
         tx.run(cypher.CREATE_TASK_MENTIONS, rows=batch).consume()
-    for batch in _batches(rows["plan_mentions"]):
+    for batch in _batches(r.plan_mentions):
         tx.run(cypher.CREATE_PLAN_MENTIONS, doc_id=doc_id, rows=batch).consume()
-    for batch in _batches(rows["targets"]):
+    for batch in _batches(r.targets):
         tx.run(cypher.CREATE_TARGETS, doc_id=doc_id, rows=batch).consume()
-    for batch in _batches(rows["citations"]):
+    for batch in _batches(r.citations):
         tx.run(cypher.CREATE_CITATIONS, doc_id=doc_id, rows=batch).consume()
+    tx.run(cypher.LINK_CITATIONS_OF_PLAN, doc_id=doc_id).consume()
+    tx.run(cypher.LINK_PLAN_AS_CITED, doc_id=doc_id).consume()
+    if neighbours:
+        tx.run(cypher.DELETE_ORPHANS_AMONG, rows=neighbours).consume()
+
+
+def load_rows(driver: neo4j.Driver, rows: DocumentRows, database: str | None = None, *,
+              max_tx_bytes: int = MAX_TX_BYTES, retry_s: float | None = None) -> None:
+    """Replace one document's facts in one bounded transaction. Raises `DocumentTooLarge`
+    (before anything is sent) when the rows exceed `max_tx_bytes`."""
+    size = rows.size_bytes()
+    if size > max_tx_bytes:
+        raise DocumentTooLarge(rows.doc_id, size, max_tx_bytes)
+    with _session(driver, database, retry_s) as session:
+        session.execute_write(_write_rows, rows)
 
 
 def load_document(driver: neo4j.Driver, x: Extraction, database: str | None = None,
-                  loaded_at: dt.datetime | None = None) -> None:
-    """Replace one document's facts in one transaction."""
-    loaded_at = loaded_at or dt.datetime.now(dt.timezone.utc)
-    with driver.session(database=database) as session:
-        session.execute_write(_write_document, x, loaded_at)
+                  input_key: str | None = None, **kw) -> None:
+    """Replace one document's facts in one transaction (`load_rows` of its rows)."""
+    load_rows(driver, document_rows(x, input_key), database, **kw)
 
 
-def load_registry(driver: neo4j.Driver, registry=None, database: str | None = None) -> tuple[int, int]:
+def delete_document(driver: neo4j.Driver, doc_id: str, database: str | None = None) -> None:
+    """Remove one document and what only it pointed at, in one transaction."""
+    def write(tx: neo4j.ManagedTransaction) -> None:
+        neighbours = [rec.data() for rec in tx.run(cypher.DOCUMENT_NEIGHBOURS, doc_id=doc_id)]
+        tx.run(cypher.DELETE_DOCUMENT_NODES, doc_id=doc_id).consume()
+        tx.run(cypher.DELETE_PLAN, doc_id=doc_id).consume()
+        if neighbours:
+            tx.run(cypher.DELETE_ORPHANS_AMONG, rows=neighbours).consume()
+
+    with _session(driver, database) as session:
+        session.execute_write(write)
+
+
+def plan_input_keys(driver: neo4j.Driver, database: str | None = None) -> dict[str, str | None]:
+    """Plan id -> the input key it was built from (None for a plan loaded without one)."""
+    with _session(driver, database, default_access_mode=neo4j.READ_ACCESS) as session:
+        return session.execute_read(lambda tx: {r["id"]: r["key"] for r in tx.run(cypher.PLAN_INPUT_KEYS)})
+
+
+def load_agency_registry(driver: neo4j.Driver, registry: Registry, database: str | None = None) -> tuple[int, int]:
     """Write the curated registry (every agency, every SUCCEEDED_BY edge) in one transaction.
-    Returns (agencies, successions)."""
-    from policykg.extract.agencies.registry import default_registry
-    from policykg.schema.registry_models import when_year
-
-    registry = registry or default_registry()
-    agencies = [
-        {"id": a.id, "props": {k: v for k, v in {
-            "name": a.name, "short": a.short, "aliases": list(a.aliases), "level": a.level.value,
-            "valid_from": when_year(a.valid_from), "valid_to": when_year(a.valid_to), "source": a.source,
-            "unverified": a.unverified, "collective": a.collective, "resolved": True,
-        }.items() if v is not None}}
-        for a in registry.agencies
-    ]
-    successions = [
-        {"from": s.from_, "to": s.to, "props": {k: v for k, v in {
-            "year": s.year, "kind": s.kind.value, "source": s.source, "unverified": s.unverified,
-        }.items() if v is not None}}
-        for s in registry.successions
-    ]
+    Returns (agencies, successions). The registry arrives parsed and validated (schema
+    objects): reading its TOML is the caller's business."""
+    agencies, successions = registry_rows(registry)
 
     def write(tx: neo4j.ManagedTransaction) -> None:
         tx.run(cypher.LOAD_REGISTRY_AGENCIES, rows=agencies).consume()
@@ -201,32 +140,47 @@ def load_registry(driver: neo4j.Driver, registry=None, database: str | None = No
         tx.run(cypher.DELETE_SUCCESSIONS).consume()
         tx.run(cypher.CREATE_SUCCESSIONS, rows=successions).consume()
 
-    with driver.session(database=database) as session:
+    with _session(driver, database) as session:
         session.execute_write(write)
     return len(agencies), len(successions)
 
 
 def delete_orphans(driver: neo4j.Driver, database: str | None = None) -> None:
-    """After a build: drop what no document refers to any more, and link cited documents to
-    the corpus plans they are."""
-    with driver.session(database=database) as session:
-        session.run(cypher.DELETE_ORPHAN_AGENCIES).consume()
-        session.run(cypher.DELETE_UNCITED_DOCUMENTS).consume()
-        session.run(cypher.DELETE_UNMENTIONED_ENTITIES).consume()
-        session.run(cypher.RELINK_CITED_PLANS).consume()
+    """Repair pass over the whole graph (after hand deletions; a build does not need it):
+    drop what no document refers to any more, and relink cited documents to corpus plans."""
+    with _session(driver, database) as session:
+        for stmt in (cypher.DELETE_ORPHAN_AGENCIES, cypher.DELETE_UNCITED_DOCUMENTS,
+                     cypher.DELETE_UNMENTIONED_ENTITIES, cypher.RELINK_CITED_PLANS):
+            session.execute_write(lambda tx, stmt=stmt: tx.run(stmt).consume())
 
 
 def counts(driver: neo4j.Driver, database: str | None = None) -> tuple[dict[str, int], dict[str, int]]:
     """(nodes by label, relationships by type)."""
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+    with _session(driver, database, default_access_mode=neo4j.READ_ACCESS) as session:
         nodes = {r["label"]: r["n"] for r in session.run(cypher.COUNT_NODES)}
         rels = {r["type"]: r["n"] for r in session.run(cypher.COUNT_RELATIONSHIPS)}
     return nodes, rels
 
 
-def stats_of(x: Extraction) -> LoadStats:
-    s = LoadStats(documents=1, sections=len(x.sections), tasks=len(x.tasks))
-    for c in x.clauses:
-        for a in c.assignments:
-            s.edges[a.role.value] += 1
-    return s
+def _plain(v):
+    """Driver values (dates, lists) as comparable, printable Python values."""
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
+    return v
+
+
+def graph_dump(driver: neo4j.Driver, database: str | None = None) -> list[str]:
+    """The whole graph as sorted lines, nodes by labels and properties, relationships by type,
+    properties and their end nodes' (label, id): two builds of the same input give equal dumps
+    whatever the element ids and load order."""
+    lines: list[str] = []
+    with _session(driver, database, default_access_mode=neo4j.READ_ACCESS) as session:
+        for r in session.run(cypher.DUMP_NODES):
+            props = {k: _plain(v) for k, v in sorted(r["props"].items())}
+            lines.append(f"N {sorted(r['labels'])} {props!r}")
+        for r in session.run(cypher.DUMP_RELATIONSHIPS):
+            props = {k: _plain(v) for k, v in sorted(r["props"].items())}
+            lines.append(f"R {r['type']} {r['a']} -> {r['b']} {props!r}")
+    return sorted(lines)

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from policykg.cli_build import BuildFormat
 from policykg.cli_common import ExtractFormat, ListFormat, QueryFormat, cell, console, driver_or_exit, err
 from policykg.cli_neo4j import neo4j_app
 from policykg.cli_views import register as register_views
@@ -92,68 +92,21 @@ def extract(
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(None, help="Document files or folders (default: the built-in corpus)."),
+    force: bool = typer.Option(False, "--force", help="Rebuild documents whose content and extractor are unchanged."),
+    fmt: BuildFormat = typer.Option(BuildFormat.table, "--format", "-f", help="table (with progress) or json."),
+    max_mb: float = typer.Option(64.0, "--max-mb", help="Refuse files larger than this (MB), before reading them."),
+    timeout: float = typer.Option(600.0, "--timeout", help="Seconds one document's extraction may take (0: no limit)."),
+    max_tx_mb: float = typer.Option(32.0, "--max-tx-mb", help="Refuse a document whose facts exceed this (MB) in one transaction."),
 ) -> None:
     """Extract documents and load them into Neo4j, one transaction per document.
 
-    A document that cannot be read or parsed is reported and skipped; the others load, and
-    the exit code is 1."""
-    from policykg.extract.readers.corpus import discover
-    from policykg.extract.pipeline import extract_document
-    from policykg.extract.readers.text import DocumentError
-    from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry, stats_of
-    from policykg.paths import corpus_dir
+    Unchanged documents (same content, same extractor) are skipped. A document that cannot be
+    read, parsed or loaded, or that yields nothing, is reported by name with the reason and the
+    others load (exit code 1); if the server goes away the build stops with a summary and a
+    rerun loads what is missing (exit code 2)."""
+    from policykg.cli_build import build_command
 
-    try:
-        files = discover(paths or [corpus_dir()])
-    except DocumentError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from None
-    if not files:
-        err.print("[red]No documents found[/red] (looked for .txt, .text and .md files).")
-        raise typer.Exit(1)
-    driver, settings = driver_or_exit(start_managed=True)
-    errors: list[str] = []
-    table = Table("document", "title", "tasks", "LEADS", "SUPPORTS", "RESPONSIBLE_FOR", "status")
-    with driver:
-        ensure_schema(driver, settings.database)
-        try:
-            load_registry(driver, database=settings.database)
-        except Exception as exc:  # a broken registry file is the user's to fix: say which and why
-            err.print(f"[red]error:[/red] agency registry: {exc}", highlight=False)
-            raise typer.Exit(1) from None
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=err, transient=True) as progress:
-            bar = progress.add_task("building", total=len(files))
-            for f in files:
-                progress.update(bar, description=f"building {f.name}")
-                try:
-                    x = extract_document(f)
-                    load_document(driver, x, settings.database)
-                    s = stats_of(x)
-                    table.add_row(x.meta.doc_id, (x.meta.title or "")[:40], str(s.tasks), str(s.edges["lead"]),
-                                  str(s.edges["support"]), str(s.edges["responsible"]),
-                                  "[green]ok[/green]" + (f" ({len(x.warnings)} warnings)" if x.warnings else ""))
-                except DocumentError as exc:
-                    errors.append(str(exc))
-                    table.add_row(f.name, "", "", "", "", "", "[red]error[/red]")
-                except Exception as exc:  # a failed load must not stop the other documents
-                    errors.append(f"{f}: could not be loaded ({type(exc).__name__}: {exc})")
-                    table.add_row(f.name, "", "", "", "", "", "[red]error[/red]")
-                progress.advance(bar)
-        delete_orphans(driver, settings.database)
-        nodes, rels = counts(driver, settings.database)
-    console.print(table)
-    console.print(
-        f"{len(files) - len(errors)} of {len(files)} documents loaded · "
-        + " · ".join(f"{k} {v}" for k, v in nodes.items())
-        + " · " + " · ".join(f"{k} {v}" for k, v in rels.items())
-        + f" · errors {len(errors)}",
-        highlight=False,
-    )
-    for e in errors:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
-    if errors:
-        raise typer.Exit(1)
+    build_command(paths, force, fmt, max_mb, timeout, max_tx_mb)
 
 
 @app.command()
@@ -221,6 +174,25 @@ def evaluate_cmd(
                       highlight=False)
     if len(report.misses) > misses:
         console.print(f"  … {len(report.misses) - misses} more (--misses N, or --format json)")
+    if report.entity_model:
+        from policykg.extract.entities.evaluate import format_rows
+
+        console.print("\nentities on held-out gold, rules only vs rules + trained NER "
+                      "(R(non-gaz): recall on names in no gazetteer):")
+        console.print(format_rows(report.entity_model), highlight=False)
+
+
+@app.command()
+def train(
+    max_steps: int = typer.Option(0, help="Stop after this many updates (0: the config's max_steps)."),
+) -> None:
+    """Retrain the entity NER from the project's files: weak labels over
+    extract/entities/data/paragraphs.jsonl.gz and the corpus plans (corrected by their gold), then
+    `spacy train` on extract/entities/config.cfg; writes extract/entities/model/."""
+    from policykg.extract.entities.training import train as train_model
+
+    info = train_model(max_steps=max_steps or None)
+    console.print_json(data=info)
 
 
 def _parse_param(raw: str) -> tuple[str, object]:

@@ -90,6 +90,12 @@ def driver_or_exit(start_managed: bool) -> tuple[neo4j.Driver, Neo4jSettings]:
     driver = get_driver(settings)
     try:
         driver.verify_connectivity()
+    except neo4j.exceptions.AuthError:
+        # The server answered: saying "cannot reach" would send the user looking in the wrong place.
+        err.print(f"[red]Neo4j at {settings.uri} refused the credentials[/red] of user {settings.user!r}: "
+                  "check NEO4J_USER and NEO4J_PASSWORD (environment or .env).", highlight=False)
+        driver.close()
+        raise typer.Exit(2) from None
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:
         err.print(f"[red]Cannot reach Neo4j at {settings.uri}:[/red] {exc}", highlight=False)
         driver.close()

@@ -11,19 +11,13 @@ from policykg.settings import Neo4jSettings, get_driver
 
 
 def load_corpus(settings: Neo4jSettings) -> None:
-    from policykg.extract.readers.corpus import discover
-    from policykg.extract.pipeline import extract_document
-    from policykg.graph import loader
-    from policykg.graph.loader import delete_orphans, ensure_schema, load_document
+    """The built-in corpus, loaded as `policykg build` loads it (the same library call)."""
+    from policykg.build import build_corpus
     from policykg.paths import corpus_dir
 
     with get_driver(settings) as driver:
-        ensure_schema(driver, settings.database)
-        if hasattr(loader, "load_registry"):  # agency registry and lineage, as `policykg build` loads them
-            loader.load_registry(driver, database=settings.database)
-        for path in discover([corpus_dir()]):
-            load_document(driver, extract_document(path), settings.database)
-        delete_orphans(driver, settings.database)
+        report = build_corpus([corpus_dir()], driver, database=settings.database)
+        assert report.ok, [(d.path, d.status, d.reason) for d in report.documents if d.status != "loaded"]
         # The full-text index fills asynchronously; wait so that searches see every task.
         with driver.session(database=settings.database) as session:
             session.run("CALL db.awaitIndexes(120)").consume()

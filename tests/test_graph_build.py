@@ -10,22 +10,20 @@ import pytest
 from typer.testing import CliRunner
 
 from corpus_helpers import doc_path
+from policykg.build import build_corpus
 from policykg.cli import app
-from policykg.extract.readers.corpus import discover
 from policykg.extract.pipeline import extract_document
-from policykg.graph.loader import counts, delete_orphans, ensure_schema, load_document, load_registry
+from policykg.graph.loader import counts, delete_orphans, graph_dump, load_document
 from policykg.paths import corpus_dir
 
 PLAN_2015 = "sz-internet-plus-2015"
 PLAN_2021 = "sz-digital-economy-2021"
 
 
-def build_corpus(driver):
-    ensure_schema(driver)
-    load_registry(driver)
-    for f in discover([corpus_dir()]):
-        load_document(driver, extract_document(f))
-    delete_orphans(driver)
+def build(driver, **kw):
+    report = build_corpus([corpus_dir()], driver, **kw)
+    assert report.ok, [(d.path, d.status, d.reason) for d in report.documents]
+    return report
 
 
 def q(driver, cypher, **params):
@@ -41,7 +39,7 @@ def env(neo4j):
 
 @pytest.fixture
 def built(neo4j_driver):
-    build_corpus(neo4j_driver)
+    build(neo4j_driver)
     return neo4j_driver
 
 
@@ -103,10 +101,49 @@ def test_edges_carry_evidence_that_quotes_the_plan(built):
 
 def test_building_twice_gives_identical_counts(built):
     before = counts(built)
-    build_corpus(built)
+    build(built)
     assert counts(built) == before
     nodes, rels = before
     assert nodes["Plan"] == 5 and rels["LEADS"] == 25 and rels["SUPPORTS"] == 43 and rels["RESPONSIBLE_FOR"] == 99
+
+
+def test_unchanged_documents_are_skipped_and_force_rebuilds_them_to_the_same_graph(built):
+    dump = graph_dump(built)
+    again = build(built)
+    assert {d.status for d in again.documents} == {"unchanged"}
+    forced = build(built, force=True)
+    assert [d.status for d in forced.documents] == ["loaded"] * 5
+    assert graph_dump(built) == dump  # nothing in the graph depends on when or how often it was built
+
+
+def test_graph_holds_no_clock_and_relative_paths(built):
+    rows = q(built, "MATCH (p:Plan) RETURN p.path AS path, keys(p) AS keys ORDER BY path")
+    assert [r["path"] for r in rows] == [f"documents/{n}" for n in sorted(
+        ["000_418c68fe0948b7f8.txt", "001_1ca2595b8a15c99f.txt", "002_d022581d762f2972.txt",
+         "003_9bc7e16013ab2127.txt", "004_98723150f4ac7054.txt"])]
+    assert all("loaded_at" not in r["keys"] and "input_key" in r["keys"] for r in rows)
+
+
+def test_a_changed_document_alone_is_reloaded_and_relinked(built, tmp_path):
+    src = doc_path("2015").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(src, encoding="utf-8")
+    citing = "后续方案\n\n为落实《深圳市“互联网＋”行动计划》（深府〔2015〕69号），制定本方案。\n一、重点任务\n（一）推进数据开放。建设平台。\n"
+    (tmp_path / "later.txt").write_text(citing, encoding="utf-8")
+    try:
+        first = build_corpus([tmp_path], built)
+        assert [(d.path, d.status) for d in first.documents] == [("a.txt", "loaded"), ("later.txt", "loaded")]
+        (tmp_path / "later.txt").write_text(citing.replace("建设平台", "建设开放平台"), encoding="utf-8")
+        second = build_corpus([tmp_path], built)
+        assert [(d.path, d.status) for d in second.documents] == [("a.txt", "unchanged"), ("later.txt", "loaded")]
+        # The reloaded document's citation links to the corpus plan it names, in its own transaction.
+        rows = q(built, """MATCH (:Plan {id: 'later'})-[:CITES]->(:PolicyDocument)-[:SAME_AS]->(p:Plan)
+                           RETURN p.id AS id ORDER BY id""")
+        assert rows == [{"id": "a"}, {"id": PLAN_2015}]
+    finally:
+        for doc in ("a", "later"):
+            q(built, "MATCH (n) WHERE n.doc_id = $d DETACH DELETE n", d=doc)
+            q(built, "MATCH (p:Plan {id: $d}) DETACH DELETE p", d=doc)
+        delete_orphans(built)
 
 
 def test_uniqueness_constraints_exist(built):
@@ -133,7 +170,7 @@ def test_build_reports_bad_input_and_loads_the_rest(built, env, tmp_path):
         result = CliRunner().invoke(app, ["build", str(tmp_path)], env=env)
         assert result.exit_code == 1
         out = result.output
-        assert "broken.txt" in out and "latin1.txt" in out and "cannot be decoded" in out
+        assert "broken.txt" in out and "latin1.txt" in out and "decode" in out
         assert "1 of 3 documents loaded" in out
         rows = q(built, "MATCH (:Plan {id: 'good'})-[:HAS_TASK]->(t)<-[r:LEADS]-() RETURN count(r) AS n")
         assert rows == [{"n": 25}]

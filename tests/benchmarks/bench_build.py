@@ -1,26 +1,37 @@
-"""Benchmark: extraction and loading of the built-in corpus, measured in one run.
+"""Benchmark: `build_corpus` of the built-in corpus into an empty graph, then again unchanged.
 
-    .venv/bin/python tests/benchmarks/bench_build.py [--runs 5] [--json FILE]
+    .venv/bin/python tests/benchmarks/bench_build.py [--json FILE]
 
-Machines are noisy, so it reports medians of several runs and ratios between figures taken in
-the same run, never a single wall-clock time. Loading uses the configured Neo4j (NEO4J_URI, or
-the project's own server, which must be running: `policykg neo4j start`) and rebuilds the corpus
-there, as `policykg build` would.
+Runs the same library call the CLI runs (policykg.build.build_corpus), one run each, and reports
+the ratio rebuild / first build (issue 9: an unchanged corpus must cost at most 20 % of a first
+build: the rebuild compares input keys and extracts nothing), a forced rebuild's ratio, and the
+per-document times. Machines are noisy, so it reports ratios between figures of the same run.
+
+It needs a Neo4j it may empty: by default it starts a throwaway server of its own (a temporary
+home on a free port, as the tests do) and stops it after; with NEO4J_URI set it uses that server
+and EMPTIES ITS GRAPH first (MATCH (n) DETACH DELETE n), so point it at a scratch database only.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
+import os
+import socket
+import tempfile
 import time
+from pathlib import Path
 
-from policykg.extract.readers.corpus import discover
-from policykg.extract.entities.nlp import load_nlp
-from policykg.extract.pipeline import extract_document
-from policykg.graph.loader import delete_orphans, ensure_schema, load_document, load_registry
+from policykg.build import build_corpus
+from policykg.graph import neo4j_server
 from policykg.paths import corpus_dir
-from policykg.settings import get_driver, neo4j_settings
+from policykg.settings import get_driver, managed_settings, neo4j_settings
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def timed(fn):
@@ -29,56 +40,48 @@ def timed(fn):
     return time.perf_counter() - t0, out
 
 
+def measure(driver, database) -> dict:
+    with driver.session(database=database) as s:
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+    first_s, first = timed(lambda: build_corpus([corpus_dir()], driver, database=database))
+    again_s, again = timed(lambda: build_corpus([corpus_dir()], driver, database=database))
+    forced_s, forced = timed(lambda: build_corpus([corpus_dir()], driver, database=database, force=True))
+    for r in (first, again, forced):
+        assert r.ok, [(d.path, d.status, d.reason) for d in r.documents]
+    return {
+        "first_build_s": round(first_s, 2), "unchanged_rebuild_s": round(again_s, 2),
+        "forced_rebuild_s": round(forced_s, 2),
+        "unchanged_to_first_ratio": round(again_s / first_s, 3),
+        "forced_to_first_ratio": round(forced_s / first_s, 3),
+        "statuses": {"first": sorted({d.status for d in first.documents}),
+                     "unchanged": sorted({d.status for d in again.documents})},
+        "documents": [{"path": d.path, "first_s": d.seconds, "rebuild_s": e.seconds}
+                      for d, e in zip(first.documents, again.documents)],
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
-
-    files = discover([corpus_dir()])
-    nlp_load, _ = timed(load_nlp)  # once per process; reported apart from per-document work
-    extract_s: dict[str, list[float]] = {f.name: [] for f in files}
-    extractions = {}
-    for _ in range(args.runs):
-        for f in files:
-            dt, x = timed(lambda f=f: extract_document(f))
-            extract_s[f.name].append(dt)
-            extractions[f.name] = x
-
-    settings = neo4j_settings()
-    load_s: dict[str, list[float]] = {f.name: [] for f in files}
-    with get_driver(settings) as driver:
-        ensure_schema(driver, settings.database)
-        load_registry(driver, database=settings.database)
-        for _ in range(args.runs):
-            for f in files:
-                dt, _ = timed(lambda f=f: load_document(driver, extractions[f.name], settings.database))
-                load_s[f.name].append(dt)
-        delete_orphans(driver, settings.database)
-
-    rows = []
-    for f in files:
-        x = extractions[f.name]
-        chars = len(x.text)
-        me, ml = statistics.median(extract_s[f.name]), statistics.median(load_s[f.name])
-        edges = sum(len(c.assignments) for c in x.clauses) + len(x.mentions) + len(x.targets)
-        rows.append({
-            "document": x.meta.doc_id, "chars": chars, "tasks": len(x.tasks), "facts": edges,
-            "extract_median_s": round(me, 4), "load_median_s": round(ml, 4),
-            "extract_chars_per_s": round(chars / me), "load_to_extract_ratio": round(ml / me, 2),
-            # a rebuild replaces the document: later loads against the first one
-            "rebuild_ratio": round(statistics.median(load_s[f.name][1:]) / load_s[f.name][0], 2)
-            if len(load_s[f.name]) > 1 else None,
-        })
-    total_e = sum(r["extract_median_s"] for r in rows)
-    total_l = sum(r["load_median_s"] for r in rows)
-    summary = {"runs": args.runs, "nlp_load_s": round(nlp_load, 2), "documents": rows,
-               "corpus_extract_median_s": round(total_e, 3), "corpus_load_median_s": round(total_l, 3),
-               "nlp_load_to_corpus_extract_ratio": round(nlp_load / total_e, 2)}
-    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    if os.environ.get("NEO4J_URI"):
+        settings = neo4j_settings()
+        with get_driver(settings) as driver:
+            out = measure(driver, settings.database)
+    else:
+        with tempfile.TemporaryDirectory(prefix="policykg-bench-") as home:
+            config = neo4j_server.ServerConfig(home=Path(home), bolt_port=_free_port(), heap_initial="256m",
+                                               heap_max="1g", pagecache="256m", tx_log_rotation_size="8M")
+            neo4j_server.start(config, timeout=300)
+            try:
+                settings = managed_settings(config)
+                with get_driver(settings) as driver:
+                    out = measure(driver, settings.database)
+            finally:
+                neo4j_server.stop(config)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(summary, fh, ensure_ascii=False, indent=2)
+        Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
