@@ -67,9 +67,10 @@ def _vocab():
 
 # Whole words that end like a body but are not one (全部 ends in 部, 城市 in 市).
 NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本部", "干部", "城市", "地区", "社会", "机构",
-              "部门", "单位", "有关", "相关", "方面", "总部", "基层"}
+              "部门", "单位", "有关", "相关", "方面", "总部", "基层", "政府", "人民政府", "医院", "企业", "学校"}
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
-_NOT_IN_NAME = re.compile(r"[的了是把被]|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好")
+_NOT_IN_NAME = re.compile(r"[的了是把被]|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好|"
+                          r"提请|报请|上报|报送|报告|报同级|填报|审核|批准")
 # A body's name never begins with a verb of action: 注重政府办… is a phrase, not a name.
 _VERB_HEAD = re.compile(
     r"^(?:注重|加强|推进|促进|推动|实现|提高|完善|支持|鼓励|引导|围绕|通过|按照|根据|针对|加快|做好|开展|进一步|积极|"
@@ -157,10 +158,16 @@ NAMED_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(省|市|区|县)")
 NOT_PLACE = {"全", "本", "我", "各", "城", "超", "上", "直辖", "地级"}
 
 
+# Words that begin a sentence but never a place name (为把我县… is "in order to make our county").
+_NOT_PLACE_HEAD = re.compile(r"^[为把对在从向将使让以按经由与和及其此]|[我该]")
+
+
 def named_place(name: str) -> tuple[str, str] | None:
     """('市', '广州市') for 广州市发展改革委; None for 市发展改革委 or 各区政府."""
     m = NAMED_PLACE.match(name)
     if not m or m.group(1) in NOT_PLACE or m.group(1)[0] in "市区省县各全本我" or m.group(1).endswith(("各", "全")):
+        return None
+    if _NOT_PLACE_HEAD.search(m.group(1)):
         return None
     return m.group(2), m.group(0)
 

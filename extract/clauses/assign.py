@@ -9,6 +9,7 @@ jurisdiction, with the abbreviations the document defines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from policykg.extract.agencies.jurisdiction import DocPlace, document_place
@@ -30,6 +31,29 @@ class Assigned:
     aliases: dict[str, str] = field(default_factory=dict)
 
 
+# The closing of a 公文 (结尾): after the last numbered unit, a paragraph that turns to all
+# addressees (各地区、各部门要…) or speaks of the document itself (本意见由…负责解释). It belongs to
+# no numbered unit, so its clauses are kept as clauses of no task.
+_CLOSING = re.compile(r"(?:各地区|各地|各部门|各有关部门|各省|各级|地方各级|本意见|本办法|本方案|本通知|本预案|本规定|本细则|本计划)")
+
+
+def closing_start(text: str, sections: list[Section], body_end: int) -> int | None:
+    """Where the closing paragraphs after the last numbered heading begin, if any."""
+    heads = [s for s in sections if s.marker]
+    if not heads:
+        return None
+    last = max(heads, key=lambda s: s.start)
+    pos = text.find("\n", last.start, body_end)
+    while pos != -1 and pos < body_end:
+        line_start = pos + 1
+        while line_start < body_end and text[line_start] in " \u3000\t":
+            line_start += 1
+        if _CLOSING.match(text, line_start):
+            return line_start
+        pos = text.find("\n", line_start, body_end)
+    return None
+
+
 def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Section], tasks: list[Task],
                    body_start: int, body_end: int, front: str = "",
                    skip: list[tuple[int, int]] | None = None) -> Assigned:
@@ -42,11 +66,15 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
     out.conventions = find_conventions(text, doc_id, body_start, body_end)
     found = find_clauses(text, body_start, body_end, place.default_prefix)
     agencies: dict[str, Agency] = {}
+    closing = closing_start(text, sections, body_end)
     for applied in apply_conventions(found, out.conventions):
         f, conv = applied.found, applied.convention
         if any(a <= f.start < b for a, b in skip or []):
             continue
-        task, created = clause_task(doc_id, out.tasks, sections, f.start, text)
+        if closing is not None and f.start >= closing:
+            task, created = None, None
+        else:
+            task, created = clause_task(doc_id, out.tasks, sections, f.start, text)
         if created is not None:
             out.tasks.append(created)
         evidence = Evidence(doc_id=doc_id, start=f.start, end=f.end, quote=text[f.start:f.end], rule=f.rule)

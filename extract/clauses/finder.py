@@ -44,8 +44,8 @@ _STOP = re.compile(
 # Where a clause's subject begins: after sentence or clause punctuation, or an opening bracket.
 _BOUNDARY = "。；;，,：:\n！？!?（("
 # A numbering marker at the start of a line: （1） / 1. / 一、 / 2.1.3
-_MARKER = re.compile(
-    r"^[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:\.[0-9]{1,2}){0,3}[．.、]?[ \u3000]|"
+_MARKER = re.compile(  # used with .match(text, pos): anchored at pos, so no ^
+    r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:\.[0-9]{1,2}){0,3}[．.、]?[ \u3000]|"
     r"[一二三四五六七八九十]{1,3}、|[①②③④⑤⑥⑦⑧⑨⑩])[ \u3000]*"
 )
 
