@@ -21,7 +21,6 @@ from policykg.graph import cypher
 from policykg.graph.views import ROLE_OF_REL, cell_code, path_text, read
 
 ALL_RELS = list(ROLE_OF_REL)
-HEADER_ROWS = ("task_id", "plan", "section", "task", "flag")  # label of each header row, column A
 _CODE_ORDER = {"L": 0, "R": 1, "S": 2}
 
 

@@ -75,9 +75,3 @@ def community_table(g: nx.Graph) -> pd.DataFrame:
     rows = [[i + 1, len(c), " · ".join(sorted(g.nodes[n].get("name", n) for n in c))]
             for i, c in enumerate(communities(g))]
     return pd.DataFrame(rows, columns=["community", "size", "members"])
-
-
-def edge_table(g: nx.Graph) -> pd.DataFrame:
-    rows = [[g.nodes[a].get("name", a), g.nodes[b].get("name", b), d["weight"]] for a, b, d in g.edges(data=True)]
-    df = pd.DataFrame(rows, columns=["agency_a", "agency_b", "shared_tasks"])
-    return df.sort_values(["shared_tasks", "agency_a"], ascending=[False, True]).reset_index(drop=True)

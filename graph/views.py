@@ -18,7 +18,6 @@ from policykg.graph import cypher
 from policykg.graph.readonly import plain
 
 ROLE_OF_REL = {"LEADS": "lead", "SUPPORTS": "support", "RESPONSIBLE_FOR": "responsible"}
-REL_OF_ROLE = {v: k for k, v in ROLE_OF_REL.items()}
 # Lucene's query syntax characters: user text is searched literally, not as a query language.
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
 

@@ -271,11 +271,6 @@ class EntityEntry(Model):
     aliases: list[str] = Field(default_factory=list)  # registry surfaces, then the forms this document used
 
 
-class ExtractionError(Model):
-    path: str
-    reason: str
-
-
 class Convention(Model):
     """A rule a document declares for all its later clauses, e.g. `列第一位者为牵头单位，下同`."""
 

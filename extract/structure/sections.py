@@ -197,8 +197,7 @@ def parse_structure(text: str, doc_id: str) -> Structure:
 
     for idx, it in enumerate(items):
         if idx in breaks:
-            at = it.start if isinstance(it, Line) else it.start
-            open_section(SectionLevel.chapter, 1, None, None, True, at, "（标题缺失）")
+            open_section(SectionLevel.chapter, 1, None, None, True, it.start, "（标题缺失）")
         if isinstance(it, Line):
             continue
         t = it.text
