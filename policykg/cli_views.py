@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -35,10 +36,23 @@ def view(
     if browser:
         # Streamlit is headless (so it does not open a browser of its own); open one when it listens.
         threading.Thread(target=lambda: (time.sleep(2.0), webbrowser.open(url)), daemon=True).start()
+    proc = subprocess.Popen(cmd, env=os.environ.copy())
+    stopped = False
+
+    def stop(*_) -> None:
+        # A SIGTERM to policykg (a service manager, a test) stops Streamlit too instead of
+        # leaving it orphaned and holding the port.
+        nonlocal stopped
+        stopped = True
+        proc.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
     try:
-        raise typer.Exit(subprocess.call(cmd, env=os.environ.copy()))
-    except KeyboardInterrupt:
-        raise typer.Exit(0) from None
+        code = proc.wait()
+    except KeyboardInterrupt:  # Ctrl-C reached Streamlit as well (same process group)
+        stopped = True
+        code = proc.wait()
+    raise typer.Exit(0 if stopped else code)
 
 
 def matrix(

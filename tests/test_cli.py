@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import ast
+import os
+import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
+import psutil
 import pytest
 from typer.testing import CliRunner
 
+from conftest import free_port
 from policykg.cli import app
 
 HEAVY = ("neo4j", "pandas", "numpy", "spacy", "streamlit")
@@ -71,3 +77,30 @@ def test_command_modules_share_only_cli_common(path):
             assert not [n for n in names if n.startswith("_")], f"{path.name} imports private {names}"
             if path.name != "cli.py":
                 assert node.module == "policykg.cli_common", f"{path.name} imports {node.module}"
+
+
+def test_view_stops_streamlit_when_it_is_terminated():
+    """SIGTERM to `policykg view` ends the Streamlit server it started (no orphan on the port)."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "policykg", "view", "--no-browser", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
+                    assert resp.read() == b"ok"
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stdout.read().decode(errors="replace")
+                time.sleep(0.5)
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert children  # Streamlit runs as a child of policykg
+        proc.send_signal(signal.SIGTERM)  # to policykg only, not its process group
+        assert proc.wait(timeout=30) == 0
+        gone, alive = psutil.wait_procs(children, timeout=30)
+        assert alive == []
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
