@@ -173,10 +173,20 @@ _SUBJECT_TAIL = re.compile(
 _YOU = re.compile(r"(?<!自)由")
 
 
+# A comma part that qualifies the verb rather than naming its subject (根据有关通知要求, 各司其职,
+# 在指挥部的统一领导下): the subject stands in an earlier part.
+_ADVERBIAL_PART = re.compile(r"^(?:(?:要|应|须)?(?:根据|按照?|依照|依据|结合|从|在|围绕)|各司其职|各负其责|各尽其责)")
+# Where a subject ends inside its own part: a modal followed by an adverbial (A要根据…).
+_SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依据|结合)")
+# Sector words standing for departments before 等有关部门 (民政、公安、人民银行等有关部门).
+_SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?:部门|单位)$")
+
+
 def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you: bool = True,
-             need_you: bool = False) -> tuple[int, list[ListItem]] | None:
+             need_you: bool = False, back: bool = False) -> tuple[int, list[ListItem]] | None:
     """The bodies written just before position `pos` (the verb), as (clause start, items), or
-    None when what stands there is not a list of bodies."""
+    None when what stands there is not a list of bodies. With `back`, comma parts that only
+    qualify the verb (根据有关通知要求，各司其职，) are stepped over to the subject before them."""
     start = _clause_start(text, pos, lo)
     region = text[start:pos]
     # 按照各自职能分工，负责… : the subject stands before the duty-division phrase's comma.
@@ -184,6 +194,15 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
         prev = _clause_start(text, start - 1, lo)
         if re.search(r"(?:职能|职责)分工$", text[prev:start - 1]):
             start, region = prev, text[prev:start - 1]
+    if back:
+        for _ in range(3):
+            if (region.strip() and not _ADVERBIAL_PART.match(region)) or start - 1 < lo or text[start - 1] not in "，,":
+                break
+            prev = _clause_start(text, start - 1, lo)
+            start, region = prev, text[prev:start - 1]
+        cut = _SUBJECT_CUT.search(region)
+        if cut and cut.start() > 0:
+            region = region[:cut.start()]
     you = list(_YOU.finditer(region))
     if you:
         if not allow_you:
@@ -192,7 +211,6 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
         start, region = start + cut, region[cut:]
     elif need_you:
         return None
-    region_end = start + len(region)
     tail = _SUBJECT_TAIL.search(region)
     if tail:
         region = region[: tail.start()]
@@ -200,10 +218,19 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if not region:
         return None
     items = _items(region, start, default_prefix)
-    if not items or not all(is_agency(it.surface) for it in items):
-        return None
-    del region_end
-    return start, items
+    if items and all(is_agency(it.surface) for it in items):
+        return start, items
+    sectors = _SECTOR_LIST.fullmatch(region)
+    if sectors:
+        items = split_agency_list(sectors.group("list"), start, None)
+        if items and all(2 <= len(it.surface) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface)
+                         and not _NOT_SECTOR.search(it.surface) for it in items):
+            # 民政 names the civil-affairs departments: restored as 民政部门; a body's own name stays.
+            return start, [it if is_agency(it.surface) else replace(it, name=it.surface + "部门") for it in items]
+    return None
+
+
+_NOT_SECTOR = re.compile(r"[的了是把被和及与]|^(?:各|有关|相关|其他|要|应)")
 
 
 def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
@@ -419,7 +446,9 @@ _YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
 # Qualifiers between 由 and the list that are not part of any name.
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所在地的?|所属的?|各自的?)")
 # What follows 由A when A is not an owner: who a body is made of or who holds a post.
-_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持)")
+_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持)"
+                              # a request up the line is a step of procedure, not work owned
+                              r"|(?:提出申请|申请|提请|报请|请示|报)")
 _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[（(](?:单位|部门)[）)])?")
 
 
@@ -539,7 +568,44 @@ def together(ctx: Context) -> list[Found]:
     return found
 
 
-_SUPPORT_WORK = re.compile(r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极)?(?:做好)?(?:相关)?配合(?:工作|做好)")
+_DUTY_COMMA = re.compile(r"(?:按照?|根据|依据)?(?:各自)?职责分工[，,]")
+
+
+@clause_rule("clause.duty_division_comma", 52, "verb after a list")
+def duty_division_comma(ctx: Context) -> list[Found]:
+    """A要按照职责分工，…: the division of duties itself makes the bodies responsible.
+
+    Example: 省级部门要按照职责分工，从行业主管部门的角度进行深入自查。
+    """
+    text, found = ctx.text, []
+    for m in _DUTY_COMMA.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        if subj:
+            found.append(Found(subj[0], _sentence_end(text, m.end(), ctx.hi), "clause.duty_division_comma",
+                               [(Role.responsible, subj[1])]))
+    return found
+
+
+_EACH_OWN = re.compile(r"各负其责|各司其职|各尽其责|各尽其职")
+
+
+@clause_rule("clause.each_own_duty", 58, "verb after a list")
+def each_own_duty(ctx: Context) -> list[Found]:
+    """A、B、C要根据…，各司其职，各负其责: each listed body is responsible for its part.
+
+    Example: 业务主管部门、挂靠单位、登记管理机关要根据有关通知要求，各司其职，各负其责。
+    """
+    text, found = ctx.text, []
+    for m in _EACH_OWN.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True)
+        if subj:
+            found.append(Found(subj[0], m.end(), "clause.each_own_duty", [(Role.responsible, subj[1])]))
+    return found
+
+
+_SUPPORT_WORK = re.compile(
+    r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?配合(?:工作|做好|(?=[，,。；;]))"
+)
 
 
 @clause_rule("clause.subject_support", 80, "verb after a list")
@@ -571,7 +637,10 @@ def created_bodies(text: str, lo: int, hi: int) -> list[str]:
 
 
 def _names_created(f: Found, created: list[str]) -> bool:
-    return any(it.surface.startswith(c) for _, items in f.roles for it in items for c in created)
+    # 领导小组办公室 is the new group's office; 省级粮食应急工作指挥部 one of the 应急工作指挥部 the
+    # document has each province set up.
+    return any(it.surface.startswith(c) or it.surface.endswith(c) for _, items in f.roles for it in items
+               for c in created)
 
 
 def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: str | None = "市") -> list[Found]:
