@@ -8,11 +8,16 @@ from pathlib import Path
 from policykg.extract.clauses.agency_list import context_places, qualify
 from policykg.extract.agencies.registry import default_registry
 from policykg.extract.facts.citations import citation_id, find_citations, title_key
-from policykg.extract.clauses.finder import find_clauses
+from policykg.extract.clauses.assign import assign_clauses
 from policykg.extract.readers.corpus import doc_id_for, manifest_entry
 from policykg.extract.entities.mentions import document_mentions
 from policykg.extract.structure.metadata import header_metadata, merge_manifest
-from policykg.extract.readers.text import DocumentError, read_document
+from policykg.extract.readers.text import DocumentError
+from policykg.extract.readers.base import ReadResult
+from policykg.extract.readers.registry import read_path
+from policykg.extract.readers.sources import apply_reader_header, with_sources
+from policykg.extract.facts.deadlines import find_prose_deadlines
+from policykg.extract.tables.responsibility import table_tasks
 from policykg.extract.structure.sections import parse_structure
 from policykg.extract.facts.targets import find_targets
 from policykg.extract.structure.tasks import innermost_task, build_tasks
@@ -42,52 +47,53 @@ def default_prefix(issuer: str | None) -> str | None:
     return "市"
 
 
-UNRESOLVED = "unresolved:"
-
-
-def resolve_agency(name: str, collective: bool, places: dict[str, str] | None = None) -> Agency:
-    """The registry entry a restored name denotes, once qualified with the document's place
-    (市发展改革委 in a 西安市 plan is 西安市发展改革委, which Shenzhen's registry does not claim).
-    A name the registry lacks stays an unresolved Agency of its own, never dropped or guessed."""
-    registry = default_registry()
-    name = qualify(name, places or {})
-    entry = registry.resolve(name)
-    if entry is None:
-        return Agency(id=UNRESOLVED + name, name=name, collective=collective, resolved=False)
-    return Agency(id=entry.id, name=entry.name, short=entry.short, level=entry.level.value,
-                  collective=entry.collective, resolved=True)
+# Resolution within the document's jurisdiction lives with the agencies (extract/agencies/resolve.py).
+from policykg.extract.agencies.resolve import UNRESOLVED, resolve_agency  # noqa: E402
 
 
 def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
-                 entry: dict | None = None) -> Extraction:
+                 entry: dict | None = None, read: ReadResult | None = None) -> Extraction:
+    """`read`, when the text came from a reader of HTML/DOCX/PDF, adds its tables (分工表 rows
+    become tasks), its metadata, and the source (page/cell/element) of every evidence."""
     st = parse_structure(text, doc_id)
-    meta = merge_manifest(header_metadata(doc_id, st.front_lines, text), entry)
+    header = header_metadata(doc_id, st.front_lines, text)
+    if read is not None:
+        header = apply_reader_header(header, read.header, read.format)
+    meta = merge_manifest(header, entry)
     tasks = build_tasks(doc_id, st.sections, st.paragraphs)
-    warnings: list[str] = []
-    clauses: list[Clause] = []
-    agencies: dict[str, Agency] = {}
-    places = context_places(meta.issuer, meta.title, text[st.body_start:st.body_end])
-    for found in find_clauses(text, st.body_start, st.body_end, default_prefix(meta.issuer)):
-        task = innermost_task(tasks, found.start, found.end)
-        evidence = Evidence(doc_id=doc_id, start=found.start, end=found.end,
-                            quote=text[found.start:found.end], rule=found.rule)
+    table_spans = [(t.start, t.end) for t in read.tables] if read is not None else []
+    row_tasks = [tt for t in (read.tables if read is not None else [])
+                 for tt in table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer))]
+    if row_tasks:
+        # A responsibility table's rows are its tasks: prose tasks the structure stage made of
+        # the same lines would double them.
+        tasks = [t for t in tasks if not any(a <= t.start < b for a, b in table_spans)]
+        tasks = sorted(tasks + [tt.task for tt in row_tasks], key=lambda t: (t.start, -(t.end - t.start)))
+        tasks = [t.model_copy(update={"ordinal": n}) for n, t in enumerate(tasks, 1)]
+    # Responsibilities: conventions, the clause-rule registry, task units, agency resolution
+    # within the document's jurisdiction (extract/clauses/assign.py).
+    assigned = assign_clauses(text, doc_id, meta, st.sections, tasks, st.body_start, st.body_end,
+                              front="\n".join(ln.text for ln in st.front_lines), skip=table_spans)
+    tasks, clauses, warnings = assigned.tasks, assigned.clauses, assigned.warnings
+    agencies: dict[str, Agency] = {a.id: a for a in assigned.agencies}
+    for tt in row_tasks:
         assignments = []
-        for role, items in found.roles:
+        for role, items, evidence in tt.assignments:
             for rank, it in enumerate(items, 1):
-                agency = resolve_agency(it.name, it.collective, places)
+                agency = resolve_agency(it.name, it.collective, assigned.place, assigned.aliases)
                 mention = AgencyMention(surface=it.surface, name=it.name, agency_id=agency.id,
                                         prefix_restored=it.prefix_restored, start=it.start, end=it.end)
                 known = agencies.get(agency.id, agency)
                 if it.name not in known.mentions:
                     known = known.model_copy(update={"mentions": [*known.mentions, it.name]})
                 agencies[agency.id] = known
-                if task is not None:
-                    assignments.append(Assignment(task_id=task.id, role=role, rank=rank,
-                                                  agency=mention, evidence=evidence))
-        if task is None:
-            warnings.append(f"clause at {found.start}-{found.end} closes no task: {evidence.quote[:40]}")
-        clauses.append(Clause(doc_id=doc_id, task_id=task.id if task else None, start=found.start,
-                              end=found.end, text=evidence.quote, rule=found.rule, assignments=assignments))
+                assignments.append(Assignment(task_id=tt.task.id, role=role, rank=rank, agency=mention,
+                                              evidence=evidence))
+        clauses.append(Clause(doc_id=doc_id, task_id=tt.task.id, start=tt.clause_start, end=tt.clause_end,
+                              text=text[tt.clause_start:tt.clause_end], rule="clause.table_row",
+                              assignments=assignments))
+    clauses.sort(key=lambda c: c.start)
+    tasks = _with_prose_deadlines(text, doc_id, tasks, st.body_start, st.body_end)
     targets = []
     seen: dict[int, int] = {}
     for t in find_targets(text, st.paragraphs, st.sections, (meta.period_start, meta.period_end)):
@@ -108,14 +114,27 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         m.model_copy(update={"task_id": (t.id if (t := innermost_task(tasks, m.start, m.end)) else None)})
         for m in document_mentions(doc_id, text, st.body_start, st.body_end)
     ]
-    if not st.sections:
+    if not st.sections and not row_tasks:
         warnings.append("no numbered headings found: the document yields no sections or tasks")
-    return Extraction(meta=meta, path=path, sha256=sha256, text=text, sections=st.sections, paragraphs=st.paragraphs,
-                      tasks=tasks, clauses=clauses, agencies=sorted(agencies.values(), key=lambda a: a.id),
-                      targets=targets, citations=citations, mentions=mentions,
-                      entities=entity_entries(mentions),
-                      title_key=title_key(meta.title) if meta.title else None,
-                      warnings=warnings)
+    x = Extraction(meta=meta, path=path, sha256=sha256, text=text, sections=st.sections, paragraphs=st.paragraphs,
+                   tasks=tasks, clauses=clauses, conventions=assigned.conventions,
+                   agencies=sorted(agencies.values(), key=lambda a: a.id),
+                   targets=targets, citations=citations, mentions=mentions,
+                   entities=entity_entries(mentions),
+                   title_key=title_key(meta.title) if meta.title else None,
+                   warnings=warnings + (read.warnings if read is not None else []))
+    return with_sources(x, read) if read is not None else x
+
+
+def _with_prose_deadlines(text: str, doc_id: str, tasks: list, lo: int, hi: int) -> list:
+    """A deadline a clause states (（完成时限：…）, 力争2023年底前完成) goes on the innermost task
+    holding it, unless the task has one already (a table's 完成时限 cell)."""
+    by_id = {t.id: t for t in tasks}
+    for d in find_prose_deadlines(text, doc_id, lo, hi):
+        t = innermost_task(tasks, d.evidence.start, d.evidence.end)
+        if t is not None and by_id[t.id].deadline is None:
+            by_id[t.id] = by_id[t.id].model_copy(update={"deadline": d})
+    return [by_id[t.id] for t in tasks]
 
 
 def entity_entries(mentions: list) -> list[EntityEntry]:
@@ -160,9 +179,9 @@ def extract_document(path: Path, doc_id: str | None = None, rel_path: str | None
     assigned (policykg/build.py); alone, the id is derived from the file's own place."""
     entry = manifest_entry(path)
     doc_id = doc_id or doc_id_for(path, entry)
-    text, sha = read_document(path)
+    read = read_path(path)
     try:
-        return extract_text(text, doc_id, rel_path or str(path), sha, entry)
+        return extract_text(read.text, doc_id, rel_path or str(path), read.sha256, entry, read)
     except DocumentError:
         raise
     except Exception as exc:  # a parser bug must not cost the other documents their facts
