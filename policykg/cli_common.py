@@ -24,34 +24,19 @@ console = Console()
 err = Console(stderr=True)
 
 
-# Each --format is an Enum so typer lists the choices in --help and rejects anything else with
-# its own usage error (exit 2). They are str Enums: `fmt == "json"` keeps reading naturally.
-class ExtractFormat(str, Enum):
-    json = "json"
-    summary = "summary"
+def choices(name: str, *values: str) -> type[Enum]:
+    """A str Enum for a typer option whose members are named as their values: typer lists the
+    choices in --help and rejects anything else with its own usage error (exit 2), and as a str
+    Enum a member still compares equal to its value (`fmt == "json"`)."""
+    return Enum(name, [(v, v) for v in values], type=str)
 
 
-class ListFormat(str, Enum):
-    """Commands that print a table or the same rows as JSON (agencies, eval)."""
-
-    table = "table"
-    json = "json"
-
-
-class QueryFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class MatrixFormat(str, Enum):
-    csv = "csv"
-    xlsx = "xlsx"
-
-
-class ExportFormat(str, Enum):
-    graphml = "graphml"
-    json = "json"
+# One per set of choices a --format offers.
+ExtractFormat = choices("ExtractFormat", "json", "summary")
+ListFormat = choices("ListFormat", "table", "json")  # a table, or the same rows as JSON
+QueryFormat = choices("QueryFormat", "table", "json", "csv")
+MatrixFormat = choices("MatrixFormat", "csv", "xlsx")
+ExportFormat = choices("ExportFormat", "graphml", "json")
 
 
 def cell(value: Any) -> str:

@@ -16,7 +16,6 @@ from policykg.cli_common import console
 
 if TYPE_CHECKING:
     from policykg.graph import neo4j_server
-    from policykg.settings import Neo4jSettings
 
 neo4j_app = typer.Typer(help="The project's own Neo4j server.", no_args_is_help=True)
 
@@ -24,10 +23,15 @@ neo4j_app = typer.Typer(help="The project's own Neo4j server.", no_args_is_help=
 NOT_RUNNING = 3
 
 
-def _external(settings: Neo4jSettings, action: str) -> None:
-    console.print(
-        f"NEO4J_URI is set ({settings.uri}): policykg uses that server and {action} nothing."
-    )
+def _managed(action: str) -> bool:
+    """True when policykg runs its own server; otherwise says that the NEO4J_URI server is
+    left alone (`action`: what the command would have done, e.g. "starts")."""
+    from policykg.settings import neo4j_settings
+
+    settings = neo4j_settings()
+    if not settings.managed:
+        console.print(f"NEO4J_URI is set ({settings.uri}): policykg uses that server and {action} nothing.")
+    return settings.managed
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -68,13 +72,10 @@ def install(force: bool = typer.Option(False, "--force", help="Fetch the jars ag
 @neo4j_app.command()
 def start(timeout: float = typer.Option(180.0, help="Seconds to wait for Bolt.")) -> None:
     """Start the managed server (installing it first when needed) and wait until it answers."""
-    from policykg.graph import neo4j_server
-    from policykg.settings import neo4j_settings
-
-    settings = neo4j_settings()
-    if not settings.managed:
-        _external(settings, "starts")
+    if not _managed("starts"):
         return
+    from policykg.graph import neo4j_server
+
     try:
         if not neo4j_server.is_installed():
             with console.status(f"Fetching Neo4j {neo4j_server.NEO4J_VERSION} with Maven..."):
@@ -95,13 +96,10 @@ def start(timeout: float = typer.Option(180.0, help="Seconds to wait for Bolt.")
 @neo4j_app.command()
 def stop(timeout: float = typer.Option(60.0, help="Seconds before SIGKILL.")) -> None:
     """Stop the managed server cleanly."""
-    from policykg.graph import neo4j_server
-    from policykg.settings import neo4j_settings
-
-    settings = neo4j_settings()
-    if not settings.managed:
-        _external(settings, "stops")
+    if not _managed("stops"):
         return
+    from policykg.graph import neo4j_server
+
     with console.status("Stopping Neo4j..."):
         stopped = neo4j_server.stop(timeout=timeout)
     console.print("[green]Stopped.[/green]" if stopped else "Neo4j was not running.")

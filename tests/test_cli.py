@@ -104,3 +104,35 @@ def test_view_stops_streamlit_when_it_is_terminated():
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+NO_NEO4J_ENV = {"NEO4J_USER": None, "NEO4J_USERNAME": None, "NEO4J_PASSWORD": None, "NEO4J_DATABASE": None}
+
+
+@pytest.mark.parametrize("command,verb", [("start", "starts"), ("stop", "stops")])
+def test_neo4j_start_and_stop_leave_a_user_server_alone(command, verb, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no .env of the cwd
+    env = {**NO_NEO4J_ENV, "NEO4J_URI": "bolt://127.0.0.1:1", "POLICYKG_HOME": str(tmp_path / "home")}
+    res = CliRunner().invoke(app, ["neo4j", command], env=env, terminal_width=200)
+    assert res.exit_code == 0, res.output
+    assert f"policykg uses that server and {verb} nothing" in " ".join(res.output.split())  # rich wraps
+    assert not (tmp_path / "home" / "neo4j").exists()  # nothing installed, started or stopped
+
+
+def test_neo4j_status_of_an_unreachable_user_server_exits_3(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    env = {**NO_NEO4J_ENV, "NEO4J_URI": f"bolt://127.0.0.1:{free_port()}", "NEO4J_PASSWORD": "never-printed-secret"}
+    res = CliRunner().invoke(app, ["neo4j", "status"], env=env, terminal_width=200)
+    assert res.exit_code == 3
+    out = " ".join(res.output.split())  # rich wraps at its own width
+    assert "is not reachable" in out and "never-printed-secret" not in res.output.replace("\n", "")
+
+
+def test_neo4j_status_of_a_managed_server_not_started_exits_3(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("policykg.settings.checkout_root", lambda: tmp_path)  # ignore a developer's .env
+    env = {**NO_NEO4J_ENV, "NEO4J_URI": None, "POLICYKG_HOME": str(tmp_path / "home"),
+           "POLICYKG_NEO4J_PORT": str(free_port())}
+    res = CliRunner().invoke(app, ["neo4j", "status"], env=env, terminal_width=200)
+    assert res.exit_code == 3
+    assert "stopped" in res.output and str(tmp_path / "home") in res.output.replace("\n", "")
