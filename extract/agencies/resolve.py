@@ -30,8 +30,8 @@ def document_aliases(text: str, lo: int = 0, hi: int | None = None) -> dict[str,
     for m in _ABBREV.finditer(text, lo, hi):
         before = text[max(lo, m.start() - 40):m.start()]
         # The full name runs back to the last punctuation or joining word before the bracket.
-        cut = max([before.rfind(c) for c in "。；，、：（(\n由和及与"] + [-1])
-        full = re.sub(r"^(?:会同|联合|由|经)", "", before[cut + 1:])
+        cut = max([before.rfind(c) for c in "。；，、：（(\n"] + [-1])
+        full = re.sub(r"^.*(?<!自)(?:会同|由)", "", before[cut + 1:])
         short = m.group("short")
         if is_agency(full) and is_agency(short):
             out.setdefault(short, full)
@@ -49,6 +49,8 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
     full = (aliases or {}).get(name)
     entry = (registry.resolve(full, jurisdiction) if full else None) or registry.resolve(name, jurisdiction)
     if entry is None:
+        # An abbreviation the document defines stands for its full name: both forms are one body.
+        name = full or name
         where, level = classify(name, doc)
         return Agency(id=UNRESOLVED + name, name=name, collective=collective or level == "collective",
                       level=level, jurisdiction=where, resolved=False)
