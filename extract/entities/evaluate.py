@@ -132,9 +132,13 @@ def evaluate_heldout(paths: tuple[Path, ...] = HELDOUT, model: bool = True) -> E
 
 def format_table(report: EntityReport) -> str:
     """Plain-text table, one line per (set, type, system)."""
+    return format_rows(report.rows())
+
+
+def format_rows(rows: list[dict]) -> str:
     head = f"{'set':<22} {'type':<12} {'system':<12} {'P':>6} {'R':>6} {'F1':>6} {'R(non-gaz)':>11}  tp/fp/fn"
     lines = [head, "-" * len(head)]
-    rows = sorted(report.rows(), key=lambda r: (r["set"] == "all", r["set"], r["type"], r["system"]))
+    rows = sorted(rows, key=lambda r: (r["set"] == "all", r["set"], r["type"], r["system"]))
     for r in rows:
         lines.append(f"{r['set']:<22} {r['type']:<12} {r['system']:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} "
                      f"{r['f1']:>6.3f} {r['novel_recall']:>6.3f} ({r['novel']:>2})  {r['tp']}/{r['fp']}/{r['fn']}")
