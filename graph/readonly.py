@@ -14,7 +14,10 @@ never executes) and accepts it only when
   operators planned on `system`).
 
 Anything else, including a query the server cannot plan at all, is refused with QueryRefused
-saying what was refused and why. Regular expressions over the user's text cannot do this: a
+saying what was refused and why. The check sends `EXPLAIN` + newline + the text, so a text that
+starts with its own `EXPLAIN` or `CYPHER` options is planned as usual (and a user's EXPLAIN then
+runs as an EXPLAIN: no rows, nothing executed); `PROFILE` executes the query, the server will not
+combine it with EXPLAIN, and it is refused with a message saying so. Regular expressions over the user's text cannot do this: a
 comment marker inside a string or a quoted procedure name is enough to fool them (issue 7).
 
 The query then runs in a READ access-mode session, a second layer in case the plan check ever
