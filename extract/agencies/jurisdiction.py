@@ -49,7 +49,7 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
             return DocPlace(CENTRAL, "central", {}, None)
     if doc_number and _CENTRAL_DOC_NUMBER.match(doc_number):
         return DocPlace(CENTRAL, "central", {}, None)
-    own = context_places(issuer, title)
+    own = _nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
     if not own and _CENTRAL_ADDRESSEES.search(front + "\n" + body[:400]):
         return DocPlace(CENTRAL, "central", {}, None)
     # Generic 市…/区… names are qualified with the places the document names, in its head or
@@ -67,6 +67,20 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
                 level = "provincial"
             return DocPlace(place, level, places, _prefix_for(issuer, prefix))
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+def _nested_places(head: str | None) -> dict[str, str]:
+    """Every named place at the head of an issuer or title, outermost first: 深圳市福田区人民政府
+    → {市: 深圳市, 区: 福田区}."""
+    out: dict[str, str] = {}
+    rest = (head or "").strip()
+    while rest:
+        np = named_place(rest)
+        if not np:
+            break
+        out.setdefault(*np)
+        rest = rest[len(np[1]):]
+    return out
 
 
 def _prefix_for(issuer: str | None, place_prefix: str) -> str:

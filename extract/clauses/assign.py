@@ -67,7 +67,7 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
     found = find_clauses(text, body_start, body_end, place.default_prefix)
     agencies: dict[str, Agency] = {}
     closing = closing_start(text, sections, body_end)
-    for applied in apply_conventions(found, out.conventions):
+    for applied in apply_conventions(found, out.conventions, text):
         f, conv = applied.found, applied.convention
         if any(a <= f.start < b for a, b in skip or []):
             continue

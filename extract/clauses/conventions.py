@@ -56,15 +56,19 @@ class Applied:
     convention: Convention | None = None
 
 
-def apply_conventions(found: list[Found], conventions: list[Convention]) -> list[Applied]:
+def apply_conventions(found: list[Found], conventions: list[Convention], text: str = "") -> list[Applied]:
     """Rewrite the roles of the clauses a `first_listed_leads` convention covers: a clause that
     states only responsible bodies (no lead of its own) gets its first body as lead and the
     others as supporters. A clause covered is one that ends after the convention starts, so the
-    clause that declares it (its own list comes first) is covered too."""
+    clause that declares it (its own list comes first) is covered too; `text` lets the
+    declaring clause be recognised when its span stops at the 。 before the convention."""
     firsts = [c for c in conventions if c.kind == FIRST_LISTED_LEADS]
     out: list[Applied] = []
     for f in found:
-        conv = next((c for c in reversed(firsts) if c.evidence.start < f.end), None)
+        # Covered: clauses ending after the convention starts, and the clause that declares it in
+        # its own bracket (（A、B负责。列第一位者为牵头单位，下同）: only punctuation between them).
+        conv = next((c for c in reversed(firsts) if c.evidence.start < f.end
+                     or (text and not text[f.end:c.evidence.start].strip("。；;，, \u3000"))), None)
         if conv is None or [r for r, _ in f.roles] != [Role.responsible]:
             out.append(Applied(f))
             continue

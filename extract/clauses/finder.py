@@ -502,6 +502,8 @@ def you_body(ctx: Context) -> list[Found]:
         cat = _CATEGORY.match(text, after)
         if cat:
             after = cat.end()
+        while after < ctx.hi and text[after] in " \u3000":
+            after += 1
         if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") or text[after] in "的和及与":
             continue
         if _NOT_OWNER_AFTER.match(text, after) or text.startswith(tuple(_V.verbs.with_partner), after):
@@ -632,6 +634,9 @@ CREATED = re.compile(
 )
 
 
+_ABBREVIATION = re.compile(r"[（(](?:以下)?简?称[“\"]?[^）)”\"]{2,20}[”\"]?[）)]")
+
+
 def created_bodies(text: str, lo: int, hi: int) -> list[str]:
     return [m.group("name") for m in CREATED.finditer(text, lo, hi)]
 
@@ -648,6 +653,9 @@ def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: 
     order and a later rule never reads a span an earlier one took. Clauses whose bodies the
     document sets up itself are left out (see CREATED)."""
     hi = len(text) if hi is None else hi
+    # An abbreviation the text defines (国家发展和改革委员会（以下简称国家发展改革委）会同…) is read
+    # as if its bracket were blank: offsets stay, the name before it stays one list item.
+    text = _ABBREVIATION.sub(lambda m: "\u3000" * len(m.group(0)), text)
     ctx = Context(text, lo, hi, default_prefix)
     created = created_bodies(text, lo, hi)
     taken: list[tuple[int, int]] = []

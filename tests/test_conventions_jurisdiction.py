@@ -1,0 +1,146 @@
+"""Document conventions (列第一位者为牵头单位，下同), agencies of every level and jurisdiction, the
+central bodies' lineage, abbreviations a document defines.
+
+The documents below are HAND-WRITTEN, labelled examples of forms the development set does not
+hold yet (no dev document declares a convention so far); their expected values are read off the
+text by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.extract.agencies.jurisdiction import DocPlace, classify, document_place
+from policykg.extract.agencies.registry import default_registry
+from policykg.extract.clauses.conventions import find_conventions
+from policykg.extract.pipeline import extract_text
+
+# HAND-WRITTEN: a State Council style notice with a convention declared in its first clause.
+CONVENTION_DOC = (
+    "国务院办公厅关于示例工作的通知\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "一、加强统筹协调。建立部门协作机制。（发展改革委、财政部负责。列第一位者为牵头单位，下同）\n"
+    "二、完善支持政策。加大政策支持力度。（工业和信息化部、科技部、人民银行等负责）\n"
+    "三、强化督促落实。（国务院办公厅负责）\n"
+)
+CONVENTION = "列第一位者为牵头单位，下同"
+
+
+def owners(x):
+    titles = {t.id: t.title for t in x.tasks}
+    out: dict[str, list[tuple[str, int, str]]] = {}
+    for c in x.clauses:
+        for a in c.assignments:
+            out.setdefault(titles[a.task_id], []).append((a.role.value, a.rank, a.agency.surface))
+    return out
+
+
+def test_convention_makes_first_listed_lead_on_every_later_item():
+    x = extract_text(CONVENTION_DOC, "hand-convention")
+    assert [c.kind for c in x.conventions] == ["first_listed_leads"]
+    conv = x.conventions[0].evidence
+    assert conv.quote == CONVENTION and CONVENTION_DOC[conv.start:conv.end] == CONVENTION
+    assert owners(x) == {
+        "加强统筹协调": [("lead", 1, "发展改革委"), ("support", 1, "财政部")],
+        "完善支持政策": [("lead", 1, "工业和信息化部"), ("support", 1, "科技部"), ("support", 2, "人民银行")],
+        "强化督促落实": [("lead", 1, "国务院办公厅")],
+    }
+    for c in x.clauses:
+        for a in c.assignments:
+            # The edge keeps its own clause's evidence and the convention's, both exact spans.
+            assert a.evidence.quote == CONVENTION_DOC[a.evidence.start:a.evidence.end]
+            assert a.agency.surface in a.evidence.quote
+            assert a.convention == conv
+
+
+def test_without_a_declaration_a_bare_list_is_responsible_units():
+    doc = CONVENTION_DOC.replace("。" + CONVENTION, "")
+    x = extract_text(doc, "hand-no-convention")
+    assert x.conventions == []
+    assert owners(x)["加强统筹协调"] == [("responsible", 1, "发展改革委"), ("responsible", 2, "财政部")]
+    assert all(a.convention is None for c in x.clauses for a in c.assignments)
+
+
+def test_central_short_forms_resolve_to_central_bodies_in_a_state_council_document():
+    x = extract_text(CONVENTION_DOC, "hand-convention")
+    by_surface = {a.agency.surface: a.agency.agency_id for c in x.clauses for a in c.assignments}
+    assert by_surface == {"发展改革委": "cn-fgw", "财政部": "cn-czb", "工业和信息化部": "cn-gxb",
+                          "科技部": "cn-kjb", "人民银行": "cn-rmyh", "国务院办公厅": "cn-gwyb"}
+    assert {a.jurisdiction for a in x.agencies} == {"中央"}
+
+
+@pytest.mark.parametrize("phrase", [
+    "列第一位者为牵头单位，下同", "排在第一位的为牵头单位", "列在首位的部门为牵头部门", "第一个单位为牵头单位",
+])
+def test_convention_phrasings(phrase):
+    text = f"（甲部、乙部负责。{phrase}）"
+    found = find_conventions(text, "t")
+    assert [c.kind for c in found] == ["first_listed_leads"] and found[0].evidence.quote.startswith(phrase[:4])
+
+
+# HAND-WRITTEN: provincial and city documents with generic 省/市 prefixes.
+def _doc(issuer: str, clause: str) -> str:
+    return f"{issuer}关于示例工作的意见\n一、重点任务\n（一）推进示例工作。做好示例。{clause}\n"
+
+
+def test_provincial_name_outside_the_registry_gets_jurisdiction_and_level():
+    x = extract_text(_doc("广东省人民政府", "（省发展改革委、财政厅负责）"), "hand-gd")
+    agencies = {a.name: a for a in x.agencies}
+    assert set(agencies) == {"广东省发展改革委", "广东省财政厅"}
+    for a in agencies.values():
+        assert (a.resolved, a.jurisdiction, a.level) == (False, "广东省", "provincial_department")
+
+
+def test_shenzhen_and_guangzhou_city_bodies_never_merge():
+    sz = extract_text(_doc("深圳市人民政府", "（市发展改革委负责）"), "hand-sz")
+    gz = extract_text(_doc("广州市人民政府", "（市发展改革委负责）"), "hand-gz")
+    assert [(a.id, a.jurisdiction) for a in sz.agencies] == [("sz-fgw", "深圳市")]
+    assert [(a.id, a.resolved, a.jurisdiction, a.level) for a in gz.agencies] == [
+        ("unresolved:广州市发展改革委", False, "广州市", "municipal_department")]
+
+
+def test_document_place():
+    assert document_place("国务院", None, None, "").jurisdiction == "中央"
+    assert document_place(None, None, "国办发〔2019〕6号", "").central
+    assert document_place("上海市人民政府", None, None, "").level == "provincial"  # a municipality
+    assert document_place("深圳市福田区人民政府", None, None, "").jurisdiction == "福田区"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("各省级人民政府", ("中央", "collective")),
+    ("国务院有关部门", ("中央", "state_council_office")),
+    ("国家标准委", ("中央", "central_department")),
+    ("省发展改革委", ("四川省", "provincial_department")),
+    ("市财政局", ("成都市", "municipal_department")),
+    ("县人民政府", ("县", "county_government")),
+])
+def test_classify(name, expected):
+    central = DocPlace("中央", "central", {}, None)
+    sichuan = DocPlace("四川省", "provincial", {"省": "四川省", "市": "成都市"}, "省")
+    assert classify(name, central if name.startswith(("各", "国")) else sichuan) == expected
+
+
+def test_central_lineage_2018_and_2023_reforms():
+    reg = default_registry()
+    assert [a.id for a in reg.successors("cn-gtb")] == ["cn-zrb"]  # 国土资源部 → 自然资源部
+    assert [a.id for a in reg.successors("cn-nyb")] == ["cn-nyncb"]  # 农业部 → 农业农村部
+    # 银监会 + 保监会 → 银保监会 (2018) → 国家金融监督管理总局 (2023)
+    assert [a.id for a in reg.successors("cn-yjh")] == ["cn-ybjh", "cn-jrjgzj"]
+    assert {a.id for a in reg.predecessors("cn-ybjh")} == {"cn-yjh", "cn-bjh"}
+    for s in reg.successions:
+        if s.from_.startswith("cn-"):
+            assert s.source and s.year, s
+    assert reg.resolve("人力资源社会保障部", "中央").id == "cn-rsb2"
+    assert reg.resolve("住房城乡建设部", "中央").id == "cn-zjb"
+    assert reg.resolve("银保监会", "中央").id == "cn-ybjh"
+
+
+def test_document_defined_abbreviation_names_one_body():
+    # HAND-WRITTEN: the registry holds neither form, so the full name is the body's name.
+    doc = ("国务院办公厅关于示例工作的通知\n一、制定标准。由国家标准化管理委员会（以下简称国家标准委）牵头制定标准。\n"
+           "二、推广应用。（国家标准委负责）\n")
+    x = extract_text(doc, "hand-abbrev")
+    ids = {a.agency.surface: a.agency.agency_id for c in x.clauses for a in c.assignments}
+    assert ids == {"国家标准化管理委员会": "unresolved:国家标准化管理委员会",
+                   "国家标准委": "unresolved:国家标准化管理委员会"}
+    assert [(a.jurisdiction, a.level) for a in x.agencies] == [("中央", "central_department")]
