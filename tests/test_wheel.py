@@ -207,3 +207,14 @@ def test_viewer_pages_run_from_the_wheel(venv, user_env, tmp_path):
     )
     out = run([str(venv / "python"), "-c", code], env=user_env, cwd=tmp_path)
     assert out.stdout.strip().endswith("pages ok")
+
+
+def test_managed_server_status_from_the_wheel(venv, user_env, tmp_path):
+    """`policykg neo4j status` of the installed copy reads the pinned version from the shipped
+    pom and places the server under the home it was given (exit 3: not running)."""
+    env = {k: v for k, v in user_env.items() if not k.startswith("NEO4J_")}
+    env |= {"POLICYKG_HOME": str(tmp_path / "home"), "POLICYKG_NEO4J_PORT": str(free_port()), "COLUMNS": "300"}
+    proc = subprocess.run([str(venv / "policykg"), "neo4j", "status"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 3, proc.stdout + proc.stderr
+    assert "stopped" in proc.stdout and str(tmp_path / "home" / "neo4j" / "server") in proc.stdout
