@@ -1,0 +1,117 @@
+"""Benchmark: what the entity pipeline costs next to raw pkuseg (issue 11).
+
+    .venv/bin/python tests/benchmarks/bench_nlp.py [--runs 3] [--json FILE]
+
+All figures come from one run of this script and are medians over --runs repetitions, reported
+as ratios between figures of the same run (machines here are shared and noisy):
+
+- seg_speed_ratio: speed of entity extraction of the built-in corpus (rules over each document
+  + pkuseg + trained NER over its paragraphs, mentions.document_mentions) over the speed of raw
+  pkuseg segmentation of the same paragraphs (no user dictionary, no components). Target >= 0.8.
+  Also with the documents spread over 2 worker processes (n_process=2), and for the whole
+  extraction (extract_text: structure, clauses, targets, entities).
+- startup ratios: wall time of `policykg --help` and `policykg query --help` in a fresh
+  interpreter over `python -c 'import neo4j'`. Target <= 1.5. Each run also checks that the
+  command did not import spaCy or the entity pipeline.
+- model load: the first document_mentions call in a process (loads pkuseg + NER) vs the second
+  (must not load again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def startup(cmd: list[str], runs: int) -> float:
+    return median_time(lambda: subprocess.run(cmd, check=True, capture_output=True), runs)
+
+
+def imports_pipeline(args: list[str]) -> bool:
+    """Whether running the CLI with `args` imports spaCy or the entity pipeline."""
+    probe = ("import sys; from typer.testing import CliRunner; from policykg.cli import app; "
+             f"CliRunner().invoke(app, {args!r}); "
+             "print(any(m == 'spacy' or m.startswith('policykg.extract.entities.nlp') for m in sys.modules))")
+    # A closed port: the query command fails fast on connecting, after its imports.
+    env = {**os.environ, "NEO4J_URI": "bolt://127.0.0.1:9"}
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True,
+                         env=env, timeout=120).stdout
+    return out.strip().endswith("True")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+
+    from policykg.extract.entities import mentions
+    from policykg.extract.entities.nlp import load_nlp, load_pipeline
+    from policykg.extract.pipeline import extract_text
+    from policykg.paths import corpus_dir
+    from policykg.extract.structure.sections import parse_structure
+
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((corpus_dir() / "documents").glob("*.txt"))]
+    spans = []
+    for doc_id, text in texts:
+        st = parse_structure(text, doc_id)
+        spans.append((doc_id, text, st.body_start, st.body_end))
+    paragraphs = [text[a:b] for _, text, lo, hi in spans for a, b in mentions.paragraphs(text, lo, hi)]
+    chars = sum(map(len, paragraphs))
+
+    t0 = time.perf_counter()
+    mentions.document_mentions(*spans[0])
+    first = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    mentions.document_mentions(*spans[0])
+    second = time.perf_counter() - t0
+    plain = load_nlp(registries=False)
+    load_pipeline()
+
+    raw = median_time(lambda: [plain.make_doc(p) for p in paragraphs], args.runs)
+    ents = median_time(lambda: [mentions.document_mentions(*s) for s in spans], args.runs)
+    ents2 = median_time(lambda: mentions.many_document_mentions(spans, n_process=2), args.runs)
+    full = median_time(lambda: [extract_text(text, doc_id) for doc_id, text in texts], args.runs)
+
+    neo = startup([sys.executable, "-c", "import neo4j"], max(args.runs, 5))
+    helpt = startup([str(VENV_BIN / "policykg"), "--help"], max(args.runs, 5))
+    queryt = startup([str(VENV_BIN / "policykg"), "query", "--help"], max(args.runs, 5))
+
+    result = {
+        "paragraphs": len(paragraphs), "characters": chars, "runs": args.runs,
+        "raw_pkuseg_s": round(raw, 3), "entity_extraction_s": round(ents, 3),
+        "entity_extraction_2proc_s": round(ents2, 3), "full_extraction_s": round(full, 3),
+        "seg_speed_ratio": round(raw / ents, 3),
+        "seg_speed_ratio_2proc": round(raw / ents2, 3),
+        "full_extraction_speed_ratio": round(raw / full, 3),
+        "import_neo4j_s": round(neo, 3), "help_s": round(helpt, 3), "query_help_s": round(queryt, 3),
+        "help_startup_ratio": round(helpt / neo, 3), "query_startup_ratio": round(queryt / neo, 3),
+        "help_imports_pipeline": imports_pipeline(["--help"]),
+        "query_imports_pipeline": imports_pipeline(["query", "RETURN 1"]),
+        "first_call_s": round(first, 3), "second_call_s": round(second, 3),
+    }
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
