@@ -113,7 +113,10 @@ def document_rows(x: Extraction, input_key: str | None = None) -> DocumentRows:
     }) for t in x.tasks]
     out.section_tasks = [{"section": t.section_id, "task": t.id} for t in x.tasks if t.section_id]
     out.subtasks = [{"parent": t.parent_task_id, "child": t.id} for t in x.tasks if t.parent_task_id]
-    out.agencies = [{"id": a.id, "name": a.name, "collective": a.collective, "mentions": sorted(a.mentions)}
+    # Unresolved names keep where they belong and what they are (省发展改革委 in a 广东省 document:
+    # 广东省, provincial_department), so `policykg agencies --unresolved` can say it.
+    out.agencies = [{"id": a.id, "name": a.name, "collective": a.collective, "mentions": sorted(a.mentions),
+                     "level": a.level, "jurisdiction": a.jurisdiction}
                     for a in x.agencies if not a.resolved]
     for c in x.clauses:
         for a in c.assignments:
@@ -162,6 +165,7 @@ def registry_rows(registry: Registry) -> tuple[list[dict], list[dict]]:
             "name": a.name, "short": a.short, "aliases": list(a.aliases), "level": a.level.value,
             "valid_from": when_year(a.valid_from), "valid_to": when_year(a.valid_to), "source": a.source,
             "unverified": a.unverified, "collective": a.collective, "resolved": True,
+            "jurisdiction": a.jurisdiction,
         })}
         for a in registry.agencies
     ]

@@ -129,10 +129,11 @@ def agencies(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if unresolved:
-        table = Table("name", "document", "task", "role", "offset")
+        table = Table("name", "jurisdiction", "level", "document", "task", "role", "offset")
         for row in rows:
             for m in row["mentions"]:
-                table.add_row(row["name"], m.get("doc") or "", m.get("task") or "", m.get("role") or "",
+                table.add_row(row["name"], row.get("jurisdiction") or "", row.get("level") or "",
+                              m.get("doc") or "", m.get("task") or "", m.get("role") or "",
                               str(m.get("start") or ""))
         console.print(table if rows else "No unresolved agencies: every name matched the registry.")
         return
@@ -169,6 +170,14 @@ def evaluate_cmd(
     console.print(table)
     console.print(f"agency resolution accuracy {report.resolution_accuracy:.3f} "
                   f"({report.resolution_correct}/{report.resolution_total}) over {len(report.sources)} gold sources")
+    pooled = {t: report.scores[t] for t in ("responsible_unit", "lead", "task_found") if t in report.scores}
+    if pooled:
+        docs = sum(1 for g in report.groups if g.startswith("doc:"))
+        parts = [f"{t.replace('_', ' ')} F1 {s.f1:.3f}" for t, s in pooled.items() if t != "task_found"]
+        if "task_found" in pooled:
+            parts.append(f"tasks found {pooled['task_found'].recall:.3f} "
+                         f"({pooled['task_found'].tp}/{pooled['task_found'].tp + pooled['task_found'].fn})")
+        console.print(f"pooled over {docs} real documents: " + ", ".join(parts), highlight=False)
     for m in report.misses[:misses]:
         console.print(f"  {m.kind:<12} {m.type:<16} {m.source}: {json.dumps(m.detail, ensure_ascii=False)[:150]}",
                       highlight=False)

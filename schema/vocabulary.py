@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from importlib.resources import files
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli installed
+    import tomli as tomllib  # type: ignore[no-redef]
 
 
 class VocabularyError(ValueError):
@@ -39,6 +43,7 @@ def _words(v: list[str]) -> list[str]:
 
 class AgencyWords(_Model):
     suffixes: list[str]
+    issuer_suffixes: list[str]
     government_suffixes: list[str]
     collective_heads: list[str]
     generic_tails: list[str]
@@ -64,6 +69,10 @@ class HeaderWords(_Model):
     keys: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+    def key_pattern(self) -> str:
+        """An alternation of the keys that lets web pages' spacing inside a key through (文 号)."""
+        return "|".join(r"\s*".join(re.escape(c) for c in k) for k in sorted(self.keys, key=len, reverse=True))
 
 
 class RoleWords(_Model):

@@ -23,7 +23,17 @@ SEPARATORS = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[
 # Trailing words that close a list rather than name an agency.
 TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等(?:有关)?(?:部门|单位|机构)?|(?:及|和)?(?:其他)?(?<!各)有关(?:部门|单位)|按职责分工负责)$")
 # A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
-LEVEL_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)(?!场|委|人大|政协|纪委)|省|市(?!场)|区|县)")
+def _place_words():
+    from policykg.schema.vocabulary import vocabulary
+
+    v = vocabulary()
+    one = [p.suffix for p in v.places if len(p.suffix) == 1]  # 省 市 区 县: a name's level prefix
+    return "".join(one), v.alternation(v.places_config.not_place_after_prefix)
+
+
+# Place levels (省 市 区 县) and the words that cannot follow them (市场, 市委) are the vocabulary's.
+_LEVELS, _NOT_AFTER = _place_words()
+LEVEL_PREFIX = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}?[{_LEVELS}](?!{_NOT_AFTER})|省|市(?!场)|区|县)")
 # Names that stand on their own and never take a restored prefix.
 STANDALONE = re.compile(
     r"^(?:深圳|广东|中国|国家|中共|中央|国务院|全国|各|全市|有关|相关|驻)"
@@ -154,7 +164,7 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
 
 
 # A named place at the head of a name: 广州市…, 南山区…, 广东省…
-NAMED_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(省|市|区|县)")
+NAMED_PLACE = re.compile(rf"^([\u4e00-\u9fff]{{2,4}}?)([{_LEVELS}])")
 NOT_PLACE = {"全", "本", "我", "各", "城", "超", "上", "直辖", "地级"}
 
 
@@ -203,7 +213,7 @@ def places_in(items: list[ListItem]) -> dict[str, str]:
 
 # Blanks within the line only: each newline starts its own try, and blanks across lines made a
 # run of empty lines quadratic.
-SENTENCE_PLACE = re.compile(r"(?:^|[。；！？\n])[^\S\n]*([\u4e00-\u9fff]{2,4}?[省市区县])(?![场委])")
+SENTENCE_PLACE = re.compile(rf"(?:^|[。；！？\n])[^\S\n]*([\u4e00-\u9fff]{{2,4}}?[{_LEVELS}])(?![场委])")
 
 
 def context_places(*texts: str | None) -> dict[str, str]:

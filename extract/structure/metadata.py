@@ -13,9 +13,12 @@ import re
 from policykg.extract.structure.headings import CN_DIGITS, cn_number
 from policykg.extract.structure.lines import Line
 from policykg.schema.models import PlanKind, PlanMeta
+from policykg.schema.vocabulary import vocabulary
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")
-KV = re.compile(r"^(索引号|发布机构|发布日期|信息名称|文\s*号|信息提供日期|信息来源|成文日期|发文机关)\s*[:：]\s*(.*)$")
+# Header key/value lines; which keys are read is decided in header_metadata, the keys themselves
+# are the vocabulary's (schema/registries/vocabulary.toml).
+KV = re.compile(r"^(" + vocabulary().header.key_pattern() + r")\s*[:：]\s*(.*)$")
 ARABIC_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 TITLE_IN_NOTICE = re.compile(r"《([^》]{4,80})》")
@@ -24,7 +27,8 @@ PLAN_WORD = re.compile(r"(规划|纲要|行动计划|计划|实施方案|方案|
 PERIOD = re.compile(r"[（(](\d{4})\s*[―—–\-－~～至到]+\s*(\d{4})\s*年?[）)]")
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
-ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(人民政府|办公厅|办公室|委员会|局|委|厅|部|管委会)(文件)?$")
+ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(" + vocabulary().alternation(vocabulary().agency.issuer_suffixes)
+                         + r")(文件)?$")
 
 
 def parse_date(s: str) -> dt.date | None:

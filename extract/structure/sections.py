@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from policykg.extract.structure.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
 from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, physical_lines
 from policykg.schema.models import Paragraph, Section, SectionLevel
+from policykg.schema.vocabulary import vocabulary
 
-HEADER_KEY = re.compile(
-    r"^(索引号|信息分类|发布机构|发布日期|信息名称|文\s*号|关键词|主题分类|发文机关|成文日期|"
-    r"发布时间|信息提供日期|信息来源|来源|生效日期|有效性)\s*[:：]"
-)
+# Keys of the header block web pages print (索引号：…, 文 号：…): the vocabulary's header keys.
+HEADER_KEY = re.compile(r"^(" + vocabulary().header.key_pattern() + r")\s*[:：]")
 URL = re.compile(r"^https?://\S+$")
 DATE_LINE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
