@@ -61,9 +61,12 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         header = apply_reader_header(header, read.header, read.format)
     meta = merge_manifest(header, entry)
     tasks = build_tasks(doc_id, st.sections, st.paragraphs)
-    table_spans = [(t.start, t.end) for t in read.tables] if read is not None else []
-    row_tasks = [tt for t in (read.tables if read is not None else [])
-                 for tt in table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer))]
+    row_tasks, table_spans = [], []
+    for t in read.tables if read is not None else []:
+        found = table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer))
+        if found:  # a 分工表: its cells are read by column; other tables stay prose to the rules
+            row_tasks += found
+            table_spans.append((t.start, t.end))
     if row_tasks:
         # A responsibility table's rows are its tasks: prose tasks the structure stage made of
         # the same lines would double them.

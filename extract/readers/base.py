@@ -77,6 +77,8 @@ class ReadResult(_Model):
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and self.spans[i].start <= start < max(self.spans[i].end, self.spans[i].start + 1):
                 ref = self.spans[i].source
+            elif self.format == "text":
+                ref = None  # plain text needs no map; only its table cells have one
             else:
                 # Between spans (a separator newline): the next span's source.
                 ref = self.spans[i + 1].source if i + 1 < len(self.spans) else self.spans[-1].source

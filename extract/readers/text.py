@@ -127,7 +127,67 @@ def sniff(head: bytes) -> bool:
 def read(path: Path, data: bytes):
     from policykg.extract.readers.base import ReadResult
 
-    return ReadResult(text=decode(data, path), format=FORMAT, sha256=hashlib.sha256(data).hexdigest())
+    from policykg.extract.readers.base import Span
+
+    text = decode(data, path)
+    tables = text_tables(text)
+    spans = [Span(start=c.start, end=c.end, source=c.source) for t in tables for row in t.rows for c in row if c.text]
+    return ReadResult(text=text, format=FORMAT, sha256=hashlib.sha256(data).hexdigest(), tables=tables, spans=spans)
+
+
+# A row of a table typed as text: cells between tabs or | bars (Markdown, copied spreadsheets).
+_CELL_SEP = re.compile(r"\t+|\s*[|｜]\s*")
+
+
+def text_tables(text: str) -> list:
+    """Runs of at least three lines that split into the same number (>= 3) of cells. The cells
+    index the text as it is (nothing is rewritten); the tables stage decides which are 分工表."""
+    from policykg.extract.readers.base import Cell, TableRead
+
+    def cells_of(line_start: int, line: str):
+        body = line.rstrip("\r")
+        if "\t" not in body and "|" not in body and "｜" not in body:
+            return None
+        out, pos = [], 0
+        for m in list(_CELL_SEP.finditer(body)) + [None]:
+            end = m.start() if m else len(body)
+            raw = body[pos:end]
+            lead = len(raw) - len(raw.lstrip())
+            core = raw.strip()
+            out.append((core, line_start + pos + lead, line_start + pos + lead + len(core)))
+            pos = m.end() if m else len(body)
+        if body.strip().startswith(("|", "｜")):
+            out = out[1:]
+        if body.strip().endswith(("|", "｜")):
+            out = out[:-1]
+        return out if len(out) >= 3 else None
+
+    tables, run, pos = [], [], 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines + [""]):
+        cells = cells_of(pos, line) if i < len(lines) else None
+        if cells and re.fullmatch(r"[\s|｜:：\-—]+", line):
+            pos += len(line) + 1
+            continue  # a Markdown rule line |---|---|
+        if cells and (not run or len(cells) == len(run[0][1])):
+            run.append((pos, cells))
+        else:
+            if len(run) >= 3:
+                tables.append(run)
+            run = [(pos, cells)] if cells else []
+        pos += len(line) + 1
+    out = []
+    for n, run in enumerate(tables):
+        rows = [[Cell(row=r, col=c, text=t, start=s, end=e, source=_text_ref(r, c, n))
+                 for c, (t, s, e) in enumerate(cells)] for r, (_, cells) in enumerate(run)]
+        out.append(TableRead(index=n, start=run[0][0], end=run[-1][1][-1][2], rows=rows))
+    return out
+
+
+def _text_ref(row: int, col: int, table: int):
+    from policykg.schema.models import SourceRef
+
+    return SourceRef(format=FORMAT, table=table, row=row, col=col)
 
 
 def read_document(path: Path) -> tuple[str, str]:
