@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run setup build view test clean-graph
+.PHONY: run setup build view test wheel clean-graph
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ run: build view
 
 test: setup
 	$(BIN)/python -m pytest -q -rs --durations=15
+
+# The distribution (dist/policykg-*.whl): `pip install` it anywhere, no checkout needed.
+# tests/test_wheel.py builds and runs the same wheel outside the checkout.
+wheel: $(STAMP)
+	$(BIN)/python -m pip wheel --no-deps --no-build-isolation -q -w dist .
 
 clean-graph:
 	-$(BIN)/policykg neo4j stop
