@@ -298,11 +298,24 @@ def evaluate_responsibility_document(gold_file: Path, gold: dict, report: Report
     mention), leads (the same, role lead only) and tasks found (gold tasks the tool found as
     tasks carrying clauses). Counted per document (group 'doc:<id>') and pooled."""
     from policykg.extract.pipeline import extract_document
+    from policykg.extract.readers.text import DocumentError
 
-    x = extract_document(_doc_path(gold_file, gold["file"]))
-    source = gold.get("doc_id") or x.meta.doc_id
+    source = gold.get("doc_id") or gold["file"]
     report.sources.append(source)
     gold_tasks = gold.get("tasks", [])
+    try:
+        x = extract_document(_doc_path(gold_file, gold["file"]))
+    except DocumentError as exc:
+        # A document the tool cannot read scores nothing: all its gold is missed, and it says why.
+        prev, report.group = report.group, f"doc:{source}"
+        report.misses.append(Miss(type="document", source=source, kind="error", detail={"reason": str(exc)}))
+        for r in gold.get("responsibilities", []):
+            report.count("responsible_unit", fn=1)
+            if r["role"] == "lead":
+                report.count("lead", fn=1)
+        report.count("task_found", fn=len(gold_tasks))
+        report.group = prev
+        return
     positions = _gold_task_positions(x.text, gold_tasks)
     task_of_gold: dict[int, str] = {}
     for i, (t, pos) in enumerate(zip(gold_tasks, positions)):
