@@ -43,6 +43,8 @@ class AgencyLevel(str, Enum):
     ministry_bureau = "ministry_bureau"  # 部委管理的国家局 (国家粮食局, 国家中医药局 …)
     central_party_organ = "central_party_organ"  # 中共中央 departments (中央组织部, 中央宣传部 …)
     central_enterprise = "central_enterprise"  # policy banks and central state firms named as owners
+    people_organization = "people_organization"  # 全国总工会, 共青团中央, 全国妇联, 中国科协 …
+    judicial_organ = "judicial_organ"  # 最高人民法院, 最高人民检察院
 
 
 class SuccessionKind(str, Enum):

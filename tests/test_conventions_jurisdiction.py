@@ -137,10 +137,10 @@ def test_central_lineage_2018_and_2023_reforms():
 
 def test_document_defined_abbreviation_names_one_body():
     # HAND-WRITTEN: the registry holds neither form, so the full name is the body's name.
-    doc = ("国务院办公厅关于示例工作的通知\n一、制定标准。由国家标准化管理委员会（以下简称国家标准委）牵头制定标准。\n"
-           "二、推广应用。（国家标准委负责）\n")
+    doc = ("国务院办公厅关于示例工作的通知\n一、制定规划。由全国老龄工作委员会办公室（以下简称全国老龄办）牵头制定规划。\n"
+           "二、推广应用。（全国老龄办负责）\n")
     x = extract_text(doc, "hand-abbrev")
     ids = {a.agency.surface: a.agency.agency_id for c in x.clauses for a in c.assignments}
-    assert ids == {"国家标准化管理委员会": "unresolved:国家标准化管理委员会",
-                   "国家标准委": "unresolved:国家标准化管理委员会"}
+    assert ids == {"全国老龄工作委员会办公室": "unresolved:全国老龄工作委员会办公室",
+                   "全国老龄办": "unresolved:全国老龄工作委员会办公室"}
     assert [(a.jurisdiction, a.level) for a in x.agencies] == [("中央", "central_department")]

@@ -23,6 +23,7 @@ _CENTRAL_ISSUER = re.compile(
     r"^(?:国务院|中共中央|中央|全国人民代表大会|全国人大|最高人民|国家[\u4e00-\u9fff]{1,12}(?:委员会|委|局|总局|署|院)|"
     r"中国人民银行|[\u4e00-\u9fff]{1,8}部(?:办公厅)?$|[\u4e00-\u9fff]{1,8}部关于|[\u4e00-\u9fff]{2,8}(?:总局|监会))"
 )
+_CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体)$")
 _CENTRAL_DOC_NUMBER = re.compile(r"^(?:国|中发|中办)")
 _CENTRAL_ADDRESSEES = re.compile(r"各省、自治区、直辖市人民政府|国务院各部委")
 _PROVINCIAL_ADDRESSEES = re.compile(r"省政府各部门|各市（州）|各地级以上市人民政府|各市、县|省直各单位|省直有关单位")
@@ -106,15 +107,23 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     gov = name.endswith(tuple(v.agency.government_suffixes))
     if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
         return doc.jurisdiction, "collective"
+    central = name.startswith(tuple(v.agency.central_heads))
+    # 国务院有关部门, 省级有关部门: a class of bodies under a named head.
+    if re.search(r"(?:有关|相关|各)(?:部门|单位|机构|方面)", name):
+        return (CENTRAL if central else doc.jurisdiction), "collective"
     if name.startswith("国务院"):
         return CENTRAL, "state_council_office"
-    if name.startswith(tuple(v.agency.central_heads)):
+    if central:
         return CENTRAL, "central_department"
     np = named_place(name)
     if np:
         prefix, place = np
         level = v.place_level(place) or v.level_of_prefix(prefix) or "municipal"
-        return place, f"{level}_{'government' if gov else 'department'}"
+        # 奉贤区 named as a body is the district's government.
+        return place, f"{level}_{'government' if gov or name == place else 'department'}"
+    if _CATEGORY.search(name) and not name[:1] in ("省", "市", "区", "县"):
+        # 业务主管部门, 登记管理机关, 公安机关交通管理部门: a kind of body found at every level.
+        return doc.jurisdiction, "category"
     first = name[:1]
     if first in ("省", "市", "区", "县") and not name.startswith("市场"):
         level = v.level_of_prefix(first) or "municipal"

@@ -36,7 +36,7 @@ _LEVELS, _NOT_AFTER = _place_words()
 LEVEL_PREFIX = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}?[{_LEVELS}](?!{_NOT_AFTER})|省|市(?!场)|区|县)")
 # Names that stand on their own and never take a restored prefix.
 STANDALONE = re.compile(
-    r"^(?:深圳|广东|中国|国家|中共|中央|国务院|全国|各|全市|有关|相关|驻)"
+    r"^(?:深圳|广东|中国|国家|中共|中央|国务院|全国|各|全市|有关|相关|其他|驻)"
     r"|(?:区|新区|合作区|县|镇|街道)(?:人民)?(?:政府|管委会|管理委员会|办事处)$"
     r"|海关$|支行$|分行$|(?:银|证|保|银保)监局$|管委会$"
 )
@@ -169,7 +169,7 @@ NOT_PLACE = {"全", "本", "我", "各", "城", "超", "上", "直辖", "地级"
 
 
 # Words that begin a sentence but never a place name (为把我县… is "in order to make our county").
-_NOT_PLACE_HEAD = re.compile(r"^[为把对在从向将使让以按经由与和及其此]|[我该]")
+_NOT_PLACE_HEAD = re.compile(r"^[为把对在从向将使让以按经由与和及其此已并均凡如若每所这]|[我该]")
 
 
 def named_place(name: str) -> tuple[str, str] | None:
@@ -177,7 +177,8 @@ def named_place(name: str) -> tuple[str, str] | None:
     m = NAMED_PLACE.match(name)
     if not m or m.group(1) in NOT_PLACE or m.group(1)[0] in "市区省县各全本我" or m.group(1).endswith(("各", "全")):
         return None
-    if _NOT_PLACE_HEAD.search(m.group(1)):
+    # 临港地区 is an area, not a district (区) of its own.
+    if _NOT_PLACE_HEAD.search(m.group(1)) or m.group(0).endswith("地区"):
         return None
     return m.group(2), m.group(0)
 
