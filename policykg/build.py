@@ -202,6 +202,10 @@ def _worker_main(conn) -> None:  # pragma: no cover - runs in the child process
             conn.send(("error", f"could not be extracted ({type(exc).__name__}: {exc})"))
 
 
+class ExtractorBroken(Exception):
+    pass
+
+
 class Extractor:
     """Extraction under a time budget, in one long-lived worker process. The worker starts on
     the first document that needs extracting (an unchanged corpus starts none), loads the NLP
@@ -211,6 +215,7 @@ class Extractor:
         self.timeout_s = timeout_s
         self._proc = None
         self._conn = None
+        self.broken: str | None = None
 
     def _start(self) -> None:
         ctx = mp.get_context("spawn")  # no fork: the parent holds driver threads and sockets
@@ -219,9 +224,16 @@ class Extractor:
         self._proc.start()
         child.close()
         self._conn = parent
-        if not parent.poll(WORKER_START_TIMEOUT) or parent.recv()[0] != "ready":
+        try:
+            ready = parent.poll(WORKER_START_TIMEOUT) and parent.recv()[0] == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            code = self._proc.exitcode
             self._kill()
-            raise DocumentError("<extraction worker>", "the extraction process did not start")
+            # Every later document would wait for a worker that cannot start: fail them fast.
+            self.broken = f"the extraction process did not start (exit code {code})"
+            raise ExtractorBroken(self.broken)
 
     def _kill(self) -> None:
         if self._proc is not None:
@@ -236,9 +248,14 @@ class Extractor:
             from policykg.extract.pipeline import extract_document
 
             return extract_document(path, doc_id, rel)
+        if self.broken:
+            raise DocumentError(path, self.broken)
         if self._proc is None or not self._proc.is_alive():
             self._kill()
-            self._start()
+            try:
+                self._start()
+            except ExtractorBroken as exc:
+                raise DocumentError(path, str(exc)) from None
         self._conn.send((str(path), doc_id, rel))
         if not self._conn.poll(self.timeout_s):
             self._kill()

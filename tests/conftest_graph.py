@@ -12,11 +12,12 @@ from policykg.settings import Neo4jSettings, get_driver
 
 def load_corpus(settings: Neo4jSettings) -> None:
     """The built-in corpus, loaded as `policykg build` loads it (the same library call)."""
-    from policykg.build import build_corpus
+    from policykg.build import Limits, build_corpus
     from policykg.paths import corpus_dir
 
     with get_driver(settings) as driver:
-        report = build_corpus([corpus_dir()], driver, database=settings.database)
+        # In-process extraction: the test session loads the NLP model once, for every test.
+        report = build_corpus([corpus_dir()], driver, database=settings.database, limits=Limits(timeout_s=None))
         assert report.ok, [(d.path, d.status, d.reason) for d in report.documents if d.status != "loaded"]
         # The full-text index fills asynchronously; wait so that searches see every task.
         with driver.session(database=settings.database) as session:

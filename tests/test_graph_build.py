@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corpus_helpers import doc_path
-from policykg.build import build_corpus
+from policykg.build import Limits, build_corpus
 from policykg.cli import app
 from policykg.extract.pipeline import extract_document
 from policykg.graph.loader import counts, delete_orphans, graph_dump, load_document
@@ -18,10 +18,14 @@ from policykg.paths import corpus_dir
 
 PLAN_2015 = "sz-internet-plus-2015"
 PLAN_2021 = "sz-digital-economy-2021"
+# Extract in the test process (no worker, no time budget): the NLP model then loads once per
+# test session instead of once per command. tests/test_build_faults.py covers the worker.
+IN_PROCESS = ["--timeout", "0"]
+LOCAL = Limits(timeout_s=None)
 
 
 def build(driver, **kw):
-    report = build_corpus([corpus_dir()], driver, **kw)
+    report = build_corpus([corpus_dir()], driver, limits=LOCAL, **kw)
     assert report.ok, [(d.path, d.status, d.reason) for d in report.documents]
     return report
 
@@ -130,10 +134,10 @@ def test_a_changed_document_alone_is_reloaded_and_relinked(built, tmp_path):
     citing = "后续方案\n\n为落实《深圳市“互联网＋”行动计划》（深府〔2015〕69号），制定本方案。\n一、重点任务\n（一）推进数据开放。建设平台。\n"
     (tmp_path / "later.txt").write_text(citing, encoding="utf-8")
     try:
-        first = build_corpus([tmp_path], built)
+        first = build_corpus([tmp_path], built, limits=LOCAL)
         assert [(d.path, d.status) for d in first.documents] == [("a.txt", "loaded"), ("later.txt", "loaded")]
         (tmp_path / "later.txt").write_text(citing.replace("建设平台", "建设开放平台"), encoding="utf-8")
-        second = build_corpus([tmp_path], built)
+        second = build_corpus([tmp_path], built, limits=LOCAL)
         assert [(d.path, d.status) for d in second.documents] == [("a.txt", "unchanged"), ("later.txt", "loaded")]
         # The reloaded document's citation links to the corpus plan it names, in its own transaction.
         rows = q(built, """MATCH (:Plan {id: 'later'})-[:CITES]->(:PolicyDocument)-[:SAME_AS]->(p:Plan)
@@ -167,7 +171,7 @@ def test_build_reports_bad_input_and_loads_the_rest(built, env, tmp_path):
     (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage\x00\x01")
     (tmp_path / "latin1.txt").write_bytes("Plan d'action pour l'économie numérique".encode("latin-1"))
     try:
-        result = CliRunner().invoke(app, ["build", str(tmp_path)], env=env)
+        result = CliRunner().invoke(app, ["build", str(tmp_path), *IN_PROCESS], env=env)
         assert result.exit_code == 1
         out = result.output
         assert "broken.txt" in out and "latin1.txt" in out and "decode" in out
@@ -233,7 +237,7 @@ def test_unresolved_agency_is_kept_and_listed(built, env, tmp_path):
         "测试规划\n\n三、重点任务\n（一）推进数据开放。建设平台。\n（牵头单位：市未知管理局，配合单位：市发展改革委）\n",
         encoding="utf-8")
     try:
-        assert CliRunner().invoke(app, ["build", str(tmp_path / "plan.txt")], env=env).exit_code == 0
+        assert CliRunner().invoke(app, ["build", str(tmp_path / "plan.txt"), *IN_PROCESS], env=env).exit_code == 0
         rows = q(built, "MATCH (a:Agency)-[:LEADS]->(t:Task {doc_id: 'plan'}) RETURN a.id AS id, a.resolved AS r")
         assert rows == [{"id": "unresolved:市未知管理局", "r": False}]
         sup = q(built, "MATCH (a:Agency)-[:SUPPORTS]->(t:Task {doc_id: 'plan'}) RETURN a.id AS id")
@@ -263,7 +267,7 @@ def test_cited_corpus_document_links_to_its_plan(built, env, tmp_path):
         "后续方案\n\n为落实《深圳市“互联网＋”行动计划》（深府〔2015〕69号），制定本方案。\n"
         "一、重点任务\n（一）推进数据开放。建设平台。\n", encoding="utf-8")
     try:
-        assert CliRunner().invoke(app, ["build", str(tmp_path)], env=env).exit_code == 0
+        assert CliRunner().invoke(app, ["build", str(tmp_path), *IN_PROCESS], env=env).exit_code == 0
         rows = q(built, """MATCH (:Plan {id: 'later'})-[:CITES]->(:PolicyDocument)-[:SAME_AS]->(p:Plan)
                            RETURN p.id AS id""")
         assert rows == [{"id": PLAN_2015}]
