@@ -110,7 +110,7 @@ def test_document_place():
     ("各省级人民政府", ("中央", "collective")),
     ("国务院有关部门", ("中央", "collective")),  # a class of bodies, not one
     ("国务院办公厅", ("中央", "state_council_office")),
-    ("业务主管部门", ("中央", "category")),
+    ("业务主管部门", ("四川省", "category")),  # a kind of body, in the document's own jurisdiction
     ("国家标准委", ("中央", "central_department")),
     ("省发展改革委", ("四川省", "provincial_department")),
     ("市财政局", ("成都市", "municipal_department")),
