@@ -92,8 +92,9 @@ class Matrix:
         names = self.agencies.set_index("agency_id")["agency"]
         titles, seen = [], set()
         for row in self.tasks.itertuples():
-            title = row.task if row.task not in seen else f"{row.task} [{row.task_id}]"
-            seen.add(row.task)
+            label = deadline_label(row.task, getattr(row, "deadline", ""))
+            title = label if label not in seen else f"{label} [{row.task_id}]"
+            seen.add(label)
             titles.append(title)
         frame = self.cells.copy()
         frame.index = [names.get(i, i) for i in frame.index]
@@ -111,7 +112,8 @@ class Matrix:
             ["task_id", ""] + t["task_id"].tolist(),
             ["plan", ""] + t["plan"].tolist(),
             ["section", ""] + t["section"].tolist(),
-            ["task", ""] + t["task"].tolist(),
+            # A task's 完成时限 travels with its title, so the sheet layout keeps its rows.
+            ["task", ""] + [deadline_label(a, d) for a, d in zip(t["task"], t.get("deadline", [""] * len(t)))],
             ["flag", ""] + t["flag"].tolist(),
             ["agency_id", "agency"] + [""] * len(t),
         ]
@@ -159,14 +161,23 @@ def responsibility_matrix(driver: neo4j.Driver, plan: str | list[str] | None = N
     return _assemble(edges)
 
 
+def deadline_label(task: str, deadline) -> str:
+    """The task's title as the matrix heads its column, its 完成时限 appended when it has one."""
+    return f"{task}（完成时限：{deadline}）" if isinstance(deadline, str) and deadline else task
+
+
 def _assemble(edges: pd.DataFrame) -> Matrix:
-    tasks = (edges.drop_duplicates("task_id")[["task_id", "plan", "year", "section", "task", "ordinal", "task_start"]]
-             if not edges.empty else pd.DataFrame(columns=["task_id", "plan", "year", "section", "task"]))
+    if "deadline" not in edges:
+        edges = edges.assign(deadline=None)
+    tasks = (edges.drop_duplicates("task_id")[["task_id", "plan", "year", "section", "task", "ordinal", "task_start",
+                                               "deadline"]]
+             if not edges.empty else pd.DataFrame(columns=["task_id", "plan", "year", "section", "task", "deadline"]))
+    tasks["deadline"] = [d if isinstance(d, str) else "" for d in tasks["deadline"]]
     leads = edges[edges["rel"] == "LEADS"].groupby("task_id")["agency_id"].nunique()
     responsible = set(edges.loc[edges["rel"] == "RESPONSIBLE_FOR", "task_id"])
     tasks = tasks.assign(leads=tasks["task_id"].map(leads).fillna(0).astype(int))
     tasks["flag"] = [_flag(n, tid in responsible) for n, tid in zip(tasks["leads"], tasks["task_id"])]
-    tasks = tasks[["task_id", "plan", "year", "section", "task", "leads", "flag"]].reset_index(drop=True)
+    tasks = tasks[["task_id", "plan", "year", "section", "task", "leads", "flag", "deadline"]].reset_index(drop=True)
 
     agencies = (edges.groupby("row_id", sort=False)
                 .agg(agency=("row_label", "first"),

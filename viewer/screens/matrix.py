@@ -49,6 +49,10 @@ if flags.empty:
     st.success("Every task has exactly one lead.")
 else:
     st.dataframe(flags[["flag", "task", "section", "leads", "plan"]], hide_index=True, width="stretch")
+with_deadline = m.tasks[m.tasks["deadline"] != ""]
+if not with_deadline.empty:  # 完成时限 of 分工表 rows and of clauses that state one
+    st.subheader(f"Deadlines ({len(with_deadline)})")
+    st.dataframe(with_deadline[["task", "deadline", "section", "plan"]], hide_index=True, width="stretch")
 merged = m.agencies[m.agencies["merged_from"] != ""]
 if not merged.empty:
     st.caption("Merged rows: " + "; ".join(f"{r.agency} ← {r.merged_from}" for r in merged.itertuples()))

@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from policykg.graph import views
+from policykg.graph import cypher, views
 from policykg.viewer import common
 
 db = common.db()
@@ -52,6 +52,12 @@ st.caption(f"{detail.year} · {detail.plan_title} {detail.doc_number or ''} · "
            f"{' › '.join(detail.section_path) or '(no section)'} · `{detail.task_id}`")
 if detail.parent_title:
     st.caption(f"Part of: {detail.parent_title}")
+deadline = views.read(db.driver, cypher.VIEW_TASK_DEADLINE, db.database, id=detail.task_id)
+if not deadline.empty:
+    d = deadline.iloc[0]
+    when = {"date": f"by {d['date']}", "period": f"{d['year_start']}–{d['year_end']}",
+            "ongoing": "ongoing"}.get(d["kind"], "")
+    st.markdown(f"**完成时限 deadline:** {d['deadline']}" + (f" ({when})" if when else ""))
 
 by_role = detail.owners_by_role()
 cols = st.columns(3)
