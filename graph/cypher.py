@@ -442,6 +442,13 @@ RETURN t.id AS task_id, t.title AS title, t.text AS text, t.kind AS kind, t.star
        [(t)-[:HAS_SUBTASK]->(c:Task) | {{id: c.id, title: c.title}}] AS subtasks
 """
 
+# A task's time limit as the plan words it (a 分工表's 完成时限 cell, or a clause's own wording).
+VIEW_TASK_DEADLINE = """
+MATCH (t:Task {id: $id}) WHERE t.deadline IS NOT NULL
+RETURN t.deadline AS deadline, t.deadline_kind AS kind, t.deadline_date AS date,
+       t.deadline_year_start AS year_start, t.deadline_year_end AS year_end
+"""
+
 VIEW_TASK_OWNERS = f"""
 MATCH (a:Agency)-[r:{_ROLE_TYPES}]->(t:Task {{id: $id}})
 RETURN a.id AS agency_id, {_AGENCY_LABEL} AS agency, a.name AS name, type(r) AS rel, r.rank AS rank,
@@ -475,6 +482,7 @@ WITH p, t, r, a, s
 WHERE $section IS NULL OR (s IS NOT NULL AND s.path[0..size($section)] = $section)
 RETURN p.id AS plan, {_YEAR} AS year, p.title AS plan_title, t.id AS task_id, t.title AS task,
        t.ordinal AS ordinal, t.start AS task_start, s.path AS section_path,
+       t.deadline AS deadline, t.deadline_date AS deadline_date,
        a.id AS agency_id, {_AGENCY_LABEL} AS agency, a.name AS agency_name, a.level AS level,
        type(r) AS rel, r.rank AS rank, r.doc_id AS doc_id, r.quote AS quote, r.surface AS surface,
        r.start AS start, r.end AS end, r.rule AS rule
