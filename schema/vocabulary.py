@@ -97,6 +97,14 @@ class VerbWords(_Model):
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
 
+class FieldWords(_Model):
+    deadline: list[str]
+    scope: list[str]
+    remark: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+
 class Vocabulary(_Model):
     agency: AgencyWords
     places: list[PlaceLevel]
@@ -104,6 +112,7 @@ class Vocabulary(_Model):
     header: HeaderWords
     roles: RoleWords
     verbs: VerbWords
+    fields: FieldWords
 
     @field_validator("places")
     @classmethod

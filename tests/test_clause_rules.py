@@ -200,3 +200,22 @@ def test_closing_paragraph_belongs_to_no_task():
     closing = [c for c in x.clauses if c.text.startswith("财政部要会同")]
     assert closing and all(c.task_id is None and not c.assignments for c in closing)
     assert _owners(x) == {"完善绩效评价体系": [("lead", "各级财政部门"), ("support", "有关方面")]}
+
+
+# ── HAND-WRITTEN labelled examples of forms the development set lacks ──────────────────────────
+
+def test_non_owner_fields_are_kept_apart():
+    # HAND-WRITTEN: a deadline field after the role lists is no agency.
+    assert read("（牵头单位：市工业和信息化局；配合单位：市科技创新委；完成时限：2022年底前）", "市") == [
+        ("clause.labeled", [("lead", ["市工业和信息化局"]), ("support", ["市科技创新委"])])]
+
+
+def test_scope_goes_to_the_clause_never_to_an_agency():
+    # HAND-WRITTEN: 适用范围 names where the clause applies, not who owns the task.
+    from policykg.extract.pipeline import extract_text
+
+    doc = "深圳市人民政府关于示例工作的通知\n一、推进示例工作。（责任单位：市发展改革委、财政局；适用范围：全市各区）\n"
+    x = extract_text(doc, "hand-scope")
+    assert [(c.scope, [a.agency.name for a in c.assignments]) for c in x.clauses] == [
+        ("全市各区", ["市发展改革委", "市财政局"])]
+    assert all("范围" not in a.name for a in x.agencies)

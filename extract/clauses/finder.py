@@ -288,11 +288,19 @@ def labeled(ctx: Context) -> list[Found]:
         i += 1
         segments: list[tuple[Role, str, int]] = []
         clause_end = group[-1].end()
+        scope = None
         for k, m in enumerate(group):
             nxt = group[k + 1].start() if k + 1 < len(group) else None
             end = nxt if nxt is not None else list_end(text, m.end(), hi)
-            segments.append((LABELS[m.group(1)], text[m.end():end].rstrip("，,；; \u3000\n"), m.end()))
             clause_end = end
+            # A field that names no owner (完成时限：…, 适用范围：…) ends the list before it.
+            field = _FIELD.search(text, m.end(), end)
+            if field:
+                if field.group(1) in _V.fields.scope:
+                    stop = list_end(text, field.end(), hi)
+                    scope = re.split(r"[；;]", text[field.end():stop])[0].strip(" ，,。\u3000") or None
+                end = field.start()
+            segments.append((LABELS[m.group(1)], text[m.end():end].rstrip("，,；; \u3000\n"), m.end()))
         roles = split_segments(segments, ctx.default_prefix)
         if not roles:
             continue
@@ -302,8 +310,13 @@ def labeled(ctx: Context) -> list[Found]:
             start -= len(gap) - len(gap.rstrip(" \u3000")) + 1
         if clause_end < len(text) and text[clause_end] in "）)":
             clause_end += 1
-        found.append(Found(start, clause_end, "clause.labeled", roles))
+        found.append(Found(start, clause_end, "clause.labeled", roles, scope))
     return found
+
+
+_FIELD = re.compile(
+    r"(" + _V.alternation(_V.fields.deadline + _V.fields.scope + _V.fields.remark) + r")\s*[:：]\s*"
+)
 
 
 _NAME = r"[^，,。；;：:（）()“”\s]{2,160}?"
@@ -567,6 +580,27 @@ def together(ctx: Context) -> list[Found]:
         if not text.startswith(("一起", "共同"), end):
             continue
         found.append(Found(subj[0], end + 2, "clause.together", [(Role.responsible, subj[1] + others)]))
+    return found
+
+
+_BRACKET_VERB = re.compile(
+    r"(?:" + _V.alternation([v for v in _V.verbs.responsible if v not in ("负责", "统筹")] + ["落实", "推进", "实施"])
+    + r")(?=[）)。；;])"
+)
+
+
+@clause_rule("clause.bracket_verb", 62, "verb after a list")
+def bracket_verb(ctx: Context) -> list[Found]:
+    """（A、B落实） / （A、B组织实施）: a bracket holding only a list and a verb of responsibility.
+
+    Example: （市发展改革委、科技创新委组织实施）
+    """
+    text, found = ctx.text, []
+    for m in _BRACKET_VERB.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj is None or subj[0] == ctx.lo or text[subj[0] - 1] not in "（(":
+            continue
+        found.append(Found(subj[0], m.end(), "clause.bracket_verb", [(Role.responsible, subj[1])]))
     return found
 
 
