@@ -64,3 +64,12 @@ def test_latin1_is_refused_by_name(tmp_path):
     with pytest.raises(DocumentError) as exc:
         read_path(f)
     assert str(f) in str(exc.value) and "cannot be decoded" in str(exc.value)
+
+
+@pytest.mark.parametrize("data,reason", [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "legacy Office file"),
+                                         (b"{\\rtf1\\ansi ...}", "RTF file")])
+def test_formats_without_a_reader_are_named(tmp_path, data, reason):
+    f = tmp_path / "plan.doc"
+    f.write_bytes(data)
+    with pytest.raises(DocumentError, match=reason):
+        read_path(f)

@@ -42,9 +42,17 @@ def detect(path: Path, data: bytes) -> ModuleType:
     return _module("text")
 
 
+# Formats users bring that no reader handles, named so the error says what to do.
+_REFUSED = [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.wps/.xls, OLE2): save it as .docx or PDF"),
+            (b"{\\rtf", "an RTF file: save it as .docx or PDF")]
+
+
 def read_path(path: Path) -> ReadResult:
     """Read any supported file. Raises DocumentError naming the file and the reason."""
     data = read_bytes(path)
+    for magic, reason in _REFUSED:
+        if data.startswith(magic):
+            raise DocumentError(path, reason)
     mod = detect(path, data)
     try:
         return mod.read(path, data)
