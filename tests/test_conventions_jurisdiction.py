@@ -146,3 +146,34 @@ def test_document_defined_abbreviation_names_one_body():
     assert ids == {"全国老龄工作委员会办公室": "unresolved:全国老龄工作委员会办公室",
                    "全国老龄办": "unresolved:全国老龄工作委员会办公室"}
     assert [(a.jurisdiction, a.level) for a in x.agencies] == [("中央", "central_department")]
+
+
+def test_implied_bodies_convention_adds_them_to_every_later_task():
+    # HAND-WRITTEN: bodies declared once for every task, and a bracket that already names its lead.
+    doc = ("国务院关于示例工作的意见\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+           "各项任务均需各省级人民政府负责落实，不再列出。\n"
+           "一、重点任务\n（一）加强统筹。建立机制。（发展改革委、财政部负责。列第一位者为牵头单位，下同）\n"
+           "（二）完善政策。（教育部牵头，商务部负责）\n")
+    x = extract_text(doc, "hand-implied")
+    assert sorted(c.kind for c in x.conventions) == ["first_listed_leads", "implied_bodies"]
+    implied = next(c for c in x.conventions if c.kind == "implied_bodies").evidence
+    assert doc[implied.start:implied.end] == implied.quote == "各项任务均需各省级人民政府负责落实，不再列出"
+    assert owners(x) == {
+        "加强统筹": [("lead", 1, "发展改革委"), ("support", 1, "财政部"), ("responsible", 1, "各省级人民政府")],
+        # 商务部负责 follows 教育部牵头 in one bracket: its role stays what the text says.
+        "完善政策": [("lead", 1, "教育部"), ("responsible", 1, "商务部"), ("responsible", 2, "各省级人民政府")],
+    }
+    for c in x.clauses:
+        for a in c.assignments:
+            if a.agency.surface == "各省级人民政府":
+                assert a.convention == implied and a.evidence.quote in doc
+
+
+def test_responsible_with_supporters_in_one_bracket():
+    # HAND-WRITTEN: A负责，B、C配合 — A responsible (no lead stated), B and C support.
+    from test_clause_rules import read
+
+    assert read("（国家卫生健康委负责，国家医保局、国家药监局配合）") == [
+        ("clause.subject_responsible", [("responsible", ["国家卫生健康委"])]),
+        ("clause.subject_support", [("support", ["国家医保局", "国家药监局"])]),
+    ]

@@ -14,10 +14,22 @@ from dataclasses import dataclass, field
 
 from policykg.extract.agencies.jurisdiction import DocPlace, document_place
 from policykg.extract.agencies.resolve import document_aliases, resolve_agency
-from policykg.extract.clauses.conventions import apply_conventions, find_conventions
+from policykg.extract.clauses.agency_list import is_agency, split_agency_list, split_joined
+from policykg.extract.clauses.conventions import IMPLIED_BODIES, apply_conventions, find_conventions, implied_bodies
 from policykg.extract.clauses.finder import find_clauses
 from policykg.extract.structure.tasks import clause_task
-from policykg.schema.models import Agency, AgencyMention, Assignment, Clause, Convention, Evidence, PlanMeta, Section, Task
+from policykg.schema.models import (
+    Agency,
+    AgencyMention,
+    Assignment,
+    Clause,
+    Convention,
+    Evidence,
+    PlanMeta,
+    Role,
+    Section,
+    Task,
+)
 
 
 @dataclass
@@ -71,6 +83,8 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
         f, conv = applied.found, applied.convention
         if any(a <= f.start < b for a, b in skip or []):
             continue
+        if any(c.kind == IMPLIED_BODIES and c.evidence.start <= f.start < c.evidence.end for c in out.conventions):
+            continue  # the declaration itself (…各省级人民政府负责落实，不再列出) is no task's clause
         if closing is not None and f.start >= closing:
             task, created = None, None
         else:
@@ -95,5 +109,45 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
             out.warnings.append(f"clause at {f.start}-{f.end} closes no task: {evidence.quote[:40]}")
         out.clauses.append(Clause(doc_id=doc_id, task_id=task.id if task else None, start=f.start, end=f.end,
                                   text=evidence.quote, rule=f.rule, assignments=assignments, scope=f.scope))
+    _add_implied_bodies(text, out, place, aliases, agencies)
     out.agencies = sorted(agencies.values(), key=lambda a: a.id)
     return out
+
+
+def _add_implied_bodies(text: str, out: Assigned, place: DocPlace, aliases: dict[str, str],
+                        agencies: dict[str, Agency]) -> None:
+    """An implied-bodies convention (各省级人民政府负责落实，不再列出) gives every later task that
+    carries a clause those bodies as responsible units, with the convention's evidence beside
+    the evidence of the task's last clause after it."""
+    for conv in [c for c in out.conventions if c.kind == IMPLIED_BODIES]:
+        raw = implied_bodies(text, conv)
+        raw_start = conv.evidence.start + conv.evidence.quote.find(raw)
+        # The bodies follow the last verb or particle of the sentence (各项任务均需各省级人民政府…).
+        cut = max((m.end() for m in re.finditer(r"(?<!自)由|需要?|须|均|都|请|要|应|[：:]", raw)), default=0)
+        items = split_joined(split_agency_list(raw[cut:], raw_start + cut, place.default_prefix))
+        if not items or not all(is_agency(it.surface) for it in items):
+            continue
+        # Each task's last clause after the convention takes them, after the bodies it lists.
+        last: dict[str, int] = {}
+        for k, c in enumerate(out.clauses):
+            if c.task_id is not None and c.end > conv.evidence.end and c.assignments:
+                last[c.task_id] = k
+        for k in sorted(last.values()):
+            c = out.clauses[k]
+            listed = {a.agency.name for cl in out.clauses if cl.task_id == c.task_id for a in cl.assignments}
+            rank = sum(1 for a in c.assignments if a.role is Role.responsible)
+            extra = []
+            for it in items:
+                if it.name in listed:
+                    continue
+                rank += 1
+                agency = resolve_agency(it.name, it.collective, place, aliases)
+                known = agencies.get(agency.id, agency)
+                if it.name not in known.mentions:
+                    known = known.model_copy(update={"mentions": [*known.mentions, it.name]})
+                agencies[agency.id] = known
+                mention = AgencyMention(surface=it.surface, name=it.name, agency_id=agency.id,
+                                        prefix_restored=it.prefix_restored, start=it.start, end=it.end)
+                extra.append(Assignment(task_id=c.task_id, role=Role.responsible, rank=rank, agency=mention,
+                                        evidence=c.assignments[0].evidence, convention=conv.evidence))
+            out.clauses[k] = c.model_copy(update={"assignments": [*c.assignments, *extra]})

@@ -19,6 +19,7 @@ from policykg.extract.clauses.finder import Found
 from policykg.schema.models import Convention, Evidence, Role
 
 FIRST_LISTED_LEADS = "first_listed_leads"
+IMPLIED_BODIES = "implied_bodies"
 
 _UNIT = r"(?:单位|部门|机构|者)?"
 # (kind, pattern): every way the dev documents and common drafting practice state the rule.
@@ -33,6 +34,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# 各省级人民政府负责落实，不再列出 / 地方各级人民政府均负有落实责任，以下不再一一列出: bodies every
+# task has without the text naming them again.
+IMPLIED = re.compile(
+    r"(?P<bodies>[^。；;，,（(]{2,40}?)(?:均|都)?(?:负责|负有)?(?:落实|实施|组织实施)?(?:责任)?[，,]?\s*"
+    r"(?:以下|下文|后文)?(?:均)?不再(?:一一|单独)?列出"
+)
+
+
+def implied_bodies(text: str, conv: Convention) -> str:
+    """The list of bodies an implied-bodies convention names, as written."""
+    m = IMPLIED.match(conv.evidence.quote)
+    return m.group("bodies") if m else ""
+
+
 def find_conventions(text: str, doc_id: str, lo: int = 0, hi: int | None = None) -> list[Convention]:
     hi = len(text) if hi is None else hi
     out: list[Convention] = []
@@ -45,6 +60,13 @@ def find_conventions(text: str, doc_id: str, lo: int = 0, hi: int | None = None)
             out.append(Convention(kind=kind, evidence=Evidence(
                 doc_id=doc_id, start=m.start(), end=m.end(), quote=text[m.start():m.end()],
                 rule=f"convention.{kind}")))
+    for m in IMPLIED.finditer(text, lo, hi):
+        if any(m.start() < e and s < m.end() for s, e in seen):
+            continue
+        seen.append((m.start(), m.end()))
+        out.append(Convention(kind=IMPLIED_BODIES, evidence=Evidence(
+            doc_id=doc_id, start=m.start(), end=m.end(), quote=text[m.start():m.end()],
+            rule=f"convention.{IMPLIED_BODIES}")))
     return sorted(out, key=lambda c: c.evidence.start)
 
 
@@ -64,7 +86,15 @@ def apply_conventions(found: list[Found], conventions: list[Convention], text: s
     declaring clause be recognised when its span stops at the 。 before the convention."""
     firsts = [c for c in conventions if c.kind == FIRST_LISTED_LEADS]
     out: list[Applied] = []
+    prev: Found | None = None
     for f in found:
+        # （A牵头，B负责）: the second clause of a bracket whose first already names a lead keeps
+        # its own role.
+        after_lead = prev is not None and f.start - prev.end <= 2 and any(r is Role.lead for r, _ in prev.roles)
+        prev = f
+        if after_lead:
+            out.append(Applied(f))
+            continue
         # Covered: clauses ending after the convention starts, and the clause that declares it in
         # its own bracket (（A、B负责。列第一位者为牵头单位，下同）: only punctuation between them).
         conv = next((c for c in reversed(firsts) if c.evidence.start < f.end
