@@ -88,3 +88,26 @@ def test_scanned_pdf_fails_by_name():
     with pytest.raises(DocumentError) as exc:
         read_path(f)
     assert str(f) in str(exc.value) and "no text layer: OCR it first" in str(exc.value)
+
+
+def test_a_scanned_page_inside_a_typeset_pdf_is_reported(tmp_path):
+    # Page 1: a line of the plan as text; page 2: an image only (a scanned insert).
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    f = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(f), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 11)
+    c.drawString(72, 700, "（牵头单位：市经贸信息委，配合单位：市发展改革委、科技创新委）")
+    c.showPage()
+    c.drawImage(ImageReader(Image.new("L", (200, 300), 128)), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    r = read_path(f)
+    assert "牵头单位：市经贸信息委" in r.text
+    assert r.warnings == ["pages without a text layer (OCR them): 2"]

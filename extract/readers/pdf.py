@@ -115,6 +115,7 @@ def read(path: Path, data: bytes) -> ReadResult:
         items: list[tuple[float, float, int, object]] = []  # (page, top, kind, line|table)
         heights: dict[int, float] = {}
         images = 0
+        textless: list[int] = []
         for pno, page in enumerate(pdf.pages, 1):
             heights[pno] = float(page.height)
             images += len(page.images)
@@ -128,6 +129,8 @@ def read(path: Path, data: bytes) -> ReadResult:
                 cy = (obj["top"] + obj["bottom"]) / 2
                 return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
+            if not page.chars:
+                textless.append(pno)
             view = page.filter(lambda o: o.get("object_type") != "char" or outside(o)) if boxes else page
             for ln in view.extract_text_lines(layout=False, strip=True, return_chars=False):
                 if ln["text"].strip():
@@ -141,7 +144,12 @@ def read(path: Path, data: bytes) -> ReadResult:
     items.sort(key=lambda it: (it[0], it[1], it[2]))
     items = _drop_running(items, heights, n_pages)
     items = _merge_tables_over_pages(items)
-    return _render(items, data)
+    result = _render(items, data)
+    if textless:
+        # A scanned page inside a typeset PDF: its text is missing from the plan, say so.
+        pages = ", ".join(map(str, textless))
+        result = result.model_copy(update={"warnings": [f"pages without a text layer (OCR them): {pages}"]})
+    return result
 
 
 def _drop_running(items, heights, n_pages):
