@@ -219,3 +219,12 @@ def test_scope_goes_to_the_clause_never_to_an_agency():
     assert [(c.scope, [a.agency.name for a in c.assignments]) for c in x.clauses] == [
         ("全市各区", ["市发展改革委", "市财政局"])]
     assert all("范围" not in a.name for a in x.agencies)
+
+
+@pytest.mark.parametrize("text", [
+    # HAND-WRITTEN: who handles something, described in a relative clause, is no task given.
+    "对由市场监管部门负责的抽查事项进行公示。",
+    "由民政部门登记管理的社会团体应当按期年检。",
+])
+def test_relative_clauses_are_not_clauses(text):
+    assert read(text) == []

@@ -443,8 +443,8 @@ def subject_responsible(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _RESPONSIBLE.finditer(text, ctx.lo, ctx.hi):
-        # 负责人 / 负责同志 are people, not the verb.
-        if text.startswith(("负责人", "负责同志"), m.end() - 2):
+        # 负责人 / 负责同志 are people, not the verb; A负责的B describes B (the work A already does).
+        if text.startswith(("负责人", "负责同志", "负责的"), m.end() - 2):
             continue
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
@@ -521,6 +521,8 @@ def you_body(ctx: Context) -> list[Found]:
             continue
         if _NOT_OWNER_AFTER.match(text, after) or text.startswith(tuple(_V.verbs.with_partner), after):
             continue
+        if re.match(r"[\u4e00-\u9fff]{1,4}的", text[after:after + 5]):
+            continue  # 由A负责的B / 由A登记管理的B: B described by who handles it, not a task given
         if text.startswith("牵头", after):
             roles = [(Role.lead, items)]
             clause_end = _sentence_end(text, after, ctx.hi)
