@@ -50,6 +50,11 @@ CONSTRAINTS = [
     "CREATE INDEX plan_title_key IF NOT EXISTS FOR (n:Plan) ON (n.title_key)",
     "CREATE INDEX policydoc_doc_number IF NOT EXISTS FOR (n:PolicyDocument) ON (n.doc_number)",
     "CREATE INDEX policydoc_title_key IF NOT EXISTS FOR (n:PolicyDocument) ON (n.title_key)",
+    # A large document is staged under Staged* labels (see STAGED below), looked up by id there.
+    "CREATE INDEX staged_plan_id IF NOT EXISTS FOR (n:StagedPlan) ON (n.id)",
+    "CREATE INDEX staged_section_id IF NOT EXISTS FOR (n:StagedSection) ON (n.staged, n.id)",
+    "CREATE INDEX staged_task_id IF NOT EXISTS FOR (n:StagedTask) ON (n.staged, n.id)",
+    "CREATE INDEX staged_target IF NOT EXISTS FOR (n:StagedTarget) ON (n.staged)",
     # The CJK analyzer indexes Chinese as overlapping character bigrams, so any 2+ character
     # substring of a task finds it without a word segmenter inside Lucene.
     "CREATE FULLTEXT INDEX task_fulltext IF NOT EXISTS FOR (t:Task) ON EACH [t.title, t.text] "
@@ -524,3 +529,87 @@ MATCH (a)-[r]->(b)
 RETURN type(r) AS type, properties(r) AS props,
        [labels(a)[0], coalesce(a.id, '')] AS a, [labels(b)[0], coalesce(b.id, '')] AS b
 """
+
+
+# -- staged loading of a document too large for one transaction (graph/loader.py) --------------
+# The document is written in bounded transactions under labels no reader matches (StagedPlan,
+# StagedSection, StagedTask, StagedTarget; every reader query starts from :Plan, :Task … ), then
+# one small transaction deletes the old version and switches the labels: readers see the old
+# document or the new one, whole. `$load_id` names the staging area (one per document).
+_STAGED_MENTION_TARGET = "(e {id: row.entity}) WHERE e:Company OR e:Institution OR e:Technology"
+STAGED = {
+    "plan": "CREATE (p:StagedPlan) SET p = $plan, p.id = $load_id, p.staged_doc = $doc_id",
+    "sections": "UNWIND $rows AS row CREATE (s:StagedSection) SET s = row, s.staged = $load_id",
+    "top_sections": """
+MATCH (p:StagedPlan {id: $load_id})
+UNWIND $rows AS sid
+MATCH (s:StagedSection {staged: $load_id, id: sid})
+CREATE (p)-[:HAS_SECTION]->(s)""",
+    "child_sections": """
+UNWIND $rows AS row
+MATCH (a:StagedSection {staged: $load_id, id: row.parent}), (b:StagedSection {staged: $load_id, id: row.child})
+CREATE (a)-[:HAS_SECTION]->(b)""",
+    "tasks": """
+MATCH (p:StagedPlan {id: $load_id})
+UNWIND $rows AS row
+CREATE (t:StagedTask) SET t = row, t.staged = $load_id
+CREATE (p)-[:HAS_TASK]->(t)""",
+    "section_tasks": """
+UNWIND $rows AS row
+MATCH (s:StagedSection {staged: $load_id, id: row.section}), (t:StagedTask {staged: $load_id, id: row.task})
+CREATE (s)-[:HAS_TASK]->(t)""",
+    "subtasks": """
+UNWIND $rows AS row
+MATCH (a:StagedTask {staged: $load_id, id: row.parent}), (b:StagedTask {staged: $load_id, id: row.child})
+CREATE (a)-[:HAS_SUBTASK]->(b)""",
+    "task_mentions": f"""
+UNWIND $rows AS row
+MATCH (t:StagedTask {{staged: $load_id, id: row.task}}), {_STAGED_MENTION_TARGET}
+CREATE (t)-[m:MENTIONS]->(e)
+SET m = row.props""",
+    "plan_mentions": f"""
+MATCH (p:StagedPlan {{id: $load_id}})
+UNWIND $rows AS row
+MATCH {_STAGED_MENTION_TARGET}
+CREATE (p)-[m:MENTIONS]->(e)
+SET m = row.props""",
+    "targets": """
+MATCH (p:StagedPlan {id: $load_id})
+UNWIND $rows AS row
+CREATE (g:StagedTarget) SET g = row.props, g.staged = $load_id
+CREATE (p)-[:HAS_TARGET]->(g)
+WITH g, row WHERE row.task IS NOT NULL
+MATCH (t:StagedTask {staged: $load_id, id: row.task})
+CREATE (t)-[:HAS_TARGET]->(g)""",
+    "citations": """
+MATCH (p:StagedPlan {id: $load_id})
+UNWIND $rows AS row
+MERGE (d:PolicyDocument {id: row.id})
+ON CREATE SET d.title = row.title, d.title_key = row.title_key, d.doc_number = row.doc_number
+CREATE (p)-[c:CITES]->(d)
+SET c = row.props""",
+}
+_STAGED_ASSIGN = """
+UNWIND $rows AS row
+MATCH (a:Agency {id: row.agency}), (t:StagedTask {staged: $load_id, id: row.task})
+CREATE (a)-[e:%s]->(t)
+SET e = row.props"""
+STAGED_ASSIGNMENTS = {"lead": _STAGED_ASSIGN % "LEADS", "support": _STAGED_ASSIGN % "SUPPORTS",
+                      "responsible": _STAGED_ASSIGN % "RESPONSIBLE_FOR"}
+# The switch: relabel what was staged (label and property changes only, so the transaction stays
+# small however large the document).
+SWITCH_STAGED_PLAN = """
+MATCH (p:StagedPlan {id: $load_id})
+SET p:Plan, p.id = $doc_id
+REMOVE p:StagedPlan, p.staged_doc
+"""
+SWITCH_STAGED = {
+    label: f"MATCH (n:Staged{label} {{staged: $load_id}}) SET n:{label} REMOVE n:Staged{label}, n.staged"
+    for label in ("Section", "Task", "Target")
+}
+# Left-overs of a staging that never switched (the build or the server died), in bounded bites.
+DELETE_STAGED = {
+    label: f"MATCH (n:Staged{label} {{staged: $load_id}}) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n"
+    for label in ("Section", "Task", "Target")
+}
+DELETE_STAGED_PLAN = "MATCH (p:StagedPlan {id: $load_id}) DETACH DELETE p"

@@ -15,13 +15,15 @@ from __future__ import annotations
 import neo4j
 
 from policykg.graph import cypher
-from policykg.graph.rows import DocumentRows, document_rows, registry_rows
+from policykg.graph.rows import DocumentRows, weight_of, document_rows, registry_rows
 from policykg.schema.models import Extraction
 from policykg.schema.registry_models import Registry
 
 BATCH = 500
-# A document's transaction holds every string it writes until commit. Over this many bytes of
-# rows the document is refused by name instead of exhausting the server's transaction memory
+# A transaction holds every string it writes until commit. A document whose rows weigh more than
+# this is written in several transactions of at most this much, staged where no reader looks,
+# then switched in by one small transaction (`load_rows`); one node or edge over it cannot be
+# written at all and is refused by name, instead of exhausting the server's transaction memory
 # (which would fail other sessions too). A real plan writes well under 5 MB.
 MAX_TX_BYTES = 32 * 1024 * 1024
 # Managed transactions retry transient failures (a restarting server, a deadlock) for at most
@@ -33,8 +35,9 @@ class DocumentTooLarge(Exception):
     def __init__(self, doc_id: str, size: int, limit: int):
         self.doc_id, self.size, self.limit = doc_id, size, limit
         super().__init__(
-            f"too large to load in one transaction: {size / 2**20:.1f} MB of facts over the "
-            f"{limit / 2**20:.0f} MB budget (raise --max-tx-mb if the server's memory allows, or split the document)")
+            f"cannot be loaded: one of its nodes or edges holds {size / 2**20:.1f} MB, over the "
+            f"{limit / 2**20:.0f} MB a transaction may hold (raise --max-tx-mb if the server's memory "
+            "allows, or split the document)")
 
 
 def _session(driver: neo4j.Driver, database: str | None, retry_s: float | None = None, **kw) -> neo4j.Session:
@@ -94,13 +97,119 @@ def _write_rows(tx: neo4j.ManagedTransaction, r: DocumentRows) -> None:
 
 def load_rows(driver: neo4j.Driver, rows: DocumentRows, database: str | None = None, *,
               max_tx_bytes: int = MAX_TX_BYTES, retry_s: float | None = None) -> None:
-    """Replace one document's facts in one bounded transaction. Raises `DocumentTooLarge`
-    (before anything is sent) when the rows exceed `max_tx_bytes`."""
-    size = rows.size_bytes()
-    if size > max_tx_bytes:
-        raise DocumentTooLarge(rows.doc_id, size, max_tx_bytes)
+    """Replace one document's facts, whole or not at all, in transactions of at most
+    `max_tx_bytes`: one transaction when the rows fit, else staged (see `_load_staged`).
+    Raises `DocumentTooLarge` (before anything is sent) when a single row does not fit."""
     with _session(driver, database, retry_s) as session:
-        session.execute_write(_write_rows, rows)
+        if rows.size_bytes() <= max_tx_bytes:
+            session.execute_write(_write_rows, rows)
+        else:
+            _load_staged(session, rows, max_tx_bytes)
+
+
+def staging_id(doc_id: str) -> str:
+    """One staging area per document: a new staging of it replaces any left-over."""
+    return f"{doc_id}#staged"
+
+
+def _chunks(rows: list, limit: int, doc_id: str):
+    """Row lists of at most BATCH rows and `limit` bytes."""
+    chunk, weight = [], 0
+    for row in rows:
+        w = weight_of(row)
+        if w > limit:
+            raise DocumentTooLarge(doc_id, w, limit)
+        if chunk and (weight + w > limit or len(chunk) >= BATCH):
+            yield chunk, weight
+            chunk, weight = [], 0
+        chunk.append(row)
+        weight += w
+    if chunk:
+        yield chunk, weight
+
+
+def _staged_ops(r: DocumentRows, limit: int) -> list[tuple[str, dict, int]]:
+    """(statement, parameters, weight) in write order: the plan, its structure, the shared nodes
+    it points at (agencies, entities: MERGEd, so a left-over is harmless), then its facts."""
+    load_id = staging_id(r.doc_id)
+    ops: list[tuple[str, dict, int]] = []
+    plan_w = weight_of(r.plan)
+    if plan_w > limit:
+        raise DocumentTooLarge(r.doc_id, plan_w, limit)
+    ops.append((cypher.STAGED["plan"], {"plan": r.plan, "doc_id": r.doc_id}, plan_w))
+
+    def add(stmt: str, rows: list) -> None:
+        for chunk, w in _chunks(rows, limit, r.doc_id):
+            ops.append((stmt, {"rows": chunk}, w))
+
+    add(cypher.STAGED["sections"], r.sections)
+    add(cypher.STAGED["top_sections"], r.top_sections)
+    add(cypher.STAGED["child_sections"], r.child_sections)
+    add(cypher.STAGED["tasks"], r.tasks)
+    add(cypher.STAGED["section_tasks"], r.section_tasks)
+    add(cypher.STAGED["subtasks"], r.subtasks)
+    add(cypher.MERGE_AGENCIES, r.agencies)
+    for role, stmt in cypher.STAGED_ASSIGNMENTS.items():
+        add(stmt, r.assignments.get(role, []))
+    for label, stmt in cypher.MERGE_ENTITIES.items():
+        add(stmt, r.entities.get(label, []))
+    add(cypher.STAGED["task_mentions"], r.task_mentions)
+    add(cypher.STAGED["plan_mentions"], r.plan_mentions)
+    add(cypher.STAGED["targets"], r.targets)
+    add(cypher.STAGED["citations"], r.citations)
+    for _, params, _ in ops:
+        params["load_id"] = load_id
+    return ops
+
+
+def _execute(session: neo4j.Session, ops: list[tuple[str, dict, int]]) -> None:
+    """One transaction of staged writes (module level so a test can make it fail)."""
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        for stmt, params, _ in ops:
+            tx.run(stmt, params).consume()
+
+    session.execute_write(work)
+
+
+def _clear_staging(session: neo4j.Session, load_id: str) -> None:
+    for stmt in cypher.DELETE_STAGED.values():
+        while session.execute_write(lambda tx, stmt=stmt: tx.run(stmt, load_id=load_id).single()["n"]):
+            pass
+    session.execute_write(lambda tx: tx.run(cypher.DELETE_STAGED_PLAN, load_id=load_id).consume())
+
+
+def _load_staged(session: neo4j.Session, r: DocumentRows, limit: int) -> None:
+    """Write a document too large for one transaction: staged in transactions of at most
+    `limit` bytes under labels no reader matches, then one transaction that deletes the old
+    version and relabels the new one (label changes only: small whatever the size). A build
+    that dies before the switch leaves the old version visible and whole; the next load of
+    the document clears the left-over staging first."""
+    load_id = staging_id(r.doc_id)
+    ops = _staged_ops(r, limit)  # refuses an oversized row before anything is written
+    _clear_staging(session, load_id)
+    tx_ops, weight = [], 0
+    for op in ops:
+        if tx_ops and weight + op[2] > limit:
+            _execute(session, tx_ops)
+            tx_ops, weight = [], 0
+        tx_ops.append(op)
+        weight += op[2]
+    if tx_ops:
+        _execute(session, tx_ops)
+
+    def switch(tx: neo4j.ManagedTransaction) -> None:
+        neighbours = [rec.data() for rec in tx.run(cypher.DOCUMENT_NEIGHBOURS, doc_id=r.doc_id)]
+        tx.run(cypher.DELETE_DOCUMENT_NODES, doc_id=r.doc_id).consume()
+        tx.run(cypher.DELETE_PLAN, doc_id=r.doc_id).consume()
+        tx.run(cypher.SWITCH_STAGED_PLAN, load_id=load_id, doc_id=r.doc_id).consume()
+        for stmt in cypher.SWITCH_STAGED.values():
+            tx.run(stmt, load_id=load_id).consume()
+        tx.run(cypher.LINK_CITATIONS_OF_PLAN, doc_id=r.doc_id).consume()
+        tx.run(cypher.LINK_PLAN_AS_CITED, doc_id=r.doc_id).consume()
+        if neighbours:
+            tx.run(cypher.DELETE_ORPHANS_AMONG, rows=neighbours).consume()
+
+    session.execute_write(switch)
 
 
 def load_document(driver: neo4j.Driver, x: Extraction, database: str | None = None,

@@ -47,16 +47,17 @@ class DocumentRows:
     def size_bytes(self) -> int:
         """A close upper estimate of what the rows weigh as UTF-8: what a transaction that
         writes them must hold (Neo4j keeps strings in memory until commit)."""
-        return _weight(self.__dict__)
+        return weight_of(self.__dict__)
 
 
-def _weight(v) -> int:
+def weight_of(v) -> int:
+    """UTF-8 bytes of the strings in v (8 for any other scalar): what a transaction holding v weighs."""
     if isinstance(v, str):
         return len(v.encode("utf-8"))
     if isinstance(v, dict):
-        return sum(len(k) + _weight(x) for k, x in v.items())
+        return sum(len(k) + weight_of(x) for k, x in v.items())
     if isinstance(v, (list, tuple)):
-        return sum(_weight(x) for x in v) + 8
+        return sum(weight_of(x) for x in v) + 8
     return 8
 
 

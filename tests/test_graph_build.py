@@ -290,3 +290,50 @@ def test_entities_and_mentions_in_the_graph(built):
     assert {r["label"] for r in rows} == {"Company", "Institution", "Technology"}
     for r in q(built, "MATCH (p:Plan)-[:HAS_TASK]->(t:Task)-[m:MENTIONS]->(e) RETURN p.text AS text, m.start AS s, m.end AS e, m.surface AS surface LIMIT 300"):
         assert r["text"][r["s"]:r["e"]] == r["surface"]
+
+
+def test_a_document_over_the_transaction_budget_is_staged_and_lands_whole(built, monkeypatch):
+    from policykg.graph import loader
+    from policykg.graph.rows import document_rows
+
+    rows = document_rows(extract_document(doc_path("2021")), "k")
+    assert rows.size_bytes() > 40 * 1024
+    load_document(built, extract_document(doc_path("2021")), input_key="k")
+    whole = graph_dump(built)
+    calls = []
+    real = loader._execute
+    monkeypatch.setattr(loader, "_execute", lambda session, ops: (calls.append(len(ops)), real(session, ops))[1])
+    loader.load_rows(built, rows, max_tx_bytes=40 * 1024)
+    assert len(calls) > 3  # several bounded transactions …
+    assert graph_dump(built) == whole  # … and the same graph as one transaction gives
+
+    # The build dies half-way through the staging: readers still see the old version, whole.
+    def dies(session, ops):
+        if len(calls) >= 2:
+            raise RuntimeError("killed")
+        calls.append(len(ops))
+        real(session, ops)
+
+    calls.clear()
+    monkeypatch.setattr(loader, "_execute", dies)
+    with pytest.raises(RuntimeError):
+        loader.load_rows(built, rows, max_tx_bytes=40 * 1024)
+    visible = [line for line in graph_dump(built) if "Staged" not in line]
+    assert visible == whole
+    assert q(built, "MATCH (:Plan {id: $p})-[:HAS_TASK]->(t)<-[r:RESPONSIBLE_FOR]-() RETURN count(r) AS n",
+             p=PLAN_2021) == [{"n": 99}]
+    # The next load clears the left-over staging.
+    monkeypatch.setattr(loader, "_execute", real)
+    loader.load_rows(built, rows, max_tx_bytes=40 * 1024)
+    assert graph_dump(built) == whole
+
+
+def test_a_single_node_over_the_budget_is_refused_by_name(built):
+    from policykg.graph import loader
+    from policykg.graph.rows import document_rows
+
+    x = extract_document(doc_path("2015"))
+    before = counts(built)
+    with pytest.raises(loader.DocumentTooLarge, match="nodes or edges holds"):
+        loader.load_rows(built, document_rows(x), max_tx_bytes=16 * 1024)  # the plan's text alone is larger
+    assert counts(built) == before
