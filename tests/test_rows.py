@@ -67,7 +67,8 @@ def test_rows_of_a_small_extraction():
     assert "convention_quote" not in r.assignments["support"][0]["props"]
     assert r.assignments["responsible"] == []
     # Only names the registry lacks become agency rows: registry agencies come from the registry load.
-    assert r.agencies == [{"id": "unresolved:市未知局", "name": "市未知局", "collective": False, "mentions": ["市未知局"]}]
+    assert r.agencies == [{"id": "unresolved:市未知局", "name": "市未知局", "collective": False, "mentions": ["市未知局"],
+                           "level": None, "jurisdiction": None}]
     assert r.entities == {"Technology": [{"id": "technology:5G", "name": "第五代移动通信", "category": None,
                                           "definition": "移动通信技术", "in_gazetteer": True,
                                           "aliases": ["第五代移动通信", "5G"]}]}
