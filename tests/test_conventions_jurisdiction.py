@@ -177,3 +177,34 @@ def test_responsible_with_supporters_in_one_bracket():
         ("clause.subject_responsible", [("responsible", ["国家卫生健康委"])]),
         ("clause.subject_support", [("support", ["国家医保局", "国家药监局"])]),
     ]
+
+
+def test_graph_rows_carry_the_convention_and_the_unresolved_bodies_place():
+    # What the loader writes: each LEADS/SUPPORTS edge row has the convention's quote and offsets
+    # beside its own clause's; unresolved agency rows have jurisdiction and level.
+    from policykg.graph.rows import document_rows
+
+    rows = document_rows(extract_text(CONVENTION_DOC, "hand-convention"))
+    edges = rows.assignments["lead"] + rows.assignments["support"]
+    assert len(rows.assignments["lead"]) == 3 and len(rows.assignments["support"]) == 3
+    start = CONVENTION_DOC.index(CONVENTION)
+    for e in edges:
+        p = e["props"]
+        assert (p["convention_quote"], p["convention_start"], p["convention_end"]) == (
+            CONVENTION, start, start + len(CONVENTION))
+        assert CONVENTION_DOC[p["start"]:p["end"]] == p["quote"]
+    gd = document_rows(extract_text(_doc("广东省人民政府", "（省发展改革委负责）"), "hand-gd"))
+    assert [(a["name"], a["jurisdiction"], a["level"]) for a in gd.agencies] == [
+        ("广东省发展改革委", "广东省", "provincial_department")]
+
+
+def test_a_clause_of_no_task_leaves_no_agency():
+    # 国办发〔2019〕6号's closing paragraph: 财政部要会同发展改革委… is kept as a clause, but its
+    # bodies become no agency of the document (no edge would hold them).
+    from pathlib import Path
+
+    from policykg.extract.pipeline import extract_document
+
+    x = extract_document(Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "gov-2019-guobanfa-6.txt")
+    assert any(c.task_id is None and c.text.startswith("财政部要会同") for c in x.clauses)
+    assert "cn-ybjh" not in {a.id for a in x.agencies}

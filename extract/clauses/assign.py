@@ -98,11 +98,13 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
                 agency = resolve_agency(it.name, it.collective, place, aliases)
                 mention = AgencyMention(surface=it.surface, name=it.name, agency_id=agency.id,
                                         prefix_restored=it.prefix_restored, start=it.start, end=it.end)
-                known = agencies.get(agency.id, agency)
-                if it.name not in known.mentions:
-                    known = known.model_copy(update={"mentions": [*known.mentions, it.name]})
-                agencies[agency.id] = known
                 if task is not None:
+                    # Only bodies given a task become the document's agencies: a clause of no task
+                    # (a closing paragraph) leaves no agency without an edge in the graph.
+                    known = agencies.get(agency.id, agency)
+                    if it.name not in known.mentions:
+                        known = known.model_copy(update={"mentions": [*known.mentions, it.name]})
+                    agencies[agency.id] = known
                     assignments.append(Assignment(task_id=task.id, role=role, rank=rank, agency=mention,
                                                   evidence=evidence, convention=conv.evidence if conv else None))
         if task is None:
