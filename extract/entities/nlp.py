@@ -124,6 +124,24 @@ def model_is_trained(model_dir: Path = MODEL_DIR) -> bool:
     return all((model_dir / name / "model").is_file() for name in TRAINED)
 
 
+def config_digest(path: Path = CONFIG_PATH) -> str:
+    """sha256 of config.cfg; training records it beside the weights it wrote."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _check_trained_with_this_config(model_dir: Path) -> None:
+    import json
+
+    info = model_dir / "TRAINING.json"
+    trained = json.loads(info.read_text(encoding="utf-8")).get("config_sha256") if info.is_file() else None
+    if trained is not None and trained != config_digest():
+        # Weights of another architecture would fail to load with thinc's bare "mismatched
+        # structure"; say what happened and what fixes it.
+        raise ModelMissing(f"the entity model in {model_dir} was trained with another config.cfg; run `policykg train`")
+
+
 @functools.lru_cache(maxsize=2)
 def load_pipeline(model_dir: Path = MODEL_DIR) -> Language:
     """config.cfg with the trained weights from `model_dir`; once per process. Raises ModelMissing
@@ -132,6 +150,7 @@ def load_pipeline(model_dir: Path = MODEL_DIR) -> Language:
 
     if not model_is_trained(model_dir):
         raise ModelMissing(f"no trained entity model in {model_dir}; run `policykg train`")
+    _check_trained_with_this_config(model_dir)
     config = util.load_config(CONFIG_PATH)
     nlp = util.load_model_from_config(config, auto_fill=True, validate=True)
     for name in TRAINED:
