@@ -335,7 +335,7 @@ LEAD_PARTICIPATE = re.compile(
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
 # the blanks run across lines found nothing more and made a run of blank lines quadratic.
 DUTY_DIVISION = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:负责|落实|推进)"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:抓好|认真|切实)?(?:负责|落实|推进|实施)"
 )
 
 
@@ -642,13 +642,14 @@ def each_own_duty(ctx: Context) -> list[Found]:
 
 
 _SUPPORT_WORK = re.compile(
-    r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?配合(?:工作|做好|(?=[，,。；;）)]))"
+    r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?"
+    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?=[，,。；;）)]))"
 )
 
 
 @clause_rule("clause.subject_support", 80, "verb after a list")
 def subject_support(ctx: Context) -> list[Found]:
-    """A(在…下，)做好相关配合工作 : the bodies before 配合 support the task.
+    """A(在…下，)做好相关配合工作 / （…，B、C参与） : the bodies before 配合 / 参与 / 协助 support the task.
 
     Example: 其他有关部门在指挥部的统一领导下，做好相关配合工作。
     """
