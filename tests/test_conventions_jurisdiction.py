@@ -208,3 +208,20 @@ def test_a_clause_of_no_task_leaves_no_agency():
     x = extract_document(Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "gov-2019-guobanfa-6.txt")
     assert any(c.task_id is None and c.text.startswith("财政部要会同") for c in x.clauses)
     assert "cn-ybjh" not in {a.id for a in x.agencies}
+
+
+def test_division_plan_items_under_headings_with_the_notice_naming_the_province():
+    # HAND-WRITTEN: a 分工方案 (1. 2. items under 一、 headings) forwarded by a provincial notice
+    # whose header has no issuer field: the notice's own first line names 广东省.
+    doc = ("广东省人民政府办公厅关于印发示例工作分工方案的通知\n各地级以上市人民政府，省政府各部门、各直属机构：\n"
+           "现将示例工作分工方案印发给你们，请认真组织实施。\n示例工作分工方案\n一、推进产业升级\n"
+           "1.建立产业基金。（省财政厅牵头，省发展改革委、省工业和信息化厅参与）\n2.完善用地保障。（省自然资源厅负责）\n"
+           "二、优化营商环境\n3.深化放管服改革。（省政务服务数据管理局、省市场监管局按职责分工负责）\n")
+    x = extract_text(doc, "hand-fengong")
+    titles = {t.id: t.title for t in x.tasks}
+    got = [(titles[a.task_id], a.role.value, a.agency.name) for c in x.clauses for a in c.assignments]
+    assert got == [("建立产业基金", "lead", "广东省财政厅"), ("建立产业基金", "support", "广东省发展改革委"),
+                   ("建立产业基金", "support", "广东省工业和信息化厅"), ("完善用地保障", "responsible", "广东省自然资源厅"),
+                   ("深化放管服改革", "responsible", "广东省政务服务数据管理局"),
+                   ("深化放管服改革", "responsible", "广东省市场监管局")]
+    assert {(a.jurisdiction, a.level, a.resolved) for a in x.agencies} == {("广东省", "provincial_department", False)}

@@ -50,7 +50,11 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
             return DocPlace(CENTRAL, "central", {}, None)
     if doc_number and _CENTRAL_DOC_NUMBER.match(doc_number):
         return DocPlace(CENTRAL, "central", {}, None)
-    own = _nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
+    # The notice's own first line (广东省人民政府办公厅关于印发…的通知) names the issuer when the
+    # header has no issuer field.
+    first = next((ln.strip() for ln in front.splitlines() if ln.strip()), "")
+    own = (_nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
+           or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {}))
     if not own and _CENTRAL_ADDRESSEES.search(front + "\n" + body[:400]):
         return DocPlace(CENTRAL, "central", {}, None)
     # Generic 市…/区… names are qualified with the places the document names, in its head or
@@ -58,6 +62,8 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
     places = context_places(issuer, title, body)
     if not own and _PROVINCIAL_ADDRESSEES.search(front + "\n" + body[:600]):
         return DocPlace("省", "provincial", {}, "省")
+    # The document's own places win over places its sentences happen to begin with.
+    places = {**places, **own}
     own = own or places
     # The most local named place is the document's own (福田区 in a 深圳市福田区 plan).
     for prefix in ("县", "区", "市", "省"):
