@@ -189,3 +189,30 @@ def extract_document(path: Path, doc_id: str | None = None, rel_path: str | None
         raise
     except Exception as exc:  # a parser bug must not cost the other documents their facts
         raise DocumentError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
+
+
+def _extract_or_error(path: Path) -> Extraction | tuple[str, str]:
+    try:
+        return extract_document(path)
+    except DocumentError as exc:
+        # (path, reason), not the exception: DocumentError's two-argument __init__ does not
+        # survive pickling back from a worker process.
+        return (exc.path, exc.reason)
+
+
+def extract_documents(paths: list[Path], n_process: int = 1) -> list[Extraction | DocumentError]:
+    """extract_document for several files, in `n_process` worker processes when there are
+    several; a file's DocumentError is returned in its place, in input order. The entity
+    pipeline (pkuseg + NER, the heavy load) is loaded once here before the workers fork, so they
+    share it instead of each loading it again."""
+    if n_process <= 1 or len(paths) <= 1:
+        out = [_extract_or_error(p) for p in paths]
+    else:
+        import multiprocessing as mp
+
+        from policykg.extract.entities.nlp import load_pipeline
+
+        load_pipeline()
+        with mp.get_context("fork").Pool(min(n_process, len(paths))) as pool:
+            out = pool.map(_extract_or_error, paths, chunksize=1)
+    return [DocumentError(*o) if isinstance(o, tuple) else o for o in out]

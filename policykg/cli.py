@@ -56,10 +56,11 @@ def extract(
     paths: list[Path] = typer.Argument(..., help="Document files or folders."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="json: the whole extraction; summary: counts."),
     with_text: bool = typer.Option(False, "--with-text", help="Include each document's full text."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for several documents (the entity pipeline loads once, before they fork)."),
 ) -> None:
     """Extract plans, sections, tasks, clauses and agencies without touching Neo4j."""
     from policykg.extract.readers.corpus import discover
-    from policykg.extract.pipeline import extract_document
+    from policykg.extract.pipeline import extract_documents
     from policykg.extract.readers.text import DocumentError
 
     failed = 0
@@ -69,12 +70,12 @@ def extract(
     except DocumentError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
-    for f in files:
-        try:
-            docs.append(extract_document(f))
-        except DocumentError as exc:
+    for out in extract_documents(files, n_process=jobs):
+        if isinstance(out, DocumentError):
             failed += 1
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            err.print(f"[red]error:[/red] {out}", highlight=False)
+        else:
+            docs.append(out)
     if fmt == "json":
         exclude = None if with_text else {"text"}
         payload = [json.loads(d.model_dump_json(exclude=exclude)) for d in docs]

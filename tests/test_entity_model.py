@@ -146,3 +146,16 @@ def test_weights_of_another_config_are_refused_by_name(tmp_path):
         load_pipeline(tmp_path)
     with pytest.raises(ModelMissing, match="policykg train"):
         load_pipeline(tmp_path / "absent")
+
+
+def test_several_documents_in_worker_processes_match_one_by_one(tmp_path):
+    from policykg.extract.pipeline import extract_document, extract_documents
+    from policykg.extract.readers.text import DocumentError
+    from policykg.paths import corpus_dir
+
+    docs = sorted((corpus_dir() / "documents").glob("*.txt"))[:2]
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = extract_documents([*docs, bad], n_process=2)
+    assert [x.mentions for x in out[:2]] == [extract_document(p).mentions for p in docs]
+    assert isinstance(out[2], DocumentError) and out[2].path == str(bad)
