@@ -1,8 +1,8 @@
 """What every `policykg` command module shares: the consoles, the output-format choices and the
 driver for the configured Neo4j.
 
-The command modules (cli.py, cli_views.py, cli_neo4j.py) import from here and never from each
-other. This module stays light on purpose: `policykg --help` imports it, so neo4j, pandas, numpy,
+The command modules (cli_views.py, cli_neo4j.py, cli_build.py) import from here and never from
+each other or from cli.py, which only assembles the app. This module stays light on purpose: `policykg --help` imports it, so neo4j, pandas, numpy,
 spaCy and Streamlit are imported only inside the functions that use them.
 """
 
