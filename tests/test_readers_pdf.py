@@ -5,6 +5,7 @@ refused by name."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pdfplumber
 import pytest
@@ -111,3 +112,25 @@ def test_a_scanned_page_inside_a_typeset_pdf_is_reported(tmp_path):
     r = read_path(f)
     assert "牵头单位：市经贸信息委" in r.text
     assert r.warnings == ["pages without a text layer (OCR them): 2"]
+
+
+def test_a_text_layer_of_kangxi_radicals_reads_as_ordinary_text():
+    f = fixtures()["kangxi_pdf"]
+    with pdfplumber.open(f) as pdf:
+        layer = "".join(p.extract_text() or "" for p in pdf.pages)
+    assert "⼯作任务" in layer and "市⾦融办" in layer  # what the file holds
+    x = extract_document(f, doc_id="kangxi")
+    assert not any(0x2F00 <= ord(ch) <= 0x2FDF for ch in x.text)
+    assert "二、工作任务" in x.text
+    leads = {(t.title, a.agency.name): a.evidence for t in x.tasks for c in x.clauses for a in c.assignments
+             if a.task_id == t.id and a.role.value == "lead"}
+    assert set(leads) == {("互联网＋制造", "市经贸信息委"), ("互联网＋金融", "市金融办")}
+    ev = leads[("互联网＋金融", "市金融办")]
+    assert x.text[ev.start:ev.end] == ev.quote and "市金融办" in ev.quote and "改革委" in ev.quote
+    # The evidence keeps what the page's text layer says.
+    assert "市⾦融办" in ev.source.original and "改⾰委" in ev.source.original
+    radicals_mapped = "".join(unicodedata.normalize("NFKC", c) if 0x2F00 <= ord(c) <= 0x2FDF else c
+                              for c in ev.source.original)
+    assert radicals_mapped == ev.quote and ev.source.original != ev.quote
+    first = leads[("互联网＋制造", "市经贸信息委")]
+    assert first.source.page == 1 and "改⾰委" in first.source.original
