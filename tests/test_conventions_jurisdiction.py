@@ -71,6 +71,7 @@ def test_central_short_forms_resolve_to_central_bodies_in_a_state_council_docume
 
 @pytest.mark.parametrize("phrase", [
     "列第一位者为牵头单位，下同", "排在第一位的为牵头单位", "列在首位的部门为牵头部门", "第一个单位为牵头单位",
+    "排名第一的为牵头部门，下同", "第一个为牵头单位",
 ])
 def test_convention_phrasings(phrase):
     text = f"（甲部、乙部负责。{phrase}）"

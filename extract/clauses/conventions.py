@@ -25,7 +25,8 @@ _UNIT = r"(?:单位|部门|机构|者)?"
 # (kind, pattern): every way the dev documents and common drafting practice state the rule.
 PATTERNS: list[tuple[str, re.Pattern]] = [
     (FIRST_LISTED_LEADS, re.compile(
-        rf"(?:列|排|排列|排序|排名|列在|排在)(?:在)?(?:第一|首|第1)(?:位|个|名)?的?{_UNIT}(?:为|是)牵头{_UNIT}"
+        rf"(?:(?:列|排|排列|排序|排名|列在|排在)(?:在)?(?:第一|首|第1)(?:位|个|名)?|(?:第一|首|第1)(?:位|个|名))"
+        rf"的?{_UNIT}(?:为|是)牵头{_UNIT}"
         r"(?:[，,]?\s*(?:下同|以下同|后同))?")),
     (FIRST_LISTED_LEADS, re.compile(
         rf"(?:第一|首)(?:个|家|位)?(?:单位|部门)(?:为|是)牵头{_UNIT}(?:[，,]?\s*(?:下同|以下同|后同))?")),
