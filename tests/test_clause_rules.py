@@ -228,3 +228,11 @@ def test_scope_goes_to_the_clause_never_to_an_agency():
 ])
 def test_relative_clauses_are_not_clauses(text):
     assert read(text) == []
+
+
+def test_lead_then_partners_after_a_comma():
+    # HAND-WRITTEN: 由A牵头，会同B负责 — A leads, B supports; two clauses on one unit.
+    assert read("由国家发展改革委牵头，会同有关部门负责。") == [
+        ("clause.you_lead", [("lead", ["国家发展改革委"])]),
+        ("clause.with_partner", [("support", ["有关部门"])]),
+    ]

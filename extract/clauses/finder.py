@@ -411,6 +411,13 @@ def with_partner(ctx: Context) -> list[Found]:
     for m in _WITH.finditer(text, ctx.lo, ctx.hi):
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
+            # 由A牵头，会同B负责: the lead was named before the comma (and read by the lead rules);
+            # the partners after 会同 support it.
+            before = text[max(ctx.lo, m.start() - 3):m.start()]
+            if re.search(r"牵头(?:负责)?[，,]\s*$", text[max(ctx.lo, m.start() - 6):m.start()]) and before.strip():
+                part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, None)
+                if part:
+                    found.append(Found(m.start(), part[0], "clause.with_partner", [(Role.support, part[1])]))
             continue
         start, leads = subj
         part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(leads))
