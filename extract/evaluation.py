@@ -273,11 +273,15 @@ def _gold_task_positions(text: str, tasks: list[dict]) -> list[int | None]:
     cursor = 0
     for t in tasks:
         marker, title = t.get("marker") or "", t["title"]
-        hits = []
+        hits, loose = [], []
+        want = unicodedata.normalize("NFKC", marker).replace(" ", "")
         for m in re.finditer(re.escape(title), text):
-            before = text[:m.start()].rstrip(" \u3000\t")
-            if not marker or before.endswith(marker):
+            loose.append(m.start())
+            before = unicodedata.normalize("NFKC", text[max(0, m.start() - len(marker) - 4):m.start()])
+            if not want or before.replace(" ", "").replace("\u3000", "").endswith(want):
                 hits.append(m.start())
+        # A marker written otherwise in the gold (1. for 1．) still finds its title, after the cursor.
+        hits = hits or loose
         pos = next((h for h in hits if h >= cursor), hits[0] if hits else None)
         if pos is not None:
             cursor = pos + 1
