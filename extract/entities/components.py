@@ -81,22 +81,37 @@ class EntityMerge:
         self.beam_width = beam_width
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 256):
+        """Docs in batches: the beam decoding for scores runs once per batch over the docs that
+        have unclaimed proposals, not once per doc (its set-up dominates for short paragraphs)."""
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):
+            pending = [(doc, self._proposals(doc)) for doc in batch]
+            scored = [doc for doc, props in pending if props]
+            scores = self.scores(scored) if scored else []
+            by_doc = {id(doc): sc for doc, sc in zip(scored, scores)}
+            for doc, props in pending:
+                self._finish(doc, props, by_doc.get(id(doc), {}))
+            yield from batch
+
+    def _proposals(self, doc: Doc) -> list:
+        taken = [(m.start, m.end) for m in doc.user_data.get(RULES_KEY, [])]
+        proposals = [e for e in doc.ents if not any(e.start_char < b and a < e.end_char for a, b in taken)]
+        return _unjudged(doc.text, proposals) if proposals else []
+
+    def _finish(self, doc: Doc, proposals: list, scores: dict[tuple[int, int, str], float]) -> None:
         rules: list[EntityMention] = doc.user_data.get(RULES_KEY, [])
-        taken = [(m.start, m.end) for m in rules]
-        proposals = [e for e in doc.ents
-                     if not any(e.start_char < b and a < e.end_char for a, b in taken)]
         added: list[EntityMention] = []
         agencies = []
-        if proposals:
-            proposals = _unjudged(doc.text, proposals)
-        if proposals:
-            scores = self.scores(doc)
-            for e in proposals:
-                score = scores.get((e.start, e.end, e.label_), 0.0)
-                if e.label_ == "Agency":
-                    agencies.append((e.start_char, e.end_char, round(score, 4)))
-                elif e.label_ in ENTITY_LABELS and score >= self.threshold and _plausible(e.text):
-                    added.append(model_mention(doc.text, e.start_char, e.end_char, e.label_, score))
+        for e in proposals:
+            score = scores.get((e.start, e.end, e.label_), 0.0)
+            if e.label_ == "Agency":
+                agencies.append((e.start_char, e.end_char, round(score, 4)))
+            elif e.label_ in ENTITY_LABELS and score >= self.threshold and _plausible(e.text):
+                added.append(model_mention(doc.text, e.start_char, e.end_char, e.label_, score))
         doc.user_data["policykg_agency_proposals"] = agencies
         mentions = sorted([*rules, *added], key=lambda m: (m.start, -m.end))
         doc.user_data[MENTIONS_KEY] = mentions
@@ -109,16 +124,20 @@ class EntityMerge:
             if span is not None:
                 spans.append(span)
         doc.ents = filter_spans(spans)
-        return doc
 
-    def scores(self, doc: Doc) -> dict[tuple[int, int, str], float]:
+    def scores(self, docs: list[Doc]) -> list[dict[tuple[int, int, str], float]]:
+        """Per doc, (start token, end token, label) -> summed probability of the beam parses
+        that contain that entity."""
         ner = self.nlp.get_pipe("ner")
-        beams = ner.beam_parse([doc], beam_width=self.beam_width, beam_density=0.0001)
-        out: dict[tuple[int, int, str], float] = {}
-        for prob, ents in ner.moves.get_beam_parses(beams[0]):
-            for start, end, label in ents:
-                key = (start, end, ner.moves.strings[label] if isinstance(label, int) else label)
-                out[key] = out.get(key, 0.0) + prob
+        beams = ner.beam_parse(docs, beam_width=self.beam_width, beam_density=0.0001)
+        out = []
+        for beam in beams:
+            sc: dict[tuple[int, int, str], float] = {}
+            for prob, ents in ner.moves.get_beam_parses(beam):
+                for start, end, label in ents:
+                    key = (start, end, ner.moves.strings[label] if isinstance(label, int) else label)
+                    sc[key] = sc.get(key, 0.0) + prob
+            out.append(sc)
         return out
 
 
