@@ -149,11 +149,17 @@ def _all_agencies(roles: list[tuple[Role, list[ListItem]]]) -> bool:
     return bool(roles) and all(items and all(is_agency(it.surface) for it in items) for _, items in roles)
 
 
+_SUBJECT_WINDOW = 300
+
+
 def _clause_start(text: str, pos: int, lo: int) -> int:
     """Where the clause whose verb stands at `pos` begins: after the last boundary before it,
     past a numbering marker at the start of a line."""
-    b = max([text.rfind(c, lo, pos) for c in _BOUNDARY] + [lo - 1]) + 1
-    if b > lo and text[b - 1] == "\n" or b == lo:
+    # Look back a bounded window: a subject is never this long, and an unbounded rfind per verb
+    # would make a long document quadratic.
+    floor = max(lo, pos - _SUBJECT_WINDOW)
+    b = max([text.rfind(c, floor, pos) for c in _BOUNDARY] + [floor - 1]) + 1
+    if b > lo and text[b - 1] == "\n" or b == lo or b == floor:
         m = _MARKER.match(text, b, pos)
         if m:
             b = m.end()
