@@ -154,7 +154,8 @@ CREATE (a)-[:HAS_SUBTASK]->(b)
 MERGE_AGENCIES = """
 UNWIND $rows AS row
 MERGE (a:Agency {id: row.id})
-ON CREATE SET a.name = row.name, a.collective = row.collective, a.resolved = false, a.mentions = []
+ON CREATE SET a.name = row.name, a.collective = row.collective, a.resolved = false, a.mentions = [],
+              a.level = row.level, a.jurisdiction = row.jurisdiction
 // mentions are a sorted union: the same whatever order the documents load in
 WITH a, row WHERE NOT coalesce(a.resolved, false)
 SET a.mentions = COLLECT { UNWIND coalesce(a.mentions, []) + row.mentions AS m RETURN DISTINCT m ORDER BY m }
@@ -262,7 +263,8 @@ ORDER BY year, plan, t.ordinal, role
 UNRESOLVED_AGENCIES = """
 MATCH (a:Agency) WHERE NOT coalesce(a.resolved, false)
 OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(t:Task)
-RETURN a.id AS id, a.name AS name, collect({doc: r.doc_id, task: t.title, role: type(r),
+RETURN a.id AS id, a.name AS name, a.jurisdiction AS jurisdiction, a.level AS level,
+       collect({doc: r.doc_id, task: t.title, role: type(r),
        start: r.mention_start, quote: r.quote}) AS mentions
 ORDER BY name
 """
