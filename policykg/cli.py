@@ -189,7 +189,7 @@ def evaluate_cmd(
 
         console.print("\nentities on held-out gold, rules only vs rules + trained NER "
                       "(R(non-gaz): recall on names in no gazetteer):")
-        console.print(format_rows(report.entity_model), highlight=False)
+        console.print(format_rows(report.entity_model), highlight=False, soft_wrap=True)
 
 
 @app.command()
