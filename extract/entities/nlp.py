@@ -125,10 +125,17 @@ def model_is_trained(model_dir: Path = MODEL_DIR) -> bool:
 
 
 def config_digest(path: Path = CONFIG_PATH) -> str:
-    """sha256 of config.cfg; training records it beside the weights it wrote."""
+    """sha256 of the config sections that shape the trained weights ([components.tok2vec] and
+    [components.ner]); training records it beside the weights it wrote. The merge threshold or
+    the training schedule may change without invalidating a model."""
     import hashlib
+    import json
 
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    from spacy.util import load_config
+
+    comps = load_config(path, interpolate=True)["components"]
+    shaped = {name: comps[name] for name in TRAINED}
+    return hashlib.sha256(json.dumps(shaped, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def _check_trained_with_this_config(model_dir: Path) -> None:
