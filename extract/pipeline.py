@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from policykg.extract.clauses.agency_list import context_places, qualify
@@ -35,16 +34,10 @@ from policykg.schema.models import (
 
 
 def default_prefix(issuer: str | None) -> str | None:
-    """The level prefix a plan's own bodies would carry: 市 for 深圳市人民政府, 区 for a district."""
-    if not issuer:
-        return "市"
-    if re.search(r"(区|新区)(人民政府|政府|管委会|管理委员会)", issuer):
-        return "区"
-    if re.search(r"县(人民)?政府", issuer):
-        return "县"
-    if re.match(r"^[\u4e00-\u9fff]{2,6}省", issuer):
-        return "省"
-    return "市"
+    """The level prefix a plan's own bodies would carry (extract/agencies/jurisdiction.py)."""
+    from policykg.extract.agencies.jurisdiction import issuer_prefix
+
+    return issuer_prefix(issuer)
 
 
 # Resolution within the document's jurisdiction lives with the agencies (extract/agencies/resolve.py).

@@ -90,17 +90,22 @@ def _nested_places(head: str | None) -> dict[str, str]:
     return out
 
 
-def _prefix_for(issuer: str | None, place_prefix: str) -> str:
-    """The level prefix a plan's own bodies would carry: 市 for 深圳市人民政府, 区 for a district."""
+def issuer_prefix(issuer: str | None, place_prefix: str = "市") -> str:
+    """The level prefix a plan's own bodies would carry: 市 for 深圳市人民政府, 区 for a district
+    government, 县 for a county's, 省 for a province's; `place_prefix` when no issuer is known."""
     if issuer:
-        if re.search(r"(区|新区)(人民政府|政府|管委会|管理委员会)", issuer):
+        gov = vocabulary().alternation(vocabulary().agency.government_suffixes)
+        if re.search(rf"(?:区|新区)(?:{gov})", issuer):
             return "区"
-        if re.search(r"县(人民)?政府", issuer):
+        if re.search(rf"县(?:{gov})", issuer):
             return "县"
         if re.match(r"^[\u4e00-\u9fff]{2,6}省", issuer):
             return "省"
         return "市"
     return place_prefix
+
+
+_prefix_for = issuer_prefix
 
 
 def classify(name: str, doc: DocPlace) -> tuple[str, str]:
