@@ -236,3 +236,14 @@ def test_lead_then_partners_after_a_comma():
         ("clause.you_lead", [("lead", ["国家发展改革委"])]),
         ("clause.with_partner", [("support", ["有关部门"])]),
     ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # HAND-WRITTEN: a time written into a labelled list is no body.
+    ("（责任单位：国家发展改革委、财政部，2020年底前完成）",
+     [("clause.labeled", [("responsible", ["国家发展改革委", "财政部"])])]),
+    ("（牵头单位：市发展改革委；配合单位：市财政局；长期坚持）",
+     [("clause.labeled", [("lead", ["市发展改革委"]), ("support", ["市财政局"])])]),
+])
+def test_deadlines_inside_lists_are_not_agencies(text, expected):
+    assert read(text, "市") == expected

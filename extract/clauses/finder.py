@@ -122,6 +122,9 @@ def _items(body: str, offset: int, default_prefix: str | None, context_prefix: s
     return split_joined(split_agency_list(body, offset, default_prefix, context_prefix))
 
 
+_TIME_ITEM = re.compile(r"\d{4}\s*年|[0-9一二三四五六七八九十]+月|年底|年内|长期坚持|持续推进|前完成|完成时限|逐步推进")
+
+
 def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | None) -> list[tuple[Role, list[ListItem]]]:
     """Split each role's list, carrying the level prefix across the whole clause: a bare list
     that comes first (配合单位：发展改革委… after 牵头单位 with no 市) takes the clause's first
@@ -134,7 +137,8 @@ def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | 
     running = first
     roles = []
     for role, body, off in segments:
-        items = _items(body, off, default_prefix, running)
+        # A time field written into the list (…、财政部，2020年底前完成) is the deadline reader's.
+        items = [it for it in _items(body, off, default_prefix, running) if not _TIME_ITEM.search(it.surface)]
         if items:
             running = last_prefix(items) or running
             roles.append((role, items))
