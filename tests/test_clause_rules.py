@@ -247,3 +247,16 @@ def test_lead_then_partners_after_a_comma():
 ])
 def test_deadlines_inside_lists_are_not_agencies(text, expected):
     assert read(text, "市") == expected
+
+
+def test_articles_of_a_regulation_are_its_units():
+    # HAND-WRITTEN: a 办法 with 第N章 / 第N条; each article carrying a clause is a task.
+    from policykg.extract.pipeline import extract_text
+
+    doc = ("示例管理办法\n第一章　总则\n第一条　为了规范示例工作，制定本办法。\n第二条　本办法由国家发展改革委负责解释。\n"
+           "第二章　职责\n第三条　国家发展改革委会同财政部负责示例工作的统筹协调。\n第四条　各省级人民政府负责本行政区域内的示例工作。\n")
+    x = extract_text(doc, "hand-articles")
+    markers = {t.id: next(s.marker for s in x.sections if s.id == t.section_id) for t in x.tasks}
+    got = [(markers[a.task_id], a.role.value, a.agency.surface) for c in x.clauses for a in c.assignments]
+    assert got == [("第二条", "responsible", "国家发展改革委"), ("第三条", "lead", "国家发展改革委"),
+                   ("第三条", "support", "财政部"), ("第四条", "responsible", "各省级人民政府")]

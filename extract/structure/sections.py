@@ -40,7 +40,8 @@ LEVELS = {"chapter": SectionLevel.chapter, "section": SectionLevel.section,
           "subitem2": SectionLevel.subitem,
           # decimal numbering (预案): 1 → chapter, 2.1 → section, 2.1.3 and deeper → item
           "decimal1": SectionLevel.chapter, "decimal2": SectionLevel.section,
-          "decimal3": SectionLevel.item, "decimal4": SectionLevel.item}
+          "decimal3": SectionLevel.item, "decimal4": SectionLevel.item,
+          "article": SectionLevel.item}  # 第十二条 of a regulation
 
 
 @dataclass
