@@ -260,3 +260,16 @@ def test_articles_of_a_regulation_are_its_units():
     got = [(markers[a.task_id], a.role.value, a.agency.surface) for c in x.clauses for a in c.assignments]
     assert got == [("第二条", "responsible", "国家发展改革委"), ("第三条", "lead", "国家发展改革委"),
                    ("第三条", "support", "财政部"), ("第四条", "responsible", "各省级人民政府")]
+
+
+def test_a_heading_alone_is_followed_by_its_own_body_not_the_closing():
+    # HAND-WRITTEN: （二） stands alone on its line, so the 各地区… paragraph after it is its body;
+    # the paragraph after that body is the closing, whose clause belongs to no task.
+    from policykg.extract.pipeline import extract_text
+
+    doc = ("国务院关于示例的意见\n一、重点任务\n（一）推进示例。做好示例。\n（二）营造良好环境。\n"
+           "各地区、各有关部门要做好工作（发展改革委负责）。\n各地区、各部门要认真贯彻落实。财政部要会同发展改革委加强督促检查。\n")
+    x = extract_text(doc, "hand-closing")
+    titles = {t.id: t.title for t in x.tasks}
+    assert [(titles.get(c.task_id), c.text) for c in x.clauses] == [
+        ("营造良好环境", "发展改革委负责"), (None, "财政部要会同发展改革委")]

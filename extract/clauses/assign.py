@@ -46,22 +46,31 @@ class Assigned:
 # The closing of a 公文 (结尾): after the last numbered unit, a paragraph that turns to all
 # addressees (各地区、各部门要…) or speaks of the document itself (本意见由…负责解释). It belongs to
 # no numbered unit, so its clauses are kept as clauses of no task.
-_CLOSING = re.compile(r"(?:各地区|各地|各部门|各有关部门|各省|各级|地方各级|本意见|本办法|本方案|本通知|本预案|本规定|本细则|本计划)")
+_CLOSING_ALL = re.compile(r"(?:各地区|各地|各部门|各有关部门|各省|各级|地方各级)")
+_CLOSING_SELF = re.compile(r"(?:本意见|本办法|本方案|本通知|本预案|本规定|本细则|本计划)")
 
 
 def closing_start(text: str, sections: list[Section], body_end: int) -> int | None:
-    """Where the closing paragraphs after the last numbered heading begin, if any."""
+    """Where the closing paragraphs after the last numbered heading begin, if any. A paragraph
+    on the document itself (本意见…) always closes it; one turning to all addressees (各地区、各部门
+    要…) only when the last unit already had its text, since a heading standing alone
+    (（三）营造良好环境。) is followed by its own body, which may begin the same way."""
     heads = [s for s in sections if s.marker]
     if not heads:
         return None
     last = max(heads, key=lambda s: s.start)
-    pos = text.find("\n", last.start, body_end)
+    line_end = text.find("\n", last.start, body_end)
+    heading_only = line_end != -1 and text[last.start:line_end].rstrip(" \u3000\t。").endswith(
+        (last.heading or "\0").rstrip("。"))
+    pos, seen_body = line_end, not heading_only
     while pos != -1 and pos < body_end:
         line_start = pos + 1
         while line_start < body_end and text[line_start] in " \u3000\t":
             line_start += 1
-        if _CLOSING.match(text, line_start):
+        if _CLOSING_SELF.match(text, line_start) or (seen_body and _CLOSING_ALL.match(text, line_start)):
             return line_start
+        if line_start < body_end and text[line_start] != "\n":
+            seen_body = True
         pos = text.find("\n", line_start, body_end)
     return None
 
