@@ -273,3 +273,13 @@ def test_a_heading_alone_is_followed_by_its_own_body_not_the_closing():
     titles = {t.id: t.title for t in x.tasks}
     assert [(titles.get(c.task_id), c.text) for c in x.clauses] == [
         ("营造良好环境", "发展改革委负责"), (None, "财政部要会同发展改革委")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # HAND-WRITTEN: 负总责, and a role label stated with 是.
+    ("各省级人民政府负总责，市县人民政府抓落实。", [("clause.subject_responsible", [("responsible", ["各省级人民政府"])])]),
+    ("县级人民政府是本地区示例工作的责任主体。", [("clause.is_role", [("responsible", ["县级人民政府"])])]),
+    ("单位负责人签字后报送。", []),
+])
+def test_overall_responsibility_and_role_with_shi(text, expected):
+    assert read(text) == expected

@@ -450,7 +450,7 @@ def duty_division(ctx: Context) -> list[Found]:
     return _regex_rule(ctx, DUTY_DIVISION, "clause.duty_division", [(Role.responsible, "resp")])
 
 
-_RESPONSIBLE = re.compile(r"(?:分别|共同)?负责")
+_RESPONSIBLE = re.compile(r"(?:分别|共同)?负(?:总)?责")
 
 
 @clause_rule("clause.subject_responsible", 60, "verb after a list")
@@ -462,7 +462,7 @@ def subject_responsible(ctx: Context) -> list[Found]:
     text, found = ctx.text, []
     for m in _RESPONSIBLE.finditer(text, ctx.lo, ctx.hi):
         # 负责人 / 负责同志 are people, not the verb; A负责的B describes B (the work A already does).
-        if text.startswith(("负责人", "负责同志", "负责的"), m.end() - 2):
+        if text.startswith(("人", "同志", "的"), m.end()):
             continue
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
@@ -558,7 +558,7 @@ def you_body(ctx: Context) -> list[Found]:
 
 
 _ROLE_NOUN = re.compile(
-    r"为(?P<what>[^，,。；;：:]{0,40}?)(?P<label>" + _V.alternation(list(LABELS) + ["主管单位", "主管部门"]) + r")(?![：:])"
+    r"(?:为|是)(?P<what>[^，,。；;：:]{0,40}?)(?P<label>" + _V.alternation(list(LABELS) + ["主管单位", "主管部门"]) + r")(?![：:])"
 )
 
 
