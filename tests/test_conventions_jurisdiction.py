@@ -227,3 +227,13 @@ def test_division_plan_items_under_headings_with_the_notice_naming_the_province(
                    ("深化放管服改革", "responsible", "广东省政务服务数据管理局"),
                    ("深化放管服改革", "responsible", "广东省市场监管局")]
     assert {(a.jurisdiction, a.level, a.resolved) for a in x.agencies} == {("广东省", "provincial_department", False)}
+
+
+def test_a_district_document_resolves_its_citys_bodies():
+    # HAND-WRITTEN: a 南山区 document names the district's own bureau (outside the registry) and
+    # Shenzhen bodies the registry holds.
+    x = extract_text("深圳市南山区人民政府关于示例工作的意见\n一、重点任务\n（一）推进示例。做好示例。"
+                     "（区科技局、南山区政府、市发展改革委负责）\n", "hand-nanshan")
+    assert [(a.id, a.jurisdiction, a.level) for a in x.agencies] == [
+        ("sz-fgw", "深圳市", "municipal_department"), ("sz-q-nanshan", "深圳市", "district_government"),
+        ("unresolved:南山区科技局", "南山区", "district_department")]

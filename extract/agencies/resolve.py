@@ -48,6 +48,13 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
     jurisdiction = doc.jurisdiction if doc.jurisdiction not in ("省", "市") else None
     full = (aliases or {}).get(name)
     entry = (registry.resolve(full, jurisdiction) if full else None) or registry.resolve(name, jurisdiction)
+    if entry is None and jurisdiction is not None:
+        # A district's document names its city's bodies too (南山区 plan: 深圳市 entries).
+        for outer in (p for p in doc.places.values() if p != jurisdiction):
+            entry = registry.resolve(name, outer)
+            if entry is not None and entry.jurisdiction == outer:
+                break
+            entry = None
     if entry is None:
         # An abbreviation the document defines stands for its full name: both forms are one body.
         name = full or name
