@@ -37,8 +37,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # 各省级人民政府负责落实，不再列出 / 地方各级人民政府均负有落实责任，以下不再一一列出: bodies every
 # task has without the text naming them again.
+# Within one line: blanks or bodies running across line breaks found nothing more and made a run
+# of blank lines quadratic (every start re-scanned all of them).
 IMPLIED = re.compile(
-    r"(?P<bodies>[^。；;，,（(]{2,40}?)(?:均|都)?(?:负责|负有)?(?:落实|实施|组织实施)?(?:责任)?[，,]?\s*"
+    r"(?P<bodies>[^。；;，,（(\n]{2,40}?)(?:均|都)?(?:负责|负有)?(?:落实|实施|组织实施)?(?:责任)?[，,]?[^\S\n]*"
     r"(?:以下|下文|后文)?(?:均)?不再(?:一一|单独)?列出"
 )
 

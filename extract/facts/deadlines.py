@@ -30,8 +30,10 @@ YEAR = re.compile(_Y + r"\s*(?:年)?(?:底|末|内)?\s*(?:前|之前|以前)?")
 SINCE = re.compile(_Y + r"\s*起")
 ONGOING = re.compile(r"长期坚持|持续推进|持续开展|长期推进|常态化|长期|持续|每年|每季度|每月|定期")
 # In prose, only wording that states a limit: a label, or a date followed by 前.
-LABEL = re.compile(r"[（(]?\s*(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*([^）)；;。\n]{2,40})[）)]?")
-PROSE_DATE = re.compile(r"(?:力争|于|在)?\s*((?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:年?底|末)?\s*(?:前|之前|以前))")
+LABEL = re.compile(r"[（(]?\s{0,4}(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*([^）)；;。\n]{2,40})[）)]?")
+# At most a few blanks before the year (a line wrap may fall there): an unbounded \s* let every
+# position re-scan a whole run of blank lines, quadratic in its length.
+PROSE_DATE = re.compile(r"(?:力争|于|在)?\s{0,4}((?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:年?底|末)?\s*(?:前|之前|以前))")
 
 
 def _last_day(y: int, m: int) -> dt.date:
