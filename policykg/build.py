@@ -305,7 +305,8 @@ def _load_error(exc: BaseException) -> str:
 
 
 def _is_empty(x) -> bool:
-    return not x.sections and not x.tasks and not x.clauses
+    # Headings alone (一、二、三、 with nothing under them) give a graph query nothing either.
+    return not x.tasks and not x.clauses
 
 
 def build_corpus(paths: Sequence[Path], driver: neo4j.Driver, *, on_progress: ProgressFn | None = None,
@@ -389,7 +390,7 @@ def _build_one(f: Found, driver, database, keys, by_sha, by_id, extractor: Extra
         d.title, d.warnings, d.tasks = x.meta.title, list(x.warnings), len(x.tasks)
         if _is_empty(x):
             d.status = EMPTY
-            d.reason = ("yields nothing: no headings, tasks or responsibility clauses "
+            d.reason = ("yields nothing: no tasks or responsibility clauses "
                         "(not a plan, or not text: check the file's type and content)")
             if doc_id in keys:
                 _load(lambda: loader.delete_document(driver, doc_id, database))
