@@ -61,11 +61,21 @@ def main() -> None:
         for size in sizes:
             text = sized(units[kind], size)
             mb = len(text.encode("utf-8")) / 1e6
-            secs = run(text, 3 if size <= 200_000 else 1)
+            try:
+                secs = run(text, 3 if size <= 200_000 else 1)
+            except Exception as exc:  # a stage that refuses the input is a finding, not a crash
+                rows.append({"bytes": int(mb * 1e6), "error": f"{type(exc).__name__}: {str(exc)[:120]}"})
+                print(f"{kind:9s} {mb:9.3f} MB error {rows[-1]['error']}", file=sys.stderr, flush=True)
+                continue
             rows.append({"bytes": int(mb * 1e6), "seconds": round(secs, 3), "s_per_mb": round(secs / mb, 3)})
             print(f"{kind:9s} {mb:9.3f} MB {secs:8.2f} s {secs / mb:8.3f} s/MB", file=sys.stderr, flush=True)
+        rows_ok = [r for r in rows if "s_per_mb" in r]
+        if not rows_ok:
+            out["kinds"][kind] = {"rows": rows}
+            continue
+        rows, all_rows = rows_ok, rows
         per_mb = [r["s_per_mb"] for r in rows]
-        out["kinds"][kind] = {"rows": rows, "max_to_min_s_per_mb": round(max(per_mb) / max(min(per_mb), 1e-9), 2),
+        out["kinds"][kind] = {"rows": all_rows, "max_to_min_s_per_mb": round(max(per_mb) / max(min(per_mb), 1e-9), 2),
                               "largest_to_smallest_size": round(rows[-1]["bytes"] / rows[0]["bytes"])}
     print(json.dumps(out, indent=2))
     if args.json:
