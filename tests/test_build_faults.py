@@ -191,7 +191,7 @@ def good_files(root: Path) -> dict[str, dict[str, int]]:
         p.write_bytes(doc_path(key).read_bytes())
         want[rel] = counts
     # A true duplicate: reported, loaded once.
-    (root / "a/copy-of-plan.txt").write_bytes(doc_path("2015").read_bytes())
+    (root / "a/z-copy-of-plan.txt").write_bytes(doc_path("2015").read_bytes())
     # One clause naming 400 agencies: its facts (every edge quotes the clause) are over the 1 MB
     # transaction budget, so it is staged in several transactions and switched in whole.
     clause = "大规划\n一、重点任务\n（一）推进数据开放。\n（牵头单位：" + "、".join(f"市第{i}局" for i in range(400)) + "）\n"
@@ -238,7 +238,7 @@ def test_hostile_folder_loads_every_good_file_and_names_every_bad_one(neo4j, neo
                 id=d["doc_id"])}
             assert got == counts, (rel, got)
     assert len({by_path[rel]["doc_id"] for rel in good}) == len(good)  # same names, different ids
-    dup = by_path["a/copy-of-plan.txt"]
+    dup = by_path["a/z-copy-of-plan.txt"]
     assert dup["status"] == "duplicate" and dup["doc_id"] == by_path["a/plan.txt"]["doc_id"]
     assert q(neo4j_driver, "MATCH (p:Plan) RETURN count(p) AS n") == [{"n": len(good)}]
     assert elapsed < 240, elapsed
