@@ -188,19 +188,39 @@ def resolve(gaz_hits: list[Hit], pat_hits: list[Hit]) -> tuple[list[Hit], dict[i
     """Keep a consistent set of hits; return them by position and, for nested ones, the
     canonical id of the smallest kept mention around them (keyed by id(hit))."""
     order = sorted(gaz_hits, key=_priority) + sorted(pat_hits, key=_priority)
+    # Hits are short, so only those starting within the longest hit's length can overlap one:
+    # look them up by position bucket instead of scanning every kept hit (quadratic in the
+    # document's length). `_admit`'s answer does not depend on the order it sees them in.
+    longest = max((h.end - h.start for h in order), default=0)
+    buckets: dict[int, list[Hit]] = {}
+
+    def near(h: Hit) -> list[Hit]:
+        return [k for b in range((h.start - longest) // _BUCKET, h.end // _BUCKET + 1) for k in buckets.get(b, ())]
+
     kept: list[Hit] = []
     for h in order:
-        if _admit(h, kept):
+        cands = near(h)
+        before = {id(k) for k in cands}
+        if _admit(h, cands):
+            dropped = before - {id(k) for k in cands}
+            if dropped:
+                kept = [k for k in kept if id(k) not in dropped]
+                for b, hs in buckets.items():
+                    buckets[b] = [k for k in hs if id(k) not in dropped]
             kept.append(h)
+            buckets.setdefault(h.start // _BUCKET, []).append(h)
     kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
     inside: dict[int, str] = {}
     for h in kept:
-        outer = [o for o in kept if o is not h and o.start <= h.start and h.end <= o.end
+        outer = [o for o in near(h) if o is not h and o.start <= h.start and h.end <= o.end
                  and (o.end - o.start) > (h.end - h.start)]
         if outer:
             o = min(outer, key=lambda o: o.end - o.start)
             inside[id(h)] = canonical_id(o.label, o.name)
     return kept, inside
+
+
+_BUCKET = 64
 
 
 def _priority(h: Hit) -> tuple[int, int]:
