@@ -41,8 +41,10 @@ class DocumentTooLarge(Exception):
 
 
 def _session(driver: neo4j.Driver, database: str | None, retry_s: float | None = None, **kw) -> neo4j.Session:
+    # Notifications off: on a fresh graph the server warns that HAS_TASK, input_key … do not
+    # exist yet, which is expected and would bury the build's own summary.
     return driver.session(database=database, max_transaction_retry_time=RETRY_SECONDS if retry_s is None else retry_s,
-                          **kw)
+                          notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF, **kw)
 
 
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
