@@ -55,7 +55,9 @@ def find_conventions(text: str, doc_id: str, lo: int = 0, hi: int | None = None)
     hi = len(text) if hi is None else hi
     out: list[Convention] = []
     seen: list[tuple[int, int]] = []
-    for kind, rx in PATTERNS:
+    # The implied-bodies pattern goes last: a span a first-listed-leads phrasing took is not
+    # read again as bodies.
+    for kind, rx in [*PATTERNS, (IMPLIED_BODIES, IMPLIED)]:
         for m in rx.finditer(text, lo, hi):
             if any(m.start() < e and s < m.end() for s, e in seen):
                 continue
@@ -63,13 +65,6 @@ def find_conventions(text: str, doc_id: str, lo: int = 0, hi: int | None = None)
             out.append(Convention(kind=kind, evidence=Evidence(
                 doc_id=doc_id, start=m.start(), end=m.end(), quote=text[m.start():m.end()],
                 rule=f"convention.{kind}")))
-    for m in IMPLIED.finditer(text, lo, hi):
-        if any(m.start() < e and s < m.end() for s, e in seen):
-            continue
-        seen.append((m.start(), m.end()))
-        out.append(Convention(kind=IMPLIED_BODIES, evidence=Evidence(
-            doc_id=doc_id, start=m.start(), end=m.end(), quote=text[m.start():m.end()],
-            rule=f"convention.{IMPLIED_BODIES}")))
     return sorted(out, key=lambda c: c.evidence.start)
 
 

@@ -194,8 +194,15 @@ def _vetoed_next(c: str, end: int, suffix: str) -> bool:
     return False
 
 
-def _suffix_matches(c: str, suffixes: tuple[str, ...]):
-    return re.finditer("|".join(map(re.escape, suffixes)), c)
+def _free_suffixes(scene: Scene, suffixes: tuple[str, ...]):
+    """(pos, end, suffix) of each suffix in the text that no earlier hit holds and whose next
+    characters do not veto it. Lazy on purpose: a hit the caller claims for one suffix makes
+    the later ones it covers no longer free."""
+    c = scene.c
+    for m in re.finditer("|".join(map(re.escape, suffixes)), c):
+        pos, end, suffix = m.start(), m.end(), m.group()
+        if scene.is_free(pos, end) and not _vetoed_next(c, end, suffix):
+            yield pos, end, suffix
 
 
 def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple[int, str, bool] | None:
@@ -245,10 +252,7 @@ def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int
 
 def institution_hits(scene: Scene) -> list[Hit]:
     c, out = scene.c, []
-    for m in _suffix_matches(c, lx.INSTITUTION_SUFFIXES):
-        pos, end, suffix = m.start(), m.end(), m.group()
-        if not scene.is_free(pos, end) or _vetoed_next(c, end, suffix):
-            continue
+    for pos, end, suffix in _free_suffixes(scene, lx.INSTITUTION_SUFFIXES):
         facility = suffix == "中心" and any(c.endswith(f, 0, end) for f in lx.FACILITY_CENTRES)
         university = suffix in ("大学", "学院", "研究生院", "科学院", "工程院")
         max_len = 12 if university else 16
@@ -292,10 +296,7 @@ def _place_before(scene: Scene, i: int) -> int:
 
 def company_hits(scene: Scene) -> list[Hit]:
     c, out = scene.c, []
-    for m in _suffix_matches(c, lx.COMPANY_SUFFIXES):
-        pos, end, suffix = m.start(), m.end(), m.group()
-        if not scene.is_free(pos, end) or _vetoed_next(c, end, suffix):
-            continue
+    for pos, end, suffix in _free_suffixes(scene, lx.COMPANY_SUFFIXES):
         found = _named(scene, pos, end, suffix, 12)
         if found is None:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -117,3 +118,25 @@ class TextBuilder:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def render_grid(out: TextBuilder, index: int, n_rows: int, n_cols: int,
+                cell: Callable[[int, int], tuple[str, tuple[int, int], str | None]]) -> TableRead:
+    """Render a table's grid into `out`, a row a line and a tab between cells, and record each
+    cell's span. `cell(r, c)` gives the text, the (row, col) of the cell that holds it and the
+    source element; each format finds those its own way, the rendering is the same for all."""
+    start = out.pos
+    rows: list[list[Cell]] = []
+    for r in range(n_rows):
+        cells = []
+        for c in range(n_cols):
+            if c:
+                out.add("\t")
+            text, origin, element = cell(r, c)
+            ref = SourceRef(format=out.fmt, table=index, row=origin[0], col=origin[1], element=element)
+            s, e = out.add(text, ref)
+            cells.append(Cell(row=r, col=c, text=text, start=s, end=e, source=ref,
+                              merged_from=origin if origin != (r, c) else None))
+        out.newline()
+        rows.append(cells)
+    return TableRead(index=index, start=start, end=out.pos, rows=rows)

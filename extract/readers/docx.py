@@ -20,7 +20,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from policykg.extract.readers.base import Cell, ReadResult, TableRead, TextBuilder
+from policykg.extract.readers.base import ReadResult, TableRead, TextBuilder, render_grid
 from policykg.extract.readers.text import DocumentError
 from policykg.schema.models import SourceRef
 
@@ -257,22 +257,12 @@ class _Reader:
         if not grid:
             return
         n_rows = max(r for r, _ in grid) + 1
-        start = self.out.pos
-        rows = []
-        for r in range(n_rows):
-            cells = []
-            for c in range(n_cols):
-                if c:
-                    self.out.add("\t")
-                text, origin = grid.get((r, c), ("", (r, c)))
-                ref = SourceRef(format=FORMAT, table=index, row=origin[0], col=origin[1],
-                                element=f"table[{index}] row {origin[0]} cell {origin[1]}")
-                s, e = self.out.add(text, ref)
-                cells.append(Cell(row=r, col=c, text=text, start=s, end=e, source=ref,
-                                  merged_from=origin if origin != (r, c) else None))
-            self.out.newline()
-            rows.append(cells)
-        self.tables.append(TableRead(index=index, start=start, end=self.out.pos, rows=rows))
+
+        def cell(r: int, c: int) -> tuple[str, tuple[int, int], str]:
+            text, origin = grid.get((r, c), ("", (r, c)))
+            return text, origin, f"table[{index}] row {origin[0]} cell {origin[1]}"
+
+        self.tables.append(render_grid(self.out, index, n_rows, n_cols, cell))
 
     def body(self, body) -> None:
         for el in body:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
-from policykg.extract.readers.base import Cell, ReadResult, TableRead, TextBuilder
+from policykg.extract.readers.base import ReadResult, TableRead, TextBuilder, render_grid
 from policykg.extract.readers.text import DocumentError, _looks_like_text, detect_encoding, normalize_line_endings
 from policykg.schema.models import SourceRef
 
@@ -209,22 +209,12 @@ class _Renderer:
         n_rows = max(r for r, _ in grid) + 1
         n_cols = max(c for _, c in grid) + 1
         index = len(self.tables)
-        start = self.out.pos
-        out_rows: list[list[Cell]] = []
-        for r in range(n_rows):
-            cells = []
-            for c in range(n_cols):
-                if c:
-                    self.out.add("\t")
-                text, td, origin = grid.get((r, c), ("", None, (r, c)))
-                ref = SourceRef(format=FORMAT, table=index, row=origin[0], col=origin[1],
-                                element=self.path(td) if td is not None else None)
-                s, e = self.out.add(text, ref)
-                cells.append(Cell(row=r, col=c, text=text, start=s, end=e, source=ref,
-                                  merged_from=origin if origin != (r, c) else None))
-            self.out.newline()
-            out_rows.append(cells)
-        self.tables.append(TableRead(index=index, start=start, end=self.out.pos, rows=out_rows))
+
+        def cell(r: int, c: int) -> tuple[str, tuple[int, int], str | None]:
+            text, td, origin = grid.get((r, c), ("", None, (r, c)))
+            return text, origin, self.path(td) if td is not None else None
+
+        self.tables.append(render_grid(self.out, index, n_rows, n_cols, cell))
 
 
 def _link_dense(el) -> bool:
