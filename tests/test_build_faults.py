@@ -51,6 +51,19 @@ def wipe(driver):
     q(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def restore_shared_graph(neo4j):
+    """These tests wipe the session's shared server and fill it with their own documents: put
+    the built-in corpus back afterwards, so the tests that read the corpus graph (a session
+    fixture that may have loaded before this module ran) see exactly it and nothing else."""
+    from conftest_graph import load_corpus
+
+    yield
+    with get_driver(neo4j) as driver:
+        wipe(driver)
+    load_corpus(neo4j)
+
+
 # -- the hostile folder ---------------------------------------------------------------------------
 
 SIGNATURES = {  # wrong type by content, named .txt

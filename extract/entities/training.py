@@ -35,10 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policykg.extract.entities.corpus_build import PARAGRAPHS
+from policykg.paths import corpus_dir, gold_dir
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-SZ_GOLD = sorted((ROOT / "tests" / "gold").glob("sz-*.json"))
+# The gold of the five built-in plans, and the plans themselves, as shipped (policykg.gold and
+# policykg.corpus), so `policykg train` works from an installed copy as from a checkout.
+SZ_GOLD = sorted(gold_dir().glob("sz-*.json"))
 GOLD_TYPES = {"companies": "Company", "institutions": "Institution", "technologies": "Technology"}
 SUBSTITUTED = ("Company", "Institution", "Technology")
 # Copies per labelled gold-checked paragraph (one per other labelled paragraph): the plans hold
@@ -68,7 +70,8 @@ def plan_paragraphs() -> list[Paragraph]:
     out = []
     for gold_file in SZ_GOLD:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        text = (ROOT / gold["file"]).read_text(encoding="utf-8")
+        # gold names a built-in plan as "corpus/documents/<file>": the shipped corpus.
+        text = corpus_dir().joinpath(*Path(gold["file"]).parts[1:]).read_text(encoding="utf-8")
         names: dict[str, set[str]] = {}
         surfaces: dict[str, list[str]] = {}
         for key, label in GOLD_TYPES.items():
