@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from typing import Any, Callable
 
 from pydantic import BaseModel, Field
 
@@ -123,22 +124,30 @@ def _doc_path(gold_file: Path, rel: str) -> Path:
     raise ValueError(f"{gold_file}: document {rel!r} not found")
 
 
-def _match_sets(type_: str, source: str, gold: list[tuple[set[str], dict]], found: list[tuple[set[str], dict]],
-                report: Report) -> None:
-    """Greedy one-to-one matching of items identified by sets of names."""
+def _match_greedy(type_: str, source: str, gold: list, found: list, same: Callable[[Any, Any], Any],
+                  report: Report, detail: Callable[[Any], dict] = lambda item: item) -> None:
+    """Greedy one-to-one matching: each gold item takes the first unused found item `same` accepts.
+    Unmatched gold items are counted missed, unmatched found items spurious; `detail` is what a
+    miss records of an item. One loop for every item type, so they are all scored alike."""
     used: set[int] = set()
-    for names, detail in gold:
-        hit = next((i for i, (fnames, _) in enumerate(found) if i not in used and names & fnames), None)
+    for g in gold:
+        hit = next((i for i, f in enumerate(found) if i not in used and same(g, f)), None)
         if hit is None:
             report.count(type_, fn=1)
-            report.misses.append(Miss(type=type_, source=source, kind="missed", detail=detail))
+            report.misses.append(Miss(type=type_, source=source, kind="missed", detail=detail(g)))
         else:
             used.add(hit)
             report.count(type_, tp=1)
-    for i, (_, detail) in enumerate(found):
+    for i, f in enumerate(found):
         if i not in used:
             report.count(type_, fp=1)
-            report.misses.append(Miss(type=type_, source=source, kind="spurious", detail=detail))
+            report.misses.append(Miss(type=type_, source=source, kind="spurious", detail=detail(f)))
+
+
+def _match_sets(type_: str, source: str, gold: list[tuple[set[str], dict]], found: list[tuple[set[str], dict]],
+                report: Report) -> None:
+    """Greedy one-to-one matching of items identified by sets of names (any shared name matches)."""
+    _match_greedy(type_, source, gold, found, lambda g, f: g[0] & f[0], report, detail=lambda item: item[1])
 
 
 def _score_edges(source: str, gold: list[dict], found: list[dict], report: Report, resolution: bool = True) -> None:
@@ -356,19 +365,7 @@ def evaluate_responsibility_document(gold_file: Path, gold: dict, report: Report
     for type_, keep in (("responsible_unit", lambda e: True), ("lead", lambda e: e["role"] == "lead")):
         gs = [g for g in gold_edges if keep(g)]
         fs = [f for f in found_edges if keep(f)]
-        used: set[int] = set()
-        for g in gs:
-            hit = next((k for k, f in enumerate(fs) if k not in used and same(g, f)), None)
-            if hit is None:
-                report.count(type_, fn=1)
-                report.misses.append(Miss(type=type_, source=source, kind="missed", detail=g))
-            else:
-                used.add(hit)
-                report.count(type_, tp=1)
-        for k, f in enumerate(fs):
-            if k not in used:
-                report.count(type_, fp=1)
-                report.misses.append(Miss(type=type_, source=source, kind="spurious", detail=f))
+        _match_greedy(type_, source, gs, fs, same, report)
     carrying = {a.task_id for c in x.clauses for a in c.assignments}
     hit_tasks = {i for i, tid in task_of_gold.items() if tid in carrying}
     for i, t in enumerate(gold_tasks):

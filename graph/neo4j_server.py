@@ -122,6 +122,11 @@ def default_bolt_port() -> int:
     return int(os.environ.get("POLICYKG_NEO4J_PORT", DEFAULT_BOLT_PORT))
 
 
+def _below_home(*parts: str) -> property:
+    """A read-only ServerConfig attribute: the path `parts` below the server's home."""
+    return property(lambda self: self.home.joinpath(*parts), doc="<server home>/" + "/".join(parts))
+
+
 @dataclass(frozen=True)
 class ServerConfig:
     """One server: where its files live and how it is sized. Defaults suit a 2-core/24 GB box."""
@@ -136,38 +141,16 @@ class ServerConfig:
     # Neo4j preallocates each transaction log file at this size (per database); tests use less.
     tx_log_rotation_size: str = "256M"
 
-    @property
-    def conf_dir(self) -> Path:
-        return self.home / "conf"
-
-    @property
-    def conf_file(self) -> Path:
-        return self.conf_dir / "neo4j.conf"
-
-    @property
-    def data_dir(self) -> Path:
-        return self.home / "data"
-
-    @property
-    def logs_dir(self) -> Path:
-        return self.home / "logs"
-
-    @property
-    def run_dir(self) -> Path:
-        return self.home / "run"
-
-    @property
-    def pid_file(self) -> Path:
-        # Same place Neo4j's own bootloader uses, so `neo4j status` would agree with us.
-        return self.run_dir / "neo4j.pid"
-
-    @property
-    def console_log(self) -> Path:
-        return self.logs_dir / "console.log"
-
-    @property
-    def password_file(self) -> Path:
-        return self.home / "password"
+    # Where the server's files live below `home` (the layout in the module docstring), one line
+    # each. pid_file is where Neo4j's own bootloader puts it, so `neo4j status` would agree with us.
+    conf_dir = _below_home("conf")
+    conf_file = _below_home("conf", "neo4j.conf")
+    data_dir = _below_home("data")
+    logs_dir = _below_home("logs")
+    console_log = _below_home("logs", "console.log")
+    run_dir = _below_home("run")
+    pid_file = _below_home("run", "neo4j.pid")
+    password_file = _below_home("password")
 
     @property
     def bolt_uri(self) -> str:

@@ -24,25 +24,30 @@ def _clean(props: dict) -> dict:
     return {k: v for k, v in props.items() if v is not None}
 
 
+def _rows():
+    """An empty list of rows, fresh for each DocumentRows (a dataclass default must not be shared)."""
+    return field(default_factory=list)
+
+
 @dataclass
 class DocumentRows:
     """Everything one document writes, as UNWIND rows per statement."""
 
     doc_id: str
     plan: dict
-    sections: list[dict] = field(default_factory=list)
-    top_sections: list[str] = field(default_factory=list)
-    child_sections: list[dict] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    section_tasks: list[dict] = field(default_factory=list)
-    subtasks: list[dict] = field(default_factory=list)
-    agencies: list[dict] = field(default_factory=list)  # unresolved names only: the registry writes the rest
+    sections: list[dict] = _rows()
+    top_sections: list[str] = _rows()
+    child_sections: list[dict] = _rows()
+    tasks: list[dict] = _rows()
+    section_tasks: list[dict] = _rows()
+    subtasks: list[dict] = _rows()
+    agencies: list[dict] = _rows()  # unresolved names only: the registry writes the rest
     assignments: dict[str, list[dict]] = field(default_factory=lambda: {r: [] for r in ROLES})
     entities: dict[str, list[dict]] = field(default_factory=dict)  # by node label
-    task_mentions: list[dict] = field(default_factory=list)
-    plan_mentions: list[dict] = field(default_factory=list)
-    targets: list[dict] = field(default_factory=list)
-    citations: list[dict] = field(default_factory=list)
+    task_mentions: list[dict] = _rows()
+    plan_mentions: list[dict] = _rows()
+    targets: list[dict] = _rows()
+    citations: list[dict] = _rows()
 
     def size_bytes(self) -> int:
         """A close upper estimate of what the rows weigh as UTF-8: what a transaction that

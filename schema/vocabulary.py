@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli installed
-    import tomli as tomllib  # type: ignore[no-redef]
+from policykg.schema.toml_files import read_toml, shipped_registry_path
 
 
 class VocabularyError(ValueError):
@@ -154,18 +150,12 @@ class Vocabulary(_Model):
 
 
 def default_vocabulary_path() -> Path:
-    return Path(str(files("policykg.schema").joinpath("registries", "vocabulary.toml")))
+    return shipped_registry_path("vocabulary.toml")
 
 
 def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
     p = Path(path) if path is not None else default_vocabulary_path()
-    try:
-        with p.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise VocabularyError(f"{p}: vocabulary file not found") from None
-    except tomllib.TOMLDecodeError as e:
-        raise VocabularyError(f"{p}: not valid TOML: {e}") from None
+    data = read_toml(p, VocabularyError, "vocabulary")
     try:
         return Vocabulary.model_validate(data)
     except ValidationError as e:

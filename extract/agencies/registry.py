@@ -7,16 +7,10 @@ Pure: no network, no state beyond an optional cache of the default file. Resolut
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli installed
-    import tomli as tomllib  # type: ignore[no-redef]
 
 from policykg.schema.registry_models import (
     AgencyLevel,
@@ -29,6 +23,7 @@ from policykg.schema.registry_models import (
     name_variants,
     normalize_name,
 )
+from policykg.schema.toml_files import read_toml, shipped_registry_path
 
 __all__ = [
     "AgencyLevel",
@@ -48,8 +43,7 @@ __all__ = [
 
 def default_registry_path() -> Path:
     """The registry shipped with the package (schema/registries/agencies.toml)."""
-    res = importlib.resources.files("policykg.schema").joinpath("registries", "agencies.toml")
-    return Path(str(res))
+    return shipped_registry_path("agencies.toml")
 
 
 def _entry_label(table: str, i: int, raw: Any) -> str:
@@ -97,14 +91,7 @@ def parse_registry(data: dict[str, Any], path: str = "<registry>", *, validate: 
 def load_registry(path: str | Path | None = None, *, validate: bool = True) -> Registry:
     """Read and (by default) validate a registry TOML file; the shipped one when `path` is None."""
     p = Path(path) if path is not None else default_registry_path()
-    try:
-        with p.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise RegistryError(f"{p}: registry file not found") from None
-    except tomllib.TOMLDecodeError as e:
-        raise RegistryError(f"{p}: not valid TOML: {e}") from None
-    return parse_registry(data, str(p), validate=validate)
+    return parse_registry(read_toml(p, RegistryError, "registry"), str(p), validate=validate)
 
 
 @functools.lru_cache(maxsize=1)
