@@ -19,6 +19,7 @@ from policykg.extract.facts.deadlines import find_prose_deadlines
 from policykg.extract.tables.responsibility import table_tasks
 from policykg.extract.structure.sections import parse_structure
 from policykg.extract.facts.targets import find_targets
+from policykg.extract.structure.spans import SpanIndex
 from policykg.extract.structure.tasks import innermost_task, build_tasks
 from policykg.schema.models import (
     Agency,
@@ -90,10 +91,11 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
                               assignments=assignments))
     clauses.sort(key=lambda c: c.start)
     tasks = _with_prose_deadlines(text, doc_id, tasks, st.body_start, st.body_end)
+    where = SpanIndex(tasks)  # one index for every fact's innermost task (linear, issue 8)
     targets = []
     seen: dict[int, int] = {}
     for t in find_targets(text, st.paragraphs, st.sections, (meta.period_start, meta.period_end)):
-        task = innermost_task(tasks, t.start, t.end)
+        task = innermost_task(where, t.start, t.end)
         # One number can state several targets ("A、B的比例均实现100%"): number them apart.
         n = seen[t.start] = seen.get(t.start, 0) + 1
         targets.append(Target(
@@ -107,7 +109,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         for c in find_citations(text, 0, len(text), meta.title)
     ]
     mentions = [
-        m.model_copy(update={"task_id": (t.id if (t := innermost_task(tasks, m.start, m.end)) else None)})
+        m.model_copy(update={"task_id": (t.id if (t := innermost_task(where, m.start, m.end)) else None)})
         for m in document_mentions(doc_id, text, st.body_start, st.body_end)
     ]
     if not st.sections and not row_tasks:
@@ -126,8 +128,9 @@ def _with_prose_deadlines(text: str, doc_id: str, tasks: list, lo: int, hi: int)
     """A deadline a clause states (（完成时限：…）, 力争2023年底前完成) goes on the innermost task
     holding it, unless the task has one already (a table's 完成时限 cell)."""
     by_id = {t.id: t for t in tasks}
+    where = SpanIndex(tasks)
     for d in find_prose_deadlines(text, doc_id, lo, hi):
-        t = innermost_task(tasks, d.evidence.start, d.evidence.end)
+        t = innermost_task(where, d.evidence.start, d.evidence.end)
         if t is not None and by_id[t.id].deadline is None:
             by_id[t.id] = by_id[t.id].model_copy(update={"deadline": d})
     return [by_id[t.id] for t in tasks]

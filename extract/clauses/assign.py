@@ -17,7 +17,7 @@ from policykg.extract.agencies.resolve import document_aliases, resolve_agency
 from policykg.extract.clauses.agency_list import is_agency, split_agency_list, split_joined
 from policykg.extract.clauses.conventions import IMPLIED_BODIES, apply_conventions, find_conventions, implied_bodies
 from policykg.extract.clauses.finder import find_clauses
-from policykg.extract.structure.tasks import clause_task
+from policykg.extract.structure.tasks import ClauseTasks
 from policykg.schema.models import (
     Agency,
     AgencyMention,
@@ -88,6 +88,7 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
     found = find_clauses(text, body_start, body_end, place.default_prefix)
     agencies: dict[str, Agency] = {}
     closing = closing_start(text, sections, body_end)
+    units = ClauseTasks(doc_id, out.tasks, sections, text)
     for applied in apply_conventions(found, out.conventions, text):
         f, conv = applied.found, applied.convention
         if any(a <= f.start < b for a, b in skip or []):
@@ -97,7 +98,7 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
         if closing is not None and f.start >= closing:
             task, created = None, None
         else:
-            task, created = clause_task(doc_id, out.tasks, sections, f.start, text)
+            task, created = units.task_for(f.start)
         if created is not None:
             out.tasks.append(created)
         evidence = Evidence(doc_id=doc_id, start=f.start, end=f.end, quote=text[f.start:f.end], rule=f.rule)

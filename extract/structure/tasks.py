@@ -15,8 +15,10 @@ become its child tasks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from policykg.extract.structure.headings import lead_phrase
+from policykg.extract.structure.spans import SpanIndex
 from policykg.schema.models import Paragraph, Section, SectionLevel, Task, TaskKind
 
 ROLE_BY_HEADING = [
@@ -154,21 +156,26 @@ def _paras_within(sec: Section, desc: list[Section], paras_of: dict) -> list[Par
     return sorted(out, key=lambda p: p.start)
 
 
-def innermost_task(tasks: list[Task], start: int, end: int) -> Task | None:
+def innermost_task(tasks: list[Task] | SpanIndex[Task], start: int, end: int) -> Task | None:
     """The innermost task whose span holds the start of a span: the task a clause closes, or a
     target or mention lies in. Child tasks end with their own paragraph, so a clause on its own
-    line after the last sub-measure closes the whole unit."""
+    line after the last sub-measure closes the whole unit. Pass a SpanIndex of the tasks when
+    asking for many spans of one document (a list is scanned whole each time)."""
+    return _innermost_task(tasks.near(start) if isinstance(tasks, SpanIndex) else tasks, start)
+
+
+def _innermost_task(candidates: Iterable[Task], start: int, keep=None) -> Task | None:
     best = None
-    for t in tasks:
-        if t.start <= start < t.end:
+    for t in candidates:
+        if t.start <= start < t.end and (keep is None or keep(t)):
             if best is None or (t.end - t.start) < (best.end - best.start):
                 best = t
     return best
 
 
-def _innermost_section(sections: list[Section], pos: int) -> Section | None:
+def _innermost_section(candidates: Iterable[Section], pos: int) -> Section | None:
     best = None
-    for s in sections:
+    for s in candidates:
         if s.level is SectionLevel.appendix:
             continue
         if s.start <= pos < max(s.end, s.start + 1):
@@ -177,28 +184,50 @@ def _innermost_section(sections: list[Section], pos: int) -> Section | None:
     return best
 
 
-def clause_task(doc_id: str, tasks: list[Task], sections: list[Section], start: int,
-                doc_text: str = "") -> tuple[Task | None, Task | None]:
-    """The task a clause at `start` belongs to: the numbered unit that holds it, at whichever
-    level it sits (a flat notice's 一、, an 意见's （一）, a 分工方案's 1., a decimal 2.1.3's (1)).
+def _is_unit(t: Task) -> bool:
+    return t.rule != "task.lead_phrase"
 
-    Returns (task, created): when no task was built for that unit (a chapter judged to hold no
-    tasks, a flat notice's items, a sub-item deeper than the plan's units), one is made for it,
-    as a child of the unit task around it if there is one. Lead-phrase sub-measures never own
-    a clause: the numbered unit does.
-    """
-    sec = _innermost_section(sections, start)
-    if sec is None:
-        return innermost_task(tasks, start, start + 1), None
-    for t in tasks:
-        if t.section_id == sec.id and t.rule != "task.lead_phrase":
-            return t, None
-    around = innermost_task([t for t in tasks if t.rule != "task.lead_phrase"], start, start + 1)
-    if around is not None and around.section_id and not sec.id.startswith(around.section_id + "."):
-        around = None  # a task of another branch (a chapter-wide lead-phrase unit): not a parent
-    kind = around.kind if around is not None else TaskKind.task
-    text = doc_text[sec.start:sec.end]
-    task = Task(id=f"{doc_id}:task:{_key(sec)}", doc_id=doc_id, kind=kind, title=_title(sec), text=text,
-                section_id=sec.id, parent_task_id=around.id if around else None, ordinal=len(tasks) + 1,
-                start=sec.start, end=sec.end, rule="task.clause_unit")
-    return task, task
+
+class ClauseTasks:
+    """Finds the task each clause of one document belongs to, making the unit task where none
+    was built; indexes the tasks and sections once, so a document's clauses cost linear time."""
+
+    def __init__(self, doc_id: str, tasks: list[Task], sections: list[Section], doc_text: str = ""):
+        self.doc_id, self.doc_text = doc_id, doc_text
+        self.count = len(tasks)
+        self.tasks: SpanIndex[Task] = SpanIndex(tasks)
+        self.sections: SpanIndex[Section] = SpanIndex(sections)
+        self.unit_of_section: dict[str, Task] = {}  # the first unit task built for a section
+        for t in tasks:
+            self._note_unit(t)
+
+    def _note_unit(self, t: Task) -> None:
+        if t.section_id is not None and _is_unit(t):
+            self.unit_of_section.setdefault(t.section_id, t)
+
+    def task_for(self, start: int) -> tuple[Task | None, Task | None]:
+        """The task a clause at `start` belongs to: the numbered unit that holds it, at whichever
+        level it sits (a flat notice's 一、, an 意见's （一）, a 分工方案's 1., a decimal 2.1.3's (1)).
+
+        Returns (task, created): when no task was built for that unit (a chapter judged to hold
+        no tasks, a flat notice's items, a sub-item deeper than the plan's units), one is made for
+        it, as a child of the unit task around it if there is one. Lead-phrase sub-measures never
+        own a clause: the numbered unit does.
+        """
+        sec = _innermost_section(self.sections.near(start), start)
+        if sec is None:
+            return _innermost_task(self.tasks.near(start), start), None
+        if sec.id in self.unit_of_section:
+            return self.unit_of_section[sec.id], None
+        around = _innermost_task(self.tasks.near(start), start, keep=_is_unit)
+        if around is not None and around.section_id and not sec.id.startswith(around.section_id + "."):
+            around = None  # a task of another branch (a chapter-wide lead-phrase unit): not a parent
+        kind = around.kind if around is not None else TaskKind.task
+        self.count += 1
+        task = Task(id=f"{self.doc_id}:task:{_key(sec)}", doc_id=self.doc_id, kind=kind, title=_title(sec),
+                    text=self.doc_text[sec.start:sec.end], section_id=sec.id,
+                    parent_task_id=around.id if around else None, ordinal=self.count,
+                    start=sec.start, end=sec.end, rule="task.clause_unit")
+        self.tasks.add(task)
+        self._note_unit(task)
+        return task, task
