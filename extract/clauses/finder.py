@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from policykg.extract.brackets import CLOSE, OPEN, bracket_walk
 from policykg.extract.clauses.agency_list import (
     ListItem,
     is_agency,
@@ -53,16 +54,8 @@ _MARKER = re.compile(  # used with .match(text, pos): anchored at pos, so no ^
 def list_end(text: str, start: int, hi: int) -> int:
     """First position at or after `start` where a list stops, skipping brackets opened inside
     the list (各区（市）县政府)."""
-    depth = 0
-    for i in range(start, hi):
-        ch = text[i]
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif ch in "。\n":
+    for i, ch, depth in bracket_walk(text, start, hi):
+        if ch in CLOSE and depth == 0 or ch in "。\n":
             return i
     return hi
 
@@ -248,18 +241,12 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
               context_prefix: str | None) -> tuple[int, list[ListItem]] | None:
     """The bodies written just after `pos` (after 会同): up to the first stop word or
     punctuation outside brackets. Returns (end, items)."""
-    depth, i = 0, pos
-    while i < hi:
-        ch = text[i]
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and (ch in "，,。；;：:\n" or _STOP.match(text, i)):
+    i = max(pos, hi)
+    for j, ch, depth in bracket_walk(text, pos, hi):
+        # An unopened closing bracket ends the list as punctuation does; an opening one never.
+        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n" or _STOP.match(text, j)):
+            i = j
             break
-        i += 1
     body = text[pos:i]
     stripped = re.sub(r"等(?:有关)?(?:部门|单位|机构|方面)?$", "", body)
     items = _items(stripped, pos, default_prefix, context_prefix)

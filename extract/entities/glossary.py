@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.extract.brackets import bracket_walk
 from policykg.schema.entities import GlossaryTerm
 from policykg.schema.models import Evidence
 
@@ -85,14 +86,8 @@ def _parse_entry(doc_id: str, text: str, m: re.Match[str], entry_end: int) -> Gl
 
 def _first_colon(text: str, start: int, end: int) -> int | None:
     """Index of the colon ending the term header, skipping any inside the parentheses."""
-    depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif ch in ":：" and depth == 0:
+    for i, ch, depth in bracket_walk(text, start, end):
+        if ch in ":：" and depth == 0:
             return i
     return None
 
