@@ -24,9 +24,15 @@ _CENTRAL_ISSUER = re.compile(
     r"中国人民银行|[\u4e00-\u9fff]{1,8}部(?:办公厅)?$|[\u4e00-\u9fff]{1,8}部关于|[\u4e00-\u9fff]{2,8}(?:总局|监会))"
 )
 _CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体)$")
-_CENTRAL_DOC_NUMBER = re.compile(r"^(?:国|中发|中办)")
-_CENTRAL_ADDRESSEES = re.compile(r"各省、自治区、直辖市人民政府|国务院各部委")
-_PROVINCIAL_ADDRESSEES = re.compile(r"省政府各部门|各市（州）|各地级以上市人民政府|各市、县|省直各单位|省直有关单位")
+# The next three are plain word lists, not patterns: a 文号 that opens with one of the first, a
+# head of the document that holds one of the others.
+_CENTRAL_DOC_NUMBER = ("国", "中发", "中办")
+_CENTRAL_ADDRESSEES = ("各省、自治区、直辖市人民政府", "国务院各部委")
+_PROVINCIAL_ADDRESSEES = ("省政府各部门", "各市（州）", "各地级以上市人民政府", "各市、县", "省直各单位", "省直有关单位")
+
+
+def _names_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 @dataclass(frozen=True)
@@ -48,19 +54,19 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
     for head in (issuer, title):
         if head and not named_place(head.strip()) and _CENTRAL_ISSUER.match(head.strip()):
             return DocPlace(CENTRAL, "central", {}, None)
-    if doc_number and _CENTRAL_DOC_NUMBER.match(doc_number):
+    if doc_number and doc_number.startswith(_CENTRAL_DOC_NUMBER):
         return DocPlace(CENTRAL, "central", {}, None)
     # The notice's own first line (广东省人民政府办公厅关于印发…的通知) names the issuer when the
     # header has no issuer field.
     first = next((ln.strip() for ln in front.splitlines() if ln.strip()), "")
     own = (_nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
            or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {}))
-    if not own and _CENTRAL_ADDRESSEES.search(front + "\n" + body[:400]):
+    if not own and _names_any(front + "\n" + body[:400], _CENTRAL_ADDRESSEES):
         return DocPlace(CENTRAL, "central", {}, None)
     # Generic 市…/区… names are qualified with the places the document names, in its head or
     # at the start of its sentences (成都市加快…); its own place comes from its head first.
     places = context_places(issuer, title, body)
-    if not own and _PROVINCIAL_ADDRESSEES.search(front + "\n" + body[:600]):
+    if not own and _names_any(front + "\n" + body[:600], _PROVINCIAL_ADDRESSEES):
         return DocPlace("省", "provincial", {}, "省")
     # The document's own places win over places its sentences happen to begin with.
     places = {**places, **own}

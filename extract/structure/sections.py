@@ -29,7 +29,8 @@ DATE_LINE = re.compile(
     r"[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$"
 )
 ADDRESSEE = re.compile(r"^[^。]{2,60}[：:]$")
-NOTICE = re.compile(r"印发|印送|转发|颁布")
+# Words of a notice paragraph that hands the plan on (关于印发…的通知): a word list, not a pattern.
+NOTICE_WORDS = ("印发", "印送", "转发", "颁布")
 SIGN_OFF = re.compile(r"^(主题词|抄送|抄报|信息索取号|公开类型|公开方式|生成日期|分送)\s*[：:]?")
 ARTEFACT = re.compile(
     r"^(?:图\s*\d+\s*\S.{0,30}|[-—–_=\s]+|第?\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*页?|[(（]印\s*\d+\s*份[)）])$"
@@ -64,7 +65,7 @@ def body_range(lines: list[Line]) -> Body:
         if is_heading_line(t):
             break
         short_open = len(t) <= TITLE_MAX and t[-1] not in "。！？；"
-        notice = len(t) <= 200 and NOTICE.search(t) and ("《" in t or "通知" in t)
+        notice = len(t) <= 200 and any(w in t for w in NOTICE_WORDS) and ("《" in t or "通知" in t)
         if (
             HEADER_KEY.match(t)
             or URL.match(t)
