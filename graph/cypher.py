@@ -89,25 +89,22 @@ MATCH (m {id: row.id}) WHERE row.label IN labels(m)
 DETACH DELETE m
 """
 # SAME_AS for one document: its cited documents that are corpus plans, and the cited documents
-# elsewhere that name it (by 文号, else by title key).
-LINK_CITATIONS_OF_PLAN = """
-MATCH (:Plan {id: $doc_id})-[:CITES]->(d:PolicyDocument)
-CALL (d) {
-  MATCH (p:Plan) WHERE d.doc_number IS NOT NULL AND p.doc_number = d.doc_number RETURN p
+# elsewhere that name it (by 文号, else by title key). The two directions are one statement with
+# the side already matched (`this`) and the side looked for (`that`, a `label` node) swapped, so
+# they cannot come to disagree on what links a citation to a plan.
+_LINK_SAME_AS = """
+MATCH {start}
+CALL ({this}) {{
+  MATCH ({that}:{label}) WHERE {this}.doc_number IS NOT NULL AND {that}.doc_number = {this}.doc_number RETURN {that}
   UNION
-  MATCH (p:Plan) WHERE p.title_key = d.title_key RETURN p
-}
+  MATCH ({that}:{label}) WHERE {that}.title_key = {this}.title_key RETURN {that}
+}}
 MERGE (d)-[:SAME_AS]->(p)
 """
-LINK_PLAN_AS_CITED = """
-MATCH (p:Plan {id: $doc_id})
-CALL (p) {
-  MATCH (d:PolicyDocument) WHERE p.doc_number IS NOT NULL AND d.doc_number = p.doc_number RETURN d
-  UNION
-  MATCH (d:PolicyDocument) WHERE d.title_key = p.title_key RETURN d
-}
-MERGE (d)-[:SAME_AS]->(p)
-"""
+LINK_CITATIONS_OF_PLAN = _LINK_SAME_AS.format(
+    start="(:Plan {id: $doc_id})-[:CITES]->(d:PolicyDocument)", this="d", that="p", label="Plan")
+LINK_PLAN_AS_CITED = _LINK_SAME_AS.format(
+    start="(p:Plan {id: $doc_id})", this="p", that="d", label="PolicyDocument")
 
 # Rebuilding a document replaces its facts: everything it created goes first.
 DELETE_DOCUMENT_NODES = """
@@ -117,6 +114,21 @@ DETACH DELETE n
 DELETE_PLAN = "MATCH (p:Plan {id: $doc_id}) DETACH DELETE p"
 
 CREATE_PLAN = "CREATE (p:Plan) SET p = $plan"
+
+
+def _link_rows(source: str, source_key: str, rel: str, target: str, target_key: str, *,
+               staged: bool = False) -> str:
+    """An edge per row between two nodes the document created, found by the ids the row names:
+    `source` and `target` are `variable:Label`, `rel` a type from this module (never user input).
+    `staged`: the nodes are a staging area's (STAGED below), so the lookup also names `$load_id`."""
+    a, b = source.split(":")[0], target.split(":")[0]
+    key = "staged: $load_id, " if staged else ""
+    return f"""
+UNWIND $rows AS row
+MATCH ({source} {{{key}id: row.{source_key}}}), ({target} {{{key}id: row.{target_key}}})
+CREATE ({a})-[:{rel}]->({b})
+"""
+
 
 CREATE_SECTIONS = """
 UNWIND $rows AS row
@@ -128,27 +140,15 @@ UNWIND $ids AS sid
 MATCH (s:Section {id: sid})
 CREATE (p)-[:HAS_SECTION]->(s)
 """
-LINK_CHILD_SECTIONS = """
-UNWIND $rows AS row
-MATCH (a:Section {id: row.parent}), (b:Section {id: row.child})
-CREATE (a)-[:HAS_SECTION]->(b)
-"""
+LINK_CHILD_SECTIONS = _link_rows("a:Section", "parent", "HAS_SECTION", "b:Section", "child")
 CREATE_TASKS = """
 MATCH (p:Plan {id: $doc_id})
 UNWIND $rows AS row
 CREATE (t:Task) SET t = row
 CREATE (p)-[:HAS_TASK]->(t)
 """
-LINK_SECTION_TASKS = """
-UNWIND $rows AS row
-MATCH (s:Section {id: row.section}), (t:Task {id: row.task})
-CREATE (s)-[:HAS_TASK]->(t)
-"""
-LINK_SUBTASKS = """
-UNWIND $rows AS row
-MATCH (a:Task {id: row.parent}), (b:Task {id: row.child})
-CREATE (a)-[:HAS_SUBTASK]->(b)
-"""
+LINK_SECTION_TASKS = _link_rows("s:Section", "section", "HAS_TASK", "t:Task", "task")
+LINK_SUBTASKS = _link_rows("a:Task", "parent", "HAS_SUBTASK", "b:Task", "child")
 # Registry agencies are written by LOAD_REGISTRY_AGENCIES; a document only adds the names the
 # registry lacks (resolved = false), with the forms it wrote them in.
 MERGE_AGENCIES = """
@@ -547,23 +547,16 @@ MATCH (p:StagedPlan {id: $load_id})
 UNWIND $rows AS sid
 MATCH (s:StagedSection {staged: $load_id, id: sid})
 CREATE (p)-[:HAS_SECTION]->(s)""",
-    "child_sections": """
-UNWIND $rows AS row
-MATCH (a:StagedSection {staged: $load_id, id: row.parent}), (b:StagedSection {staged: $load_id, id: row.child})
-CREATE (a)-[:HAS_SECTION]->(b)""",
+    "child_sections": _link_rows("a:StagedSection", "parent", "HAS_SECTION", "b:StagedSection", "child",
+                                 staged=True),
     "tasks": """
 MATCH (p:StagedPlan {id: $load_id})
 UNWIND $rows AS row
 CREATE (t:StagedTask) SET t = row, t.staged = $load_id
 CREATE (p)-[:HAS_TASK]->(t)""",
-    "section_tasks": """
-UNWIND $rows AS row
-MATCH (s:StagedSection {staged: $load_id, id: row.section}), (t:StagedTask {staged: $load_id, id: row.task})
-CREATE (s)-[:HAS_TASK]->(t)""",
-    "subtasks": """
-UNWIND $rows AS row
-MATCH (a:StagedTask {staged: $load_id, id: row.parent}), (b:StagedTask {staged: $load_id, id: row.child})
-CREATE (a)-[:HAS_SUBTASK]->(b)""",
+    "section_tasks": _link_rows("s:StagedSection", "section", "HAS_TASK", "t:StagedTask", "task",
+                                staged=True),
+    "subtasks": _link_rows("a:StagedTask", "parent", "HAS_SUBTASK", "b:StagedTask", "child", staged=True),
     "task_mentions": f"""
 UNWIND $rows AS row
 MATCH (t:StagedTask {{staged: $load_id, id: row.task}}), {_STAGED_MENTION_TARGET}
