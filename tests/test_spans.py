@@ -36,3 +36,19 @@ def test_ties_go_to_the_first_added_and_added_spans_are_found():
     index.add(c)
     assert innermost_task(index, 15, 16) is c
     assert innermost_task(index, 25, 26) is None
+
+
+def test_overlapping_finds_every_span_a_range_overlaps_once_in_order():
+    rng = random.Random(11)
+    spans = []
+    for i in range(200):
+        start = rng.randint(0, 900)
+        spans.append(task(i, start, start + rng.choice([0, 1, 5, 40, 250])))
+    for bucket in (1, 16, 4096):
+        index = SpanIndex(spans, bucket=bucket)
+        for _ in range(300):
+            a = rng.randint(0, 1000)
+            b = a + rng.choice([0, 1, 9, 120, 700])
+            got = [t for t in index.overlapping(a, b) if t.start < b and a < t.end]
+            want = [t for t in spans if t.start < b and a < t.end]
+            assert got == want, (bucket, a, b)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policykg.extract.clauses.finder import Found
+from policykg.extract.structure.spans import SpanIndex
 from policykg.schema.models import Convention, Evidence, Role
 
 FIRST_LISTED_LEADS = "first_listed_leads"
@@ -54,17 +55,17 @@ def implied_bodies(text: str, conv: Convention) -> str:
 def find_conventions(text: str, doc_id: str, lo: int = 0, hi: int | None = None) -> list[Convention]:
     hi = len(text) if hi is None else hi
     out: list[Convention] = []
-    seen: list[tuple[int, int]] = []
+    seen: SpanIndex[Evidence] = SpanIndex()  # indexed: a list scan per match was quadratic (issue 8)
     # The implied-bodies pattern goes last: a span a first-listed-leads phrasing took is not
     # read again as bodies.
     for kind, rx in [*PATTERNS, (IMPLIED_BODIES, IMPLIED)]:
         for m in rx.finditer(text, lo, hi):
-            if any(m.start() < e and s < m.end() for s, e in seen):
+            if any(m.start() < e.end and e.start < m.end() for e in seen.overlapping(m.start(), m.end())):
                 continue
-            seen.append((m.start(), m.end()))
-            out.append(Convention(kind=kind, evidence=Evidence(
-                doc_id=doc_id, start=m.start(), end=m.end(), quote=text[m.start():m.end()],
-                rule=f"convention.{kind}")))
+            evidence = Evidence(doc_id=doc_id, start=m.start(), end=m.end(), quote=text[m.start():m.end()],
+                                rule=f"convention.{kind}")
+            seen.add(evidence)
+            out.append(Convention(kind=kind, evidence=evidence))
     return sorted(out, key=lambda c: c.evidence.start)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from policykg.extract.structure.spans import SpanIndex
 from policykg.schema.models import EntityMention, Evidence
 
 _LINE = re.compile(r"[^\n]+")
@@ -44,14 +45,16 @@ def model_mentions(doc_id: str, text: str, spans: Sequence[tuple[int, int]],
     from policykg.extract.entities.nlp import MENTIONS_KEY, load_pipeline
 
     nlp = load_pipeline()
-    rules = list(rules)
+    # Indexed once: looking through every rule mention for each paragraph was quadratic in the
+    # document's size (issue 8).
+    rules = SpanIndex(rules)
     docs = []
     for a, b in spans:
         doc = nlp.make_doc(text[a:b])
         # The merge step only needs where rule mentions are, in paragraph offsets.
         doc.user_data[RULES_KEY] = [
             m.model_copy(update={"start": max(m.start, a) - a, "end": min(m.end, b) - a})
-            for m in rules if m.start < b and a < m.end
+            for m in rules.overlapping(a, b) if m.start < b and a < m.end
         ]
         docs.append(doc)
     out = []

@@ -42,6 +42,17 @@ class SpanIndex(Generic[S]):
         for b in range(span.start // self._bucket, last // self._bucket + 1):
             self._buckets[b].append(i)
 
+    def overlapping(self, start: int, end: int) -> Iterator[S]:
+        """Every span sharing a bucket with text[start:end], once each, in the order added: a
+        superset of those overlapping it, which the caller checks with its own rule."""
+        first, last = start // self._bucket, (max(end, start + 1) - 1) // self._bucket
+        if first == last:
+            found = self._buckets.get(first, ())
+        else:
+            found = sorted({i for b in range(first, last + 1) for i in self._buckets.get(b, ())})
+        for i in found:
+            yield self._spans[i]
+
     def near(self, pos: int) -> Iterator[S]:
         """Every span whose bucket range covers `pos`, in the order added: a superset of those
         holding `pos`, which the caller checks with its own containment rule."""
