@@ -270,7 +270,7 @@ def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> 
                 _match_sets(label, source, _gold_entities(ex[key]), found.get(label, []), report)
 
 
-# ── responsibility gold of real documents (tests/gold/dev, heldout_docs; /tmp/prompts/goldspec.md)
+# ── responsibility gold of real documents (tests/gold/dev, heldout_docs; format in tests/gold/README.md)
 
 RESPONSIBILITY_TYPES = ("responsible_unit", "lead", "task_found")
 
