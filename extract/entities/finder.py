@@ -160,7 +160,10 @@ def _agency_trie(gaz: Gazetteer) -> dict:
 def _in_body_name(c: str, h: Hit, agencies: list[tuple[int, int]]) -> bool:
     """Whether `h` is only part of a government body's or a facility type's name."""
     if any(a <= h.start and h.end <= b for a, b in agencies):
-        return True
+        # An institution the institutions registry lists under the very same name (中国科学院 is
+        # an academy as well as a State Council body) is the registry's entity, not part of a name.
+        exact = any((a, b) == (h.start, h.end) for a, b in agencies)
+        return not (exact and h.in_gazetteer and h.label is EntityKind.institution)
     if h.label is not EntityKind.technology:
         return False
     if c.startswith(lx.TECH_KIND_NEXT, h.end):

@@ -21,6 +21,7 @@ CUT_WORDS = frozenset("""
 集聚 汇聚 吸纳 孵化 新建 筹建 采用 使用 基于 助力 助推 强化 规范 允许 要求 督促 指导 整合 协调 动员
 组织 探索 试点 健全 优化 提高 增强 扩大 拓展 拓宽 深入 落实 贯彻 普及 实现 确保 保障 满足 适应 结合
 激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展 部署
+只有 建议 关于 简称 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -34,6 +35,16 @@ LEAD_WORDS = frozenset(CUT_WORDS | set("""
 """.split()))
 # Quantities in front of a kind noun: 10家, 一批, 222家, 两个.
 LEAD_QUANTITY = re.compile(r"^[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支]")
+
+# A count in front of a kind word, anywhere in a name's body: 10家, 一批, 三大, 百强. Numerals
+# without such a word are part of a name (三一集团, 万科, 亿联网络).
+QUANTITY = re.compile(r"[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支大强]|[一多数几]?批|各类|多家")
+# List joiners: they separate names and never count as a name part.
+LIST_JOINERS = "、和与及或"
+# Middle dots that may stand inside a name between Chinese characters.
+NAME_DOTS = "•·・"
+# Kind nouns: a phrase ending with one is a kind, not a name (本地企业, 有关单位).
+KIND_NOUNS = ("企业", "单位", "机构", "部门", "高校", "院校", "院所", "厂商", "公司", "集团")
 
 # A name never ends with these (the window ran into a conjunction or preposition).
 FUNCTION_END = frozenset("和与及或的等对向在为将把从于以并")
@@ -53,7 +64,13 @@ _CITIES = """
 _REGIONS = """
 中国 全国 粤港澳大湾区 大湾区 粤港澳 珠三角 珠江三角洲 长三角 京津冀 华南 华东 华北 华中 西南 西北
 东北 亚太 亚洲 欧洲 美国 日本 韩国 德国 英国 法国 金砖国家 深港 深莞惠 港澳 两岸
+沙特 俄罗斯 新加坡 以色列 瑞典 芬兰 荷兰 意大利 加拿大 澳大利亚 印度 瑞士 丹麦 挪威 西班牙 巴西
 """.split()
+# Provinces as a firm's location before its name (安徽省淮北矿业…, 山西阳泉煤业…); municipalities
+# and the special regions are left out, they are cities that name firms (上海船用曲轴公司).
+PROVINCE_PREFIXES = tuple(
+    p + s for p in _PROVINCES if p not in ("北京", "天津", "上海", "重庆", "香港", "澳门", "台湾") for s in ("省", "")
+)
 PLACES = frozenset(
     _REGIONS
     + _PROVINCES
@@ -74,7 +91,22 @@ GENERIC_WORDS = frozenset("""
 保险 基金 担保 租赁 运营 物流 贸易 零售 连锁 制造业 开发 村镇 网上 网络化 移动 无线 有线 宽带 通讯
 广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
 监管 交易 商务 电商 消费 营销 品牌 供应链 建设 领域 相关 物联网 云计算 大数据 人工智能 区块链 超算 超级计算 计算机
-集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟
+集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟 适配 验证 信创 治理 攻关 基地 载体
+""".split())
+# A national centre's name opens with this and ends with its city: 国家超级计算天津中心.
+NATIONAL = "国家"
+
+# Industries and sectors: a list item made of these (钢铁、石化等企业, 汽车、家电等行业龙头企业) names
+# a kind of firm, not a firm.
+SECTOR_WORDS = frozenset("""
+钢铁 石化 化工 石油 化学 汽车 家电 电子 电力 电气 纺织 服装 医药 生物 生物医药 制药 建材 有色 机械 装备
+船舶 航空 航天 轨道交通 交通 新能源 新材料 能源 煤炭 矿业 冶金 轻工 食品 农业 林业 渔业 畜牧 金融 证券
+保险 通信 软件 硬件 半导体 光电 光伏 风电 核电 水电 电池 储能 材料 仪器 仪表 家居 家具 旅游 文旅 餐饮
+住宿 房地产 建筑 物业 医疗器械 器械 环保 节能 水务 燃气 电网 烟草 印刷 出版 造纸 橡胶 塑料 玻璃 陶瓷
+五金 模具 机床 汽车零部件 零部件 整车 新能源汽车 无人机 工业 制造 服务 商贸 外贸 电商 游戏 动漫 影视
+软件和信息服务 信息服务 集成电路 芯片 显示 面板 终端 机器人 智能制造 数字 互联网 平台 中小 大型 国有
+民营 外资 重点 骨干 龙头 领军 优势 特色 本地 本土 当地 知名 大中型 中小型 规模以上 高新技术 科技型
+专精特新 独角兽 瞪羚 上市 拟上市 创新型 配套 上下游 产业链 链主
 """.split())
 
 # Universities are often named by discipline (电子科技大学, 信息工程大学), so only these modifiers
@@ -94,12 +126,21 @@ FACILITY_CENTRES = (
     "体验中心", "社康中心", "文体中心", "文献中心", "金融中心", "计算中心", "超算中心", "交易中心",
     "控制中心", "指挥中心", "监控中心", "物流中心", "购物中心", "商务中心", "会展中心", "展览中心",
     "培训中心", "活动中心", "资源中心", "配送中心", "结算中心", "客服中心", "分拨中心", "档案中心",
-    "为中心", "业务中心", "城市中心",
+    "为中心", "业务中心", "城市中心", "负荷中心",
 )
 
 # Suffixes, longest first so 研究院 is tried before 学院 would see 究院.
+# Company forms with a parenthesised part of the registered name: 太原钢铁（集团）有限公司.
+PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in ("集团", "控股", "中国", "股份")
+                               for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
 INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟")
-COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份", "电视台")
+COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份",
+                    "电视台", "交易所", "厂")
+# Kinds named by a place at their head and a descriptor after it (大连船用柴油机厂, 大连商品交易所,
+# 上海证券交易所); without the place (产权交易所, 坑口电厂) the phrase is a kind.
+PLACE_HEADED_COMPANY = ("交易所", "厂")
+# What a factory's descriptor must not end with: 电厂 / 发电厂 / 热电厂 are plant types.
+FACTORY_KIND_END = ("电", "工", "分", "总", "本", "新", "老", "全", "该", "各")
 # Kinds named by a place alone, like a bank (苏州银行): 深圳电视台, 蛇口电视台. Any other body
 # (有线广播电视台, 网络电视台) is a kind, not a name.
 PLACE_NAMED_COMPANY = ("银行", "电视台")
@@ -122,12 +163,30 @@ SUFFIX_VETO_NEXT = {
     "集团": ("化", "军"),
     "公司": ("债", "制", "法", "化", "治理"),
     "股份": ("制", "有限", "合作", "转让", "比例", "投资", "公司"),
+    "厂": ("商", "区", "房", "家", "长", "矿", "址", "网", "内", "外", "级"),
+    "交易所": ("市场",),
 }
 
-# Enumerations ending like this list companies: '…、…等龙头企业'.
-ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff]{0,12}?)(?:企业|公司|厂商|集团)")
+# Enumerations ending like this list companies ('…、…等龙头企业', '…等钢铁企业') or institutions
+# ('…等高校', '…等科研院所').
+ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "院所", "科研机构", "研究机构", "大学", "研究院所")
+ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
+# Words between 等 and the kind that say the items are industries or kinds, not names
+# (电子信息、生物医药等行业龙头企业, 汽车、家电等领域企业).
+ENUM_SECTOR_MODIFIERS = ("行业", "产业", "领域", "类", "方面", "方向", "环节", "类型", "业态", "板块", "应用", "服务",
+                         "业务", "技术", "产品", "模式", "形式")
+# Company categories that are products or platforms of a firm (companies.toml): what is listed
+# beside them is other products and channels.
+PLATFORM_CATEGORIES = ("payment", "social_platform", "transit_card", "ecommerce_platform", "news_portal",
+                       "saas_platform", "travel_platform", "digital_music", "internet_video", "trading_hub")
+# Marks that open a list item: what stands before the first item of a list.
+LIST_OPENERS = "、，,：:；;(（“\"《 "
+# Where a list item after a known company ends: the next joiner or clause mark.
+SIBLING_END = re.compile(r"[、，。；：,;:]|与|和|及|等|\(")
 # A list item that is itself a kind noun, not a name.
-ENUM_ITEM_KIND = re.compile(r"(企业|公司|机构|行业|产业|部门|单位|平台|协会|组织|院校|高校|媒体|运营商|服务商|制造商|供应商)$")
+ENUM_ITEM_KIND = re.compile(
+    r"(企业|公司|机构|行业|产业|部门|单位|平台|协会|组织|院校|高校|媒体|运营商|服务商|制造商|供应商|基地|载体|园区|中心|实验室|"
+    r"研究院|研究所|学院|大学)$")
 
 # Platforms: '…网' that is a site (拍拍网), not a network (城域网, 物联网). The character after 网
 # must not continue a common word, the name must not end like a network, and the sentence must
@@ -172,3 +231,4 @@ TECH_AGENCY_AFTER = re.compile(
     r"(?:发展|管理|应用|服务|资源|产业|促进|推进|建设)*"
     r"(?:局(?![面部限势])|委员会|委(?![托屈婉])|办公室|办(?![理事法学公])|厅|署(?!名))"
 )
+

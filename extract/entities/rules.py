@@ -102,6 +102,10 @@ class Scene:
         ch = self.c[i]
         if is_cjk(ch) or (ch.isascii() and ch.isalnum()):
             return True
+        # A middle dot between Chinese characters joins a merged firm's parts (大连重工•起重集团公司);
+        # between digits it is a date (12·21), which is no name.
+        if ch in lx.NAME_DOTS:
+            return 0 < i < len(self.c) - 1 and is_cjk(self.c[i - 1]) and is_cjk(self.c[i + 1])
         # A hyphen only inside a Latin name (TD-LTE), never as the dash between Chinese parts.
         return ch == "-" and 0 < i < len(self.c) - 1 and self.c[i - 1].isascii() and self.c[i - 1].isalnum() \
             and self.c[i + 1].isascii() and self.c[i + 1].isalnum()
@@ -126,12 +130,16 @@ class Scene:
         words = generic if generic is not None else self.not_names
         n, i, left = len(body), 0, 0
         while i < n:
+            q = lx.QUANTITY.match(body, i)
+            if q:  # 10家, 一批, 三大: a count, not a name (三一 and 万科 are names: no measure word)
+                i = q.end()
+                continue
             for k in range(min(8, n - i), 0, -1):
                 if body[i:i + k] in words:
                     i += k
                     break
             else:
-                if not (body[i].isdigit() or body[i] in "一二三四五六七八九十百千万两几多数家个所批类项座"):
+                if not (body[i].isdigit() or body[i] in lx.LIST_JOINERS):
                     left += 1
                 i += 1
         return left
@@ -176,7 +184,7 @@ def trim_front(body: str) -> int:
 
 
 _KIND_THEN_CONJ = re.compile(
-    "(?:" + "|".join(lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES + lx.AGENCY_SUFFIXES)
+    "(?:" + "|".join(map(re.escape, lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES + lx.AGENCY_SUFFIXES))
     + ")(?:以及|和|与|及|或|、|会同|联合)"
 )
 _CONJ = re.compile("以及|和|与|及")
@@ -223,7 +231,8 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
     # (all generic) and '深圳市海岸与大气研究…' (opens with a place) stay whole.
     for m in _CONJ.finditer(body):
         pre = body[:m.start()]
-        if scene.residue(pre) >= 2 and not _place_len(pre):
+        # '本地企业与厦门大学': a kind noun before the conjunction ends a list of kinds, too.
+        if (scene.residue(pre) >= 2 and not _place_len(pre)) or pre.endswith(lx.KIND_NOUNS):
             start, body = start + m.end(), body[m.end():]
             break
     return start, body, False
@@ -251,6 +260,13 @@ def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int
 
 
 def institution_hits(scene: Scene) -> list[Hit]:
+    """…大学 / …学院 / …研究院 / …研究所 / …实验室 / …中心 / …联盟 with a name part before the suffix
+    (a place for universities and alliances; a known company or institution for facility centres;
+    the city for a national centre).
+
+    Example: 支持国家超级计算天津中心联合天津大学和之江实验室开展研究
+    Finds: Institution 国家超级计算天津中心 | Institution 天津大学 | Institution 之江实验室
+    """
     c, out = scene.c, []
     for pos, end, suffix in _free_suffixes(scene, lx.INSTITUTION_SUFFIXES):
         facility = suffix == "中心" and any(c.endswith(f, 0, end) for f in lx.FACILITY_CENTRES)
@@ -282,6 +298,9 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
     if suffix in lx.PLACE_NAMED_INSTITUTION:
         place = _place_len(body)
         return bool(place) and len(body) - place >= 2
+    if suffix == "中心" and body.startswith(lx.NATIONAL) and len(body) > 4 and \
+            any(body.endswith(p) and len(p) >= 2 for p in lx.PLACES):
+        return True  # 国家超级计算天津中心: a national centre is named by the city it is in
     return scene.residue(body) >= 2
 
 
@@ -294,7 +313,26 @@ def _place_before(scene: Scene, i: int) -> int:
     return best
 
 
+def _province_before_firm(scene: Scene, body: str) -> int:
+    """How many leading characters of a firm's name part are only the province it is in:
+    安徽省淮北矿业（集团）公司 is 淮北矿业（集团）公司 in Anhui. The province stays when what follows
+    it is generic (广东移动通信有限公司) or short (浙江吉利控股集团): then it is part of the name.
+    Municipalities (北京, 上海 …) are cities and name firms (上海船用曲轴公司)."""
+    for p in sorted(lx.PROVINCE_PREFIXES, key=len, reverse=True):
+        if body.startswith(p):
+            rest = body[len(p):]
+            return len(p) if len(rest) >= 4 and scene.residue(rest) >= 3 else 0
+    return 0
+
+
 def company_hits(scene: Scene) -> list[Hit]:
+    """…公司 / …集团 / …股份 / …银行 / …电视台 / …交易所 / …厂 with a name part before the suffix
+    (a place for banks, broadcasters, exchanges and factories), a parenthesised part of the
+    registered name kept, a province before the name left out.
+
+    Example: 安徽省淮北矿业（集团）公司、大连船用柴油机厂和大连商品交易所
+    Finds: Company 淮北矿业（集团）公司 | Company 大连船用柴油机厂 | Company 大连商品交易所
+    """
     c, out = scene.c, []
     for pos, end, suffix in _free_suffixes(scene, lx.COMPANY_SUFFIXES):
         found = _named(scene, pos, end, suffix, 12)
@@ -307,6 +345,14 @@ def company_hits(scene: Scene) -> list[Hit]:
         elif suffix in lx.PLACE_NAMED_COMPANY and suffix != "银行":
             if not (len(body) >= 2 and _place_len(body) == len(body)):
                 continue  # 电视台: a place alone names one (深圳电视台); 网络电视台 is a kind
+        elif suffix in lx.PLACE_HEADED_COMPANY:
+            # 大连船用柴油机厂, 大连商品交易所: a place, then what it makes or trades; 坑口电厂 and
+            # 产权交易所 (no place) and 阜新电厂 (a plant type after the place) are kinds.
+            place = _place_len(body)
+            rest = body[place:]
+            if not (place and len(rest) >= 2 and scene.residue(rest) >= 1) or \
+                    (suffix == "厂" and rest.endswith(lx.FACTORY_KIND_END)):
+                continue
         else:
             if len(body) < 2:
                 continue
@@ -316,12 +362,19 @@ def company_hits(scene: Scene) -> list[Hit]:
             # a place alone (苏州银行, 北京银行).
             if not (res >= 2 or (place and len(body) - place >= 2) or (suffix == "银行" and place == len(body))):
                 continue
-        rule = {"银行": "bank", "电视台": "broadcaster"}.get(suffix, "suffix")
+        if not has_head:
+            start += _province_before_firm(scene, c[start:pos])
+        rule = {"银行": "bank", "电视台": "broadcaster", "交易所": "place_headed", "厂": "place_headed"}.get(suffix, "suffix")
         scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], f"pattern.company.{rule}"))
     return out
 
 
 def web_platform_hits(scene: Scene) -> list[Hit]:
+    """…网 sites in a sentence about platforms or portals.
+
+    Example: 支持深圳新闻网、东方网等综合性新闻门户网站发展
+    Finds: Company 深圳新闻网 | Company 东方网
+    """
     c, out = scene.c, []
     for m in re.finditer("网", c):
         pos, end = m.start(), m.end()
@@ -342,29 +395,144 @@ _LIST_STOP = set("，。；：！？()“”《》\"' ,;:!?\n")
 
 
 def enumeration_hits(scene: Scene) -> list[Hit]:
-    """Items of '甲、乙、丙等…企业' lists that already name at least one known company."""
+    """Items of '甲、乙、丙等…企业' lists. With a known company among the items (依托腾讯、A8音乐、迅雷、
+    融创天下等企业) every other name-like item is a company too; without one the list's own kind
+    word types it (支持思必驰、同程旅行等企业, 宝钢、莱钢等钢铁企业, 清华、北大等高校), and each item
+    must look like a name: not a sector (钢铁、石化等企业), not generic, not a verb phrase.
+
+    Example: 苏州工业园区支持思必驰、同程旅行等企业开展应用创新
+    Finds: Company 思必驰 | Company 同程旅行
+    """
     c, out = scene.c, []
     for m in lx.ENUM_CUE.finditer(c):
         p = m.start()
         if p == 0 or c[p - 1] in "平高同对均相初中上次等":
             continue
+        kind_word = m.group("kind")
+        modifier = c[p + 1:m.start("kind")]
+        label = EntityKind.institution if kind_word in lx.ENUM_INSTITUTION_KINDS else EntityKind.company
         a = p
         while a > 0 and c[a - 1] not in _LIST_STOP and p - a < 80:
             a -= 1
         items = _split_items(c, a, p)
-        companies = {(h.start, h.end) for h in scene.hits if h.label is EntityKind.company}
-        if not any(span in companies for span in items):
-            continue
+        known = {(h.start, h.end) for h in scene.hits if h.label is label}
+        anchored = any(span in known for span in items)
+        if not anchored and not _kind_modifier(modifier):
+            continue  # 电子信息、生物医药等行业龙头企业: the items are industries
         for s, e in items:
-            if (s, e) in companies or not scene.is_free(s, e):
+            if (s, e) in known or not scene.is_free(s, e):
                 continue
             s += trim_front(c[s:e])
             item = c[s:e]
             if not 2 <= len(item) <= 10 or item[-1] in lx.FUNCTION_END or lx.ENUM_ITEM_KIND.search(item):
                 continue
-            if scene.residue(item) < 1:
+            if scene.residue(item, scene.not_names | lx.SECTOR_WORDS) < 1 or "等" in item:
                 continue
-            scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.enumeration"))
+            if not anchored:
+                # '沙特SABIC': a country before a Latin name is where the firm is from.
+                place = _place_len(item)
+                if place and item[place:].isascii() and len(item) - place >= 2:
+                    s, item = s + place, item[place:]
+                if not _name_like(scene, item):
+                    continue
+            rule = "enumeration" if anchored else "typed_list"
+            family = "institution" if label is EntityKind.institution else "company"
+            scene.claim(out, Hit(s, e, label, item, f"pattern.{family}.{rule}"))
+    return out
+
+
+def _kind_modifier(modifier: str) -> bool:
+    """Whether the words between 等 and the kind word still let the items be names: 等企业,
+    等龙头企业, 等钢铁企业, 等人工智能企业 do; 等行业龙头企业, 等互联网应用服务企业 (the items are
+    industries or services) and 等信息技术在物流企业 (a clause ran on) do not."""
+    if any(w in modifier for w in lx.ENUM_SECTOR_MODIFIERS):
+        return False
+    return not any(ch in lx.FUNCTION_END for ch in modifier) and not any(w in modifier for w in lx.CUT_WORDS)
+
+
+def _name_like(scene: Scene, item: str) -> bool:
+    """Whether a list item with no known name beside it reads as a proper name: a name part left
+    after generic, sector and technology words (思必驰, 宝钢, SABIC; not 钢铁, 电子信息, 人工智能),
+    no verb inside (推动产业发展), and not a place alone (沙特)."""
+    if any(w in item for w in lx.CUT_WORDS) or item in lx.PLACES or item.endswith(lx.AGENCY_SUFFIXES):
+        return False
+    words = scene.not_names | lx.SECTOR_WORDS
+    return scene.residue(item, words) >= 2
+
+
+def sibling_hits(scene: Scene) -> list[Hit]:
+    """A name listed right beside a known or suffix-named company with 、: 支持麒麟软件、飞腾信息技术
+    有限公司建设…, 推动比亚迪股份有限公司、宁德时代与厦门大学…. The item before runs back to the
+    clause's verb, the item after up to the next list joiner (、 与 和 及 等 ，); both must read as
+    a name (see _name_like).
+
+    Example: 天津市支持麒麟软件、飞腾信息技术有限公司建设适配中心
+    Finds: Company 麒麟软件 | Company 飞腾信息技术有限公司
+    """
+    c, out = scene.c, []
+    for _ in range(2):  # a second pass takes the item beyond a new one (甲、乙、已知公司)
+        anchors = [h for h in scene.hits if _firm_anchor(scene, h)]
+        for h in anchors:
+            if h.start > 0 and c[h.start - 1] == "、":
+                e = h.start - 1
+                w0, _ = scene.window(e, 10)
+                s = w0 + trim_front(c[w0:e])
+                # The item must open the list: after the clause's verb, or after a list mark.
+                if 0 < e - s and (s > w0 or w0 == 0 or c[w0 - 1] in lx.LIST_OPENERS):
+                    _sibling(scene, out, s, e)
+            if h.end < len(c) and c[h.end] == "、":
+                s = h.end + 1
+                m = lx.SIBLING_END.search(c, s, min(len(c), s + 11))
+                if m is not None:
+                    _sibling(scene, out, s, m.start())
+    return out
+
+
+def _firm_anchor(scene: Scene, h: Hit) -> bool:
+    """A company that stands on its own (not inside a longer name) and is a firm, not a product
+    platform: lists beside 支付宝, 微信 name products and channels (银行卡、支付宝、财付通、手机钱包)."""
+    if h.label is not EntityKind.company or h.category in lx.PLATFORM_CATEGORIES:
+        return False
+    return not any(o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                   for o in scene.hits)
+
+
+def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
+    item = scene.c[s:e]
+    if not 2 <= len(item) <= 10 or not scene.is_free(s, e) or item[-1] in lx.FUNCTION_END:
+        return
+    if lx.ENUM_ITEM_KIND.search(item) or not _name_like(scene, item):
+        return
+    if any(not scene.is_name_char(i) for i in range(s, e)):
+        return
+    scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.list_sibling"))
+
+
+_SHORT_FORM = re.compile(r"\((?:以下)?简称[“\"']?([^”\"'()，。,]{2,8}?)[”\"']?\)")
+
+
+def short_form_hits(scene: Scene) -> list[Hit]:
+    """A short form the text defines for a company or institution it has just named, and every
+    later use of it: 太原钢铁（集团）有限公司（以下简称“太钢”）… 太钢投资…. Each use is a mention of the
+    full name (its canonical name), so the two merge into one entity.
+
+    Example: 杏儿沟煤业有限责任公司（以下简称杏煤公司）北风井负责人；杏煤公司董事长
+    Finds: Company 杏儿沟煤业有限责任公司 | Company 杏煤公司
+    """
+    c, out = scene.c, []
+    for m in _SHORT_FORM.finditer(c):
+        full = scene.org_ending_at(m.start())
+        if full is None:
+            continue
+        short = m.group(1)
+        for k in re.finditer(re.escape(short), c):
+            s, e = k.span()
+            same = [h for h in scene.hits if (h.start, h.end) == (s, e)]
+            for h in same:  # 杏煤公司 already read by the suffix rule: it is the defined short form
+                if not h.in_gazetteer:
+                    h.name, h.rule, h.label = full.name, "pattern.short_form", full.label
+            if not same and scene.is_free(s, e):
+                scene.claim(out, Hit(s, e, full.label, full.name, "pattern.short_form"))
     return out
 
 
@@ -393,6 +561,11 @@ _LATIN_BRAND = re.compile(
 
 
 def latin_brand_hits(scene: Scene) -> list[Hit]:
+    """A Latin-with-digit brand with a Chinese tail, in a list.
+
+    Example: 依托腾讯、Q9音乐、迅雷等企业
+    Finds: Company Q9音乐
+    """
     out = []
     for m in _LATIN_BRAND.finditer(scene.c):
         s, e = m.span(1)
@@ -419,6 +592,11 @@ def acronym_shape(acr: str) -> bool:
 
 
 def paren_acronym_hits(scene: Scene) -> list[Hit]:
+    """中文术语（ACR） or ACR（中文术语）, the term ending like a technology.
+
+    Example: 部署时间敏感网络（TSN）
+    Finds: Technology 时间敏感网络 | Technology TSN
+    """
     c, out = scene.c, []
     pairs = []
     for m in _PAREN_AFTER.finditer(c):
@@ -451,6 +629,11 @@ def paren_acronym_hits(scene: Scene) -> list[Hit]:
 
 
 def acronym_hits(scene: Scene) -> list[Hit]:
+    """A Latin acronym followed by 技术/网络/协议/芯片 … or after 基于/部署 …; 2G … 9G.
+
+    Example: 推广LoRa网络，研究7G
+    Finds: Technology LoRa | Technology 7G
+    """
     c, out = scene.c, []
     for m in _ACR_TOKEN.finditer(c):
         s, e = m.span(1)
@@ -466,17 +649,33 @@ def acronym_hits(scene: Scene) -> list[Hit]:
     return out
 
 
-def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str]) -> list[Hit]:
-    """All pattern-rule hits, each rule seeing what the gazetteer and earlier rules claimed.
+# The pattern rules in the order they run, by rule family (the evidence rule ids start with
+# `pattern.<family>`). Order matters: institutions before companies (a 研究中心 inside a company
+# list is an institution), the list rules after the suffix rules (they need their companies as
+# anchors), short forms after the names they abbreviate, and the acronym rules last. Each rule's
+# docstring has an `Example:` sentence and the `Finds:` mentions it must yield
+# (tests/test_entity_rules.py runs them).
+PATTERN_RULES = (
+    (("pattern.institution.university", "pattern.institution.research", "pattern.institution.centre",
+      "pattern.institution.alliance"), institution_hits),
+    (("pattern.company.suffix", "pattern.company.bank", "pattern.company.broadcaster",
+      "pattern.company.place_headed"), company_hits),
+    (("pattern.company.web_platform",), web_platform_hits),
+    (("pattern.company.latin_brand",), latin_brand_hits),
+    (("pattern.company.enumeration", "pattern.company.typed_list", "pattern.institution.typed_list"),
+     enumeration_hits),
+    (("pattern.company.list_sibling",), sibling_hits),
+    (("pattern.short_form",), short_form_hits),
+    (("pattern.technology.paren_acronym",), paren_acronym_hits),
+    (("pattern.technology.acronym", "pattern.technology.generation"), acronym_hits),
+)
 
-    Order matters: institutions before companies (a 研究中心 inside a company list is an
-    institution), the list rule after the suffix rules (it needs their companies as anchors), and
-    the acronym rules last."""
+
+def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str]) -> list[Hit]:
+    """All pattern-rule hits, each rule seeing what the gazetteer and earlier rules claimed
+    (PATTERN_RULES gives the order)."""
     scene = Scene(compact, gazetteer_hits, generic_extra)
     found: list[Hit] = []
-    for rule in (
-        institution_hits, company_hits, web_platform_hits, latin_brand_hits, enumeration_hits,
-        paren_acronym_hits, acronym_hits,
-    ):
+    for _, rule in PATTERN_RULES:
         found.extend(rule(scene))  # each rule claims its hits on the scene as it goes
     return found
