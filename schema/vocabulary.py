@@ -101,6 +101,18 @@ class FieldWords(_Model):
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
 
+class ClauseWords(_Model):
+    """Words of the prose clause forms (extract/clauses/finder.py) that are not role verbs."""
+    handled: list[str]
+    subject_adverbs: list[str]
+    request: list[str]
+    not_request_before: list[str]
+    not_owner_after: list[str]
+    duty_nouns: list[str]
+
+    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+
+
 class Vocabulary(_Model):
     agency: AgencyWords
     places: list[PlaceLevel]
@@ -109,6 +121,7 @@ class Vocabulary(_Model):
     roles: RoleWords
     verbs: VerbWords
     fields: FieldWords
+    clauses: ClauseWords
 
     @field_validator("places")
     @classmethod

@@ -175,6 +175,35 @@ _SUBJECT_TAIL = re.compile(
     rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?)+$"
 )
 _YOU = re.compile(r"(?<!自)由")
+_TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:底|初|内|起|以来)?(?:前)?|今年|明年|目前|近期|当前)[，,]?\s*")
+# Narrative adverbs and modals that may fill a clause between its subject and its verb.
+_ADVERBS = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs + _V.verbs.modals) + r")*")
+
+
+def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """The bodies that open the sentence holding `pos`, when the clause part right before `pos`
+    holds nothing but adverbs (发展改革委将继续加强协调，会同你省… ; 环保总局正在…，同时将会同…): the
+    sentence's subject is the subject of the verb at `pos` too."""
+    part = _clause_start(text, pos, lo)
+    if not _ADVERBS.fullmatch(text, part, pos):
+        return None
+    floor = max(lo, pos - _SUBJECT_WINDOW)
+    s0 = max([text.rfind(c, floor, pos) for c in "。；;：:\n"] + [floor - 1]) + 1
+    m = _MARKER.match(text, s0, pos)
+    if m:
+        s0 = m.end()
+    head = _TIME_HEAD.match(text, s0, pos)
+    if head:
+        s0 = head.end()
+    if s0 >= part:
+        return None
+    end = _list_after(text, s0, part)
+    if end is None or end >= part or text[end] in "的、和及与，,":
+        return None
+    items = _items(text[s0:end], s0, default_prefix)
+    if not items or not all(is_agency(it.surface) for it in items):
+        return None
+    return s0, items
 
 
 # A comma part that qualifies the verb rather than naming its subject (根据有关通知要求, 各司其职,
@@ -207,6 +236,10 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
         cut = _SUBJECT_CUT.search(region)
         if cut and cut.start() > 0:
             region = region[:cut.start()]
+    # 请A会同B… : the request word heads the clause, the bodies follow it.
+    req = _REQUEST_HEAD.match(region)
+    if req:
+        start, region = start + req.end(), region[req.end():]
     you = list(_YOU.finditer(region))
     if you:
         if not allow_you:
@@ -219,6 +252,10 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if tail:
         region = region[: tail.start()]
     region = region.rstrip(" \u3000")
+    # A date opening the sentence (2004年发展改革委将会同…) stands before the subject, not in it.
+    head = _TIME_HEAD.match(region)
+    if head and head.end() < len(region):
+        start, region = start + head.end(), region[head.end():]
     if not region:
         return None
     items = _items(region, start, default_prefix)
@@ -234,6 +271,7 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     return None
 
 
+_REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
 _NOT_SECTOR = re.compile(r"[的了是把被和及与]|^(?:各|有关|相关|其他|要|应)")
 
 
@@ -244,15 +282,33 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
     i = max(pos, hi)
     for j, ch, depth in bracket_walk(text, pos, hi):
         # An unopened closing bracket ends the list as punctuation does; an opening one never.
-        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n" or _STOP.match(text, j)):
+        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n" or _STOP.match(text, j)
+                                             or _CLOSER.match(text, j)):
             i = j
             break
     body = text[pos:i]
+    closer = _CLOSER.match(text, i)
+    # Modals and adverbs before the verb (会同有关部门将在…编制) are not part of the last name.
+    tail = _SUBJECT_TAIL.search(body) if closer is None else None
+    if tail and tail.start() > 0:
+        body = body[:tail.start()]
     stripped = re.sub(r"等(?:有关)?(?:部门|单位|机构|方面)?$", "", body)
     items = _items(stripped, pos, default_prefix, context_prefix)
     if not items or not all(is_agency(it.surface) for it in items):
         return None
+    if closer is not None:
+        i = closer.end()
+        if closer.group("collective"):
+            # A、B等有关部门: the named bodies and, beside them, the collective of the others.
+            s0 = closer.start("collective")
+            items = [*items, ListItem(closer.group("collective"), closer.group("collective"), s0, closer.end(),
+                                      False, True)]
     return i, items
+
+
+# What closes a partner list in running text: 等部门 (the listed bodies only) or 等有关部门 (they and
+# the collective of the others: 财政部会同农业部等有关部门 → 农业部, 有关部门).
+_CLOSER = re.compile(r"等(?:(?P<collective>(?:有关|相关)(?:部门|单位|方面))|(?:部门|单位|机构|方面))")
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
@@ -407,7 +463,8 @@ def with_partner(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _WITH.finditer(text, ctx.lo, ctx.hi):
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix) \
+            or _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
             # 由A牵头，会同B负责: the lead was named before the comma (and read by the lead rules);
             # the partners after 会同 support it.
@@ -466,8 +523,41 @@ _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所在地的?|所属的?|各自�
 # What follows 由A when A is not an owner: who a body is made of or who holds a post.
 _NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持)"
                               # a request up the line is a step of procedure, not work owned
-                              r"|(?:提出申请|申请|提请|报请|请示|报)")
+                              r"|(?:提出申请|申请|提请|报请|请示)"
+                              # who sends members or chooses post holders, a discretion granted
+                              r"|(?:" + _V.alternation(_V.clauses.not_owner_after) + r")")
 _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[（(](?:单位|部门)[）)])?")
+
+
+_LIST_PUNCT = "、，,。；;：:（(）)\n“”《》"
+
+
+def _item_end(text: str, i: int, hi: int) -> int | None:
+    """End of the longest body starting at `i`, or None. The name is cut at the first stop word
+    after which a body remains (市财政局对… → 市财政局); a two-character stop word that leaves no
+    body before it stands inside the name (项目承担单位 holds 承担), and the next one is tried."""
+    cap = min(hi, i + 32)
+    limit = i
+    while True:
+        while limit < cap and text[limit] not in _LIST_PUNCT \
+                and not (limit > i and _STOP.match(text, limit)) \
+                and not (text[limit] == "等" and (_CATEGORY.match(text, limit) or limit + 1 >= hi
+                                                 or text[limit + 1] in "、，,。；;）)")):
+            limit += 1
+        j = next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j])), None)
+        if j is not None:
+            # A报B (由单位主管部门报项目管理部门备案): two bodies and a report between them, not one name.
+            k = text.find("报", i + 2, j)
+            if k != -1 and is_agency(text[i:k]) and is_agency(text[k + 1:j]):
+                j = k
+        if j is not None or limit >= cap or text[limit] in _LIST_PUNCT or text[limit] == "等":
+            return j
+        stop = _STOP.match(text, limit)
+        # Only a two-character verb stands inside names (项目承担单位); a one-character stop (按,
+        # 在, 对) that leaves no body before it starts a phrase (学校按规定自行处理).
+        if stop is None or len(stop.group(0)) < 2:
+            return None
+        limit = stop.end()
 
 
 def _list_after(text: str, pos: int, hi: int) -> int | None:
@@ -475,13 +565,7 @@ def _list_after(text: str, pos: int, hi: int) -> int | None:
     the longest span before a stop word that is a body; None when no body starts there."""
     end, i = None, pos
     while i < hi:
-        limit = i
-        while limit < min(hi, i + 32) and text[limit] not in "、，,。；;：:（(）)\n“”《》" \
-                and not (limit > i and _STOP.match(text, limit)) \
-                and not (text[limit] == "等" and (_CATEGORY.match(text, limit) or limit + 1 >= hi
-                                                 or text[limit + 1] in "、，,。；;）)")):
-            limit += 1
-        j = next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j])), None)
+        j = _item_end(text, i, hi)
         if j is None:
             break
         end = j
@@ -540,6 +624,41 @@ def you_body(ctx: Context) -> list[Found]:
             found.append(Found(m.start(), clause_end, "clause.you_body", roles))
             continue
         found.append(Found(m.start(), _sentence_end(text, after, ctx.hi), "clause.you_body",
+                           [(Role.responsible, items)]))
+    return found
+
+
+_REQUEST = re.compile(r"(?<![" + "".join(_V.clauses.not_request_before) + r"])(?:"
+                      + _V.alternation(_V.clauses.request) + r")")
+_ADDRESSEE = ("你", "贵")
+
+
+@clause_rule("clause.request", 64, "prose owner")
+def request(ctx: Context) -> list[Found]:
+    """请A(、B等部门)+verb at the head of a clause: the issuer asks the bodies to do the work, so
+    they are responsible (请A会同B… is read by clause.with_partner). Not a request to the
+    addressee itself (请你省有关部门指导…: advice to the recipient of a letter, no body assigned),
+    and not 申请 / 报请 / 邀请 (other words), nor 应请A (a request made by someone else).
+
+    Example: 请科技部、工业和信息化部、农业农村部、卫生健康委等部门在2019年2月底前完成。
+    """
+    text, found = ctx.text, []
+    for m in _REQUEST.finditer(text, ctx.lo, ctx.hi):
+        if _clause_start(text, m.start(), ctx.lo) != m.start() or text.startswith(_ADDRESSEE, m.end()):
+            continue
+        end = _list_after(text, m.end(), ctx.hi)
+        if end is None:
+            continue
+        items = _items(text[m.end():end], m.end(), ctx.default_prefix)
+        if not items or not all(is_agency(it.surface) for it in items):
+            continue
+        after = end
+        cat = _CATEGORY.match(text, after) or re.compile(r"等").match(text, after)
+        if cat:
+            after = cat.end()
+        if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") or text[after] in "的和及与":
+            continue
+        found.append(Found(m.start(), _sentence_end(text, after, ctx.hi), "clause.request",
                            [(Role.responsible, items)]))
     return found
 
