@@ -166,3 +166,45 @@ def test_institution_with_the_name_of_a_state_body():
     # heldout_entities_2.json#7: 中国科学院 is listed among 单位 whose experts form a group
     text = "由中国科学院、成都理工大学、重庆大学、湖北省地勘局等单位专家组成的专家组"
     assert found(text) == {("Institution", "中国科学院"), ("Institution", "成都理工大学"), ("Institution", "重庆大学")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HAND-WRITTEN: a 名单 table, one firm per line with its row number (the compact view
+        # joins the lines, the row number must not enter the name; the place opens the name)
+        ("序号 企业名称\n1 东莞市华科电子有限公司\n2 广东长盈精密技术有限公司",
+         {("Company", "东莞市华科电子有限公司"), ("Company", "广东长盈精密技术有限公司")}),
+        # HAND-WRITTEN: a registered name keeps its province (吉林省… is how it is registered)
+        ("其中吉林省红石药业有限公司、通化振国药业有限公司等企业发展势头良好",
+         {("Company", "吉林省红石药业有限公司"), ("Company", "通化振国药业有限公司")}),
+        # HAND-WRITTEN: 以…为代表的 types a list like 等
+        ("以吉林修正药业为代表的医药企业集群", {("Company", "吉林修正药业")}),
+        # HAND-WRITTEN: a known firm with its kind word is that firm
+        ("由南方电网公司负责实施", {("Company", "南方电网公司")}),
+    ],
+)
+def test_lists_tables_and_registered_names(text, expected):
+    assert found(text) == expected
+
+
+def test_a_known_firm_with_its_kind_word_merges_with_it():
+    ms = [m for m in find_entities("t", "南方电网公司和南方电网") if m.inside is None]
+    assert {m.canonical_name for m in ms} == {"南方电网"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # HAND-WRITTEN: kinds of firms in regulations and notices
+        "国有独资公司、国有资本控股公司应当建立健全内部控制制度",
+        "鼓励商业银行、融资担保公司、小额贷款公司加大对小微企业的支持力度",
+        "供电公司、燃气公司、自来水公司要压缩接入时间",
+        "形成以电子信息、生物医药为代表的产业集群",
+        # HAND-WRITTEN: a year and a city before a generic kind name nothing
+        "东莞市科学技术局关于组织申报2021年度东莞市重点实验室的通知",
+        "推动一批重点实验室建设，支持3家国家级工程技术研究中心",
+    ],
+)
+def test_kinds_in_regulations_name_nothing(text):
+    assert not {m for m in found(text) if m[0] in ("Company", "Institution")}

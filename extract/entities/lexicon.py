@@ -21,7 +21,7 @@ CUT_WORDS = frozenset("""
 集聚 汇聚 吸纳 孵化 新建 筹建 采用 使用 基于 助力 助推 强化 规范 允许 要求 督促 指导 整合 协调 动员
 组织 探索 试点 健全 优化 提高 增强 扩大 拓展 拓宽 深入 落实 贯彻 普及 实现 确保 保障 满足 适应 结合
 激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展 部署
-只有 建议 关于 简称 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
+只有 建议 关于 简称 名称 序号 名单 如下 附件 申报 认定 评选 遴选 公布 命名 备案 组建 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -34,7 +34,7 @@ LEAD_WORDS = frozenset(CUT_WORDS | set("""
 相关 有关 其他 这些 一批 一些 若干 多家 多个 由于 按照 根据 依据 加快推进 加快发展
 """.split()))
 # Quantities in front of a kind noun: 10家, 一批, 222家, 两个.
-LEAD_QUANTITY = re.compile(r"^[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支]")
+LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支])")
 
 # A count in front of a kind word, anywhere in a name's body: 10家, 一批, 三大, 百强. Numerals
 # without such a word are part of a name (三一集团, 万科, 亿联网络).
@@ -92,6 +92,9 @@ GENERIC_WORDS = frozenset("""
 广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
 监管 交易 商务 电商 消费 营销 品牌 供应链 建设 领域 相关 物联网 云计算 大数据 人工智能 区块链 超算 超级计算 计算机
 集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟 适配 验证 信创 治理 攻关 基地 载体
+独资 国有资本 资本 融资 担保 融资担保 小额 贷款 小额贷款 供电 供水 供热 燃气 自来水 热力 期货 信托 财务
+典当 拍卖 理财 咨询 评估 代理 经纪 物业 置业 地产 房地产 施工 监理 勘察 运输 客运 货运 邮政 快递 水务
+基金管理 资产管理 证券 保险 城投 融资租赁 商业 农村 城市 县级 市属 省属 央属 中央 地方国有 国有控股
 """.split())
 # A national centre's name opens with this and ends with its city: 国家超级计算天津中心.
 NATIONAL = "国家"
@@ -134,6 +137,11 @@ FACILITY_CENTRES = (
 PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in ("集团", "控股", "中国", "股份")
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
 INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟")
+# The registered forms of a company name (the place in front is part of the registered name).
+REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司",
+                       *(s for s in PAREN_COMPANY_SUFFIXES if s.endswith(("有限公司", "有限责任公司"))))
+# A kind word after a known company that names the same company (南方电网公司, 海尔集团).
+SAME_FIRM_SUFFIXES = ("公司", "集团", "集团公司")
 COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份",
                     "电视台", "交易所", "厂")
 # Kinds named by a place at their head and a descriptor after it (大连船用柴油机厂, 大连商品交易所,
@@ -171,6 +179,9 @@ SUFFIX_VETO_NEXT = {
 # ('…等高校', '…等科研院所').
 ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "院所", "科研机构", "研究机构", "大学", "研究院所")
 ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
+# '以甲、乙为代表的…企业': the same list, written with 以…为代表.
+REPRESENTED_CUE = re.compile(
+    r"为代表的(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
 # Words between 等 and the kind that say the items are industries or kinds, not names
 # (电子信息、生物医药等行业龙头企业, 汽车、家电等领域企业).
 ENUM_SECTOR_MODIFIERS = ("行业", "产业", "领域", "类", "方面", "方向", "环节", "类型", "业态", "板块", "应用", "服务",

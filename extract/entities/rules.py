@@ -170,6 +170,13 @@ def trim_front(body: str) -> int:
     changed = True
     while changed and start < len(body):
         changed = False
+        d = _ROW_NUMBER.match(body, start)
+        if d and _place_len(body[d.end():]):
+            # '1东莞市华科电子有限公司': a table's row number run into the name (the compact view
+            # joins a table's lines); a place follows it, so it is no part of the name (58同城 is).
+            start = d.end()
+            changed = True
+            continue
         m = lx.LEAD_QUANTITY.match(body, start)
         if m:
             start = m.end()
@@ -183,6 +190,7 @@ def trim_front(body: str) -> int:
     return start
 
 
+_ROW_NUMBER = re.compile(r"[0-9]+")
 _KIND_THEN_CONJ = re.compile(
     "(?:" + "|".join(map(re.escape, lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES + lx.AGENCY_SUFFIXES))
     + ")(?:以及|和|与|及|或|、|会同|联合)"
@@ -342,6 +350,12 @@ def company_hits(scene: Scene) -> list[Hit]:
         if has_head:
             # 深圳市 + 腾讯 + 计算机系统有限公司: the registered name opens with its city.
             start -= _place_before(scene, start)
+            head = scene.org_ending_at(pos)
+            if head is not None and head.label is EntityKind.company and suffix in lx.SAME_FIRM_SUFFIXES:
+                # 南方电网 + 公司: the known company itself, written with its kind word.
+                scene.claim(out, Hit(start, end, EntityKind.company, head.name, "pattern.company.suffix",
+                                     head.category))
+                continue
         elif suffix in lx.PLACE_NAMED_COMPANY and suffix != "银行":
             if not (len(body) >= 2 and _place_len(body) == len(body)):
                 continue  # 电视台: a place alone names one (深圳电视台); 网络电视台 is a kind
@@ -362,7 +376,9 @@ def company_hits(scene: Scene) -> list[Hit]:
             # a place alone (苏州银行, 北京银行).
             if not (res >= 2 or (place and len(body) - place >= 2) or (suffix == "银行" and place == len(body))):
                 continue
-        if not has_head:
+        if not has_head and suffix not in lx.REGISTERED_SUFFIXES:
+            # A registered name (…有限公司) opens with its place as registered (广东长盈精密技术有限
+            # 公司); a group written informally is located by its province (安徽省淮北矿业(集团)公司).
             start += _province_before_firm(scene, c[start:pos])
         rule = {"银行": "bank", "电视台": "broadcaster", "交易所": "place_headed", "厂": "place_headed"}.get(suffix, "suffix")
         scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], f"pattern.company.{rule}"))
@@ -395,25 +411,17 @@ _LIST_STOP = set("，。；：！？()“”《》\"' ,;:!?\n")
 
 
 def enumeration_hits(scene: Scene) -> list[Hit]:
-    """Items of '甲、乙、丙等…企业' lists. With a known company among the items (依托腾讯、A8音乐、迅雷、
+    """Items of '甲、乙、丙等…企业' and '以甲、乙为代表的…企业' lists. With a known company among the items (依托腾讯、A8音乐、迅雷、
     融创天下等企业) every other name-like item is a company too; without one the list's own kind
     word types it (支持思必驰、同程旅行等企业, 宝钢、莱钢等钢铁企业, 清华、北大等高校), and each item
     must look like a name: not a sector (钢铁、石化等企业), not generic, not a verb phrase.
 
-    Example: 苏州工业园区支持思必驰、同程旅行等企业开展应用创新
-    Finds: Company 思必驰 | Company 同程旅行
+    Example: 苏州工业园区支持思必驰、同程旅行等企业开展应用创新，培育以吉林敖东为代表的医药企业
+    Finds: Company 思必驰 | Company 同程旅行 | Company 吉林敖东
     """
     c, out = scene.c, []
-    for m in lx.ENUM_CUE.finditer(c):
-        p = m.start()
-        if p == 0 or c[p - 1] in "平高同对均相初中上次等":
-            continue
-        kind_word = m.group("kind")
-        modifier = c[p + 1:m.start("kind")]
+    for p, a, kind_word, modifier in _list_cues(c):
         label = EntityKind.institution if kind_word in lx.ENUM_INSTITUTION_KINDS else EntityKind.company
-        a = p
-        while a > 0 and c[a - 1] not in _LIST_STOP and p - a < 80:
-            a -= 1
         items = _split_items(c, a, p)
         known = {(h.start, h.end) for h in scene.hits if h.label is label}
         anchored = any(span in known for span in items)
@@ -439,6 +447,26 @@ def enumeration_hits(scene: Scene) -> list[Hit]:
             family = "institution" if label is EntityKind.institution else "company"
             scene.claim(out, Hit(s, e, label, item, f"pattern.{family}.{rule}"))
     return out
+
+
+def _list_cues(c: str):
+    """(end of the list, start of the list, kind word, modifier) of each typed list:
+    '甲、乙等[modifier]企业' (the list runs back to the clause mark) and '以甲、乙为代表的[modifier]
+    企业' (it runs back to 以)."""
+    for m in lx.ENUM_CUE.finditer(c):
+        p = m.start()
+        if p == 0 or c[p - 1] in "平高同对均相初中上次等":
+            continue
+        a = p
+        while a > 0 and c[a - 1] not in _LIST_STOP and p - a < 80:
+            a -= 1
+        yield p, a, m.group("kind"), c[p + 1:m.start("kind")]
+    for m in lx.REPRESENTED_CUE.finditer(c):
+        p = m.start()
+        a = c.rfind("以", max(0, p - 60), p)
+        if a < 0 or any(ch in _LIST_STOP for ch in c[a:p]):
+            continue
+        yield p, a + 1, m.group("kind"), m.group("mod")
 
 
 def _kind_modifier(modifier: str) -> bool:
