@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans, registry
 
+from policykg.extract.entities.gate import keep_model_span  # per-type score and shape gate
 from policykg.schema.entities import EntityKind, EntityMention
 from policykg.schema.models import Evidence
 
@@ -110,7 +111,8 @@ class EntityMerge:
             score = scores.get((e.start, e.end, e.label_), 0.0)
             if e.label_ == "Agency":
                 agencies.append((e.start_char, e.end_char, round(score, 4)))
-            elif e.label_ in ENTITY_LABELS and score >= self.threshold and _plausible(e.text):
+            elif e.label_ in ENTITY_LABELS and score >= self.threshold and _plausible(e.text) \
+                    and keep_model_span(doc.text, e.start_char, e.end_char, e.label_, score):
                 added.append(model_mention(doc.text, e.start_char, e.end_char, e.label_, score))
         doc.user_data["policykg_agency_proposals"] = agencies
         mentions = sorted([*rules, *added], key=lambda m: (m.start, -m.end))
