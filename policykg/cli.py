@@ -98,16 +98,18 @@ def build(
     max_mb: float = typer.Option(64.0, "--max-mb", help="Refuse files larger than this (MB), before reading them."),
     timeout: float = typer.Option(600.0, "--timeout", help="Seconds one document's extraction may take (0: no limit)."),
     max_tx_mb: float = typer.Option(32.0, "--max-tx-mb", help="Refuse a document whose facts exceed this (MB) in one transaction."),
+    keep_missing: bool = typer.Option(False, "--keep-missing", help="Keep the plans of a built folder whose files are gone (default: remove them)."),
 ) -> None:
     """Extract documents and load them into Neo4j, one transaction per document.
 
     Unchanged documents (same content, same extractor) are skipped. A document that cannot be
     read, parsed or loaded, or that yields nothing, is reported by name with the reason and the
     others load (exit code 1); if the server goes away the build stops with a summary and a
-    rerun loads what is missing (exit code 2)."""
+    rerun loads what is missing (exit code 2). The graph mirrors each folder built: plans found
+    in it before whose files are gone (deleted, renamed) are removed with their facts ("removed N")."""
     from policykg.cli_build import build_command
 
-    build_command(paths, force, fmt, max_mb, timeout, max_tx_mb)
+    build_command(paths, force, fmt, max_mb, timeout, max_tx_mb, keep_missing)
 
 
 @app.command()
@@ -195,13 +197,16 @@ def evaluate_cmd(
 @app.command()
 def train(
     max_steps: int = typer.Option(0, help="Stop after this many updates (0: the config's max_steps)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Folder for the trained model (default: the user's "
+                                "model dir, <policykg home>/entity-model, which extraction then prefers)."),
 ) -> None:
     """Retrain the entity NER from the project's files: weak labels over
     extract/entities/data/paragraphs.jsonl.gz and the corpus plans (corrected by their gold), then
-    `spacy train` on extract/entities/config.cfg; writes extract/entities/model/."""
+    `spacy train` on extract/entities/config.cfg. Writes --output or the user's model dir, never
+    the installed package; set POLICYKG_ENTITY_MODEL to load a model from elsewhere."""
     from policykg.extract.entities.training import train as train_model
 
-    info = train_model(max_steps=max_steps or None)
+    info = train_model(model_dir=output, max_steps=max_steps or None)
     console.print_json(data=info)
 
 

@@ -124,6 +124,7 @@ def model_is_trained(model_dir: Path = MODEL_DIR) -> bool:
     return all((model_dir / name / "model").is_file() for name in TRAINED)
 
 
+@functools.lru_cache(maxsize=4)
 def config_digest(path: Path = CONFIG_PATH) -> str:
     """sha256 of the config sections that shape the trained weights ([components.tok2vec] and
     [components.ner]); training records it beside the weights it wrote. The merge threshold or
@@ -149,10 +150,20 @@ def _check_trained_with_this_config(model_dir: Path) -> None:
         raise ModelMissing(f"the entity model in {model_dir} was trained with another config.cfg; run `policykg train`")
 
 
+def load_pipeline(model_dir: Path | None = None) -> Language:
+    """config.cfg with the trained weights from `model_dir` (default: the user's trained model
+    when there is one, else the shipped one; model_store.active_model_dir); once per process and
+    folder. Raises ModelMissing (naming `policykg train`) when the weights are absent,
+    PkusegModelMissing without pkuseg."""
+    if model_dir is None:
+        from policykg.extract.entities.model_store import active_model_dir
+
+        model_dir = active_model_dir(config_digest())
+    return _load_pipeline(Path(model_dir))
+
+
 @functools.lru_cache(maxsize=2)
-def load_pipeline(model_dir: Path = MODEL_DIR) -> Language:
-    """config.cfg with the trained weights from `model_dir`; once per process. Raises ModelMissing
-    (naming `policykg train`) when the weights are absent, PkusegModelMissing without pkuseg."""
+def _load_pipeline(model_dir: Path) -> Language:
     from spacy import util
 
     if not model_is_trained(model_dir):

@@ -87,7 +87,8 @@ def plan_paragraphs() -> list[Paragraph]:
 # Pattern rules whose hits in State Council prose are reliable enough to teach with. The others
 # (…集团, …银行, …网, enumerations) fire on phrases like 学分银行 or 教育培训集团 there; outside the
 # gold-checked plans their hits are marked missing: neither entity nor outside.
-TRUSTED_PATTERNS = ("pattern.institution.university", "pattern.institution.research",
+TRUSTED_PATTERNS = ("pattern.institution.university", "pattern.institution.research", "pattern.short_form",
+                    "pattern.company.typed_list", "pattern.company.place_headed", "pattern.institution.typed_list",
                     "pattern.technology.paren_acronym", "pattern.technology.generation")
 
 
@@ -238,15 +239,18 @@ def build_docbins(out_dir: Path, seed: int = 0) -> dict:
 
 def train(work_dir: Path | None = None, model_dir: Path | None = None, max_steps: int | None = None) -> dict:
     """Build the corpora, run spaCy's trainer on config.cfg, copy the best tok2vec + ner weights
-    into `model_dir` (extract/entities/model/). Returns the counts and timings."""
+    into `model_dir` (default: the user's model dir, model_store.user_model_dir(), which the
+    loader then prefers; never the installed package's own model folder). Returns the counts,
+    timings and where the model went."""
     from spacy.cli.train import train as spacy_train
 
     from policykg.extract.entities import components  # noqa: F401  (registers the factories)
-    from policykg.extract.entities.nlp import CONFIG_PATH, MODEL_DIR, TRAINED, config_digest
+    from policykg.extract.entities.model_store import user_model_dir
+    from policykg.extract.entities.nlp import CONFIG_PATH, TRAINED, config_digest
     from policykg.paths import home
 
     work_dir = work_dir or home() / "entity-training"
-    model_dir = model_dir or MODEL_DIR
+    model_dir = Path(model_dir) if model_dir else user_model_dir()
     t0 = time.perf_counter()
     stats = build_docbins(work_dir / "corpus")
     t1 = time.perf_counter()
@@ -271,4 +275,4 @@ def train(work_dir: Path | None = None, model_dir: Path | None = None, max_steps
     info = {"config_sha256": config_digest(), "corpus": stats, "build_seconds": round(t1 - t0, 1), "train_seconds": round(t2 - t1, 1),
             "dev_scores": {k: meta.get("performance", {}).get(k) for k in ("ents_p", "ents_r", "ents_f", "ents_per_type")}}
     (model_dir / "TRAINING.json").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return info
+    return {**info, "model_dir": str(model_dir)}
