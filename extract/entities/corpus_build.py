@@ -8,7 +8,8 @@ measures on:
 
 - the documents reserved for independent evaluation (RESERVED, by 文号 or title);
 - documents claimed by tests/gold/dev/SOURCES.md and tests/gold/heldout_docs/SOURCES.md;
-- the documents this room's own held-out entity gold is written from (ENTITY_HELDOUT).
+- the documents this room's own held-out entity gold is written from (ENTITY_HELDOUT);
+- every file tests/gold/heldout_entities_3_SOURCES.md lists (HELDOUT_SOURCE_FILES), whole.
 
 Training reads only the stored file, so `policykg train` never needs the dump.
 """
@@ -37,6 +38,9 @@ RESERVED = ("国发〔2018〕38号", "国发〔2018〕39号", "国发〔2018〕4
 ENTITY_HELDOUT = ("国办函〔2004〕57号", "国办函〔2004〕80号", "国办函〔2005〕21号", "国办发〔2004〕7号",
                   "国办函〔2018〕71号", "国办发〔2018〕123号")
 CLAIM_FILES = ("tests/gold/dev/SOURCES.md", "tests/gold/heldout_docs/SOURCES.md")
+# The blind held-out entity set's sources (repo | path<br>path… | commit | …): every file listed
+# there is left out whole. Only this sources file is read, never the gold it describes.
+HELDOUT_SOURCE_FILES = ("tests/gold/heldout_entities_3_SOURCES.md",)
 MIN_PARAGRAPH = 8  # shorter lines are headings' numbers, dates, signatures
 
 
@@ -99,6 +103,22 @@ def claimed(root: Path) -> set[str]:
     return out
 
 
+def heldout_source_files(root: Path) -> set[tuple[str, str]]:
+    """(repo, path) of every file the held-out entity sets' SOURCES files list."""
+    out: set[tuple[str, str]] = set()
+    for rel in HELDOUT_SOURCE_FILES:
+        path = root / rel
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = [c.strip() for c in line.split("|")]
+            if len(cells) >= 3 and "/" in cells[0] and not cells[0].startswith("-"):
+                for p in re.split(r"<br\s*/?>", cells[1]):
+                    if p.strip():
+                        out.add((cells[0], p.strip()))
+    return out
+
+
 def excluded(row: dict, blocked: set[str]) -> bool:
     number, title = row.get("release_number") or "", row.get("title") or ""
     keys = (*RESERVED, *ENTITY_HELDOUT, *blocked)
@@ -107,9 +127,12 @@ def excluded(row: dict, blocked: set[str]) -> bool:
 
 def build(git_dir: Path, root: Path) -> list[dict]:
     blocked = claimed(root)
+    held = heldout_source_files(root)
     seen: set[tuple[str, str]] = set()
     out = []
     for rel in FILES:
+        if (REPO, rel) in held:
+            continue  # a source of held-out entity gold: never trained on
         sql = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{COMMIT}:{rel}"],
                              capture_output=True, check=True).stdout.decode("utf-8")
         for row in sql_rows(sql):
