@@ -62,6 +62,20 @@ def read(text: str):
     # A two-character stop word inside a name (项目承担单位 holds 承担).
     ("gov-2018-guobanfa-127", "由项目承担单位按照委托方要求或合同约定管理使用",
      [("clause.you_body", [("responsible", ["项目承担单位"])])]),
+    # A reply letter's handling report with no partner: the bodies are responsible.
+    ("gov-2004-guobanhan-25", "有关部门研究提出了办理意见",
+     [("clause.handled", [("responsible", ["有关部门"])])]),
+    # A配合B做好…: B (and the collective after 等) lead, A supports.
+    ("gov-2004-guobanhan-71", "水利部也表示将积极配合发展改革委等有关部门做好该项目的立项工作",
+     [("clause.support_lead", [("lead", ["发展改革委", "有关部门"]), ("support", ["水利部"])])]),
+    # The subject before an adverbial comma part (根据有关规定，负责… / 在职责范围内，分别负责…).
+    ("gov-2018-guobanfa-127", "各地区、各有关部门根据有关规定，负责指导所属科研单位制定详细可操作的管理制度和办法",
+     [("clause.subject_responsible", [("responsible", ["各地区", "各有关部门"])])]),
+    ("gov-2019-guofa-4", "国务院人力资源社会保障行政部门、教育行政部门在职责范围内，分别负责管理监督考核院校外、院校内职业技能等级证书的实施"
+                         "（技工院校内由人力资源社会保障行政部门负责）",
+     [("clause.subject_responsible", [("responsible", ["国务院人力资源社会保障行政部门", "教育行政部门"])]),
+      # the bracket inside the sentence is a clause of its own
+      ("clause.subject_responsible", [("responsible", ["人力资源社会保障行政部门"])])]),
 ])
 def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -78,6 +92,10 @@ def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     ("gov-2019-guobanfa-2", "主任人选由试点地区推举确定"),
     # A one-character stop word does not stand inside a name (学校按规定自行处…).
     ("gov-2019-guofa-4", "由学校按规定自行处理"),
+    # A body set up under another (下设办公室) is no name; 57 does not annotate its office.
+    ("gov-2005-guobanhan-57", "国家粮食应急工作指挥部下设办公室，负责日常工作。"),
+    # 配合 opening its comma part names no supporter (公安部's own clause is the 负责 one).
+    ("gov-2005-guobanhan-57", "配合有关部门及时打击扰乱市场秩序的犯罪活动。"),
 ])
 def test_prose_sentences_that_are_not_clauses(doc_id, quote):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"

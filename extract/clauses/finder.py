@@ -210,7 +210,7 @@ def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None) 
 # 在指挥部的统一领导下): the subject stands in an earlier part.
 _ADVERBIAL_PART = re.compile(r"^(?:(?:要|应|须)?(?:根据|按照?|依照|依据|结合|从|在|围绕)|各司其职|各负其责|各尽其责)")
 # Where a subject ends inside its own part: a modal followed by an adverbial (A要根据…).
-_SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依据|结合)")
+_SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依据|结合|在(?:各自)?(?:职责|职能)范围内)")
 # Sector words standing for departments before 等有关部门 (民政、公安、人民银行等有关部门).
 _SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?:部门|单位)$")
 
@@ -312,7 +312,9 @@ _CLOSER = re.compile(r"等(?:(?P<collective>(?:有关|相关)(?:部门|单位|�
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
-    ends = [j for j in (text.find(c, pos, hi) for c in "，,。；;\n）)") if j != -1]
+    # An opening bracket ends the clause too: a bracket inside the sentence may hold a clause of
+    # its own (…的实施（技工院校内由A负责）).
+    ends = [j for j in (text.find(c, pos, hi) for c in "，,。；;\n）)（(") if j != -1]
     return min(ends) if ends else hi
 
 
@@ -508,7 +510,10 @@ def subject_responsible(ctx: Context) -> list[Found]:
         # 负责人 / 负责同志 are people, not the verb; A负责的B describes B (the work A already does).
         if text.startswith(("人", "同志", "的"), m.end()):
             continue
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        # A、B根据有关规定，负责… / A、B在职责范围内，分别负责…: the subject stands before an
+        # adverbial comma part.
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix) \
+            or _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True)
         if subj is None:
             continue
         start, items = subj
@@ -730,6 +735,24 @@ def bracket_verb(ctx: Context) -> list[Found]:
     return found
 
 
+_HANDLED = re.compile(_V.alternation(_V.clauses.handled))
+
+
+@clause_rule("clause.handled", 57, "prose owner")
+def handled(ctx: Context) -> list[Found]:
+    """A研究提出了办理意见: a reply letter reports which bodies handled the item; with no partner
+    named they are responsible (A会同B研究提出了办理意见 is read by clause.with_partner first).
+
+    Example: 发展改革委研究提出了办理意见：发展改革委已向国务院上报了我国乙烯工业中长期发展规划。
+    """
+    text, found = ctx.text, []
+    for m in _HANDLED.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj:
+            found.append(Found(subj[0], m.end(), "clause.handled", [(Role.responsible, subj[1])]))
+    return found
+
+
 _DUTY_COMMA = re.compile(r"(?:按照?|根据|依据)?(?:各自)?职责分工[，,]")
 
 
@@ -783,6 +806,37 @@ def subject_support(ctx: Context) -> list[Found]:
         if subj:
             start, items = subj
             found.append(Found(start, sm.end(), "clause.subject_support", [(Role.support, items)]))
+    return found
+
+
+_LEAD_AFTER_SUPPORT = re.compile(r"(?:配合|协助)")
+
+
+@clause_rule("clause.support_lead", 75, "lead and others")
+def support_lead(ctx: Context) -> list[Found]:
+    """A(也表示将积极)配合B(等有关部门)做好…: A supports, the bodies after 配合 lead the work. The
+    subject must open the clause (…，配合有关部门打击… names no supporter) and only adverbs may
+    stand between it and 配合.
+
+    Example: 水利部也表示将积极配合发展改革委等有关部门做好该项目的立项工作。
+    """
+    text, found = ctx.text, []
+    for m in _LEAD_AFTER_SUPPORT.finditer(text, ctx.lo, ctx.hi):
+        start = _clause_start(text, m.start(), ctx.lo)
+        end = _list_after(text, start, m.start())
+        if end is None or not _ADVERBS.fullmatch(text, end, m.start()):
+            continue
+        sup = _items(text[start:end], start, ctx.default_prefix)
+        if not sup or not all(is_agency(it.surface) for it in sup):
+            continue
+        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(sup))
+        if part is None:
+            continue
+        stop, leads = part
+        # The lead list is followed by the work (做好…), not closed by punctuation.
+        if stop >= ctx.hi or not ("\u4e00" <= text[stop] <= "\u9fff"):
+            continue
+        found.append(Found(start, stop, "clause.support_lead", [(Role.lead, leads), (Role.support, sup)]))
     return found
 
 
