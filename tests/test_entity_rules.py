@@ -182,6 +182,11 @@ def test_institution_with_the_name_of_a_state_body():
         ("以吉林修正药业为代表的医药企业集群", {("Company", "吉林修正药业")}),
         # HAND-WRITTEN: a known firm with its kind word is that firm
         ("由南方电网公司负责实施", {("Company", "南方电网公司")}),
+        # HAND-WRITTEN: the place in brackets inside a registered name
+        ("乐鑫信息科技（上海）股份有限公司、东莞宜安科技股份有限公司",
+         {("Company", "乐鑫信息科技（上海）股份有限公司"), ("Company", "东莞宜安科技股份有限公司")}),
+        # HAND-WRITTEN: a county heads a factory's name
+        ("柳河县葡萄酒厂扩大生产", {("Company", "柳河县葡萄酒厂")}),
     ],
 )
 def test_lists_tables_and_registered_names(text, expected):
@@ -204,6 +209,8 @@ def test_a_known_firm_with_its_kind_word_merges_with_it():
         # HAND-WRITTEN: a year and a city before a generic kind name nothing
         "东莞市科学技术局关于组织申报2021年度东莞市重点实验室的通知",
         "推动一批重点实验室建设，支持3家国家级工程技术研究中心",
+        # HAND-WRITTEN: government service centres are facilities
+        "各地不动产登记中心要压缩办理时限，政务服务中心设立综合窗口",
     ],
 )
 def test_kinds_in_regulations_name_nothing(text):

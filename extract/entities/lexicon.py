@@ -31,6 +31,7 @@ CUT_CHARS = "的等"
 LEAD_WORDS = frozenset(CUT_WORDS | set("""
 重点 大力 继续 逐步 率先 优先 主动 加快建设 建设 联合 共同 和 与 及 或 由 对 为 在 向 将 把 是 从 于 以
 等 的 了 并 且 也 还 则 其 各 该 此 这 我市 本市 全市 我国 国内外 海内外 国内 国外 部分 现有 已有 已
+各地 各级 各类 各省 各市 各县 各区 全省 全区 全县 本省 本区 本县 当地 地方
 相关 有关 其他 这些 一批 一些 若干 多家 多个 由于 按照 根据 依据 加快推进 加快发展
 """.split()))
 # Quantities in front of a kind noun: 10家, 一批, 222家, 两个.
@@ -71,6 +72,9 @@ _REGIONS = """
 PROVINCE_PREFIXES = tuple(
     p + s for p in _PROVINCES if p not in ("北京", "天津", "上海", "重庆", "香港", "澳门", "台湾") for s in ("省", "")
 )
+# A county: two or three characters and 县 (or …自治县). Cities and districts are listed in
+# PLACES instead: '…市' and '…区' end too many common words (超市, 上市, 园区).
+COUNTY = re.compile(r"[\u4e00-\u9fff]{2,6}?自治县|[\u4e00-\u9fff]{2,3}县(?![城域级])")
 PLACES = frozenset(
     _REGIONS
     + _PROVINCES
@@ -129,12 +133,14 @@ FACILITY_CENTRES = (
     "体验中心", "社康中心", "文体中心", "文献中心", "金融中心", "计算中心", "超算中心", "交易中心",
     "控制中心", "指挥中心", "监控中心", "物流中心", "购物中心", "商务中心", "会展中心", "展览中心",
     "培训中心", "活动中心", "资源中心", "配送中心", "结算中心", "客服中心", "分拨中心", "档案中心",
-    "为中心", "业务中心", "城市中心", "负荷中心",
+    "为中心", "业务中心", "城市中心", "负荷中心", "登记中心", "受理中心", "审批中心", "政务中心", "办事中心",
+    "监测中心", "调解中心", "救助中心", "指导中心", "保障中心", "储备中心", "配置中心",
 )
 
 # Suffixes, longest first so 研究院 is tried before 学院 would see 究院.
 # Company forms with a parenthesised part of the registered name: 太原钢铁（集团）有限公司.
-PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in ("集团", "控股", "中国", "股份")
+PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
+PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
 INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟")
 # The registered forms of a company name (the place in front is part of the registered name).

@@ -199,8 +199,10 @@ _CONJ = re.compile("以及|和|与|及")
 
 
 def _place_len(body: str) -> int:
-    """Length of the longest place name at the start of `body`."""
-    return max((len(p) for p in lx.PLACES if body.startswith(p)), default=0)
+    """Length of the longest place name at the start of `body`: a listed place, or a county
+    (柳河县, 长白朝鲜族自治县), which no list can hold all of."""
+    county = lx.COUNTY.match(body)
+    return max((len(p) for p in lx.PLACES if body.startswith(p)), default=county.end() if county else 0)
 
 
 def _vetoed_next(c: str, end: int, suffix: str) -> bool:
@@ -343,6 +345,12 @@ def company_hits(scene: Scene) -> list[Hit]:
     """
     c, out = scene.c, []
     for pos, end, suffix in _free_suffixes(scene, lx.COMPANY_SUFFIXES):
+        if pos > 2 and c[pos - 1] == ")" and suffix in lx.REGISTERED_SUFFIXES:
+            # 华为终端(东莞)有限公司, 乐鑫信息科技(上海)股份有限公司: the registered name carries its
+            # place in brackets before the company form; the name part is before them.
+            k = c.rfind("(", max(0, pos - 8), pos - 1)
+            if k > 0 and (c[k + 1:pos - 1] in lx.PLACES or c[k + 1:pos - 1] in lx.PAREN_NAME_PARTS):
+                pos = k
         found = _named(scene, pos, end, suffix, 12)
         if found is None:
             continue
