@@ -45,6 +45,10 @@ class AgencyLevel(str, Enum):
     central_enterprise = "central_enterprise"  # policy banks and central state firms named as owners
     people_organization = "people_organization"  # 全国总工会, 共青团中央, 全国妇联, 中国科协 …
     judicial_organ = "judicial_organ"  # 最高人民法院, 最高人民检察院
+    # Provincial government departments (广东省发展和改革委员会 …): a province's own 厅/委/局.
+    provincial_department = "provincial_department"
+    # A body set up for one event or programme (北京冬奥组委), not a standing department.
+    ad_hoc_body = "ad_hoc_body"
 
 
 class SuccessionKind(str, Enum):
@@ -224,7 +228,9 @@ class Registry(_Model):
             return None  # the Shenzhen prefix variants below belong to Shenzhen documents
         found: set[str] = set()
         for variant in name_variants(key):
-            found |= self._ids_for(variant)
+            # A Shenzhen prefix re-spelled (深圳市科技局 → 市科技局) reaches Shenzhen's entries (and,
+            # as before, central ones), never another city's 市科技局 (Guangzhou's).
+            found |= {i for i in self._ids_for(variant) if self._by_id[i].jurisdiction in ("深圳市", "中央")}
         if len(found) == 1:
             return self._by_id[next(iter(found))]
         return None

@@ -210,13 +210,23 @@ def test_central_short_forms_resolve_to_central_bodies(registry):
     # plan (no jurisdiction given: the registry's historical reading) the municipal one.
     assert registry.resolve("发展改革委", "中央").id == "cn-fgw"
     assert registry.resolve("发展改革委").id == "sz-fgw"
-    assert registry.resolve("广州市发展改革委", "广州市") is None
+    # Guangzhou's commission is its own entry, never Shenzhen's.
+    assert registry.resolve("广州市发展改革委", "广州市").id == "gz-fgw"
+    assert registry.resolve("市发展改革委", "广州市").id == "gz-fgw"
 
 
-@pytest.mark.parametrize("name", ["广州市工业和信息化局", "广州市商务局", "北京市发展和改革委员会",
-                                  "广东省工业和信息化厅", "罗湖区工业和信息化局", "东莞市市场监督管理局"])
+@pytest.mark.parametrize("name", ["北京市发展和改革委员会", "罗湖区工业和信息化局", "东莞市市场监督管理局"])
 def test_other_city_or_level_prefix_does_not_resolve(registry, name):
     assert registry.resolve(name) is None
+
+
+@pytest.mark.parametrize("name,expected", [("广州市工业和信息化局", "gz-gxj"), ("广州市商务局", "gz-shangwj"),
+                                           ("广东省工业和信息化厅", "gd-gxt")])
+def test_a_name_carrying_its_place_reaches_that_place_only(registry, name, expected):
+    # Read in a Shenzhen plan (no jurisdiction given), 广州市… still names Guangzhou's body: the
+    # place in the name decides, and a Shenzhen entry is never the answer.
+    got = registry.resolve(name)
+    assert got is not None and got.id == expected and got.jurisdiction != "深圳市"
 
 
 def test_shenzhen_prefix_variants_resolve(registry):
@@ -268,7 +278,7 @@ def test_shipped_registry_shape(registry):
         if a.unverified:
             assert a.note, f"{a.id} is unverified but says nothing about what"
         if a.level is AgencyLevel.central_unit:
-            assert a.id.startswith("sz-zy-"), a.id
+            assert a.id.startswith(("sz-zy-", "gd-zy-", "gz-zy-")), a.id
         if a.level is AgencyLevel.collective:
             assert a.id.startswith("col-"), a.id
     for s in registry.successions:

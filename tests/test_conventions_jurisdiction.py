@@ -85,11 +85,12 @@ def _doc(issuer: str, clause: str) -> str:
 
 
 def test_provincial_name_outside_the_registry_gets_jurisdiction_and_level():
-    x = extract_text(_doc("广东省人民政府", "（省发展改革委、财政厅负责）"), "hand-gd")
+    # 湖南省: a province the registry does not hold (广东省's departments are registry entries).
+    x = extract_text(_doc("湖南省人民政府", "（省发展改革委、财政厅负责）"), "hand-hn")
     agencies = {a.name: a for a in x.agencies}
-    assert set(agencies) == {"广东省发展改革委", "广东省财政厅"}
+    assert set(agencies) == {"湖南省发展改革委", "湖南省财政厅"}
     for a in agencies.values():
-        assert (a.resolved, a.jurisdiction, a.level) == (False, "广东省", "provincial_department")
+        assert (a.resolved, a.jurisdiction, a.level) == (False, "湖南省", "provincial_department")
 
 
 def test_shenzhen_and_guangzhou_city_bodies_never_merge():
@@ -97,7 +98,7 @@ def test_shenzhen_and_guangzhou_city_bodies_never_merge():
     gz = extract_text(_doc("广州市人民政府", "（市发展改革委负责）"), "hand-gz")
     assert [(a.id, a.jurisdiction) for a in sz.agencies] == [("sz-fgw", "深圳市")]
     assert [(a.id, a.resolved, a.jurisdiction, a.level) for a in gz.agencies] == [
-        ("unresolved:广州市发展改革委", False, "广州市", "municipal_department")]
+        ("gz-fgw", True, "广州市", "municipal_department")]
 
 
 def test_document_place():
@@ -194,9 +195,9 @@ def test_graph_rows_carry_the_convention_and_the_unresolved_bodies_place():
         assert (p["convention_quote"], p["convention_start"], p["convention_end"]) == (
             CONVENTION, start, start + len(CONVENTION))
         assert CONVENTION_DOC[p["start"]:p["end"]] == p["quote"]
-    gd = document_rows(extract_text(_doc("广东省人民政府", "（省发展改革委负责）"), "hand-gd"))
-    assert [(a["name"], a["jurisdiction"], a["level"]) for a in gd.agencies] == [
-        ("广东省发展改革委", "广东省", "provincial_department")]
+    hn = document_rows(extract_text(_doc("湖南省人民政府", "（省发展改革委负责）"), "hand-hn"))
+    assert [(a["name"], a["jurisdiction"], a["level"]) for a in hn.agencies] == [
+        ("湖南省发展改革委", "湖南省", "provincial_department")]
 
 
 def test_a_clause_of_no_task_leaves_no_agency():
@@ -222,11 +223,12 @@ def test_division_plan_items_under_headings_with_the_notice_naming_the_province(
     titles = {t.id: t.title for t in x.tasks}
     got = [(titles[a.task_id], a.role.value, a.agency.agency_id.removeprefix("unresolved:"))
            for c in x.clauses for a in c.assignments]
-    assert got == [("建立产业基金", "lead", "广东省财政厅"), ("建立产业基金", "support", "广东省发展改革委"),
-                   ("建立产业基金", "support", "广东省工业和信息化厅"), ("完善用地保障", "responsible", "广东省自然资源厅"),
-                   ("深化放管服改革", "responsible", "广东省政务服务数据管理局"),
-                   ("深化放管服改革", "responsible", "广东省市场监管局")]
-    assert {(a.jurisdiction, a.level, a.resolved) for a in x.agencies} == {("广东省", "provincial_department", False)}
+    # Guangdong's departments are registry entries (gd-…).
+    assert got == [("建立产业基金", "lead", "gd-czt"), ("建立产业基金", "support", "gd-fgw"),
+                   ("建立产业基金", "support", "gd-gxt"), ("完善用地保障", "responsible", "gd-zrzyt"),
+                   ("深化放管服改革", "responsible", "gd-zsj"),
+                   ("深化放管服改革", "responsible", "gd-scjgj")]
+    assert {(a.jurisdiction, a.level, a.resolved) for a in x.agencies} == {("广东省", "provincial_department", True)}
 
 
 def test_a_district_document_resolves_its_citys_bodies():

@@ -11,7 +11,7 @@ the registry lacks it, so an unresolved agency still says where it belongs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policykg.extract.clauses.agency_list import COLLECTIVE, context_places, named_place
 from policykg.schema.vocabulary import vocabulary
@@ -29,6 +29,14 @@ _CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体)$")
 _CENTRAL_DOC_NUMBER = ("国", "中发", "中办")
 _CENTRAL_ADDRESSEES = ("各省、自治区、直辖市人民政府", "国务院各部委")
 _PROVINCIAL_ADDRESSEES = ("省政府各部门", "各市（州）", "各地级以上市人民政府", "各市、县", "省直各单位", "省直有关单位")
+# The pronouns a letter uses for the one government it is addressed to (你省 in a 国办函 to
+# 四川省人民政府). A word list, matched whole.
+ADDRESSEE_PRONOUNS = ("你省", "你市", "你区", "你县", "你州", "你自治区", "贵省", "贵市")
+# The salutation line of a letter to one government: 四川省人民政府：
+_SALUTATION = re.compile(r"^[\s\u3000]*(?P<gov>[\u4e00-\u9fff]{2,16}?(?:人民政府|政府))[：:]$")
+# A name that joins two levels (中央和省级人民政府) or speaks of a level as a class (省级部门,
+# 市级财政部门): bodies of every place at that level, not one body.
+LEVEL_CLASS = re.compile(r"^(?:中央|省|市|县|区)(?:级)?(?:和|及|与|、)(?:省|市|县|区|地方)|^(?:省|市|县|区)级")
 
 
 def _names_any(text: str, words: tuple[str, ...]) -> bool:
@@ -41,15 +49,36 @@ class DocPlace:
     level: str  # central | provincial | municipal | district | county
     places: dict[str, str] = field(default_factory=dict)  # generic prefix → place (市 → 深圳市)
     default_prefix: str | None = "市"  # the prefix a bare list item takes in this document
+    # The one government a letter is addressed to (四川省人民政府), from its salutation line; the
+    # body its 你省 / 你市 stand for.
+    addressee: str | None = None
 
     @property
     def central(self) -> bool:
         return self.level == "central"
 
 
+def addressee_of(front: str, body: str) -> str | None:
+    """The government named alone on the salutation line of a letter (四川省人民政府：), or None
+    (no such line, or a list of addressees such as 各省、自治区、直辖市人民政府：)."""
+    for line in (front + "\n" + body[:600]).splitlines():
+        m = _SALUTATION.match(line.strip())
+        if m and named_place(m.group("gov")):
+            return m.group("gov")
+    return None
+
+
 def document_place(issuer: str | None, title: str | None, doc_number: str | None, body: str,
                    front: str = "") -> DocPlace:
-    """The document's own place, from its issuer, title, 文号 and addressees (in that order)."""
+    """The document's own place, from its issuer, title, 文号 and addressees (in that order), and
+    the government it is addressed to when it is a letter to one."""
+    place = _own_place(issuer, title, doc_number, body, front)
+    addressee = addressee_of(front, body)
+    return replace(place, addressee=addressee) if addressee else place
+
+
+def _own_place(issuer: str | None, title: str | None, doc_number: str | None, body: str,
+               front: str) -> DocPlace:
     v = vocabulary()
     for head in (issuer, title):
         if head and not named_place(head.strip()) and _CENTRAL_ISSUER.match(head.strip()):
@@ -60,7 +89,8 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
     # header has no issuer field.
     first = next((ln.strip() for ln in front.splitlines() if ln.strip()), "")
     own = (_nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
-           or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {}))
+           or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {})
+           or _issuer_line_places(first))
     if not own and _names_any(front + "\n" + body[:400], _CENTRAL_ADDRESSEES):
         return DocPlace(CENTRAL, "central", {}, None)
     # Generic 市…/区… names are qualified with the places the document names, in its head or
@@ -80,6 +110,21 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
                 level = "provincial"
             return DocPlace(place, level, places, _prefix_for(issuer, prefix))
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+def _issuer_line_places(line: str) -> dict[str, str]:
+    """Places of a joint issuer line (中共柳河县委 柳河县人民政府): every part, split on blanks and
+    、, names an issuer (ends like one, or in 委 for a Party committee); 中共 before a place is
+    the Party's, the place is still the document's."""
+    parts = [p for p in re.split(r"[\s\u3000、]+", line) if p]
+    ends = tuple(vocabulary().agency.issuer_suffixes) + ("委",)
+    if not parts or not all(p.endswith(ends) and len(p) <= 20 for p in parts):
+        return {}
+    out: dict[str, str] = {}
+    for p in parts:
+        for k, v in _nested_places(p.removeprefix("中共")).items():
+            out.setdefault(k, v)
+    return out
 
 
 def _nested_places(head: str | None) -> dict[str, str]:
@@ -124,10 +169,19 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     gov = name.endswith(tuple(v.agency.government_suffixes))
     if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
         return doc.jurisdiction, "collective"
+    if LEVEL_CLASS.search(name):
+        # 省级粮食行政管理部门 in a State Council notice: each province's, no one province's.
+        first = name[:1]
+        return (doc.places.get(first) or (doc.jurisdiction if v.level_of_prefix(first) == doc.level else first)
+                if first in ("省", "市", "县", "区") else doc.jurisdiction), "collective"
     central = name.startswith(tuple(v.agency.central_heads))
     # 国务院有关部门, 省级有关部门: a class of bodies under a named head.
     if re.search(r"(?:有关|相关|各)(?:部门|单位|机构|方面)", name):
         return (CENTRAL if central else doc.jurisdiction), "collective"
+    if name.startswith("国家") and _CATEGORY.search(name):
+        # 国家安全部门 / 国家安全机关 (民政、公安、国家安全等有关部门): a kind of body found at
+        # every level, not a central department; a central body so named is in the registry.
+        return doc.jurisdiction, "category"
     if name.startswith("国务院"):
         return CENTRAL, "state_council_office"
     if central:

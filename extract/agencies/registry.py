@@ -36,6 +36,8 @@ __all__ = [
     "default_registry_path",
     "load_registry",
     "default_registry",
+    "default_places",
+    "parse_places",
     "name_variants",
     "normalize_name",
 ]
@@ -63,10 +65,10 @@ def _errors(e: ValidationError) -> str:
 
 def parse_registry(data: dict[str, Any], path: str = "<registry>", *, validate: bool = True) -> Registry:
     """Build a Registry from already-parsed TOML data; errors name `path` and the entry."""
-    unknown = set(data) - {"agency", "succession"}
+    unknown = set(data) - {"agency", "succession", "place"}
     if unknown:
         raise RegistryError(f"{path}: unknown top-level table(s) {sorted(unknown)}; "
-                            "expected [[agency]] and [[succession]]")
+                            "expected [[agency]], [[succession]] and [[place]]")
     agencies: list[RegistryAgency] = []
     successions: list[Succession] = []
     problems: list[str] = []
@@ -98,3 +100,39 @@ def load_registry(path: str | Path | None = None, *, validate: bool = True) -> R
 def default_registry() -> Registry:
     """The shipped registry, loaded once."""
     return load_registry()
+
+
+def parse_places(data: dict[str, Any], path: str = "<registry>") -> dict[str, str]:
+    """Place → the place it lies within (广州市 → 广东省), from the file's [[place]] tables.
+
+    A city's document writes its province's bodies with the bare 省 prefix (省发展改革委 in a
+    广州 plan is 广东省's); this map says which province that is. Each entry needs name, within
+    and source; a place listed twice is an error.
+    """
+    out: dict[str, str] = {}
+    problems: list[str] = []
+    for i, raw in enumerate(data.get("place", []), 1):
+        label = _entry_label("place", i, raw)
+        if not isinstance(raw, dict) or set(raw) - {"name", "within", "source", "note"}:
+            problems.append(f"{label}: expected the keys name, within, source (and note)")
+            continue
+        name, within, source = raw.get("name"), raw.get("within"), raw.get("source")
+        if not (isinstance(name, str) and name and isinstance(within, str) and within
+                and isinstance(source, str) and source):
+            problems.append(f"{label}: name, within and source must be non-empty strings")
+        elif name in out:
+            problems.append(f"{label}: place {name!r} listed twice")
+        elif name == within:
+            problems.append(f"{label}: a place cannot lie within itself")
+        else:
+            out[name] = within
+    if problems:
+        raise RegistryError(f"{path}: " + "\n  ".join(["invalid [[place]] table:", *problems]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def default_places() -> dict[str, str]:
+    """The shipped registry's [[place]] map (place → the place it lies within)."""
+    p = default_registry_path()
+    return parse_places(read_toml(p, RegistryError, "registry"), str(p))

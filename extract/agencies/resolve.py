@@ -11,9 +11,10 @@ registry (unresolved, jurisdiction 广州市). Abbreviations the document define
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from policykg.extract.agencies.jurisdiction import DocPlace, classify
-from policykg.extract.agencies.registry import default_registry
+from policykg.extract.agencies.jurisdiction import ADDRESSEE_PRONOUNS, LEVEL_CLASS, DocPlace, classify
+from policykg.extract.agencies.registry import default_places, default_registry
 from policykg.extract.clauses.agency_list import is_agency, qualify
 from policykg.schema.models import Agency
 
@@ -44,13 +45,24 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
     registry lacks stays an unresolved Agency of its own, never dropped or guessed."""
     registry = default_registry()
     doc = doc or DocPlace("深圳市", "municipal", places or {}, "市")
-    name = qualify(name, places if places is not None else doc.places)
+    if name in ADDRESSEE_PRONOUNS and doc.addressee:
+        # 你省 in a letter to 四川省人民政府 is that government.
+        name = doc.addressee
+    context = dict(places if places is not None else doc.places)
+    province = _province_of(doc, context)
+    if province and "省" not in context:
+        # A city's (or its district's) 省发展改革委 is its own province's (广州 → 广东省).
+        context["省"] = province
+    if not LEVEL_CLASS.search(name):
+        # 省级部门 is every province's departments, not 广东省 + 级部门.
+        name = qualify(name, context)
     jurisdiction = doc.jurisdiction if doc.jurisdiction not in ("省", "市") else None
     full = (aliases or {}).get(name)
     entry = (registry.resolve(full, jurisdiction) if full else None) or registry.resolve(name, jurisdiction)
     if entry is None and jurisdiction is not None:
-        # A district's document names its city's bodies too (南山区 plan: 深圳市 entries).
-        for outer in (p for p in doc.places.values() if p != jurisdiction):
+        # A district's document names its city's bodies too (南山区 plan: 深圳市 entries), and a
+        # city's its province's (广州 plan: 广东省 entries).
+        for outer in (p for p in dict.fromkeys([*doc.places.values(), province]) if p and p != jurisdiction):
             entry = registry.resolve(name, outer)
             if entry is not None and entry.jurisdiction == outer:
                 break
@@ -58,8 +70,22 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
     if entry is None:
         # An abbreviation the document defines stands for its full name: both forms are one body.
         name = full or name
-        where, level = classify(name, doc)
+        where, level = classify(name, replace(doc, places=context) if context != doc.places else doc)
         return Agency(id=UNRESOLVED + name, name=name, collective=collective or level == "collective",
                       level=level, jurisdiction=where, resolved=False)
     return Agency(id=entry.id, name=entry.name, short=entry.short, level=entry.level.value,
                   jurisdiction=entry.jurisdiction, collective=entry.collective, resolved=True)
+
+
+def _province_of(doc: DocPlace, places: dict[str, str]) -> str | None:
+    """The province a city's or district's document lies in, from the registry's [[place]] map
+    (福田区 → 深圳市 → 广东省); None for a central or provincial document or an unknown place."""
+    within = default_places()
+    for place in (places.get("区"), places.get("县"), places.get("市"), doc.jurisdiction):
+        seen = set()
+        while place and place in within and place not in seen:
+            seen.add(place)
+            place = within[place]
+            if place.endswith(("省", "自治区")):
+                return place
+    return None
