@@ -32,6 +32,8 @@ def test_firm_names_pass(span):
         ("联合研究院", "Institution"),  # proposed on other_styles: no name part
         ("地面变形", "Technology"),  # proposed on heldout_entities_2: a phrase
         ("互联网协议", "Technology"),  # proposed on heldout_entities_2; Chinese terms are the gazetteer's
+        ("中国软件名城", "Company"),  # proposed by a retrained model in corpus plan 002: a title
+        ("AA", "Company"),  # proposed by the shipped model in corpus plan 003: a PKI role acronym
         ("华", "Company"),  # one character
         ("思必驰。", "Company"),  # runs over a sentence mark
     ],
@@ -51,3 +53,20 @@ def test_scores_below_the_calibrated_threshold_are_dropped():
     assert keep("思必驰", "Company", score=0.95)
     assert not keep("思必驰", "Company", score=0.80)
     assert not keep("思必驰", "Agency")  # agencies are the clause rules' business
+
+
+def test_items_of_a_list_of_other_things_are_no_firms():
+    # proposed by a retrained model on heldout_entities_2.json#27: the list is of 形式 (forms)
+    text = "鼓励采用微联动、微直播、随手拍等多种形式，引导公众依法有序参与公共管理"
+    i = text.find("微直播")
+    assert not keep_model_span(text, i, i + 3, "Company", 1.0)
+    # HAND-WRITTEN: the same shape in a list of firms passes
+    text = "支持微直播、思必驰等人工智能企业发展"
+    assert keep_model_span(text, 2, 5, "Company", 1.0)
+
+
+def test_a_name_has_no_dangling_hyphen():
+    # proposed by a retrained model on heldout_entities_2.json#13 (“中和-分离-灭菌…”工艺)
+    text = "采用“中和-分离-灭菌-反渗透膜分离”工艺技术"
+    assert not keep_model_span(text, 3, 6, "Company", 1.0)
+    assert keep_model_span("推动TD-LTE网络", 2, 8, "Technology", 1.0)

@@ -92,6 +92,11 @@ def test_lists_of_kinds_name_nothing(text):
     assert not {m for m in found(text) if m[0] in ("Company", "Institution")}
 
 
+def test_the_last_sibling_ends_at_the_next_verb():
+    # HAND-WRITTEN
+    assert found("引进商汤科技、旷视科技落户园区。") == {("Company", "商汤科技"), ("Company", "旷视科技")}
+
+
 def test_list_siblings_of_a_firm():
     # heldout.json#28: the item between a suffix-named firm and 与 is a firm
     text = "推动比亚迪股份有限公司、宁德时代与厦门大学、中国科学院福建物质结构研究所围绕储能系统开展联合攻关。"

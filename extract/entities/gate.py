@@ -6,6 +6,7 @@ that are no gazetteer alias or part of a government body's name. Here each one m
 
 - clear the calibrated score for its type (MODEL_THRESHOLDS, the summed probability of the beam
   parses that contain the span), and
+- not stand in a list of something else ('…、微直播、随手拍等多种形式', list_kind_ok), and
 - have the shape of its type (model_shape_ok): a Company is a name part, not an agency, a
   generic noun, a sector or a technology word; an Institution ends like one; a Technology is a
   Latin acronym (Chinese technology terms are the gazetteer's).
@@ -20,8 +21,10 @@ Pure: text, span, label and score in; yes or no out.
 
 from __future__ import annotations
 
+import re
+
 from policykg.extract.entities import lexicon as lx
-from policykg.extract.entities.textview import compact_key
+from policykg.extract.entities.textview import compact_key, is_cjk
 
 # Calibrated on the model's proposals over the tuning sets (tests/gold/heldout.json and
 # heldout_entities_2.json; see data/README.md): below these the proposals there were wrong more
@@ -36,19 +39,36 @@ def keep_model_span(text: str, start: int, end: int, label: str, score: float) -
     threshold = MODEL_THRESHOLDS.get(label)
     if threshold is None or score < threshold:
         return False
-    return model_shape_ok(compact_key(text[start:end]), label)
+    if not model_shape_ok(compact_key(text[start:end]), label):
+        return False
+    return label != "Company" or list_kind_ok(text, end)
+
+
+def list_kind_ok(text: str, end: int) -> bool:
+    """Whether a company proposal ending at `end` is not an item of a list of something else:
+    in '微联动、微直播、随手拍等多种形式' the list's kind word (形式) says its items are no firms.
+    A proposal in no '…等X' list, or in one whose X is a kind of firm, passes."""
+    m = _LIST_TAIL.match(text, end)
+    if m is None:
+        return True
+    return bool(_FIRM_KIND.match(text, m.end()))
 
 
 def model_shape_ok(span: str, label: str) -> bool:
     """Whether `span` (compact) has the shape of a `label` name."""
     if len(span) < 2 or any(ch in _RUNAWAY for ch in span):
         return False  # one character is never a name here; a sentence mark means a runaway span
+    if not all(_name_char(span, i) for i in range(len(span))):
+        return False  # 中和-: a name is made of letters, digits and (inside Latin) hyphens
     if any(w in span for w in lx.CUT_WORDS) or span[0] in lx.FUNCTION_END or span[-1] in lx.FUNCTION_END:
         return False  # a verb or a joiner inside: a clause, not a name
     if span.endswith(lx.AGENCY_SUFFIXES) or span in lx.PLACES:
         return False  # government bodies and places are not entities of these types
     if label == "Company":
-        return _name_part(span) >= 2 and not span.endswith(lx.INSTITUTION_SUFFIXES)
+        if span.isascii():
+            # A Latin firm name is a brand (SABIC), not a role or record acronym (AA, CA).
+            return len(span) >= 3 and span.upper() not in lx.ACRONYM_BLOCKLIST
+        return _name_part(span) >= 2 and not span.endswith((*lx.INSTITUTION_SUFFIXES, *lx.DESIGNATION_ENDS))
     if label == "Institution":
         return span.endswith(lx.INSTITUTION_SUFFIXES) and _name_part(span) >= 2
     if label == "Technology":
@@ -59,6 +79,19 @@ def model_shape_ok(span: str, label: str) -> bool:
 
         return span.isascii() and acronym_shape(span)
     return False
+
+
+# The rest of a list after an item (、乙、丙) up to its 等, and what a list of firms ends with.
+_LIST_TAIL = re.compile(r"(?:、[^、，。；：！？\n]{1,12})*等[^，。；：！？\n]{0,6}?(?=[\u4e00-\u9fff])")
+_FIRM_KIND = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|集团|运营商|服务商|制造商|供应商|银行|平台企业)")
+
+
+def _name_char(span: str, i: int) -> bool:
+    ch = span[i]
+    if is_cjk(ch) or (ch.isascii() and ch.isalnum()):
+        return True
+    inner = 0 < i < len(span) - 1
+    return ch in "-·•" and inner and span[i - 1].isascii() == span[i + 1].isascii()
 
 
 def _name_part(span: str) -> int:

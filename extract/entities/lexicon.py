@@ -249,3 +249,8 @@ TECH_AGENCY_AFTER = re.compile(
     r"(?:局(?![面部限势])|委员会|委(?![托屈婉])|办公室|办(?![理事法学公])|厅|署(?!名))"
 )
 
+
+# Titles a place or park is given, not firms (中国软件名城, 国家级车联网先导区): the gate drops a
+# model Company span ending like this.
+DESIGNATION_ENDS = ("名城", "之都", "之城", "之乡", "示范区", "先导区", "试验区", "先行区", "基地", "园区", "城市", "强市",
+                    "强省", "强区", "高地", "枢纽")

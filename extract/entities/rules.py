@@ -520,7 +520,10 @@ def sibling_hits(scene: Scene) -> list[Hit]:
                 s = h.end + 1
                 m = lx.SIBLING_END.search(c, s, min(len(c), s + 11))
                 if m is not None:
-                    _sibling(scene, out, s, m.start())
+                    # The last item runs up to the clause's next verb: 引进商汤科技、旷视科技落户园区.
+                    e = min([k for k in (c.find(w, s + 2, m.start()) for w in lx.CUT_WORDS) if k > 0],
+                            default=m.start())
+                    _sibling(scene, out, s, e)
     return out
 
 
