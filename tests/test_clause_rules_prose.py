@@ -76,6 +76,22 @@ def read(text: str):
      [("clause.subject_responsible", [("responsible", ["国务院人力资源社会保障行政部门", "教育行政部门"])]),
       # the bracket inside the sentence is a clause of its own
       ("clause.subject_responsible", [("responsible", ["人力资源社会保障行政部门"])])]),
+    # A承担…职责; a body seated somewhere bears the daily work (设在B，主要承担…日常工作).
+    ("gov-2019-guobanfa-2", "国家医保局承担制定试点方案、相关政策和监督实施的职责",
+     [("clause.bears_duty", [("responsible", ["国家医保局"])])]),
+    ("gov-2018-guohan-144", "联席会议办公室设在教育部，主要承担联席会议组织联络和协调等日常工作。",
+     [("clause.bears_duty", [("responsible", ["联席会议办公室"])])]),
+    # A heading line that is a body's name owns the 负责 after it; so does the body a part sets up.
+    ("gov-2019-guobanfa-2", "1.监督组。负责对药品集中采购工作进行监督，及时受理、处理相关检举和投诉。",
+     [("clause.subject_responsible", [("responsible", ["监督组"])])]),
+    ("gov-2019-guobanfa-2", "成立专家组，负责提供相关政策、临床使用、采购操作等技术咨询。",
+     [("clause.subject_responsible", [("responsible", ["专家组"])])]),
+    # A ...管理所 is a body: the whole name, not the place at its head (上海市).
+    ("gov-2019-guobanfa-2", "由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作并负责具体实施。",
+     [("clause.you_body", [("responsible", ["上海市医药集中招标采购事务管理所"])])]),
+    # An adverbial between the lead and 牵头.
+    ("gov-2019-guofa-4", "国务院教育行政部门依照职业标准牵头组织开发教学等相关标准",
+     [("clause.lead_participate", [("lead", ["国务院教育行政部门"])])]),
 ])
 def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -96,7 +112,21 @@ def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     ("gov-2005-guobanhan-57", "国家粮食应急工作指挥部下设办公室，负责日常工作。"),
     # 配合 opening its comma part names no supporter (公安部's own clause is the 负责 one).
     ("gov-2005-guobanhan-57", "配合有关部门及时打击扰乱市场秩序的犯罪活动。"),
+    # 承担以下职责： introduces a list read item by item; an invitation is no membership of a body.
+    ("gov-2005-guobanhan-57", "办公室承担以下职责："),
+    ("gov-2018-guohan-144", "根据工作需要，联席会议可邀请其他相关部门和单位参加。"),
 ])
 def test_prose_sentences_that_are_not_clauses(doc_id, quote):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
     assert read(quote) == []
+
+
+def test_the_office_of_a_group_the_plan_sets_up_is_no_owner():
+    # The 2009 Shenzhen plan (built-in corpus) sets up a 领导小组 and names its office by kind alone;
+    # its gold has no edge for the office, unlike 144's 联席会议办公室, whose body the text does not
+    # set up with 设立/成立.
+    text = ("市政府设立深圳新兴高技术产业发展领导小组，全面统筹协调我市互联网产业发展工作及重大事项的审议。"
+            "领导小组办公室设在市发展改革委，负责领导小组的日常工作。")
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "000_418c68fe0948b7f8.txt"
+    assert text in corpus.read_text(encoding="utf-8")
+    assert read(text) == []

@@ -385,8 +385,11 @@ _AFTER_LEAD = (
 # 牵头 followed straight by the work (国办正在牵头组织建设…): the lead alone.
 _AFTER_LEAD_VERB = rf"(?:{_AFTER_LEAD}|(?=组织|开展|推进|制定|研究|建立|负责))"
 YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
+# An adverbial may stand between the lead and 牵头 (A依照职业标准牵头组织开发…).
+_LEAD_ADVERBIAL = r"(?:(?:依照|按照?|根据|依据)[^，,。；;（）()\s]{1,20}?)?"
 LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<lead>{_NAME})(?:{_MODALS})?牵头(?:负责)?" + _AFTER_LEAD_VERB
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<lead>{_NAME})(?:{_MODALS})?{_LEAD_ADVERBIAL}牵头(?:负责)?"
+    + _AFTER_LEAD_VERB
 )
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
 # the blanks run across lines found nothing more and made a run of blank lines quadratic.
@@ -513,12 +516,68 @@ def subject_responsible(ctx: Context) -> list[Found]:
         # A、B根据有关规定，负责… / A、B在职责范围内，分别负责…: the subject stands before an
         # adverbial comma part.
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix) \
-            or _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True)
-        if subj is None:
+            or _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True) \
+            or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        if subj is None or not subj[1]:
             continue
         start, items = subj
         found.append(Found(start, _sentence_end(text, m.end(), ctx.hi), "clause.subject_responsible",
                            [(Role.responsible, items)]))
+    return found
+
+
+_SEATED = re.compile(r"(?:设在|设于)")
+_HEAD_MARKER = re.compile(r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、)")
+
+
+def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """The owner named in the clause part just before the one at `pos`, when the part at `pos`
+    holds only adverbs before its verb: a body seated somewhere (联席会议办公室设在教育部，主要承担…),
+    a body the part sets up (…成立专家组，负责…), or a numbered heading that is a body's name alone
+    (1.监督组。负责…)."""
+    part = _clause_start(text, pos, lo)
+    rest = text[part:pos]
+    if rest and not (_ADVERBS.fullmatch(rest) or _SUBJECT_TAIL.fullmatch(rest)) \
+            or part - 1 < lo or text[part - 1] not in "，,。":
+        return None
+    prev = _clause_start(text, part - 1, lo)
+    region = text[prev:part - 1]
+    if text[part - 1] == "。":
+        # Only a heading line: its marker, then the name alone.
+        line = text.rfind("\n", lo, prev) + 1
+        head = _HEAD_MARKER.match(text, line, part - 1)
+        if head is None or head.end() < prev or not is_agency(text[head.end():part - 1]):
+            return None
+        return head.end(), _items(text[head.end():part - 1], head.end(), default_prefix)
+    seat = _SEATED.search(region)
+    if seat and seat.start() > 0 and is_agency(region[:seat.start()]):
+        return prev, _items(region[:seat.start()], prev, default_prefix)
+    est = [m for m in re.finditer(r"成立|设立|组建", region)]
+    if est:
+        body = region[est[-1].end():]
+        if is_agency(body):
+            return prev + est[-1].end(), _items(body, prev + est[-1].end(), default_prefix)
+    return None
+
+
+_BEARS = re.compile(r"承担(?P<what>[^，,。；;]{0,40}?)(?:" + _V.alternation(_V.clauses.duty_nouns) + r")")
+
+
+@clause_rule("clause.bears_duty", 56, "prose owner")
+def bears_duty(ctx: Context) -> list[Found]:
+    """A承担…的职责 / A设在B，主要承担…日常工作: the bodies bear the duty, so they are responsible.
+
+    Example: 国家医保局承担制定试点方案、相关政策和监督实施的职责，指导各地医保部门做好医保支付。
+    """
+    text, found = ctx.text, []
+    for m in _BEARS.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False) \
+            or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        # 承担以下职责： introduces the duties listed after it, which are read item by item.
+        if m.group("what") in ("以下", "如下", "下列"):
+            continue
+        if subj and subj[1] and all(is_agency(it.surface) for it in subj[1]):
+            found.append(Found(subj[0], m.end(), "clause.bears_duty", [(Role.responsible, subj[1])]))
     return found
 
 
@@ -856,11 +915,17 @@ def created_bodies(text: str, lo: int, hi: int) -> list[str]:
     return [m.group("name") for m in CREATED.finditer(text, lo, hi)]
 
 
+_CREATED_KIND = re.compile(r"(?:领导小组|工作小组|小组|指挥部|联席会议|委员会)$")
+
+
 def _names_created(f: Found, created: list[str]) -> bool:
-    # 领导小组办公室 is the new group's office; 省级粮食应急工作指挥部 one of the 应急工作指挥部 the
-    # document has each province set up.
+    # 省级粮食应急工作指挥部 is one of the 应急工作指挥部 the document has each province set up; a
+    # short reference by the kind of body (领导小组办公室 after 设立深圳新兴高技术产业发展领导小组) is
+    # the new group's office.
+    kinds = [k.group(0) for c in created if (k := _CREATED_KIND.search(c))]
     return any(it.surface.startswith(c) or it.surface.endswith(c) for _, items in f.roles for it in items
-               for c in created)
+               for c in created) \
+        or any(it.surface.startswith(k) for _, items in f.roles for it in items for k in kinds)
 
 
 def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: str | None = "市") -> list[Found]:
