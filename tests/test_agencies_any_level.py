@@ -140,6 +140,14 @@ def test_you_province_is_the_addressees_government():
     assert resolve_agency("你省", False, document_place("国务院办公厅", None, "国办函〔2004〕71号", "")).name == "你省"
 
 
+def test_you_city_in_a_letter_to_guangzhou_is_its_government():
+    # HAND-WRITTEN salutation of a letter to 广州市人民政府: 你市 is that registry entry.
+    place = document_place("广东省人民政府办公厅", None, None, "你市请求…", front="广州市人民政府：")
+    assert place.addressee == "广州市人民政府"
+    a = resolve_agency("你市", False, place)
+    assert (a.id, a.jurisdiction) == ("gz-szf", "广州市")
+
+
 def test_real_letter_you_province_becomes_sichuan():
     # gov-2004-guobanhan-71 (real, addressed to 四川省人民政府): wherever the clause rules read 你省 as an owner, it
     # is that government, never an agency named 你省.
@@ -188,7 +196,7 @@ OUTSIDE = {
     # Another province's or city's bodies (the registry holds central, Guangdong, Guangzhou and
     # Shenzhen bodies): 上海 (sh-2016), 四川 (the 2004 letter's addressee).
     **dict.fromkeys(["上海市财政局", "上海市国资主管部门", "临港地区管委会", "浦东新区", "奉贤区", "上海市",
-                     "四川省人民政府"], "other place"),
+                     "上海市医药集中招标采购事务管理所", "四川省人民政府"], "other place"),
     # 柳河县 (吉林省) county bureaus.
     **dict.fromkeys(["柳河县商务局", "柳河县工信局"], "other place"),
     # The Sichuan notice (sc-2014) never names its province: 省… bodies of an unnamed province.
@@ -196,7 +204,8 @@ OUTSIDE = {
                      "省文化厅", "省政府金融办", "省商务厅", "省科技厅", "省农业厅", "省水利厅", "省扶贫移民局", "省财政厅",
                      "省人力资源社会保障厅"], "unnamed province"),
     # Bodies set up inside one programme (国家组织药品集中采购's 联合采购办公室, a 联席会议's office).
-    **dict.fromkeys(["联合采购办公室", "联席会议办公室", "试点工作小组办公室"], "ad hoc"),
+    **dict.fromkeys(["联合采购办公室", "联席会议办公室", "试点工作小组办公室", "专家组", "监督组", "集中采购小组"],
+                    "ad hoc"),
     # Mention boundaries the clause rules cut wrong (the body is inside; the clause owner's).
     **dict.fromkeys(["联席会议办公室召开联络员会", "联席会议可邀请其他相关部门和单位", "赛事主办方或组委会"], "boundary"),
 }
