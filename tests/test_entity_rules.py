@@ -180,6 +180,9 @@ def test_institution_with_the_name_of_a_state_body():
         # joins the lines, the row number must not enter the name; the place opens the name)
         ("序号 企业名称\n1 东莞市华科电子有限公司\n2 广东长盈精密技术有限公司",
          {("Company", "东莞市华科电子有限公司"), ("Company", "广东长盈精密技术有限公司")}),
+        # HAND-WRITTEN: the same with a column after the name (the town), before the next row
+        ("序号 企业名称 所在镇街\n1 东莞市华科电子有限公司 松山湖\n2 东莞宜安科技股份有限公司 清溪镇",
+         {("Company", "东莞市华科电子有限公司"), ("Company", "东莞宜安科技股份有限公司")}),
         # HAND-WRITTEN: a registered name keeps its province (吉林省… is how it is registered)
         ("其中吉林省红石药业有限公司、通化振国药业有限公司等企业发展势头良好",
          {("Company", "吉林省红石药业有限公司"), ("Company", "通化振国药业有限公司")}),

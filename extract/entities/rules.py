@@ -166,6 +166,11 @@ def trim_front(body: str) -> int:
     # name (if any) starts after it.
     for m in _KIND_THEN_CONJ.finditer(body):
         start = max(start, m.end())
+    # '…有限公司 松山湖 2 东莞市宜安科技…': a table's next row number, then a place that opens the
+    # next registered name (the compact view joins a table's cells and lines).
+    for d in _ROW_NUMBER.finditer(body, start):
+        if _place_len(body[d.end():]):
+            start = max(start, d.end())
     lead = _LEAD_LONGEST_FIRST
     changed = True
     while changed and start < len(body):
