@@ -61,8 +61,13 @@ CONSTRAINTS = [
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
 ]
 
-# What a build has: each plan's input key (content hash, extractor version, manifest entry).
-PLAN_INPUT_KEYS = "MATCH (p:Plan) RETURN p.id AS id, p.input_key AS key"
+# What a build has: each plan's input key (content hash, extractor version, manifest entry), the
+# folder it was found in (source_root, the resolved absolute path of the corpus root: a build of
+# that folder removes the plans it no longer finds there) and its path relative to that folder.
+PLAN_INPUT_KEYS = "MATCH (p:Plan) RETURN p.id AS id, p.input_key AS key, p.source_root AS root, p.path AS path"
+# An unchanged plan now found under another folder (the folder was moved, or the document was
+# last built from elsewhere) belongs to that folder from now on: only the property changes.
+SET_PLAN_SOURCE_ROOT = "MATCH (p:Plan {id: $doc_id}) SET p.source_root = $root"
 
 # The shared nodes a document's facts point at (agencies, entities, cited documents): after the
 # document is replaced, those of them nothing points at any more go (DELETE_ORPHANS_AMONG), so

@@ -220,8 +220,12 @@ def load_document(driver: neo4j.Driver, x: Extraction, database: str | None = No
     load_rows(driver, document_rows(x, input_key), database, **kw)
 
 
-def delete_document(driver: neo4j.Driver, doc_id: str, database: str | None = None) -> None:
-    """Remove one document and what only it pointed at, in one transaction."""
+def delete_document(driver: neo4j.Driver, doc_id: str, database: str | None = None, *,
+                    retry_s: float | None = None) -> None:
+    """Remove one document and what only it pointed at (agencies, entities and cited documents
+    no other document refers to), in one transaction; shared nodes and the registry stay. A
+    left-over staging of the document (a staged load that never switched) goes first, so
+    nothing of it is left behind."""
     def write(tx: neo4j.ManagedTransaction) -> None:
         neighbours = [rec.data() for rec in tx.run(cypher.DOCUMENT_NEIGHBOURS, doc_id=doc_id)]
         tx.run(cypher.DELETE_DOCUMENT_NODES, doc_id=doc_id).consume()
@@ -229,14 +233,29 @@ def delete_document(driver: neo4j.Driver, doc_id: str, database: str | None = No
         if neighbours:
             tx.run(cypher.DELETE_ORPHANS_AMONG, rows=neighbours).consume()
 
-    with _session(driver, database) as session:
+    with _session(driver, database, retry_s) as session:
+        _clear_staging(session, staging_id(doc_id))
         session.execute_write(write)
 
 
 def plan_input_keys(driver: neo4j.Driver, database: str | None = None) -> dict[str, str | None]:
     """Plan id -> the input key it was built from (None for a plan loaded without one)."""
+    return {doc_id: rec["key"] for doc_id, rec in plan_records(driver, database).items()}
+
+
+def plan_records(driver: neo4j.Driver, database: str | None = None) -> dict[str, dict]:
+    """Plan id -> {key, root, path}: the input key it was built from, the folder it was found
+    in (None for a plan loaded without a build) and its path relative to that folder."""
     with _session(driver, database, default_access_mode=neo4j.READ_ACCESS) as session:
-        return session.execute_read(lambda tx: {r["id"]: r["key"] for r in tx.run(cypher.PLAN_INPUT_KEYS)})
+        return session.execute_read(lambda tx: {r["id"]: {"key": r["key"], "root": r["root"], "path": r["path"]}
+                                                for r in tx.run(cypher.PLAN_INPUT_KEYS)})
+
+
+def set_source_root(driver: neo4j.Driver, doc_id: str, root: str, database: str | None = None, *,
+                    retry_s: float | None = None) -> None:
+    """Record that an unchanged plan is now found under `root` (see cypher.SET_PLAN_SOURCE_ROOT)."""
+    with _session(driver, database, retry_s) as session:
+        session.execute_write(lambda tx: tx.run(cypher.SET_PLAN_SOURCE_ROOT, doc_id=doc_id, root=root).consume())
 
 
 def load_agency_registry(driver: neo4j.Driver, registry: Registry, database: str | None = None) -> tuple[int, int]:

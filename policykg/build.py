@@ -15,7 +15,13 @@ It orchestrates both stages, so it lives outside them (graph/ never imports extr
    yields nothing is reported "empty", never "ok";
 3. loading (graph/loader.py): one bounded managed transaction per document, which also does
    the document's own clean-up and SAME_AS linking, so nothing runs over the whole graph after;
-4. a dead server or refused credentials stop the build at once with a report of what loaded,
+4. the graph mirrors each folder built: every plan records the folder it was found in
+   (`source_root`), and after a build of a folder the plans of that folder it no longer finds
+   (deleted, renamed, now a duplicate) are removed with their facts, one transaction each, as a
+   changed document's old version is (`missing_plans`, `loader.delete_document`); plans of other
+   folders, and any whose path lies where the build could not look (an unreadable folder, a file
+   whose id could not be told), are never touched; `keep_missing` turns this off;
+5. a dead server or refused credentials stop the build at once with a report of what loaded,
    what did not, and how to resume (run the same build again: what loaded is skipped).
 
 Wall-clock times never enter the graph: they are in the report (and the run record file the
@@ -75,6 +81,7 @@ class DocumentReport:
 @dataclass
 class BuildReport:
     documents: list[DocumentReport] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # ids of plans whose files are gone from a built folder
     aborted: str | None = None  # why the build stopped early (server gone, credentials refused)
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
@@ -106,7 +113,8 @@ class BuildReport:
     def to_json(self) -> dict:
         out = asdict(self)
         out.update(ok=self.ok, exit_code=self.exit_code, resume=self.resume_hint,
-                   summary={s: len(self.with_status(s)) for s in (LOADED, UNCHANGED, DUPLICATE, EMPTY, ERROR, NOT_LOADED)})
+                   summary={**{s: len(self.with_status(s)) for s in (LOADED, UNCHANGED, DUPLICATE, EMPTY, ERROR,
+                                                                     NOT_LOADED)}, "removed": len(self.removed)})
         return out
 
 
@@ -304,6 +312,37 @@ def _load_error(exc: BaseException) -> str:
     return f"could not be loaded ({type(exc).__name__}: {getattr(exc, 'message', None) or exc})"
 
 
+def source_root(root: Path) -> str:
+    """How the graph names the folder a document was found in: resolved (a folder reached through
+    a symbolic link or a relative path is the same folder) and absolute."""
+    return Path(root).resolve().as_posix()
+
+
+def missing_plans(plans: dict[str, dict], root: str, claimed: set[str], unlooked: Sequence[str]) -> list[str]:
+    """The ids, sorted, of the plans recorded under the folder `root` (`source_root`) that a build
+    of it no longer finds: not claimed by any document of the build (`claimed`: loaded, unchanged,
+    failed but still present, or the first copy a duplicate stands for), and not at or below a
+    path of `unlooked` (relative to the folder, "." for the folder itself) where the build could
+    not look (an unreadable folder, a file whose id could not be told), since a file there may
+    still exist. `plans` is `loader.plan_records`."""
+    def unsure(path: str | None) -> bool:
+        return path is not None and any(u == "." or path == u or path.startswith(u + "/") for u in unlooked)
+
+    return sorted(i for i, rec in plans.items() if rec.get("root") == root and i not in claimed
+                  and not unsure(rec.get("path")))
+
+
+def _unlooked(root: Path, problems, unidentified: Sequence[Found]) -> list[str]:
+    """Where under the folder `root` this build could not look, relative to it (see missing_plans)."""
+    out = [f.rel for f in unidentified if f.root == root]
+    for pr in problems:
+        try:
+            out.append(Path(pr.path).relative_to(root).as_posix())
+        except ValueError:  # a problem under another argument
+            continue
+    return out
+
+
 def _is_empty(x) -> bool:
     # Headings alone (一、二、三、 with nothing under them) give a graph query nothing either.
     return not x.tasks and not x.clauses
@@ -311,14 +350,17 @@ def _is_empty(x) -> bool:
 
 def build_corpus(paths: Sequence[Path], driver: neo4j.Driver, *, on_progress: ProgressFn | None = None,
                  force: bool = False, database: str | None = None, registry: Registry | None = None,
-                 limits: Limits = Limits()) -> BuildReport:
-    """Extract the documents under `paths` and load them into the graph `driver` reaches.
+                 limits: Limits = Limits(), keep_missing: bool = False) -> BuildReport:
+    """Extract the documents under `paths` and load them into the graph `driver` reaches; for
+    each folder in `paths`, remove the plans found there before that it no longer holds (unless
+    `keep_missing`; files given one by one remove nothing).
 
     Never raises for a document or a server fault: everything is in the report (see the
     module docstring); `report.exit_code` is what a command line should exit with."""
     report = BuildReport(started_at=time.time(), extractor_version=extractor_version())
     t0 = time.perf_counter()
-    found = discover_corpus([Path(p) for p in paths])
+    paths = [Path(p) for p in paths]
+    found = discover_corpus(paths)
     total = len(found.files) + len(found.problems)
 
     def done(d: DocumentReport) -> None:
@@ -338,16 +380,22 @@ def build_corpus(paths: Sequence[Path], driver: neo4j.Driver, *, on_progress: Pr
 
                 registry = default_registry()
             loader.load_agency_registry(driver, registry, database)
-            keys = loader.plan_input_keys(driver, database)
+            plans = loader.plan_records(driver, database)
         except Exception as exc:
             raise _Abort(_server_fault(exc) or f"could not prepare the graph ({type(exc).__name__}: {exc})") from exc
         by_sha: dict[str, DocumentReport] = {}
         by_id: dict[str, str] = {}
+        unidentified: list[Found] = []  # files whose id could not be told (a broken manifest)
         while pending:
             f = pending[0]
-            d = _build_one(f, driver, database, keys, by_sha, by_id, extractor, limits, force)
+            d = _build_one(f, driver, database, plans, by_sha, by_id, extractor, limits, force)
             pending.pop(0)
+            if d.doc_id is None:
+                unidentified.append(f)
             done(d)
+        if not keep_missing:
+            report.removed = _remove_missing(paths, found.problems, unidentified, report, plans, driver, database,
+                                             limits)
     except _Abort as exc:
         report.aborted = str(exc)
         for f in pending:
@@ -363,7 +411,32 @@ def build_corpus(paths: Sequence[Path], driver: neo4j.Driver, *, on_progress: Pr
     return report
 
 
-def _build_one(f: Found, driver, database, keys, by_sha, by_id, extractor: Extractor, limits: Limits,
+def _remove_missing(paths: Sequence[Path], problems, unidentified: Sequence[Found], report: BuildReport,
+                    plans: dict[str, dict], driver, database, limits: Limits) -> list[str]:
+    """Remove, one transaction each, the plans of the built folders that the build no longer
+    finds (`missing_plans`); the ids removed, folder by folder. A server fault on the way stops
+    the build (`_Abort`): what was removed stays removed and a rerun removes the rest."""
+    claimed = {d.doc_id for d in report.documents if d.doc_id}
+    removed: list[str] = []
+    seen: set[str] = set()
+    for root in paths:
+        if not root.is_dir():  # a file given by itself: its folder is not being mirrored
+            continue
+        name = source_root(root)
+        if name in seen:
+            continue
+        seen.add(name)
+        for doc_id in missing_plans(plans, name, claimed, _unlooked(root, problems, unidentified)):
+            try:
+                _load(lambda doc_id=doc_id: loader.delete_document(driver, doc_id, database, retry_s=limits.retry_s))
+            except _LoadFailed as exc:
+                raise _Abort(f"could not remove {doc_id}, whose file is gone from {name}: {exc}") from exc
+            removed.append(doc_id)
+            plans.pop(doc_id, None)
+    return removed
+
+
+def _build_one(f: Found, driver, database, plans, by_sha, by_id, extractor: Extractor, limits: Limits,
                force: bool) -> DocumentReport:
     t0 = time.perf_counter()
     d = DocumentReport(path=f.rel, status=ERROR)
@@ -382,8 +455,14 @@ def _build_one(f: Found, driver, database, keys, by_sha, by_id, extractor: Extra
             return d
         by_id[doc_id] = f.rel
         key = input_key(sha, doc_id, f.rel, entry)
-        if not force and keys.get(doc_id) == key:
-            d.status, d.reason = UNCHANGED, "same content and extractor as the graph's copy: skipped"
+        root = source_root(f.root)
+        held = plans.get(doc_id) or {}
+        if not force and held.get("key") == key:
+            reason = "same content and extractor as the graph's copy: skipped"
+            if held.get("root") != root:  # moved folder, or last built from another one: it is this folder's now
+                _load(lambda: loader.set_source_root(driver, doc_id, root, database, retry_s=limits.retry_s))
+                reason += f"; now recorded as found in {root}"
+            d.status, d.reason = UNCHANGED, reason
             by_sha[sha] = d
             return d
         x = extractor.extract(f.path, doc_id, f.rel)
@@ -392,11 +471,12 @@ def _build_one(f: Found, driver, database, keys, by_sha, by_id, extractor: Extra
             d.status = EMPTY
             d.reason = ("yields nothing: no tasks or responsibility clauses "
                         "(not a plan, or not text: check the file's type and content)")
-            if doc_id in keys:
+            if doc_id in plans:
                 _load(lambda: loader.delete_document(driver, doc_id, database))
                 d.reason += "; its earlier version was removed from the graph"
             return d
         rows = document_rows(x, key)
+        rows.plan["source_root"] = root  # where the build found it: see missing_plans
         d.edges = edge_counts(rows)
         _load(lambda: loader.load_rows(driver, rows, database, max_tx_bytes=limits.max_tx_bytes,
                                        retry_s=limits.retry_s))
@@ -433,4 +513,5 @@ def write_run_record(report: BuildReport, path: Path) -> None:
     path.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-__all__ = ["BuildReport", "DocumentReport", "Limits", "build_corpus", "extractor_version", "write_run_record"]
+__all__ = ["BuildReport", "DocumentReport", "Limits", "build_corpus", "extractor_version", "missing_plans",
+           "source_root", "write_run_record"]

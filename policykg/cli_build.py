@@ -51,6 +51,9 @@ def print_report(report) -> None:
     if report.nodes:
         line += " · " + " · ".join(f"{k} {v}" for k, v in {**report.nodes, **report.relationships}.items())
     console.print(line + f" · {report.seconds:.1f} s", highlight=False, soft_wrap=True)
+    if report.removed:  # plans whose files are gone from a built folder (see build.missing_plans)
+        console.print(f"removed {len(report.removed)}: " + ", ".join(escape(i) for i in report.removed),
+                      highlight=False, soft_wrap=True)
     for d in report.documents:
         for w in d.warnings:
             console.print(f"[yellow]warning:[/yellow] {escape(d.path)}: {escape(w)}", highlight=False, soft_wrap=True)
@@ -70,7 +73,7 @@ def print_report(report) -> None:
 
 
 def build_command(paths: list[Path] | None, force: bool, fmt: BuildFormat, max_mb: float, timeout: float,
-                  max_tx_mb: float) -> None:
+                  max_tx_mb: float, keep_missing: bool = False) -> None:
     from policykg.build import Limits, build_corpus, write_run_record
     from policykg.paths import corpus_dir, home
 
@@ -79,7 +82,8 @@ def build_command(paths: list[Path] | None, force: bool, fmt: BuildFormat, max_m
     driver, settings = driver_or_exit(start_managed=True)
     with driver:
         report = build_corpus(paths or [corpus_dir()], driver, database=settings.database, force=force,
-                              limits=limits, on_progress=_progress if fmt == BuildFormat.table else None)
+                              limits=limits, keep_missing=keep_missing,
+                              on_progress=_progress if fmt == BuildFormat.table else None)
     try:
         write_run_record(report, home() / "builds" / "last-build.json")
     except OSError as exc:  # the record is for people; the build itself is done
