@@ -92,6 +92,12 @@ def read(text: str):
     # An adverbial between the lead and 牵头.
     ("gov-2019-guofa-4", "国务院教育行政部门依照职业标准牵头组织开发教学等相关标准",
      [("clause.lead_participate", [("lead", ["国务院教育行政部门"])])]),
+    # A member list closed by its lead: the lead leads, the other members support in list order.
+    ("gov-2018-guohan-144", "联席会议由教育部、发展改革委、工业和信息化部、财政部、人力资源社会保障部、农业农村部、国资委、税务总局、"
+                            "扶贫办9个部门和单位组成，教育部为牵头单位。",
+     [("clause.members_lead", [("lead", ["教育部"]),
+                               ("support", ["发展改革委", "工业和信息化部", "财政部", "人力资源社会保障部", "农业农村部",
+                                            "国资委", "税务总局", "扶贫办"])])]),
 ])
 def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -115,6 +121,9 @@ def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     # 承担以下职责： introduces a list read item by item; an invitation is no membership of a body.
     ("gov-2005-guobanhan-57", "办公室承担以下职责："),
     ("gov-2018-guohan-144", "根据工作需要，联席会议可邀请其他相关部门和单位参加。"),
+    # A member list with no lead named is composition (57 2.1.2, 国发〔2019〕4号 （二十）).
+    ("gov-2005-guobanhan-57", "办公室成员由国家发展改革委、财政部、铁道部、交通部、商务部、国务院新闻办、国家粮食局、"
+                              "中国农业发展银行、中国储备粮管理总公司有关人员组成。"),
 ])
 def test_prose_sentences_that_are_not_clauses(doc_id, quote):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"

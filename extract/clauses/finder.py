@@ -749,6 +749,39 @@ def is_role(ctx: Context) -> list[Found]:
     return found
 
 
+_MEMBERS = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]+)?个?(?:部门和单位|成员单位|部门|单位)?组成[，,]\s*$")
+_LEAD_LABELS = [label for label, role in LABELS.items() if role is Role.lead]
+
+
+@clause_rule("clause.members_lead", 44, "role label before a list")
+def members_lead(ctx: Context) -> list[Found]:
+    """由A、B、C…组成，A为牵头单位: the member named lead leads, the other members support, in
+    list order. A member list with no lead named is composition, not a task (no clause).
+
+    Example: 联席会议由教育部、发展改革委、财政部3个部门组成，教育部为牵头单位。
+    """
+    text, found = ctx.text, []
+    for m in _ROLE_NOUN.finditer(text, ctx.lo, ctx.hi):
+        if m.group("label") not in _LEAD_LABELS or m.group("what"):
+            continue
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj is None or subj[0] - 1 < ctx.lo or text[subj[0] - 1] not in "，,":
+            continue
+        part = _clause_start(text, subj[0] - 1, ctx.lo)
+        you = text.rfind("由", part, subj[0])
+        end = _list_after(text, you + 1, subj[0]) if you != -1 else None
+        if end is None or not _MEMBERS.match(text, end, subj[0]):
+            continue
+        members = _items(text[you + 1:end], you + 1, ctx.default_prefix)
+        leads = {it.surface for it in subj[1]}
+        if not leads <= {it.surface for it in members}:
+            continue
+        others = [it for it in members if it.surface not in leads]
+        roles = [(Role.lead, subj[1])] + ([(Role.support, others)] if others else [])
+        found.append(Found(you, m.end(), "clause.members_lead", roles))
+    return found
+
+
 _TOGETHER = re.compile(r"与")
 
 
