@@ -231,6 +231,8 @@ class Registry(_Model):
             # A Shenzhen prefix re-spelled (深圳市科技局 → 市科技局) reaches Shenzhen's entries (and,
             # as before, central ones), never another city's 市科技局 (Guangzhou's).
             found |= {i for i in self._ids_for(variant) if self._by_id[i].jurisdiction in ("深圳市", "中央")}
+        # Shenzhen's own entry wins over a central one of the same bare form (安全监管局).
+        found = {i for i in found if self._by_id[i].jurisdiction == "深圳市"} or found
         if len(found) == 1:
             return self._by_id[next(iter(found))]
         return None

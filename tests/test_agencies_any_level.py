@@ -71,6 +71,23 @@ def test_a_citys_province_prefix_is_its_own_province():
     assert [(a.id, a.resolved, a.jurisdiction) for a in hn] == [("unresolved:四川省科技厅", False, "四川省")]
 
 
+def test_shenzhen_forms_stay_shenzhens_whatever_else_shares_the_bare_form():
+    # 安全监管局 is both Shenzhen's bare form and a central one; 市科技局 is Guangzhou's short form.
+    # A Shenzhen plan's 市X / 深圳市X must still reach the Shenzhen entry (or nothing), never
+    # become ambiguous or another place's.
+    from policykg.schema.registry_models import normalize_name
+
+    registry = default_registry()
+    assert registry.resolve("深圳市安全监管局").id == "sz-ajj"
+    for a in registry.agencies:
+        if a.jurisdiction != "深圳市":
+            continue
+        for n in a.names:
+            for form in ("市" + normalize_name(n), "深圳市" + normalize_name(n)):
+                got = registry.resolve(form)
+                assert got is not None and got.jurisdiction == "深圳市", (form, got and got.id)
+
+
 def test_places_map_and_its_validation():
     within = default_places()
     assert within["广州市"] == within["深圳市"] == "广东省" and within["天河区"] == "广州市"
