@@ -174,6 +174,11 @@ def _load_pipeline(model_dir: Path) -> Language:
     for name in TRAINED:
         nlp.get_pipe(name).from_disk(model_dir / name, exclude=["vocab"])
     check_segmenter(nlp, frozenset(_usable(registry_terms())))
+    # The NER's greedy decoding in bulk (fast_ner.py): the same entities as spaCy's per-token
+    # loop, which in this spaCy build costs more than the tok2vec.
+    from policykg.extract.entities import fast_ner
+
+    fast_ner.install(nlp)
     return nlp
 
 
