@@ -139,3 +139,14 @@ def test_the_office_of_a_group_the_plan_sets_up_is_no_owner():
     corpus = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "000_418c68fe0948b7f8.txt"
     assert text in corpus.read_text(encoding="utf-8")
     assert read(text) == []
+
+
+def test_clauses_of_an_article_numbered_in_digits_belong_to_that_article():
+    from policykg.extract.pipeline import extract_document
+
+    x = extract_document(DEV / "liuhe-2023-zhongdian-chanye.txt")
+    titles = {t.id: t.title for t in x.tasks}
+    owners = {(titles[a.task_id], a.agency.surface) for c in x.clauses for a in c.assignments}
+    # Gold: 第20条 holds the document's only two clauses (notes of liuhe-2023-zhongdian-chanye.json).
+    title = "成立柳河县重点产业工作领导小组，统筹、协 调、全力推进重点产业发展，领导小组下设办公室"
+    assert owners == {(title, "县商务局"), (title, "县工信局")}

@@ -104,3 +104,24 @@ def test_a_document_without_headings_still_extracts():
     x = extract_text("关于加强网络安全的意见\n\n为加强网络安全，现提出如下意见。\n", "plain")
     assert x.sections == [] and x.tasks == []
     assert x.warnings
+
+
+@pytest.mark.parametrize("line,number", [
+    ("第十二条　本办法自发布之日起施行", 12),
+    # The 柳河 county 实施意见 (tests/gold/dev) writes article numbers in digits, spaced out.
+    ("第 2 0 条 成立柳河县重点产业工作领导小组", 20),
+    ("第19条 对各乡镇(街道)招商引进", 19),
+    ("第 1 条 设立总规模不低于1亿元的重点产业发展引导 资金", 1),
+])
+def test_article_markers_in_words_and_digits(line, number):
+    from policykg.extract.structure.headings import match_marker
+
+    m = match_marker(line)
+    assert m is not None and m.type == "article" and m.number == number
+
+
+@pytest.mark.parametrize("line", ["第2020年起施行", "第一批试点城市", "第 2 0 2 0 年"])
+def test_ordinals_that_are_no_articles(line):
+    from policykg.extract.structure.headings import match_marker
+
+    assert match_marker(line) is None

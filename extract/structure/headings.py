@@ -41,7 +41,8 @@ _PATTERNS = [
     ("section", 2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*")),
     ("item", 3, re.compile(r"^([0-9０-９]{1,2})\s*[．.、](?![0-9０-９])\s*")),
     # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章.
-    ("article", 3, re.compile(rf"^第([{_CN}]+)条[ \u3000]*")),
+    # Some sources write the number in digits, even spaced out (第 2 0 条).
+    ("article", 3, re.compile(rf"^第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[ \u3000]*")),
     ("subitem", 4, re.compile(r"^[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*")),
     ("subitem2", 5, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
     # Decimal numbering of 预案 and standards: 1　总则 / 2.1　… / 2.1.3　… (the number stands
@@ -75,7 +76,9 @@ def match_marker(text: str) -> Marker | None:
             parts = raw.split(".")
             depth = len(parts)
             return Marker(f"decimal{depth}", _DECIMAL_RANK[depth], int(parts[-1]), m.group(0).strip(), m.end())
-        if type_ in ("chapter", "section", "article"):
+        if type_ == "article" and raw[0] not in _CN:
+            number = int(re.sub(r"[ \u3000]", "", raw).translate(_FW_DIGITS))
+        elif type_ in ("chapter", "section", "article"):
             number = cn_number(raw)
         elif type_ == "subitem2":
             number = _CIRCLED.index(raw) + 1
