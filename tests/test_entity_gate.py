@@ -70,3 +70,9 @@ def test_a_name_has_no_dangling_hyphen():
     text = "采用“中和-分离-灭菌-反渗透膜分离”工艺技术"
     assert not keep_model_span(text, 3, 6, "Company", 1.0)
     assert keep_model_span("推动TD-LTE网络", 2, 8, "Technology", 1.0)
+
+
+def test_items_of_a_list_of_services_are_no_firms():
+    # proposed by a retrained model in corpus plan 000 (sz-internet-2009)
+    text = "进一步支持即时通讯、数字音乐、动漫游戏、网络资讯、网络广告和网络下载等互联网应用服务企业做大做强"
+    assert not keep_model_span(text, 5, 9, "Company", 1.0)

@@ -48,10 +48,15 @@ def list_kind_ok(text: str, end: int) -> bool:
     """Whether a company proposal ending at `end` is not an item of a list of something else:
     in '微联动、微直播、随手拍等多种形式' the list's kind word (形式) says its items are no firms.
     A proposal in no '…等X' list, or in one whose X is a kind of firm, passes."""
+    from policykg.extract.entities.rules import _kind_modifier
+
     m = _LIST_TAIL.match(text, end)
     if m is None:
         return True
-    return bool(_FIRM_KIND.match(text, m.end()))
+    kind = _FIRM_KIND.match(text, m.end())
+    # The words before the kind must let the items be names, as for the list rule
+    # (…等互联网应用服务企业 lists services).
+    return kind is not None and _kind_modifier(kind.group("mod"))
 
 
 def model_shape_ok(span: str, label: str) -> bool:
@@ -83,7 +88,7 @@ def model_shape_ok(span: str, label: str) -> bool:
 
 # The rest of a list after an item (、乙、丙) up to its 等, and what a list of firms ends with.
 _LIST_TAIL = re.compile(r"(?:、[^、，。；：！？\n]{1,12})*等[^，。；：！？\n]{0,6}?(?=[\u4e00-\u9fff])")
-_FIRM_KIND = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|集团|运营商|服务商|制造商|供应商|银行|平台企业)")
+_FIRM_KIND = re.compile(r"(?P<mod>[\u4e00-\u9fff]{0,8}?)(?:企业|公司|厂商|集团|运营商|服务商|制造商|供应商|银行)")
 
 
 def _name_char(span: str, i: int) -> bool:
