@@ -88,9 +88,32 @@ def test_shenzhen_forms_stay_shenzhens_whatever_else_shares_the_bare_form():
                 assert got is not None and got.jurisdiction == "深圳市", (form, got and got.id)
 
 
+@pytest.mark.parametrize("doc_number,addressees,place,level", [
+    # HAND-WRITTEN heads of documents whose issuer and title name no place: the 文号 does.
+    ("粤府办〔2019〕5号", "各地级以上市人民政府，省政府各部门、各直属机构：", "广东省", "provincial"),
+    ("穗字〔2017〕1号", "各区党委和人民政府，市直各单位：", "广州市", "municipal"),
+    ("国办发〔2019〕5号", "", "中央", "central"),
+])
+def test_doc_number_names_the_place(doc_number, addressees, place, level):
+    got = document_place(None, "关于推进示例工程的实施意见", doc_number, addressees + "\n")
+    assert (got.jurisdiction, got.level) == (place, level)
+
+
+def test_a_guangzhou_document_known_only_by_its_doc_number_resolves_guangzhous_bodies():
+    # HAND-WRITTEN: no issuer, a title without a place, a 穗 文号 in the header.
+    text = ("关于推进示例工程的实施意见\n穗字〔2017〕1号\n各区党委和人民政府，市直各单位：\n"
+            "一、重点任务\n（一）推进示例工作。做好示例。（市委组织部、市发展改革委负责）\n")
+    x = extract_text(text, "hand-gz-number")
+    assert x.meta.doc_number == "穗字〔2017〕1号"
+    assert sorted(a.id for a in x.agencies) == ["gz-fgw", "gz-sw-zzb"]
+
+
 def test_places_map_and_its_validation():
     within = default_places()
     assert within["广州市"] == within["深圳市"] == "广东省" and within["天河区"] == "广州市"
+    with pytest.raises(RegistryError, match="abbreviation"):
+        parse_places({"place": [{"name": "甲市", "abbr": "甲", "source": "s"},
+                                {"name": "乙市", "abbr": "甲", "source": "s"}]})
     with pytest.raises(RegistryError, match="listed twice"):
         parse_places({"place": [{"name": "甲市", "within": "乙省", "source": "s"}] * 2})
     with pytest.raises(RegistryError, match="non-empty"):
@@ -209,7 +232,8 @@ OUTSIDE = {
                      "国务院有关部门（单位）", "各成员单位", "各级卫生健康部门", "各级民政部门", "各级财政部门",
                      "中央和省级人民政府", "省级粮食行政管理部门", "省级部门", "业务主管部门", "挂靠单位", "登记管理机关",
                      "民政部门", "公安部门", "国家安全部门", "人力资源社会保障行政部门", "公安机关交通管理部门",
-                     "单位主管部门", "项目承担单位", "社会团体", "转播机构", "各地区", "教育行政部门"], "class"),
+                     "单位主管部门", "项目承担单位", "社会团体", "转播机构", "各地区", "教育行政部门", "政府", "培训评价组织", "行业协会",
+                     "各省级药监部门"], "class"),
     # Another province's or city's bodies (the registry holds central, Guangdong, Guangzhou and
     # Shenzhen bodies): 上海 (sh-2016), 四川 (the 2004 letter's addressee).
     **dict.fromkeys(["上海市财政局", "上海市国资主管部门", "临港地区管委会", "浦东新区", "奉贤区", "上海市",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from policykg.extract.agencies.registry import default_doc_number_places
 from policykg.extract.clauses.agency_list import COLLECTIVE, context_places, named_place
 from policykg.schema.vocabulary import vocabulary
 
@@ -91,6 +92,12 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     own = (_nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
            or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {})
            or _issuer_line_places(first))
+    if not own and doc_number:
+        # 粤府办〔2019〕5号 is a Guangdong document, 穗府〔2021〕3号 a Guangzhou one: the 文号's
+        # first character names the place (registry [[place]] abbr).
+        place = _doc_number_place(doc_number)
+        if place:
+            own = dict([named_place(place) or ("市", place)])
     if not own and _names_any(front + "\n" + body[:400], _CENTRAL_ADDRESSEES):
         return DocPlace(CENTRAL, "central", {}, None)
     # Generic 市…/区… names are qualified with the places the document names, in its head or
@@ -110,6 +117,10 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
                 level = "provincial"
             return DocPlace(place, level, places, _prefix_for(issuer, prefix))
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+def _doc_number_place(doc_number: str) -> str | None:
+    return next((place for abbr, place in default_doc_number_places().items() if doc_number.startswith(abbr)), None)
 
 
 def _issuer_line_places(line: str) -> dict[str, str]:

@@ -36,7 +36,9 @@ __all__ = [
     "default_registry_path",
     "load_registry",
     "default_registry",
+    "default_doc_number_places",
     "default_places",
+    "parse_doc_number_places",
     "parse_places",
     "name_variants",
     "normalize_name",
@@ -102,33 +104,63 @@ def default_registry() -> Registry:
     return load_registry()
 
 
+def _place_tables(data: dict[str, Any], path: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(place → the place it lies within, 文号 abbreviation → place) from the [[place]] tables.
+
+    Each entry has name and source, and within (the place it lies in) or abbr (the one
+    character a 文号 of that place opens with: 粤 for 广东省, 穗 for 广州市) or both. A place or an
+    abbreviation listed twice is an error.
+    """
+    within: dict[str, str] = {}
+    abbrs: dict[str, str] = {}
+    problems: list[str] = []
+    for i, raw in enumerate(data.get("place", []), 1):
+        label = _entry_label("place", i, raw)
+        if not isinstance(raw, dict) or set(raw) - {"name", "within", "abbr", "source", "note"}:
+            problems.append(f"{label}: expected the keys name, within and/or abbr, source (and note)")
+            continue
+        name, outer, abbr, source = (raw.get(k) for k in ("name", "within", "abbr", "source"))
+        if not (isinstance(name, str) and name and isinstance(source, str) and source
+                and (outer is None or isinstance(outer, str) and outer)
+                and (abbr is None or isinstance(abbr, str) and abbr) and (outer or abbr)):
+            problems.append(f"{label}: name, source and within or abbr must be non-empty strings")
+            continue
+        if outer:
+            if name in within:
+                problems.append(f"{label}: place {name!r} listed twice")
+            elif name == outer:
+                problems.append(f"{label}: a place cannot lie within itself")
+            else:
+                within[name] = outer
+        if abbr:
+            if abbr in abbrs:
+                problems.append(f"{label}: abbreviation {abbr!r} listed twice")
+            else:
+                abbrs[abbr] = name
+    if problems:
+        raise RegistryError(f"{path}: " + "\n  ".join(["invalid [[place]] table:", *problems]))
+    return within, abbrs
+
+
 def parse_places(data: dict[str, Any], path: str = "<registry>") -> dict[str, str]:
     """Place → the place it lies within (广州市 → 广东省), from the file's [[place]] tables.
 
     A city's document writes its province's bodies with the bare 省 prefix (省发展改革委 in a
-    广州 plan is 广东省's); this map says which province that is. Each entry needs name, within
-    and source; a place listed twice is an error.
+    广州 plan is 广东省's); this map says which province that is.
     """
-    out: dict[str, str] = {}
-    problems: list[str] = []
-    for i, raw in enumerate(data.get("place", []), 1):
-        label = _entry_label("place", i, raw)
-        if not isinstance(raw, dict) or set(raw) - {"name", "within", "source", "note"}:
-            problems.append(f"{label}: expected the keys name, within, source (and note)")
-            continue
-        name, within, source = raw.get("name"), raw.get("within"), raw.get("source")
-        if not (isinstance(name, str) and name and isinstance(within, str) and within
-                and isinstance(source, str) and source):
-            problems.append(f"{label}: name, within and source must be non-empty strings")
-        elif name in out:
-            problems.append(f"{label}: place {name!r} listed twice")
-        elif name == within:
-            problems.append(f"{label}: a place cannot lie within itself")
-        else:
-            out[name] = within
-    if problems:
-        raise RegistryError(f"{path}: " + "\n  ".join(["invalid [[place]] table:", *problems]))
-    return out
+    return _place_tables(data, path)[0]
+
+
+def parse_doc_number_places(data: dict[str, Any], path: str = "<registry>") -> dict[str, str]:
+    """文号 abbreviation → place (粤 → 广东省, 穗 → 广州市), from the file's [[place]] tables."""
+    return _place_tables(data, path)[1]
+
+
+@functools.lru_cache(maxsize=1)
+def default_doc_number_places() -> dict[str, str]:
+    """The shipped registry's 文号 abbreviations (粤 → 广东省 …)."""
+    p = default_registry_path()
+    return parse_doc_number_places(read_toml(p, RegistryError, "registry"), str(p))
 
 
 @functools.lru_cache(maxsize=1)
