@@ -14,6 +14,8 @@ MODEL_RULE) and, for model mentions, EntityMention.score.
 
 from __future__ import annotations
 
+import math
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans, registry
@@ -63,9 +65,10 @@ class EntityRules:
         return doc
 
 
-@Language.factory("policykg_entity_merge", default_config={"threshold": 0.5, "beam_width": 4})
-def make_entity_merge(nlp: Language, name: str, threshold: float, beam_width: int):
-    return EntityMerge(nlp, threshold, beam_width)
+@Language.factory("policykg_entity_merge", default_config={"threshold": 0.5, "beam_width": 4,
+                                                          "score_agencies": False})
+def make_entity_merge(nlp: Language, name: str, threshold: float, beam_width: int, score_agencies: bool):
+    return EntityMerge(nlp, threshold, beam_width, score_agencies)
 
 
 class EntityMerge:
@@ -73,13 +76,18 @@ class EntityMerge:
 
     The greedy NER pass labels every doc cheaply; only a doc where the model proposes something
     the rules lack is decoded again with a beam, whose parse probabilities give each proposal its
-    score. Agency predictions are not entities here (agencies are the clause rules' business);
-    they are kept in doc.user_data["policykg_agency_proposals"] for the clause rules to judge."""
+    score. The beam runs only for a doc with a proposal the gate could keep with the best score
+    (the gate's shape tests come first; on the five plans no paragraph has one, so the beam's
+    cost is spent on nothing there). Agency predictions are not entities here (agencies are the
+    clause rules' business); they are kept in doc.user_data["policykg_agency_proposals"] as
+    (start, end, score), the score None unless the doc was beamed anyway or `score_agencies`
+    asks for it (nothing reads those scores yet)."""
 
-    def __init__(self, nlp: Language, threshold: float, beam_width: int):
+    def __init__(self, nlp: Language, threshold: float, beam_width: int, score_agencies: bool = False):
         self.nlp = nlp
         self.threshold = threshold
         self.beam_width = beam_width
+        self.score_agencies = score_agencies
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -91,28 +99,46 @@ class EntityMerge:
 
         for batch in minibatch(docs, size=batch_size):
             pending = [(doc, self._proposals(doc)) for doc in batch]
-            scored = [doc for doc, props in pending if props]
+            scored = [doc for doc, props in pending if props and self._needs_scores(doc, props)]
             scores = self.scores(scored) if scored else []
             by_doc = {id(doc): sc for doc, sc in zip(scored, scores)}
             for doc, props in pending:
-                self._finish(doc, props, by_doc.get(id(doc), {}))
+                self._finish(doc, props, by_doc.get(id(doc)))
             yield from batch
+
+    def _needs_scores(self, doc: Doc, proposals: list) -> bool:
+        """Whether any proposal's score can change what _finish does with it: an entity proposal
+        that passes every test but the score's (the gate is monotone in the score, so it is
+        asked with the best possible one), or an agency proposal when `score_agencies`."""
+        for e in proposals:
+            if e.label_ == "Agency":
+                if self.score_agencies:
+                    return True
+            elif self._keeps(doc, e, math.inf):
+                return True
+        return False
+
+    def _keeps(self, doc: Doc, e, score: float) -> bool:
+        return (e.label_ in ENTITY_LABELS and score >= self.threshold and _plausible(e.text)
+                and keep_model_span(doc.text, e.start_char, e.end_char, e.label_, score))
 
     def _proposals(self, doc: Doc) -> list:
         taken = [(m.start, m.end) for m in doc.user_data.get(RULES_KEY, [])]
         proposals = [e for e in doc.ents if not any(e.start_char < b and a < e.end_char for a, b in taken)]
         return _unjudged(doc.text, proposals) if proposals else []
 
-    def _finish(self, doc: Doc, proposals: list, scores: dict[tuple[int, int, str], float]) -> None:
+    def _finish(self, doc: Doc, proposals: list, scores: dict[tuple[int, int, str], float] | None) -> None:
+        """`scores` is None for a doc that was not beamed (no proposal whose score matters)."""
         rules: list[EntityMention] = doc.user_data.get(RULES_KEY, [])
         added: list[EntityMention] = []
         agencies = []
         for e in proposals:
-            score = scores.get((e.start, e.end, e.label_), 0.0)
             if e.label_ == "Agency":
-                agencies.append((e.start_char, e.end_char, round(score, 4)))
-            elif e.label_ in ENTITY_LABELS and score >= self.threshold and _plausible(e.text) \
-                    and keep_model_span(doc.text, e.start_char, e.end_char, e.label_, score):
+                score = None if scores is None else round(scores.get((e.start, e.end, e.label_), 0.0), 4)
+                agencies.append((e.start_char, e.end_char, score))
+                continue
+            score = 0.0 if scores is None else scores.get((e.start, e.end, e.label_), 0.0)
+            if self._keeps(doc, e, score):
                 added.append(model_mention(doc.text, e.start_char, e.end_char, e.label_, score))
         doc.user_data["policykg_agency_proposals"] = agencies
         mentions = sorted([*rules, *added], key=lambda m: (m.start, -m.end))
