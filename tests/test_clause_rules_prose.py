@@ -98,6 +98,11 @@ def read(text: str):
      [("clause.members_lead", [("lead", ["教育部"]),
                                ("support", ["发展改革委", "工业和信息化部", "财政部", "人力资源社会保障部", "农业农村部",
                                             "国资委", "税务总局", "扶贫办"])])]),
+    # The bare collective 政府 owns work when a clause form names it.
+    ("gov-2019-guofa-4", "政府主要负责规划战略、制定政策、依法依规监管。",
+     [("clause.subject_responsible", [("responsible", ["政府"])])]),
+    ("gov-2019-guofa-4", "行业协会要积极配合政府，为培训评价组织提供好服务环境支持",
+     [("clause.support_lead", [("lead", ["政府"]), ("support", ["行业协会"])])]),
 ])
 def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -121,6 +126,8 @@ def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     # 承担以下职责： introduces a list read item by item; an invitation is no membership of a body.
     ("gov-2005-guobanhan-57", "办公室承担以下职责："),
     ("gov-2018-guohan-144", "根据工作需要，联席会议可邀请其他相关部门和单位参加。"),
+    # 由A向B转变 is "from A to B", no owner.
+    ("gov-2019-guofa-5", "由政府监管向社会共治的转变"),
     # A member list with no lead named is composition (57 2.1.2, 国发〔2019〕4号 （二十）).
     ("gov-2005-guobanhan-57", "办公室成员由国家发展改革委、财政部、铁道部、交通部、商务部、国务院新闻办、国家粮食局、"
                               "中国农业发展银行、中国储备粮管理总公司有关人员组成。"),

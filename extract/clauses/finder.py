@@ -585,7 +585,8 @@ _YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
 # Qualifiers between 由 and the list that are not part of any name.
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所在地的?|所属的?|各自的?)")
 # What follows 由A when A is not an owner: who a body is made of or who holds a post.
-_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持)"
+# 由A向B转变 is "from A to B", a change of approach, not an owner.
+_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持|转变|过渡|转型)"
                               # a request up the line is a step of procedure, not work owned
                               r"|(?:提出申请|申请|提请|报请|请示)"
                               # who sends members or chooses post holders, a discretion granted
@@ -925,9 +926,6 @@ def support_lead(ctx: Context) -> list[Found]:
         if part is None:
             continue
         stop, leads = part
-        # The lead list is followed by the work (做好…), not closed by punctuation.
-        if stop >= ctx.hi or not ("\u4e00" <= text[stop] <= "\u9fff"):
-            continue
         found.append(Found(start, stop, "clause.support_lead", [(Role.lead, leads), (Role.support, sup)]))
     return found
 
