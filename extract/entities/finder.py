@@ -46,7 +46,7 @@ def find_entities(
     gaz = gazetteer or default_gazetteer()
     view = build_view(text)
     c = view.compact
-    blocked = agency_spans(c, gaz)
+    blocked = _SpanLookup(agency_spans(c, gaz))
     gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)]
     pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz)) if not _in_body_name(c, h, blocked)]
     kept, inside = resolve(gaz_hits, pat_hits)
@@ -157,12 +157,29 @@ def _agency_trie(gaz: Gazetteer) -> dict:
     return root
 
 
-def _in_body_name(c: str, h: Hit, agencies: list[tuple[int, int]]) -> bool:
+class _SpanLookup:
+    """Agency spans looked up by start: only spans starting within the longest span's length
+    before a hit can contain it (scanning every span for every hit grew with the square of a
+    document's size)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.by_start: dict[int, list[int]] = {}
+        for a, b in spans:
+            self.by_start.setdefault(a, []).append(b)
+        self.longest = max((b - a for a, b in spans), default=0)
+
+    def around(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [(a, b) for a in range(start - self.longest, start + 1) for b in self.by_start.get(a, ())
+                if end <= b]
+
+
+def _in_body_name(c: str, h: Hit, agencies: _SpanLookup) -> bool:
     """Whether `h` is only part of a government body's or a facility type's name."""
-    if any(a <= h.start and h.end <= b for a, b in agencies):
+    around = agencies.around(h.start, h.end)
+    if around:
         # An institution the institutions registry lists under the very same name (中国科学院 is
         # an academy as well as a State Council body) is the registry's entity, not part of a name.
-        exact = any((a, b) == (h.start, h.end) for a, b in agencies)
+        exact = (h.start, h.end) in around
         return not (exact and h.in_gazetteer and h.label is EntityKind.institution)
     if h.label is not EntityKind.technology:
         return False

@@ -512,7 +512,12 @@ def sibling_hits(scene: Scene) -> list[Hit]:
     """
     c, out = scene.c, []
     for _ in range(2):  # a second pass takes the item beyond a new one (甲、乙、已知公司)
-        anchors = [h for h in scene.hits if _firm_anchor(scene, h)]
+        by_start: dict[int, list[Hit]] = {}
+        for h in scene.hits:
+            by_start.setdefault(h.start, []).append(h)
+        longest = max((h.end - h.start for h in scene.hits), default=0)
+        anchors = [h for h in scene.hits if c[h.start - 1:h.start] == "、" or c[h.end:h.end + 1] == "、"]
+        anchors = [h for h in anchors if _firm_anchor(h, by_start, longest)]
         for h in anchors:
             if h.start > 0 and c[h.start - 1] == "、":
                 e = h.start - 1
@@ -532,13 +537,15 @@ def sibling_hits(scene: Scene) -> list[Hit]:
     return out
 
 
-def _firm_anchor(scene: Scene, h: Hit) -> bool:
+def _firm_anchor(h: Hit, by_start: dict[int, list[Hit]], longest: int) -> bool:
     """A company that stands on its own (not inside a longer name) and is a firm, not a product
-    platform: lists beside 支付宝, 微信 name products and channels (银行卡、支付宝、财付通、手机钱包)."""
+    platform: lists beside 支付宝, 微信 name products and channels (银行卡、支付宝、财付通、手机钱包).
+    Only hits starting within the longest hit's length before `h` can hold it (looked up by start,
+    not by a scan of every hit: that grew with the square of a document's size)."""
     if h.label is not EntityKind.company or h.category in lx.PLATFORM_CATEGORIES:
         return False
-    return not any(o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                   for o in scene.hits)
+    return not any(o is not h and h.end <= o.end and o.end - o.start > h.end - h.start
+                   for a in range(h.start - longest, h.start + 1) for o in by_start.get(a, ()))
 
 
 def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
