@@ -99,6 +99,18 @@ def test_doc_number_names_the_place(doc_number, addressees, place, level):
     assert (got.jurisdiction, got.level) == (place, level)
 
 
+def test_a_headless_document_takes_the_place_its_body_names_far_most_often():
+    # HAND-WRITTEN bodies of documents with no issuer, no place in the title and no 文号.
+    gz = document_place(None, "关于推进示例工程的实施意见", None,
+                        "各区人民政府，市政府各部门：\n为建设广州人才高地……广州……在广州落户……深圳")
+    assert (gz.jurisdiction, gz.places.get("市")) == ("广州市", "广州市")
+    gd = document_place(None, "示例工作要点", None, "各地级以上市人民政府，省政府各部门：\n数字广东……广东……全省……广东省")
+    assert (gd.jurisdiction, gd.level) == ("广东省", "provincial")
+    # Two cities named about equally often: no guess, the place stays unnamed.
+    even = document_place(None, "示例", None, "广州……广州……广州……深圳……深圳……深圳")
+    assert even.jurisdiction == "市"
+
+
 def test_a_guangzhou_document_known_only_by_its_doc_number_resolves_guangzhous_bodies():
     # HAND-WRITTEN: no issuer, a title without a place, a 穗 文号 in the header.
     text = ("关于推进示例工程的实施意见\n穗字〔2017〕1号\n各区党委和人民政府，市直各单位：\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from policykg.extract.agencies.registry import default_doc_number_places
+from policykg.extract.agencies.registry import default_doc_number_places, default_places
 from policykg.extract.clauses.agency_list import COLLECTIVE, context_places, named_place
 from policykg.schema.vocabulary import vocabulary
 
@@ -104,6 +104,9 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     # at the start of its sentences (成都市加快…); its own place comes from its head first.
     places = context_places(issuer, title, body)
     if not own and _names_any(front + "\n" + body[:600], _PROVINCIAL_ADDRESSEES):
+        province = _dominant_place(body, "provincial")
+        if province:
+            return DocPlace(province, "provincial", {**places, "省": province}, "省")
         return DocPlace("省", "provincial", {}, "省")
     # The document's own places win over places its sentences happen to begin with.
     places = {**places, **own}
@@ -116,7 +119,30 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
             if prefix == "市" and place in v.places_config.municipalities:
                 level = "provincial"
             return DocPlace(place, level, places, _prefix_for(issuer, prefix))
+    city = _dominant_place(body, "municipal")
+    if city:
+        return DocPlace(city, "municipal", {**places, "市": city}, _prefix_for(issuer, "市"))
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+# A place is a document's own, when nothing in its head names one, if its body names it at least
+# this often and at least twice as often as any other place of the same level.
+_DOMINANT_MIN = 3
+
+
+def _dominant_place(body: str, level: str) -> str | None:
+    """The one province (level 'provincial') or city ('municipal') of the registry's [[place]]
+    tables that a body names far more often than any other (广州 in a 广州 plan with no head)."""
+    within, abbrs = default_places(), default_doc_number_places()
+    ends = ("省", "自治区") if level == "provincial" else ("市",)
+    candidates = {p for p in (*within, *within.values(), *abbrs.values()) if p.endswith(ends)}
+    counts = sorted(((body.count(p.removesuffix("自治区").removesuffix("省").removesuffix("市")), p)
+                     for p in candidates), reverse=True)
+    if not counts or counts[0][0] < _DOMINANT_MIN:
+        return None
+    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 def _doc_number_place(doc_number: str) -> str | None:
