@@ -223,3 +223,21 @@ def test_a_known_firm_with_its_kind_word_merges_with_it():
 )
 def test_kinds_in_regulations_name_nothing(text):
     assert not {m for m in found(text) if m[0] in ("Company", "Institution")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HAND-WRITTEN: a kind noun and 与 before a firm end the list of kinds
+        ("鼓励银行业金融机构与中国出口信用保险公司合作", {("Company", "中国出口信用保险公司")}),
+        # HAND-WRITTEN: a province's lab named by its field, even a generic one; the designations
+        # without a field are kinds
+        ("依托广东省人工智能重点实验室、东莞市工程技术研究中心和深圳市重点实验室开展研究",
+         {("Institution", "广东省人工智能重点实验室")}),
+        ("支持建设广东省智能机器人工程技术研究中心", {("Institution", "广东省智能机器人工程技术研究中心")}),
+        # sz-digital-economy-2021: a city's status, not a centre
+        ("建设粤港澳大湾区国际科技创新中心", set()),
+    ],
+)
+def test_kind_lists_and_field_named_labs(text, expected):
+    assert {m for m in found(text) if m[0] != "Technology"} == expected

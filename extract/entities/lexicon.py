@@ -254,3 +254,11 @@ TECH_AGENCY_AFTER = re.compile(
 # model Company span ending like this.
 DESIGNATION_ENDS = ("名城", "之都", "之城", "之乡", "示范区", "先导区", "试验区", "先行区", "基地", "园区", "城市", "强市",
                     "强省", "强区", "高地", "枢纽")
+
+# A place's research lab or centre is named by its field (广东省人工智能重点实验室); these words
+# are its designation, not its field: 东莞市工程技术研究中心, 深圳市重点实验室 name kinds.
+RESEARCH_CENTRE_ENDS = ("研究", "工程", "工程技术", "技术研究")
+DESIGNATION_WORDS = frozenset("""
+重点 国家 国家级 省级 市级 区级 县级 部级 工程 技术 工程技术 研究 企业 创新 技术创新 联合 新型 协同 公共 服务
+平台 开放 重点实验 一批 若干 各类 相关 有关 高水平 先进 制造业 产业 行业 领域 共性 关键 国际 科技 全球 世界
+""".split())

@@ -197,7 +197,8 @@ def trim_front(body: str) -> int:
 
 _ROW_NUMBER = re.compile(r"[0-9]+")
 _KIND_THEN_CONJ = re.compile(
-    "(?:" + "|".join(map(re.escape, lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES + lx.AGENCY_SUFFIXES))
+    "(?:" + "|".join(map(re.escape, lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES + lx.AGENCY_SUFFIXES
+                         + lx.KIND_NOUNS))
     + ")(?:以及|和|与|及|或|、|会同|联合)"
 )
 _CONJ = re.compile("以及|和|与|及")
@@ -296,7 +297,10 @@ def institution_hits(scene: Scene) -> list[Hit]:
         if not has_head:
             ok = len(body) >= 2 and _institution_named(scene, body, suffix, university)
             if not ok and not university:
-                longer = _through_tech(scene, start, pos, max_len)
+                # The window may have stopped at a technology with only lead words after it
+                # (广东省人工智能 + 重点 + 实验室): walk on from where the window stopped.
+                longer = _through_tech(scene, start, pos, max_len) or \
+                    _through_tech(scene, scene.window(pos, max_len)[0], pos, max_len)
                 if longer is not None and _institution_named(scene, longer[1], suffix, university):
                     start, body, ok = longer[0], longer[1], True
             if not ok:
@@ -316,6 +320,12 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
     if suffix == "中心" and body.startswith(lx.NATIONAL) and len(body) > 4 and \
             any(body.endswith(p) and len(p) >= 2 for p in lx.PLACES):
         return True  # 国家超级计算天津中心: a national centre is named by the city it is in
+    place = _place_len(body)
+    research = suffix == "实验室" or (suffix == "中心" and body.endswith(lx.RESEARCH_CENTRE_ENDS))
+    if research and place and scene.residue(body[place:], lx.DESIGNATION_WORDS) >= 2:
+        # 广东省人工智能重点实验室: a lab a province or city names by its field is one lab, even
+        # when the field is a generic word; 东莞市工程技术研究中心 (no field) is a kind.
+        return True
     return scene.residue(body) >= 2
 
 
