@@ -241,3 +241,18 @@ def test_kinds_in_regulations_name_nothing(text):
 )
 def test_kind_lists_and_field_named_labs(text, expected):
     assert {m for m in found(text) if m[0] != "Technology"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HAND-WRITTEN: national institutes named by generic field words (发展 is also a verb)
+        ("由中国信息通信研究院、国家工业信息安全发展研究中心提供支撑",
+         {("Institution", "中国信息通信研究院"), ("Institution", "国家工业信息安全发展研究中心")}),
+        ("中国电子信息产业发展研究院发布报告", {("Institution", "中国电子信息产业发展研究院")}),
+        # HAND-WRITTEN: national designations without a field are kinds
+        ("建设国家工程研究中心、国家技术创新中心和国家重点实验室、国家工程技术研究中心", set()),
+    ],
+)
+def test_national_institutes(text, expected):
+    assert {m for m in found(text) if m[0] != "Technology"} == expected

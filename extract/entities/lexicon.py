@@ -102,6 +102,8 @@ GENERIC_WORDS = frozenset("""
 """.split())
 # A national centre's name opens with this and ends with its city: 国家超级计算天津中心.
 NATIONAL = "国家"
+# How a national institute's name opens (中国信息通信研究院, 国家工业信息安全发展研究中心).
+NATIONAL_HEADS = ("中国", "国家")
 
 # Industries and sectors: a list item made of these (钢铁、石化等企业, 汽车、家电等行业龙头企业) names
 # a kind of firm, not a firm.

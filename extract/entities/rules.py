@@ -303,12 +303,29 @@ def institution_hits(scene: Scene) -> list[Hit]:
                     _through_tech(scene, scene.window(pos, max_len)[0], pos, max_len)
                 if longer is not None and _institution_named(scene, longer[1], suffix, university):
                     start, body, ok = longer[0], longer[1], True
+            if not ok and not university:
+                national = _national_name(scene, pos, max_len)
+                if national is not None and _institution_named(scene, c[national:pos], suffix, university):
+                    start, ok = national, True
             if not ok:
                 continue
         rule = ("university" if university else "centre" if suffix == "中心"
                 else "alliance" if suffix == "联盟" else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
     return out
+
+
+def _national_name(scene: Scene, pos: int, max_len: int) -> int | None:
+    """Where a national institute's name starts when the front trimming cut into it: the words of
+    such names are also verbs (中国电子信息产业发展研究院: 发展), so the name is read from 中国/国家
+    when only verbs and lead words stand before it in the window (支持国家…)."""
+    w0, _ = scene.window(pos, max_len)
+    window = scene.c[w0:pos]
+    for head in lx.NATIONAL_HEADS:
+        k = window.find(head)
+        if k >= 0 and trim_front(window[:k]) == k:
+            return w0 + k
+    return None
 
 
 def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -> bool:
@@ -320,8 +337,13 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
     if suffix == "中心" and body.startswith(lx.NATIONAL) and len(body) > 4 and \
             any(body.endswith(p) and len(p) >= 2 for p in lx.PLACES):
         return True  # 国家超级计算天津中心: a national centre is named by the city it is in
-    place = _place_len(body)
     research = suffix == "实验室" or (suffix == "中心" and body.endswith(lx.RESEARCH_CENTRE_ENDS))
+    if (research or suffix in ("研究院", "研究所")) and body.startswith(lx.NATIONAL_HEADS) and \
+            scene.residue(body[2:], lx.DESIGNATION_WORDS) >= 4:
+        # 中国信息通信研究院, 国家工业信息安全发展研究中心: a national institute is named by its
+        # field, however generic its words; 国家工程研究中心 (no field) is a kind.
+        return True
+    place = _place_len(body)
     if research and place and scene.residue(body[place:], lx.DESIGNATION_WORDS) >= 2:
         # 广东省人工智能重点实验室: a lab a province or city names by its field is one lab, even
         # when the field is a generic word; 东莞市工程技术研究中心 (no field) is a kind.
