@@ -105,3 +105,19 @@ def test_empty_and_one_token_docs(pipeline):
     ref = [[(e.start, e.end, e.label_) for e in d.ents] for d in fast._ner.pipe(docs)]
     new = [[(e.start, e.end, e.label_) for e in d.ents] for d in fast.pipe(copies)]
     assert new == ref
+
+
+def test_embedding_once_per_distinct_token_gives_spacys_vectors(pipeline):
+    """The tok2vec output (doc.tensor) against the tok2vec model's own forward pass."""
+    texts = real_paragraphs()
+    t2v = pipeline.get_pipe("tok2vec")
+    assert t2v._policykg_embed_once
+    docs = [pipeline.make_doc(t) for t in texts]
+    ref = t2v.model.predict(docs)  # spaCy's forward pass of the whole model
+    new = t2v.predict(docs)
+    assert len(new) == len(ref) == len(docs)
+    assert all(a.shape == (len(d), 64) and np.array_equal(a, b) for a, b, d in zip(ref, new, docs))
+    # Through the pipeline (TrainablePipe.pipe finds the instance's predict).
+    piped = list(pipeline.pipe(texts[:40], disable=["ner", "policykg_entity_rules", "policykg_entity_merge"]))
+    assert all(np.array_equal(d.tensor, r) for d, r in zip(piped, ref[:40]))
+    assert t2v.predict([pipeline.make_doc("")])[0].shape[0] == 0

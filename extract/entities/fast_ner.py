@@ -206,3 +206,51 @@ class BulkGreedy:
             # What BiluoPushDown.set_annotations does for docs without preset entities: the
             # entities, every other token O.
             doc.set_ents(spans, default="outside")
+
+
+# --- the tok2vec's embedding, once per distinct token ------------------------------------------
+
+EMBED_LAYERS = ("extract_features", "list2ragged", "with_array", "with_array", "ragged2list")
+
+
+def install_embed_once(nlp) -> bool:
+    """Let the pipeline's tok2vec embed each distinct token once per batch.
+
+    The embedding half of the tok2vec (MultiHashEmbed: hashed NORM / PREFIX / SUFFIX / SHAPE rows,
+    concatenated, maxout, layer norm) is a function of the token's four attribute ids alone;
+    the corpus' 40 k tokens have ~3.6 k distinct ones, and this half was as costly as the
+    context encoder. The encoder still sees every token. Each row's arithmetic is the same
+    whatever the other rows (row-wise gemm, per-row norm), so the vectors are bit-identical
+    (tests/test_nlp_fast_ner.py compares doc.tensor with spaCy's own forward pass). Returns False,
+    changing nothing, when the tok2vec is not this architecture."""
+    if "tok2vec" not in nlp.pipe_names:
+        return False
+    t2v = nlp.get_pipe("tok2vec")
+    if getattr(t2v, "_policykg_embed_once", False):
+        return False
+    layers = getattr(t2v.model, "layers", [])
+    if len(layers) != 2:
+        return False
+    embed, encode = layers
+    names = tuple(layer.name.split("(", 1)[0] for layer in embed.layers)
+    if names != EMBED_LAYERS:
+        return False
+    feats, _, hashes, maxout, _ = embed.layers
+    spacy_predict = t2v.predict
+
+    def predict(docs):
+        docs = list(docs)
+        if not any(len(doc) for doc in docs):
+            return spacy_predict(docs)
+        X = np.concatenate(feats.predict(docs))
+        rows = np.ascontiguousarray(X)
+        keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        vectors = maxout.predict(hashes.predict(rows[first]))[inverse.ravel()]
+        lengths = np.cumsum([len(doc) for doc in docs])[:-1]
+        return encode.predict(np.split(vectors, lengths))
+
+    # Tok2Vec is a plain Python class: TrainablePipe.pipe and __call__ find this on the instance.
+    t2v.predict = predict
+    t2v._policykg_embed_once = True
+    return True

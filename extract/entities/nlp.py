@@ -174,11 +174,12 @@ def _load_pipeline(model_dir: Path) -> Language:
     for name in TRAINED:
         nlp.get_pipe(name).from_disk(model_dir / name, exclude=["vocab"])
     check_segmenter(nlp, frozenset(_usable(registry_terms())))
-    # The NER's greedy decoding in bulk (fast_ner.py): the same entities as spaCy's per-token
-    # loop, which in this spaCy build costs more than the tok2vec.
+    # The NER's greedy decoding in bulk and the tok2vec's embedding once per distinct token
+    # (fast_ner.py): the same entities and vectors as spaCy's own loops, at a fraction of the cost.
     from policykg.extract.entities import fast_ner
 
     fast_ner.install(nlp)
+    fast_ner.install_embed_once(nlp)
     return nlp
 
 
