@@ -103,6 +103,9 @@ def read(text: str):
      [("clause.subject_responsible", [("responsible", ["政府"])])]),
     ("gov-2019-guofa-4", "行业协会要积极配合政府，为培训评价组织提供好服务环境支持",
      [("clause.support_lead", [("lead", ["政府"]), ("support", ["行业协会"])])]),
+    # 和其他有关部门 closing a list is a third, collective owner (国发〔2019〕4号 （二十）).
+    ("gov-2019-guofa-4", "国务院教育行政部门、人力资源社会保障行政部门和其他有关部门在职责范围内，分别负责有关的职业教育工作",
+     [("clause.subject_responsible", [("responsible", ["国务院教育行政部门", "人力资源社会保障行政部门", "其他有关部门"])])]),
 ])
 def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -126,6 +129,8 @@ def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     # 承担以下职责： introduces a list read item by item; an invitation is no membership of a body.
     ("gov-2005-guobanhan-57", "办公室承担以下职责："),
     ("gov-2018-guohan-144", "根据工作需要，联席会议可邀请其他相关部门和单位参加。"),
+    # Who shares proceeds is no owner of work.
+    ("gov-2018-guobanfa-121", "体育赛事播放收益由赛事主办方或组委会与转播机构分享"),
     # 由A向B转变 is "from A to B", no owner.
     ("gov-2019-guofa-5", "由政府监管向社会共治的转变"),
     # A member list with no lead named is composition (57 2.1.2, 国发〔2019〕4号 （二十）).
