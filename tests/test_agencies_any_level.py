@@ -62,6 +62,16 @@ def test_city_and_province_short_forms_resolve_within_their_place(issuer, clause
     assert sorted(_ids(_doc(issuer, clause))) == sorted(expected)
 
 
+def test_peoples_organisations_and_central_units_in_guangdong_and_guangzhou():
+    # HAND-WRITTEN: 省妇联 / 市科协 are bodies (their endings are registered); 广州海关 and the
+    # central bank's 广州分行 are Guangdong's central units, reached from a 广州 plan too.
+    assert sorted(_ids(_doc("广东省人民政府", "（省妇联、省总工会、广州海关负责）"))) == [
+        ("gd-fl", "广东省"), ("gd-zgh", "广东省"), ("gd-zy-gzhg", "广东省")]
+    assert sorted(_ids(_doc("广州市人民政府", "（市科协、人民银行广州分行负责）"))) == [
+        ("gd-zy-rmyhgz", "广东省"), ("gz-kx", "广州市")]
+    assert sorted(_ids(_doc("国务院", "（全国妇联、中国科协负责）"))) == [("cn-fl", "中央"), ("cn-kx", "中央")]
+
+
 def test_a_citys_province_prefix_is_its_own_province():
     # HAND-WRITTEN: a 广州 plan's 省发展改革委 and a Shenzhen plan's 省科技厅 are Guangdong's.
     assert _ids(_doc("广州市人民政府", "（省发展改革委负责）")) == [("gd-fgw", "广东省")]
