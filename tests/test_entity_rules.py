@@ -256,3 +256,24 @@ def test_kind_lists_and_field_named_labs(text, expected):
 )
 def test_national_institutes(text, expected):
     assert {m for m in found(text) if m[0] != "Technology"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HAND-WRITTEN: registered names whose words are verbs elsewhere (发展, 建设, 投资, 开发)
+        ("东莞市华科科技发展有限公司、广州市城市建设投资集团有限公司",
+         {("Company", "东莞市华科科技发展有限公司"), ("Company", "广州市城市建设投资集团有限公司")}),
+        ("柳河县城市建设投资有限公司负责实施", {("Company", "柳河县城市建设投资有限公司")}),
+        ("支持吉林省旅游开发建设有限公司参与", {("Company", "吉林省旅游开发建设有限公司")}),
+        # the known head still decides (sz gold: the registered name with its city)
+        ("鼓励深圳市华为软件有限公司参与", {("Company", "深圳市华为软件有限公司")}),
+    ],
+)
+def test_registered_names_with_verbs_inside(text, expected):
+    assert found(text) == expected
+
+
+def test_a_county_town_is_no_county_name():
+    # HAND-WRITTEN: 县城 is the county town, 县级 a level
+    assert found("依托县城和各县级医院开展服务") == set()

@@ -74,7 +74,7 @@ PROVINCE_PREFIXES = tuple(
 )
 # A county: two or three characters and 县 (or …自治县). Cities and districts are listed in
 # PLACES instead: '…市' and '…区' end too many common words (超市, 上市, 园区).
-COUNTY = re.compile(r"[\u4e00-\u9fff]{2,6}?自治县|[\u4e00-\u9fff]{2,3}县(?![城域级])")
+COUNTY = re.compile(r"[\u4e00-\u9fff]{2,6}?自治县|[\u4e00-\u9fff]{2,3}县(?!城(?!市)|域|级)")
 PLACES = frozenset(
     _REGIONS
     + _PROVINCES
@@ -145,6 +145,8 @@ PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
 PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
 INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟")
+# How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).
+REGISTERED_MAX_LEN = 16
 # The registered forms of a company name (the place in front is part of the registered name).
 REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司",
                        *(s for s in PAREN_COMPANY_SUFFIXES if s.endswith(("有限公司", "有限责任公司"))))

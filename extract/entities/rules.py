@@ -360,6 +360,21 @@ def _place_before(scene: Scene, i: int) -> int:
     return best
 
 
+def _registered_start(scene: Scene, pos: int) -> int | None:
+    """Where a registered company name ending at `pos` starts: at the first place name in the
+    window that only verbs and lead words stand before (支持 + 东莞市华科科技发展有限公司)."""
+    w0, head = scene.window(pos, lx.REGISTERED_MAX_LEN)
+    if head is not None:
+        return None  # a known company or institution heads the name: the head rule decides
+    window = scene.c[w0:pos]
+    for k in range(len(window) - 2):
+        if _place_len(window[k:]) and trim_front(window[:k]) == k:
+            rest = window[k + _place_len(window[k:]):]
+            named = len(rest) >= 2 and rest[-1] not in lx.FUNCTION_END and not any(j in rest for j in lx.LIST_JOINERS)
+            return w0 + k if named else None
+    return None
+
+
 def _province_before_firm(scene: Scene, body: str) -> int:
     """How many leading characters of a firm's name part are only the province it is in:
     安徽省淮北矿业（集团）公司 is 淮北矿业（集团）公司 in Anhui. The province stays when what follows
@@ -389,6 +404,11 @@ def company_hits(scene: Scene) -> list[Hit]:
             if k > 0 and (c[k + 1:pos - 1] in lx.PLACES or c[k + 1:pos - 1] in lx.PAREN_NAME_PARTS):
                 pos = k
         found = _named(scene, pos, end, suffix, 12)
+        registered = _registered_start(scene, pos) if suffix in lx.REGISTERED_SUFFIXES else None
+        if registered is not None and (found is None or (not found[2] and registered < found[0])):
+            # 柳河县城市建设投资有限公司: a registered name opens with its place, and the words after
+            # it may be verbs elsewhere (建设, 投资, 发展); the place marks where it starts.
+            found = (registered, c[registered:pos], False)
         if found is None:
             continue
         start, body, has_head = found
