@@ -162,3 +162,28 @@ def test_clauses_of_an_article_numbered_in_digits_belong_to_that_article():
     # Gold: 第20条 holds the document's only two clauses (notes of liuhe-2023-zhongdian-chanye.json).
     title = "成立柳河县重点产业工作领导小组，统筹、协 调、全力推进重点产业发展，领导小组下设办公室"
     assert owners == {(title, "县商务局"), (title, "县工信局")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # HAND-WRITTEN: the request word before a lead or a supporter is not part of the name.
+    ("请国家发展改革委牵头，财政部配合。",
+     [("clause.lead_participate", [("lead", ["国家发展改革委"]), ("support", ["财政部"])])]),
+    ("由国家发展改革委牵头，请财政部配合。",
+     [("clause.you_lead", [("lead", ["国家发展改革委"]), ("support", ["财政部"])])]),
+    # HAND-WRITTEN: 正在 between subject and 会同; 配合B with a plain list.
+    ("民政部正在会同财政部研究制定相关政策。",
+     [("clause.with_partner", [("lead", ["民政部"]), ("support", ["财政部"])])]),
+    ("财政部、教育部积极配合人力资源社会保障部，做好相关工作。",
+     [("clause.support_lead", [("lead", ["人力资源社会保障部"]), ("support", ["财政部", "教育部"])])]),
+])
+def test_hand_written_variants_of_the_prose_forms(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # HAND-WRITTEN: subjects with 要/将 and no clause form stay no owners (the dev set's rule).
+    "交通部将着重做好对长江上游船舶污染的监督管理工作。",
+    "各地区、各部门要结合实际，认真贯彻执行。",
+])
+def test_hand_written_subject_sentences_are_not_clauses(text):
+    assert read(text) == []

@@ -377,8 +377,10 @@ _FIELD = re.compile(
 
 _NAME = r"[^，,。；;：:（）()“”\s]{2,160}?"
 # After the lead: supporters (配合, 参与 …), or co-responsible bodies (共同负责, 按职责分工负责).
+# A request word may head a lead or a supporter list (请A牵头，请B配合): it is not part of the name.
+_REQ = r"(?:" + _V.alternation(_V.clauses.request) + r")?"
 _AFTER_LEAD = (
-    rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_V.alternation(_V.verbs.support)}|共同推进)"
+    rf"(?:[，,]\s*(?:会同|联合)?(?:{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_V.alternation(_V.verbs.support)}|共同推进)"
     rf"|(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实)))"
     rf"|(?=[，,。；;）)]))"
 )
@@ -388,7 +390,7 @@ YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
 # An adverbial may stand between the lead and 牵头 (A依照职业标准牵头组织开发…).
 _LEAD_ADVERBIAL = r"(?:(?:依照|按照?|根据|依据)[^，,。；;（）()\s]{1,20}?)?"
 LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<lead>{_NAME})(?:{_MODALS})?{_LEAD_ADVERBIAL}牵头(?:负责)?"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*{_REQ}(?P<lead>{_NAME})(?:{_MODALS})?{_LEAD_ADVERBIAL}牵头(?:负责)?"
     + _AFTER_LEAD_VERB
 )
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
