@@ -230,6 +230,8 @@ def test_real_letter_you_province_becomes_sichuan():
     ("中央和省级人民政府", ("中央", "collective")),
     ("省级粮食行政管理部门", ("省", "collective")),
     ("省级部门", ("省", "collective")),
+    ("政府", ("中央", "collective")),  # 政府 in general (职业教育 text: 政府统筹管理)
+    ("专家组", ("中央", "ad_hoc_body")),  # a group the plan itself sets up
 ])
 def test_class_names_in_a_central_document(name, expected):
     central = document_place("国务院办公厅", None, "国办发〔2005〕57号", "")

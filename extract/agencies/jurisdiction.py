@@ -206,6 +206,13 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     gov = name.endswith(tuple(v.agency.government_suffixes))
     if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
         return doc.jurisdiction, "collective"
+    if name in v.agency.government_suffixes or name.startswith("地方") and gov:
+        # 政府 / 地方人民政府 with no place: governments in general, not one.
+        return doc.jurisdiction, "collective"
+    if name.endswith("组"):
+        # 专家组, 监督组, 集中采购小组: groups a plan sets up for itself (a standing 领导小组 is
+        # in the registry and never reaches this point).
+        return doc.jurisdiction, "ad_hoc_body"
     if LEVEL_CLASS.search(name):
         # 省级粮食行政管理部门 in a State Council notice: each province's, no one province's.
         first = name[:1]
