@@ -187,3 +187,18 @@ def test_hand_written_variants_of_the_prose_forms(text, expected):
 ])
 def test_hand_written_subject_sentences_are_not_clauses(text):
     assert read(text) == []
+
+
+def test_a_closing_request_to_all_addressees_belongs_to_no_task():
+    from policykg.extract.pipeline import extract_text
+
+    # HAND-WRITTEN: a notice whose closing paragraph turns to all addressees with 请.
+    text = ("国务院办公厅关于加强某项工作的通知\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+            "一、加强统筹协调。\n国家发展改革委负责统筹协调。\n二、强化资金保障。\n财政部负责资金保障。\n"
+            "请各地区、各部门结合实际抓好落实，国家发展改革委负责跟踪评估。\n")
+    x = extract_text(text, "hand-written-closing")
+    def task_of(start: str):
+        return next(c.task_id for c in x.clauses if c.text.startswith(start))
+
+    assert task_of("国家发展改革委负责统筹") is not None and task_of("财政部负责资金保障") is not None
+    assert task_of("国家发展改革委负责跟踪") is None

@@ -46,7 +46,8 @@ class Assigned:
 # The closing of a 公文 (结尾): after the last numbered unit, a paragraph that turns to all
 # addressees (各地区、各部门要…) or speaks of the document itself (本意见由…负责解释). It belongs to
 # no numbered unit, so its clauses are kept as clauses of no task.
-_CLOSING_ALL = re.compile(r"(?:各地区|各地|各部门|各有关部门|各省|各级|地方各级)")
+# 请各地区、各部门… is the same turn to all addressees, put as a request.
+_CLOSING_ALL = re.compile(r"(?:请)?(?:各地区|各地|各部门|各有关部门|各省|各级|地方各级)")
 _CLOSING_SELF = re.compile(r"(?:本意见|本办法|本方案|本通知|本预案|本规定|本细则|本计划)")
 
 
