@@ -177,10 +177,11 @@ def _in_body_name(c: str, h: Hit, agencies: _SpanLookup) -> bool:
     """Whether `h` is only part of a government body's or a facility type's name."""
     around = agencies.around(h.start, h.end)
     if around:
-        # An institution the institutions registry lists under the very same name (中国科学院 is
-        # an academy as well as a State Council body) is the registry's entity, not part of a name.
+        # A company or institution its registry lists under the very same name (中国科学院 is an
+        # academy as well as a State Council body, 国家开发银行 a bank as well as an agency) is the
+        # registry's entity, not part of a name.
         exact = (h.start, h.end) in around
-        return not (exact and h.in_gazetteer and h.label is EntityKind.institution)
+        return not (exact and h.in_gazetteer and h.label in ORG)
     if h.label is not EntityKind.technology:
         return False
     if c.startswith(lx.TECH_KIND_NEXT, h.end):

@@ -136,7 +136,7 @@ FACILITY_CENTRES = (
     "控制中心", "指挥中心", "监控中心", "物流中心", "购物中心", "商务中心", "会展中心", "展览中心",
     "培训中心", "活动中心", "资源中心", "配送中心", "结算中心", "客服中心", "分拨中心", "档案中心",
     "为中心", "业务中心", "城市中心", "负荷中心", "登记中心", "受理中心", "审批中心", "政务中心", "办事中心",
-    "监测中心", "调解中心", "救助中心", "指导中心", "保障中心", "储备中心", "配置中心",
+    "监测中心", "调解中心", "救助中心", "指导中心", "保障中心", "储备中心", "配置中心", "算力中心", "智算中心",
 )
 
 # Suffixes, longest first so 研究院 is tried before 学院 would see 究院.
@@ -145,6 +145,8 @@ PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
 PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
 INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟")
+# Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
+NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育".split())
 # How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).
 REGISTERED_MAX_LEN = 16
 # The registered forms of a company name (the place in front is part of the registered name).

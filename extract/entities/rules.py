@@ -370,6 +370,8 @@ def _registered_start(scene: Scene, pos: int) -> int | None:
     for k in range(len(window) - 2):
         if _place_len(window[k:]) and trim_front(window[:k]) == k:
             rest = window[k + _place_len(window[k:]):]
+            if any(w in rest for w in lx.CUT_WORDS if w not in lx.NAME_VERBS):
+                continue  # 郑州市支持超聚变…: a clause verb after the place, the name starts later
             named = len(rest) >= 2 and rest[-1] not in lx.FUNCTION_END and not any(j in rest for j in lx.LIST_JOINERS)
             return w0 + k if named else None
     return None
