@@ -15,6 +15,13 @@ as ratios between figures of the same run (machines here are shared and noisy):
   command did not import spaCy or the entity pipeline.
 - model load: the first document_mentions call in a process (loads pkuseg + NER) vs the second
   (must not load again).
+- seg_speed_ratio_cpu: the same ratio from this process's CPU time (time.process_time), which
+  other users of a shared machine disturb less than wall time; and `stages`, where the CPU time of
+  one entity extraction of the corpus goes (segmentation = the pipeline's make_doc, with the user
+  dictionary; rules = finder.find_entities; tok2vec; ner = the bulk greedy decoder; beam = the
+  merge's scoring; rest = everything else: copies, the merge, spaCy's batching).
+- fast_paths: whether load_pipeline installed the bulk NER decoder and the once-per-distinct-token
+  embedding (extract/entities/fast_ner.py); the figures are for that pipeline.
 """
 
 from __future__ import annotations
@@ -57,6 +64,61 @@ def imports_pipeline(args: list[str]) -> bool:
     return out.strip().endswith("True")
 
 
+def stage_times(spans, runs: int) -> dict[str, float]:
+    """Median CPU seconds per stage of [document_mentions(*s) for s in spans], measured by
+    wrapping each stage's entry point (the wrappers' own cost lands in `rest`)."""
+    from policykg.extract.entities import finder, mentions
+    from policykg.extract.entities.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    spent: dict[str, float] = {}
+    patched = []
+
+    def wrap(obj, name: str, key: str) -> None:
+        fn = getattr(obj, name)
+
+        def timed(*a, **k):
+            c0 = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[key] = spent.get(key, 0.0) + time.process_time() - c0
+        setattr(obj, name, timed)
+        patched.append((obj, name, fn))
+
+    ner = nlp.get_pipe("ner")
+    wrap(nlp, "make_doc", "segmentation")
+    wrap(finder, "find_entities", "rules")
+    wrap(nlp.get_pipe("tok2vec"), "predict", "tok2vec")
+    wrap(getattr(ner, "_decoder", ner), "decode" if hasattr(ner, "_decoder") else "predict", "ner")
+    wrap(nlp.get_pipe("policykg_entity_merge"), "scores", "beam")
+    per_run: list[dict[str, float]] = []
+    try:
+        for _ in range(runs):
+            spent.clear()
+            c0 = time.process_time()
+            for s in spans:
+                mentions.document_mentions(*s)
+            total = time.process_time() - c0
+            row = {k: spent.get(k, 0.0) for k in ("segmentation", "rules", "tok2vec", "ner", "beam")}
+            row["rest"] = total - sum(row.values())
+            row["total"] = total
+            per_run.append(row)
+    finally:
+        for obj, name, fn in reversed(patched):
+            setattr(obj, name, fn)
+    return {k: round(statistics.median(r[k] for r in per_run), 3) for k in per_run[0]}
+
+
+def fast_paths() -> dict[str, bool]:
+    from policykg.extract.entities import fast_ner
+    from policykg.extract.entities.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    return {"bulk_ner": isinstance(nlp.get_pipe("ner"), fast_ner.BulkGreedyNER),
+            "embed_once": bool(getattr(nlp.get_pipe("tok2vec"), "_policykg_embed_once", False))}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
@@ -95,16 +157,18 @@ def main() -> None:
         "full": lambda: [extract_text(text, doc_id) for doc_id, text in texts],
     }
     times: dict[str, list[float]] = {k: [] for k in jobs}
+    cpu: dict[str, list[float]] = {k: [] for k in jobs}
     for _ in range(args.runs):
         for key, job in jobs.items():
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             job()
             times[key].append(time.perf_counter() - t0)
+            cpu[key].append(time.process_time() - c0)
     med = {k: statistics.median(v) for k, v in times.items()}
     raw, ents, ents2, full = med["raw"], med["ents"], med["ents2"], med["full"]
 
-    def ratio(key: str) -> float:
-        return statistics.median(r / t for r, t in zip(times["raw"], times[key]))
+    def ratio(key: str, table=times) -> float:
+        return statistics.median(r / t for r, t in zip(table["raw"], table[key]))
 
     neo = startup([sys.executable, "-c", "import neo4j"], max(args.runs, 5))
     helpt = startup([str(VENV_BIN / "policykg"), "--help"], max(args.runs, 5))
@@ -117,6 +181,9 @@ def main() -> None:
         "seg_speed_ratio": round(ratio("ents"), 3),
         "seg_speed_ratio_2proc": round(ratio("ents2"), 3),
         "full_extraction_speed_ratio": round(ratio("full"), 3),
+        "seg_speed_ratio_cpu": round(ratio("ents", cpu), 3),
+        "stages": stage_times(spans, args.runs),
+        "fast_paths": fast_paths(),
         "import_neo4j_s": round(neo, 3), "help_s": round(helpt, 3), "query_help_s": round(queryt, 3),
         "help_startup_ratio": round(helpt / neo, 3), "query_startup_ratio": round(queryt / neo, 3),
         "help_imports_pipeline": imports_pipeline(["--help"]),
