@@ -175,6 +175,12 @@ def test_clauses_of_an_article_numbered_in_digits_belong_to_that_article():
      [("clause.with_partner", [("lead", ["民政部"]), ("support", ["财政部"])])]),
     ("财政部、教育部积极配合人力资源社会保障部，做好相关工作。",
      [("clause.support_lead", [("lead", ["人力资源社会保障部"]), ("support", ["财政部", "教育部"])])]),
+    # HAND-WRITTEN: 牵头 followed by any verb; 负责牵头; 牵头会同B without a comma.
+    ("国家发展改革委牵头抓总，统筹推进。", [("clause.lead_participate", [("lead", ["国家发展改革委"])])]),
+    ("国家发展改革委负责牵头组织实施。", [("clause.lead_participate", [("lead", ["国家发展改革委"])])]),
+    ("国家发展改革委牵头会同有关部门研究制定。",
+     [("clause.lead_participate", [("lead", ["国家发展改革委"])]),
+      ("clause.with_partner", [("support", ["有关部门"])])]),
 ])
 def test_hand_written_variants_of_the_prose_forms(text, expected):
     assert read(text) == expected
@@ -184,6 +190,9 @@ def test_hand_written_variants_of_the_prose_forms(text, expected):
     # HAND-WRITTEN: subjects with 要/将 and no clause form stay no owners (the dev set's rule).
     "交通部将着重做好对长江上游船舶污染的监督管理工作。",
     "各地区、各部门要结合实际，认真贯彻执行。",
+    # a body described by who leads it, and a company leading, are no clauses
+    "建立市场监管部门牵头的联席会议制度。",
+    "以龙头企业牵头组建创新联合体。",
 ])
 def test_hand_written_subject_sentences_are_not_clauses(text):
     assert read(text) == []

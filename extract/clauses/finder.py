@@ -385,12 +385,14 @@ _AFTER_LEAD = (
     rf"|(?=[，,。；;）)]))"
 )
 # 牵头 followed straight by the work (国办正在牵头组织建设…): the lead alone.
-_AFTER_LEAD_VERB = rf"(?:{_AFTER_LEAD}|(?=组织|开展|推进|制定|研究|建立|负责))"
+# Any verb may follow (牵头抓总, 牵头做好, 牵头落实), but not a noun it qualifies: 牵头单位 is a label,
+# A牵头的联席会议 describes a body, 牵头作用 is clause.lead_role's.
+_AFTER_LEAD_VERB = rf"(?:{_AFTER_LEAD}|(?=[\u4e00-\u9fff])(?!的|单位|部门|作用|职能|者|人))"
 YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
 # An adverbial may stand between the lead and 牵头 (A依照职业标准牵头组织开发…).
 _LEAD_ADVERBIAL = r"(?:(?:依照|按照?|根据|依据)[^，,。；;（）()\s]{1,20}?)?"
 LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*{_REQ}(?P<lead>{_NAME})(?:{_MODALS})?{_LEAD_ADVERBIAL}牵头(?:负责)?"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*{_REQ}(?P<lead>{_NAME})(?:{_MODALS})?{_LEAD_ADVERBIAL}(?:负责)?牵头(?:负责)?"
     + _AFTER_LEAD_VERB
 )
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
@@ -476,7 +478,7 @@ def with_partner(ctx: Context) -> list[Found]:
             # 由A牵头，会同B负责: the lead was named before the comma (and read by the lead rules);
             # the partners after 会同 support it.
             before = text[max(ctx.lo, m.start() - 3):m.start()]
-            if re.search(r"牵头(?:负责)?[，,]\s*$", text[max(ctx.lo, m.start() - 6):m.start()]) and before.strip():
+            if re.search(r"牵头(?:负责)?[，,]?\s*$", text[max(ctx.lo, m.start() - 6):m.start()]) and before.strip():
                 part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, None)
                 if part:
                     found.append(Found(m.start(), part[0], "clause.with_partner", [(Role.support, part[1])]))
