@@ -178,13 +178,15 @@ def _unjudged(text: str, proposals: list) -> list:
     from policykg.extract.entities.textview import compact_key
 
     index = default_gazetteer().index
-    bodies = government_body_spans(text)
+    bodies = None  # found only for a doc with an entity proposal (agency proposals never ask)
     out = []
     for e in proposals:
         if e.label_ != "Agency" and compact_key(e.text).lower() in index:
             continue
-        if e.label_ != "Agency" and any(a <= e.start_char and e.end_char <= b for a, b in bodies):
-            continue
+        if e.label_ != "Agency":
+            bodies = government_body_spans(text) if bodies is None else bodies
+            if any(a <= e.start_char and e.end_char <= b for a, b in bodies):
+                continue
         out.append(e)
     return out
 
