@@ -6,14 +6,15 @@ that are no gazetteer alias or part of a government body's name. Here each one m
 
 - clear the calibrated score for its type (MODEL_THRESHOLDS, the summed probability of the beam
   parses that contain the span), and
-- not stand in a list of something else ('…、微直播、随手拍等多种形式', list_kind_ok), and
+- not stand in a list of something else ('…、微直播、随手拍等多种形式', list_kind_ok) and, for a
+  Company, stand in a sentence about firms (firm_context), and
 - have the shape of its type (model_shape_ok): a Company is a name part, not an agency, a
   generic noun, a sector or a technology word; an Institution ends like one; a Technology is a
   Latin acronym (Chinese technology terms are the gazetteer's).
 
 Pure: text, span, label and score in; yes or no out.
 
-    >>> keep_model_span("支持思必驰发展", 2, 5, "Company", 0.97)
+    >>> keep_model_span("支持思必驰等企业发展", 2, 5, "Company", 0.97)
     True
     >>> keep_model_span("市工信局牵头", 0, 4, "Company", 0.99)   # an agency
     False
@@ -32,6 +33,7 @@ from policykg.extract.entities.textview import compact_key, is_cjk
 MODEL_THRESHOLDS = {"Company": 0.90, "Institution": 0.90, "Technology": 0.95}
 
 _RUNAWAY = set("。；，：！？、\n()（）“”《》")
+_SENTENCE_ENDS = "。；！？\n"
 
 
 def keep_model_span(text: str, start: int, end: int, label: str, score: float) -> bool:
@@ -41,7 +43,18 @@ def keep_model_span(text: str, start: int, end: int, label: str, score: float) -
         return False
     if not model_shape_ok(compact_key(text[start:end]), label):
         return False
-    return label != "Company" or list_kind_ok(text, end)
+    return label != "Company" or (list_kind_ok(text, end) and firm_context(text, start, end))
+
+
+def firm_context(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a company proposal talks about firms (企业, 公司, 集团 …)
+    outside the proposal itself: 中国政府网 in '…咨询答问库与中国政府网对接联通' and “三位一体” in a
+    sentence about community services are no firms, whatever the model's score."""
+    a = max((text.rfind(p, 0, start) for p in _SENTENCE_ENDS), default=-1) + 1
+    ends = [k for k in (text.find(p, end) for p in _SENTENCE_ENDS) if k >= 0]
+    b = min(ends) if ends else len(text)
+    sentence = text[a:start] + " " + text[end:b]
+    return any(w in sentence for w in lx.FIRM_CONTEXT_WORDS)
 
 
 def list_kind_ok(text: str, end: int) -> bool:
@@ -70,6 +83,8 @@ def model_shape_ok(span: str, label: str) -> bool:
     if span.endswith(lx.AGENCY_SUFFIXES) or span in lx.PLACES:
         return False  # government bodies and places are not entities of these types
     if label == "Company":
+        if sum(ch in lx.CJK_NUMERALS for ch in span) >= 2:
+            return False  # 三位一体, 一网通办: a slogan, not a firm
         if span.isascii():
             # A Latin firm name is a brand (SABIC), not a role or record acronym (AA, CA).
             return len(span) >= 3 and span.upper() not in lx.ACRONYM_BLOCKLIST

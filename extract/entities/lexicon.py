@@ -268,3 +268,8 @@ DESIGNATION_WORDS = frozenset("""
 重点 国家 国家级 省级 市级 区级 县级 部级 工程 技术 工程技术 研究 企业 创新 技术创新 联合 新型 协同 公共 服务
 平台 开放 重点实验 一批 若干 各类 相关 有关 高水平 先进 制造业 产业 行业 领域 共性 关键 国际 科技 全球 世界
 """.split())
+
+# What a sentence naming a firm says around it (the gate's context test for model companies).
+FIRM_CONTEXT_WORDS = ("企业", "公司", "集团", "厂商", "龙头", "品牌", "运营商", "服务商", "供应商", "制造商", "上市",
+                      "合资", "投资", "签约", "落户", "入驻")
+CJK_NUMERALS = "一二三四五六七八九十百千万亿两"
