@@ -181,6 +181,12 @@ def test_clauses_of_an_article_numbered_in_digits_belong_to_that_article():
     ("国家发展改革委牵头会同有关部门研究制定。",
      [("clause.lead_participate", [("lead", ["国家发展改革委"])]),
       ("clause.with_partner", [("support", ["有关部门"])])]),
+    # HAND-WRITTEN: brackets inside a subject (a provincial document's 各市（州）, 各县（市、区）).
+    ("各市（州）人民政府负责组织实施。", [("clause.subject_responsible", [("responsible", ["各市（州）人民政府"])])]),
+    ("各县（市、区）人民政府、省直各部门负责。",
+     [("clause.subject_responsible", [("responsible", ["各县（市、区）人民政府", "省直各部门"])])]),
+    ("各县（市、区）要会同有关部门推进。",
+     [("clause.with_partner", [("lead", ["各县（市、区）"]), ("support", ["有关部门"])])]),
 ])
 def test_hand_written_variants_of_the_prose_forms(text, expected):
     assert read(text) == expected

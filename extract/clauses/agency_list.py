@@ -96,7 +96,8 @@ def is_agency(name: str) -> bool:
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core):
         return False
-    if re.search(r"[、，,。；;：:“”\"《》\s]", core):
+    # Punctuation inside a bracketed note (各县（市、区）人民政府) is the note's, not the name's.
+    if re.search(r"[、，,。；;：:“”\"《》\s]", re.sub(r"[（(][^（）()]{1,10}[）)]", "", core)):
         return False
     return core.endswith(tuple(_vocab().agency.suffixes))
 
@@ -135,7 +136,16 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
     """
     raw: list[tuple[str, int, int]] = []
     pos = 0
-    for m in list(SEPARATORS.finditer(text)) + [None]:
+    # A separator inside brackets belongs to a name (各县（市、区）人民政府), not to the list.
+    depth, inside = 0, set()
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(k)
+    for m in [m for m in SEPARATORS.finditer(text) if m.start() not in inside] + [None]:
         end = m.start() if m else len(text)
         part = text[pos:end]
         lead = len(part) - len(part.lstrip(" \u3000\t\n"))

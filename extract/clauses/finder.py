@@ -156,6 +156,10 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     # would make a long document quadratic.
     floor = max(lo, pos - _SUBJECT_WINDOW)
     b = max([text.rfind(c, floor, pos) for c in _BOUNDARY] + [floor - 1]) + 1
+    # A bracket closed before the verb is inside the subject (各市（州）人民政府负责…): the clause
+    # begins at the boundary before it.
+    while b - 1 > floor and text[b - 1] in "（(" and any(c in text[b:pos] for c in "）)"):
+        b = max([text.rfind(c, floor, b - 1) for c in _BOUNDARY] + [floor - 1]) + 1
     if b > lo and text[b - 1] == "\n" or b == lo or b == floor:
         m = _MARKER.match(text, b, pos)
         if m:
