@@ -62,6 +62,8 @@ class BulkGreedyNER:
         self._decoder = BulkGreedy(ner)
 
     def __getattr__(self, name):
+        if name in ("_ner", "_decoder"):  # not set yet (copy / unpickling): never recurse
+            raise AttributeError(name)
         return getattr(self._ner, name)
 
     def __call__(self, doc: Doc) -> Doc:
