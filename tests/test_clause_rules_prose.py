@@ -187,6 +187,12 @@ def test_clauses_of_an_article_numbered_in_digits_belong_to_that_article():
      [("clause.subject_responsible", [("responsible", ["各县（市、区）人民政府", "省直各部门"])])]),
     ("各县（市、区）要会同有关部门推进。",
      [("clause.with_partner", [("lead", ["各县（市、区）"]), ("support", ["有关部门"])])]),
+    # HAND-WRITTEN: 省直有关部门 is one collective (the closer 有关部门 is not dropped from it);
+    # an adverb after the partner (另行) is not part of its name.
+    ("（牵头单位：省发展改革委；配合单位：省直有关部门，各市州人民政府）",
+     [("clause.labeled", [("lead", ["省发展改革委"]), ("support", ["省直有关部门", "各市州人民政府"])])]),
+    ("国家发展改革委会同有关部门另行制定。",
+     [("clause.with_partner", [("lead", ["国家发展改革委"]), ("support", ["有关部门"])])]),
 ])
 def test_hand_written_variants_of_the_prose_forms(text, expected):
     assert read(text) == expected

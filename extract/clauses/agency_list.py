@@ -152,7 +152,13 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
         core = part.strip(" \u3000\t\n")
         # A list closer (等有关部门) is dropped; a collective standing alone as the whole item
         # (会同有关部门 …) is the body named, and stays.
-        core = TRAILING.sub("", core).strip() or (core if COLLECTIVE.match(core) else "")
+        stripped = TRAILING.sub("", core).strip()
+        # 省直有关部门 is one collective: the closer is only dropped when a name remains.
+        # (A及其有关部门 stays A: 其 refers back to A.)
+        if stripped and stripped != core and not is_agency(stripped) and is_agency(core) \
+                and not stripped.endswith(("及其", "和其", "及", "和", "其")):
+            stripped = core
+        core = stripped or (core if COLLECTIVE.match(core) else "")
         if core:
             raw.append((core, offset + pos + lead, offset + pos + lead + len(core)))
         pos = m.end() if m else len(text)

@@ -175,7 +175,8 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 
 # The tail between a subject and its verb: modals, adverbs and a duty-division phrase.
 _SUBJECT_TAIL = re.compile(
-    rf"(?:(?:{_MODALS})|分别|共同|具体|统一|各自|切实|全面|主要|直接|认真|积极|继续|进一步|"
+    rf"(?:(?:{_MODALS})|(?:{_V.alternation(_V.clauses.subject_adverbs)})|"
+    rf"分别|共同|具体|统一|各自|切实|全面|主要|直接|认真|积极|继续|进一步|另行|"
     rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?)+$"
 )
 _YOU = re.compile(r"(?<!自)由")
