@@ -9,6 +9,7 @@ the surface, wrap and all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Dashes and bars the plans use inside Latin names (TD－SCDMA, RF－SIM) or between name parts.
@@ -55,23 +56,28 @@ class TextView:
         return self.text[s:e]
 
 
+# fold_char as a str.translate table (whitespace is never folded: runs are handled apart).
+_FOLD = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {ord(d): "-" for d in _DASHES}
+_SPACE_RUN = re.compile(r"\s+")  # \s is str.isspace() in Python's re
+
+
 def build_view(text: str) -> TextView:
-    out: list[str] = []
-    index: list[int] = []
+    """The view of `text`. Folding runs as one str.translate and whitespace runs are found by one
+    regex, so only the runs are visited in Python (a character loop cost ~30 ms per corpus pass
+    in the entity rules)."""
+    folded = text.translate(_FOLD)
     n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if not ch.isspace():
-            out.append(fold_char(ch))
-            index.append(i)
-            i += 1
-            continue
-        j = i
-        while j < n and text[j].isspace():
-            j += 1
-        prev = out[-1] if out else ""
-        nxt = fold_char(text[j]) if j < n else ""
+    parts: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        i, j = m.span()
+        if i > pos:
+            parts.append(folded[pos:i])
+            index.extend(range(pos, i))
+        # The run is maximal, so the character before it (if any) is the last one kept.
+        prev = folded[i - 1] if i > 0 else ""
+        nxt = folded[j] if j < n else ""
         drop = (
             prev and nxt and _wordish(prev) and _wordish(nxt)
             and (is_cjk(prev) or is_cjk(nxt))
@@ -79,10 +85,13 @@ def build_view(text: str) -> TextView:
         )
         if not drop:
             # Keep one space as a boundary marker, mapped to the run's first character.
-            out.append(" ")
+            parts.append(" ")
             index.append(i)
-        i = j
-    return TextView(text=text, compact="".join(out), index=tuple(index))
+        pos = j
+    if pos < n:
+        parts.append(folded[pos:])
+        index.extend(range(pos, n))
+    return TextView(text=text, compact="".join(parts), index=tuple(index))
 
 
 def compact_key(s: str) -> str:
