@@ -109,6 +109,10 @@ class ClauseWords(_Model):
     not_request_before: list[str]
     not_owner_after: list[str]
     duty_nouns: list[str]
+    time_heads: list[str]
+    seated: list[str]
+    establish: list[str]
+    change_of_approach: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

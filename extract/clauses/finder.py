@@ -180,7 +180,8 @@ _SUBJECT_TAIL = re.compile(
     rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?)+$"
 )
 _YOU = re.compile(r"(?<!自)由")
-_TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:底|初|内|起|以来)?(?:前)?|今年|明年|目前|近期|当前)[，,]?\s*")
+_TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:底|初|内|起|以来)?(?:前)?|"
+                        + _V.alternation(_V.clauses.time_heads) + r")[，,]?\s*")
 # Narrative adverbs and modals that may fill a clause between its subject and its verb.
 _ADVERBS = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs + _V.verbs.modals) + r")*")
 
@@ -535,7 +536,8 @@ def subject_responsible(ctx: Context) -> list[Found]:
     return found
 
 
-_SEATED = re.compile(r"(?:设在|设于)")
+_SEATED = re.compile(_V.alternation(_V.clauses.seated))
+_ESTABLISH = re.compile(_V.alternation(_V.clauses.establish))
 _HEAD_MARKER = re.compile(r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、)")
 
 
@@ -561,7 +563,7 @@ def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> t
     seat = _SEATED.search(region)
     if seat and seat.start() > 0 and is_agency(region[:seat.start()]):
         return prev, _items(region[:seat.start()], prev, default_prefix)
-    est = [m for m in re.finditer(r"成立|设立|组建", region)]
+    est = list(_ESTABLISH.finditer(region))
     if est:
         body = region[est[-1].end():]
         if is_agency(body):
@@ -595,7 +597,8 @@ _YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所在地的?|所属的?|各自的?)")
 # What follows 由A when A is not an owner: who a body is made of or who holds a post.
 # 由A向B转变 is "from A to B", a change of approach, not an owner.
-_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持|转变|过渡|转型)"
+_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持|"
+                              + _V.alternation(_V.clauses.change_of_approach) + r")"
                               # a request up the line is a step of procedure, not work owned
                               r"|(?:提出申请|申请|提请|报请|请示)"
                               # who sends members or chooses post holders, a discretion granted
