@@ -24,8 +24,12 @@ BATCH = 500
 # this is written in several transactions of at most this much, staged where no reader looks,
 # then switched in by one small transaction (`load_rows`); one node or edge over it cannot be
 # written at all and is refused by name, instead of exhausting the server's transaction memory
-# (which would fail other sessions too). A real plan writes well under 5 MB.
-MAX_TX_BYTES = 32 * 1024 * 1024
+# (which would fail other sessions too). A real plan writes well under 1 MB (the largest built-in
+# one 0.3 MB). The server holds up to 16x the rows' weight while it writes them: measured against
+# the managed server's per-transaction limit (256m, graph/neo4j_server.py), rows of 16 MB load in
+# one transaction and rows of 24 MB do not; so 8 MB keeps a build's biggest transaction at half
+# that limit or less.
+MAX_TX_BYTES = 8 * 1024 * 1024
 # Managed transactions retry transient failures (a restarting server, a deadlock) for at most
 # this long; then the error surfaces and the build decides (a dead server stops the build).
 RETRY_SECONDS = 5.0

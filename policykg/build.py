@@ -307,8 +307,9 @@ def _load_error(exc: BaseException) -> str:
         return str(exc)
     code = getattr(exc, "code", None) or ""
     if "MemoryPoolOutOfMemoryError" in code or "OutOfMemory" in code:
-        return ("the server ran out of transaction memory loading it: the document is too large for this "
-                "server's memory settings (lower --max-tx-mb so it is refused up front, or give Neo4j more heap)")
+        return ("the server ran out of transaction memory loading it (its db.memory.transaction.max or "
+                "total.max): lower --max-tx-mb so it is written in smaller transactions, or raise the "
+                "server's transaction memory")
     return f"could not be loaded ({type(exc).__name__}: {getattr(exc, 'message', None) or exc})"
 
 

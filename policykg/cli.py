@@ -97,7 +97,7 @@ def build(
     fmt: BuildFormat = typer.Option(BuildFormat.table, "--format", "-f", help="table (with progress) or json."),
     max_mb: float = typer.Option(64.0, "--max-mb", help="Refuse files larger than this (MB), before reading them."),
     timeout: float = typer.Option(600.0, "--timeout", help="Seconds one document's extraction may take (0: no limit)."),
-    max_tx_mb: float = typer.Option(32.0, "--max-tx-mb", help="Refuse a document whose facts exceed this (MB) in one transaction."),
+    max_tx_mb: float = typer.Option(8.0, "--max-tx-mb", help="Facts (MB) one transaction may write; a larger document is staged in several."),
     keep_missing: bool = typer.Option(False, "--keep-missing", help="Keep the plans of a built folder whose files are gone (default: remove them)."),
 ) -> None:
     """Extract documents and load them into Neo4j, one transaction per document.

@@ -241,3 +241,59 @@ def test_cli_says_removed_and_keep_missing_keeps(shared, neo4j, tmp_path):
     as_json = runner.invoke(app, ["build", str(tmp_path), "--format", "json", *IN_PROCESS], env=env)
     data = json.loads(as_json.stdout)
     assert data["removed"] == [] and data["summary"]["removed"] == 0 and data["summary"]["unchanged"] == 1
+
+
+# -- chmod 000: a real permission error ------------------------------------------------------------
+
+ROOT_READS_ANYWAY = pytest.mark.skipif(
+    os.geteuid() == 0, reason="running as root (uid 0): chmod 000 does not stop root from reading a folder, so "
+                              "the permission error cannot happen; test_an_unreadable_folder_removes_nothing_below_it "
+                              "covers the same build path by failing the folder's read")
+
+
+@pytest.fixture
+def locked(tmp_path):
+    """chmod 000 on the folders a test names, undone afterwards so pytest can delete them."""
+    done: list[Path] = []
+
+    def lock(folder: Path) -> Path:
+        folder.chmod(0)
+        done.append(folder)
+        return folder
+
+    yield lock
+    for folder in reversed(done):
+        folder.chmod(0o755)
+
+
+@ROOT_READS_ANYWAY
+def test_unreadable_root_folder_is_named_and_the_other_documents_load(shared, tmp_path, locked):
+    a, b = tmp_path / "A", tmp_path / "B"
+    a.mkdir()
+    b.mkdir()
+    (a / "one.txt").write_text(CITING, encoding="utf-8")
+    (b / "two.txt").write_text(CITING.replace("建设平台", "建设开放平台"), encoding="utf-8")
+    assert build_corpus([a], shared, limits=LOCAL).ok
+    locked(a)
+    report = build_corpus([a, b], shared, limits=LOCAL)
+    assert [(d.path, d.status, d.reason) for d in report.documents] == [
+        (str(a), "error", "folder cannot be read (Permission denied): the documents in it are not in this build"),
+        ("two.txt", "loaded", None)]
+    assert report.exit_code == 1 and report.removed == [] and set(_plans_of(shared, a)) == {"one"}
+
+
+@ROOT_READS_ANYWAY
+def test_unreadable_subfolder_is_named_and_the_other_documents_load(shared, neo4j, tmp_path, locked):
+    a = tmp_path / "A"
+    (a / "locked").mkdir(parents=True)
+    (a / "one.txt").write_text(CITING, encoding="utf-8")
+    (a / "locked" / "two.txt").write_text(CITING.replace("建设平台", "建设开放平台"), encoding="utf-8")
+    assert build_corpus([a], shared, limits=LOCAL).ok
+    locked(a / "locked")
+    env = {"NEO4J_URI": neo4j.uri, "NEO4J_USER": neo4j.user, "NEO4J_PASSWORD": neo4j.password.get_secret_value()}
+    res = CliRunner().invoke(app, ["build", str(a), *IN_PROCESS], env=env)
+    assert res.exit_code == 1, res.output
+    flat = " ".join(res.output.split())
+    assert f"error: {a / 'locked'}: folder cannot be read (Permission denied)" in flat
+    assert "1 of 2 documents loaded (0 new or changed, 1 unchanged)" in flat
+    assert "removed" not in flat and len(_plans_of(shared, a)) == 2
