@@ -284,3 +284,20 @@ def test_a_county_town_is_no_county_name():
 def test_a_bank_the_company_registry_lists_is_kept_though_an_agency_shares_its_name():
     # HAND-WRITTEN: agencies.toml lists the policy bank too; companies.toml claims it as a firm
     assert found("依托国家开发银行开展融资") == {("Company", "国家开发银行")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HAND-WRITTEN: the partner of 与X合作 in a sentence about firms
+        ("鼓励本地企业与思必驰开展战略合作。", {("Company", "思必驰")}),
+        ("柳河县与修正药业签署战略合作协议，引进投资10亿元。", {("Company", "修正药业")}),
+        # HAND-WRITTEN: partners that are kinds, places or collectives
+        ("推动与周边城市合作，与社会资本合作，鼓励企业与高校合作。", set()),
+        ("深化与香港、澳门合作，加强与东盟合作。", set()),
+        # sz-informatization-12th-2011: a kind of university
+        ("鼓励南方科技大学与世界著名学府共建高水平信息学科", {("Institution", "南方科技大学")}),
+    ],
+)
+def test_partners_of_cooperation(text, expected):
+    assert found(text) == expected

@@ -273,3 +273,10 @@ DESIGNATION_WORDS = frozenset("""
 FIRM_CONTEXT_WORDS = ("企业", "公司", "集团", "厂商", "龙头", "品牌", "运营商", "服务商", "供应商", "制造商", "上市",
                       "合资", "投资", "签约", "落户", "入驻")
 CJK_NUMERALS = "一二三四五六七八九十百千万亿两"
+
+# '与X合作': the partner X, two to eight characters, right before the verb of cooperation.
+PARTNER_CUE = re.compile(r"与(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:开展|签署|签订|达成|建立)?(?:战略|全面|深度)?(?:合作|共建)")
+# Partners that are kinds of places or parties, not firms (与周边城市合作, 与沿线国家合作).
+PARTNER_KIND_ENDS = ("城市", "地区", "国家", "区域", "省份", "省市", "地市", "县市", "资本", "方面", "各方", "团队", "人才",
+                     "院校", "高校", "机构", "组织", "社会", "群众", "企业", "园区", "平台", "项目", "学府", "名校", "名企",
+                     "大学", "学院", "伙伴", "同行", "用户", "客户")

@@ -613,6 +613,26 @@ def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
     scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.list_sibling"))
 
 
+def partner_hits(scene: Scene) -> list[Hit]:
+    """The partner of 与X合作 / 与X签署…协议 / 与X共建 in a sentence about firms: 鼓励本地企业与思必驰
+    合作. X must read as a name (not a place, kind, sector or generic phrase: 与周边城市合作,
+    与社会资本合作, 与高校合作 name nothing).
+
+    Example: 鼓励本地企业与思必驰开展战略合作
+    Finds: Company 思必驰
+    """
+    c, out = scene.c, []
+    for m in lx.PARTNER_CUE.finditer(c):
+        s, e = m.span("x")
+        item = c[s:e]
+        if not scene.is_free(s, e) or item.endswith(lx.PARTNER_KIND_ENDS) or lx.ENUM_ITEM_KIND.search(item):
+            continue
+        if not _name_like(scene, item) or not any(w in scene.sentence_of(s) for w in lx.FIRM_CONTEXT_WORDS):
+            continue
+        scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.partner"))
+    return out
+
+
 _SHORT_FORM = re.compile(r"\((?:以下)?简称[“\"']?([^”\"'()，。,]{2,8}?)[”\"']?\)")
 
 
@@ -770,6 +790,7 @@ PATTERN_RULES = (
     (("pattern.company.enumeration", "pattern.company.typed_list", "pattern.institution.typed_list"),
      enumeration_hits),
     (("pattern.company.list_sibling",), sibling_hits),
+    (("pattern.company.partner",), partner_hits),
     (("pattern.short_form",), short_form_hits),
     (("pattern.technology.paren_acronym",), paren_acronym_hits),
     (("pattern.technology.acronym", "pattern.technology.generation"), acronym_hits),
