@@ -292,6 +292,9 @@ def test_a_bank_the_company_registry_lists_is_kept_though_an_agency_shares_its_n
         # HAND-WRITTEN: the partner of 与X合作 in a sentence about firms
         ("鼓励本地企业与思必驰开展战略合作。", {("Company", "思必驰")}),
         ("柳河县与修正药业签署战略合作协议，引进投资10亿元。", {("Company", "修正药业")}),
+        ("园区引进旷视科技落户，带动一批配套企业集聚。", {("Company", "旷视科技")}),
+        # HAND-WRITTEN: what is brought in is no firm here
+        ("引进高层次人才落户，吸引社会资本投资建设，引进重大项目落户。", set()),
         # HAND-WRITTEN: partners that are kinds, places or collectives
         ("推动与周边城市合作，与社会资本合作，鼓励企业与高校合作。", set()),
         ("深化与香港、澳门合作，加强与东盟合作。", set()),

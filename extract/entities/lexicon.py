@@ -274,8 +274,9 @@ FIRM_CONTEXT_WORDS = ("企业", "公司", "集团", "厂商", "龙头", "品牌"
                       "合资", "投资", "签约", "落户", "入驻")
 CJK_NUMERALS = "一二三四五六七八九十百千万亿两"
 
-# '与X合作': the partner X, two to eight characters, right before the verb of cooperation.
-PARTNER_CUE = re.compile(r"与(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:开展|签署|签订|达成|建立)?(?:战略|全面|深度)?(?:合作|共建)")
+# '与X合作' / '引进X落户': the partner X, two to eight characters, right before the verb.
+PARTNER_CUE = re.compile(r"与(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:开展|签署|签订|达成|建立)?(?:战略|全面|深度)?(?:合作|共建)"
+                         r"|(?:引进|引入|吸引)(?P<y>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:落户|入驻|投资建设|设立)")
 # Partners that are kinds of places or parties, not firms (与周边城市合作, 与沿线国家合作).
 PARTNER_KIND_ENDS = ("城市", "地区", "国家", "区域", "省份", "省市", "地市", "县市", "资本", "方面", "各方", "团队", "人才",
                      "院校", "高校", "机构", "组织", "社会", "群众", "企业", "园区", "平台", "项目", "学府", "名校", "名企",

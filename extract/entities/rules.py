@@ -614,8 +614,8 @@ def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
 
 
 def partner_hits(scene: Scene) -> list[Hit]:
-    """The partner of 与X合作 / 与X签署…协议 / 与X共建 in a sentence about firms: 鼓励本地企业与思必驰
-    合作. X must read as a name (not a place, kind, sector or generic phrase: 与周边城市合作,
+    """The partner of 与X合作 / 与X签署…协议 / 与X共建, and the firm of 引进X落户, in a sentence about
+    firms: 鼓励本地企业与思必驰合作, 引进旷视科技落户园区. X must read as a name (not a place, kind, sector or generic phrase: 与周边城市合作,
     与社会资本合作, 与高校合作 name nothing).
 
     Example: 鼓励本地企业与思必驰开展战略合作
@@ -623,7 +623,7 @@ def partner_hits(scene: Scene) -> list[Hit]:
     """
     c, out = scene.c, []
     for m in lx.PARTNER_CUE.finditer(c):
-        s, e = m.span("x")
+        s, e = m.span("x") if m.group("x") else m.span("y")
         item = c[s:e]
         if not scene.is_free(s, e) or item.endswith(lx.PARTNER_KIND_ENDS) or lx.ENUM_ITEM_KIND.search(item):
             continue
