@@ -193,6 +193,9 @@ def test_institution_with_the_name_of_a_state_body():
         # HAND-WRITTEN: the place in brackets inside a registered name
         ("乐鑫信息科技（上海）股份有限公司、东莞宜安科技股份有限公司",
          {("Company", "乐鑫信息科技（上海）股份有限公司"), ("Company", "东莞宜安科技股份有限公司")}),
+        # HAND-WRITTEN: a former name after 原
+        ("东莞市生益电子有限公司（原东莞生益电子有限公司）",
+         {("Company", "东莞市生益电子有限公司"), ("Company", "东莞生益电子有限公司")}),
         # HAND-WRITTEN: a county heads a factory's name
         ("柳河县葡萄酒厂扩大生产", {("Company", "柳河县葡萄酒厂")}),
     ],

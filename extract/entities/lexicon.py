@@ -37,6 +37,8 @@ LEAD_WORDS = frozenset(CUT_WORDS | set("""
 # Quantities in front of a kind noun: 10家, 一批, 222家, 两个.
 LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支])")
 
+# 'former', before a place that opens a firm's earlier registered name (原东莞生益电子有限公司).
+FORMER = "原"
 # A count in front of a kind word, anywhere in a name's body: 10家, 一批, 三大, 百强. Numerals
 # without such a word are part of a name (三一集团, 万科, 亿联网络).
 QUANTITY = re.compile(r"[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支大强]|[一多数几]?批|各类|多家")

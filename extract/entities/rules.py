@@ -175,6 +175,10 @@ def trim_front(body: str) -> int:
     changed = True
     while changed and start < len(body):
         changed = False
+        if body.startswith(lx.FORMER, start) and _place_len(body[start + len(lx.FORMER):]):
+            start += len(lx.FORMER)  # （原东莞生益电子有限公司）: the former name, without 原
+            changed = True
+            continue
         d = _ROW_NUMBER.match(body, start)
         if d and _place_len(body[d.end():]):
             # '1东莞市华科电子有限公司': a table's row number run into the name (the compact view
