@@ -121,3 +121,15 @@ def test_embedding_once_per_distinct_token_gives_spacys_vectors(pipeline):
     piped = list(pipeline.pipe(texts[:40], disable=["ner", "policykg_entity_rules", "policykg_entity_merge"]))
     assert all(np.array_equal(d.tensor, r) for d, r in zip(piped, ref[:40]))
     assert t2v.predict([pipeline.make_doc("")])[0].shape[0] == 0
+
+
+def test_spacy_loops_switches_the_fast_paths_off_and_back(pipeline):
+    texts = real_paragraphs()[:60]
+    fast = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in pipeline.pipe(texts)]
+    with fast_ner.spacy_loops(pipeline):
+        assert not isinstance(pipeline.get_pipe("ner"), fast_ner.BulkGreedyNER)
+        assert "predict" not in vars(pipeline.get_pipe("tok2vec"))
+        slow = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in pipeline.pipe(texts)]
+    assert isinstance(pipeline.get_pipe("ner"), fast_ner.BulkGreedyNER)
+    assert "predict" in vars(pipeline.get_pipe("tok2vec"))
+    assert slow == fast and any(slow)

@@ -23,6 +23,8 @@ anything else goes to spaCy's own predict. The beam (EntityMerge.scores) is unto
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
@@ -256,3 +258,23 @@ def install_embed_once(nlp) -> bool:
     t2v.predict = predict
     t2v._policykg_embed_once = True
     return True
+
+
+@contextlib.contextmanager
+def spacy_loops(nlp):
+    """Within the block, `nlp` runs spaCy's own tok2vec and NER loops (what install and
+    install_embed_once replaced), e.g. to time both in one run (tests/benchmarks/bench_nlp.py)."""
+    names = [name for name, _ in nlp._components]
+    i = names.index("ner") if "ner" in names else -1
+    stand_in = nlp._components[i][1] if i >= 0 else None
+    t2v = nlp.get_pipe("tok2vec") if "tok2vec" in names else None
+    embed = t2v.__dict__.pop("predict", None) if t2v is not None else None
+    if isinstance(stand_in, BulkGreedyNER):
+        nlp._components[i] = ("ner", stand_in._ner)
+    try:
+        yield nlp
+    finally:
+        if isinstance(stand_in, BulkGreedyNER):
+            nlp._components[i] = ("ner", stand_in)
+        if embed is not None:
+            t2v.predict = embed

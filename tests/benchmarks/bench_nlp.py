@@ -20,6 +20,8 @@ as ratios between figures of the same run (machines here are shared and noisy):
   one entity extraction of the corpus goes (segmentation = the pipeline's make_doc, with the user
   dictionary; rules = finder.find_entities; tok2vec; ner = the bulk greedy decoder; beam = the
   merge's scoring; rest = everything else: copies, the merge, spaCy's batching).
+- seg_speed_ratio_spacy_loops (and _cpu): the same extraction with spaCy's own tok2vec and NER
+  loops (fast_ner.spacy_loops), interleaved in the same repetitions: what the fast paths gain.
 - fast_paths: whether load_pipeline installed the bulk NER decoder and the once-per-distinct-token
   embedding (extract/entities/fast_ner.py); the figures are for that pipeline.
 """
@@ -125,7 +127,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
 
-    from policykg.extract.entities import mentions
+    from policykg.extract.entities import fast_ner, mentions
     from policykg.extract.entities.nlp import load_nlp, load_pipeline
     from policykg.extract.pipeline import extract_text
     from policykg.paths import corpus_dir
@@ -150,9 +152,14 @@ def main() -> None:
 
     # Interleaved: each repetition times all four back to back and yields its own ratios, so a
     # change in the machine's load between measurements does not land in one figure only.
+    def ents_spacy_loops():
+        with fast_ner.spacy_loops(load_pipeline()):
+            return [mentions.document_mentions(*s) for s in spans]
+
     jobs = {
         "raw": lambda: [plain.make_doc(p) for p in paragraphs],
         "ents": lambda: [mentions.document_mentions(*s) for s in spans],
+        "ents_spacy_loops": ents_spacy_loops,
         "ents2": lambda: mentions.many_document_mentions(spans, n_process=2),
         "full": lambda: [extract_text(text, doc_id) for doc_id, text in texts],
     }
@@ -182,6 +189,9 @@ def main() -> None:
         "seg_speed_ratio_2proc": round(ratio("ents2"), 3),
         "full_extraction_speed_ratio": round(ratio("full"), 3),
         "seg_speed_ratio_cpu": round(ratio("ents", cpu), 3),
+        "entity_extraction_spacy_loops_s": round(med["ents_spacy_loops"], 3),
+        "seg_speed_ratio_spacy_loops": round(ratio("ents_spacy_loops"), 3),
+        "seg_speed_ratio_spacy_loops_cpu": round(ratio("ents_spacy_loops", cpu), 3),
         "stages": stage_times(spans, args.runs),
         "fast_paths": fast_paths(),
         "import_neo4j_s": round(neo, 3), "help_s": round(helpt, 3), "query_help_s": round(queryt, 3),
