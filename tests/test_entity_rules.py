@@ -307,3 +307,24 @@ def test_a_bank_the_company_registry_lists_is_kept_though_an_agency_shares_its_n
 )
 def test_partners_of_cooperation(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ZhouYNF/platform-1 State Council paragraphs (the training dump): no firm, no institution
+        ("损失按规定报经批准后进行核销；切实维护银行合法债权安全", set()),
+        ("续建项目，过去由哪家银行贷款，今后仍由其贷款", set()),
+        ("应当按照税款所属纳税申报期最后一日中国人民银行公布的利率", set()),
+        ("副总理、国务委员、各部部长、各委员会主任、人民银行行长、审计长", set()),
+        ("项目未来收益权提供质押担保以及第三方公司提供增信措施", set()),
+        ("邓秀新 工程院副院长", set()),
+        ("以校地产业研究院为平台，有针对性地开展培训", set()),
+        # HAND-WRITTEN: banks named by a place, and national banks from the registry
+        ("东莞农村商业银行、中国民生银行、浦发银行提供贷款",
+         {("Company", "东莞农村商业银行"), ("Company", "中国民生银行"), ("Company", "浦发银行")}),
+        ("中国农业科学院、广东省科学院", {("Institution", "中国农业科学院"), ("Institution", "广东省科学院")}),
+    ],
+)
+def test_state_council_prose(text, expected):
+    assert {m for m in found(text) if m[0] != "Technology"} == expected

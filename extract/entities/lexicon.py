@@ -97,7 +97,8 @@ GENERIC_WORDS = frozenset("""
 保险 基金 担保 租赁 运营 物流 贸易 零售 连锁 制造业 开发 村镇 网上 网络化 移动 无线 有线 宽带 通讯
 广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
 监管 交易 商务 电商 消费 营销 品牌 供应链 建设 领域 相关 物联网 云计算 大数据 人工智能 区块链 超算 超级计算 计算机
-集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟 适配 验证 信创 治理 攻关 基地 载体
+集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟 适配 验证 信创 治理 攻关 基地 载体 第三方 子 母 总 分
+现代 校地 校企 合作 国际合作 现代农业
 独资 国有资本 资本 融资 担保 融资担保 小额 贷款 小额贷款 供电 供水 供热 燃气 自来水 热力 期货 信托 财务
 典当 拍卖 理财 咨询 评估 代理 经纪 物业 置业 地产 房地产 施工 监理 勘察 运输 客运 货运 邮政 快递 水务
 基金管理 资产管理 证券 保险 城投 融资租赁 商业 农村 城市 县级 市属 省属 央属 中央 地方国有 国有控股
@@ -141,6 +142,9 @@ FACILITY_CENTRES = (
     "监测中心", "调解中心", "救助中心", "指导中心", "保障中心", "储备中心", "配置中心", "算力中心", "智算中心",
 )
 
+# Academies named by their country or region only (中国工程院, 广东省科学院, 中国农业科学院):
+# a person's name before one is a list of experts (邓秀新 工程院副院长).
+PLACE_HEADED_ACADEMIES = ("科学院", "工程院")
 # Suffixes, longest first so 研究院 is tried before 学院 would see 究院.
 # Company forms with a parenthesised part of the registered name: 太原钢铁（集团）有限公司.
 PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
@@ -283,3 +287,8 @@ PARTNER_CUE = re.compile(r"与(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:开展|签
 PARTNER_KIND_ENDS = ("城市", "地区", "国家", "区域", "省份", "省市", "地市", "县市", "资本", "方面", "各方", "团队", "人才",
                      "院校", "高校", "机构", "组织", "社会", "群众", "企业", "园区", "平台", "项目", "学府", "名校", "名企",
                      "大学", "学院", "伙伴", "同行", "用户", "客户")
+
+# Posts (a list item ending so is a person's title: 各委员会主任) and words that open a clause
+# (审计署根据法律…): neither is part of a firm's name.
+POST_WORDS = ("主任", "部长", "局长", "行长", "厅长", "书记", "委员", "总理", "主席", "董事长", "总经理", "负责人")
+LEAD_CLAUSE_WORDS = ("根据", "依据", "按照", "依照", "对于", "关于", "为了", "通过")

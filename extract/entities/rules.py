@@ -51,8 +51,11 @@ class Hit:
 class Scene:
     """The compact text plus what is already claimed, shared by the rules of one call."""
 
-    def __init__(self, compact: str, hits: list[Hit], generic_extra: frozenset[str]):
+    def __init__(self, compact: str, hits: list[Hit], generic_extra: frozenset[str], in_body=None):
         self.c = compact
+        # in_body(hit) -> bool: whether a hit lies inside a government body's name (finder's
+        # agency spans); such a hit is never claimed, so it anchors no list (人民银行、审计署).
+        self.in_body = in_body or (lambda hit: False)
         self.hits = list(hits)
         self.generic = lx.GENERIC_WORDS | generic_extra
         self.not_names = self.generic | lx.PLACES
@@ -76,6 +79,8 @@ class Scene:
     def claim(self, out: list[Hit], hit: Hit) -> None:
         """Record a rule's hit at once, so the rest of its scan sees it as a boundary
         (浙江大学 stops the window of …和之江实验室)."""
+        if self.in_body(hit):
+            return
         for h in self.hits:
             overlaps = h.start < hit.end and hit.start < h.end
             if overlaps and not (hit.start <= h.start and h.end <= hit.end):
@@ -333,6 +338,8 @@ def _national_name(scene: Scene, pos: int, max_len: int) -> int | None:
 
 
 def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -> bool:
+    if suffix in lx.PLACE_HEADED_ACADEMIES:
+        return bool(_place_len(body))
     if university:
         return scene.residue(body, lx.UNIVERSITY_GENERIC) >= 1
     if suffix in lx.PLACE_NAMED_INSTITUTION:
@@ -444,8 +451,12 @@ def company_hits(scene: Scene) -> list[Hit]:
             res = scene.residue(body)
             place = _place_len(body)
             # A name part (TCL, 阿里巴巴), a place plus a descriptor (深圳报业集团), or for banks
-            # a place alone (苏州银行, 北京银行).
+            # a place alone (苏州银行, 北京银行). A bank is named by its place (东莞农村商业银行,
+            # 前海微众银行); the national banks without one are in the gazetteer, and '…由哪家银行',
+            # '切实维护银行' name none.
             if not (res >= 2 or (place and len(body) - place >= 2) or (suffix == "银行" and place == len(body))):
+                continue
+            if suffix == "银行" and not place:
                 continue
         if not has_head and suffix not in lx.REGISTERED_SUFFIXES:
             # A registered name (…有限公司) opens with its place as registered (广东长盈精密技术有限
@@ -555,6 +566,8 @@ def _name_like(scene: Scene, item: str) -> bool:
     no verb inside (推动产业发展), and not a place alone (沙特)."""
     if any(w in item for w in lx.CUT_WORDS) or item in lx.PLACES or item.endswith(lx.AGENCY_SUFFIXES):
         return False
+    if item.endswith(lx.POST_WORDS) or any(w in item for w in lx.LEAD_CLAUSE_WORDS):
+        return False  # 各委员会主任 (a post), 审计署根据法律 (a clause)
     words = scene.not_names | lx.SECTOR_WORDS
     return scene.residue(item, words) >= 2
 
@@ -801,10 +814,11 @@ PATTERN_RULES = (
 )
 
 
-def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str]) -> list[Hit]:
+def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str], in_body=None) -> list[Hit]:
     """All pattern-rule hits, each rule seeing what the gazetteer and earlier rules claimed
-    (PATTERN_RULES gives the order)."""
-    scene = Scene(compact, gazetteer_hits, generic_extra)
+    (PATTERN_RULES gives the order); `in_body(hit)` says which hits are part of a government
+    body's name (they are not claimed)."""
+    scene = Scene(compact, gazetteer_hits, generic_extra, in_body)
     found: list[Hit] = []
     for _, rule in PATTERN_RULES:
         found.extend(rule(scene))  # each rule claims its hits on the scene as it goes
