@@ -328,3 +328,10 @@ def test_partners_of_cooperation(text, expected):
 )
 def test_state_council_prose(text, expected):
     assert {m for m in found(text) if m[0] != "Technology"} == expected
+
+
+def test_short_forms_written_with_a_colon_or_xia_cheng():
+    # HAND-WRITTEN
+    ms = [m for m in find_entities("t", "东莞市华科电子有限公司（简称：华科电子）；华科电子负责实施") if m.label.value == "Company"]
+    assert [m.surface for m in ms] == ["东莞市华科电子有限公司", "华科电子", "华科电子"]
+    assert {m.canonical_name for m in ms} == {"东莞市华科电子有限公司"}

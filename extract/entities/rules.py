@@ -650,7 +650,7 @@ def partner_hits(scene: Scene) -> list[Hit]:
     return out
 
 
-_SHORT_FORM = re.compile(r"\((?:以下)?简称[“\"']?([^”\"'()，。,]{2,8}?)[”\"']?\)")
+_SHORT_FORM = re.compile(r"\((?:以下)?(?:简称|下称)[：:]?[“\"']?([^”\"'()，。,：:]{2,8}?)[”\"']?\)")
 
 
 def short_form_hits(scene: Scene) -> list[Hit]:
