@@ -5,7 +5,8 @@ types come from this module, never from user input.
 
 Graph model
 -----------
-(:Plan {id, title, doc_number, issuer, issued, published, period_start, period_end, kind, ...})
+(:Plan {id, title, doc_number, issuer, issued, published, period_start, period_end, kind, ...,
+        path (relative to the folder built), source_root (that folder, resolved), input_key})
 (:Plan)-[:HAS_SECTION]->(:Section {id, doc_id, level, number, marker, heading, heading_lost, path})
 (:Section)-[:HAS_SECTION]->(:Section)
 (:Plan)-[:HAS_TASK]->(:Task {id, doc_id, kind, title, text, ordinal, start, end, rule})
