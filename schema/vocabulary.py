@@ -113,6 +113,12 @@ class ClauseWords(_Model):
     seated: list[str]
     establish: list[str]
     change_of_approach: list[str]
+    shared_head_levels: list[str]
+    shared_head_openers: list[str]
+    not_in_name: list[str]
+    relative_adjectives: list[str]
+    relative_verbs: list[str]
+    post_titles: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

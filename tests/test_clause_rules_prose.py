@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from policykg.extract.clauses.agency_list import is_agency, split_agency_list
 from policykg.extract.clauses.finder import find_clauses
 
 DEV = Path(__file__).resolve().parent / "gold" / "dev" / "docs"
@@ -106,6 +107,23 @@ def read(text: str):
     # 和其他有关部门 closing a list is a third, collective owner (国发〔2019〕4号 （二十）).
     ("gov-2019-guofa-4", "国务院教育行政部门、人力资源社会保障行政部门和其他有关部门在职责范围内，分别负责有关的职业教育工作",
      [("clause.subject_responsible", [("responsible", ["国务院教育行政部门", "人力资源社会保障行政部门", "其他有关部门"])])]),
+    # ── the second development set (round 2) ──
+    # Bare place levels share the last item's head: ONE collective, not three owners.
+    ("cea-1997-dizhen-qushi", "请各省、自治区、直辖市人民政府认真贯彻落实",
+     [("clause.request", [("responsible", ["各省、自治区、直辖市人民政府"])])]),
+    ("sh-2025-dajian-yijianshi", "市、区交通运输部门负责公路超限运输许可、特殊车辆在城市道路上行驶审批办理",
+     [("clause.subject_responsible", [("responsible", ["市、区交通运输部门"])])]),
+    # 办成 is a verb: its 办 is no 办 (office) closing the name.
+    ("gov-2019-guobanfa-3", "应当由教育行政部门办成公办园或委托办成普惠性民办园",
+     [("clause.you_body", [("responsible", ["教育行政部门"])])]),
+    # 按照职能分工 after a modal is the duty-division form as 职责分工 is.
+    ("gov-2006-guohan-38", "各成员单位要按照职能分工，主动研究",
+     [("clause.duty_division_comma", [("responsible", ["各成员单位"])])]),
+    # A qualifier after 由 that picks the body out stays in its mention; a bracket may sit in the name.
+    ("sh-2026-gongyuan-tizhi", "市、区两级公园举办活动分别由相应的绿化市容部门审核",
+     [("clause.you_body", [("responsible", ["相应的绿化市容部门"])])]),
+    ("sedu-1996-xizangban", "不足部分可由承担任务的省（市）人民政府予以补贴",
+     [("clause.you_body", [("responsible", ["承担任务的省（市）人民政府"])])]),
 ])
 def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -136,6 +154,15 @@ def test_prose_clauses_of_the_development_set(doc_id, quote, expected):
     # A member list with no lead named is composition (57 2.1.2, 国发〔2019〕4号 （二十）).
     ("gov-2005-guobanhan-57", "办公室成员由国家发展改革委、财政部、铁道部、交通部、商务部、国务院新闻办、国家粮食局、"
                               "中国农业发展银行、中国储备粮管理总公司有关人员组成。"),
+    # ── the second development set (round 2) ──
+    # 批转 heads no name: the report asks for forwarding, it assigns nothing to 各地区.
+    ("cea-1997-dizhen-qushi", "请批转各地区、各部门贯彻执行。"),
+    # 也要…指定: bodies to be designated are no owners, nor the subjects with 要 (gold notes).
+    ("gov-1996-guobanfa-25", "有关省、自治区、直辖市及军区也要相应指定有关部门负责管理。"),
+    # 副区长 is a post holder, the body 分管副区 does not exist.
+    ("sh-chongming-2021-tijian", "由分管副区长牵头统筹协调城市体检工作中的重大事项"),
+    # Without a modal the 职能分工 sentence of a 预案's response steps is not annotated (gold notes).
+    ("gov-2005-guobanhan-57", "省级人民政府有关部门按照职能分工，及时采取应急措施"),
 ])
 def test_prose_sentences_that_are_not_clauses(doc_id, quote):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -223,3 +250,19 @@ def test_a_closing_request_to_all_addressees_belongs_to_no_task():
 
     assert task_of("国家发展改革委负责统筹") is not None and task_of("财政部负责资金保障") is not None
     assert task_of("国家发展改革委负责跟踪") is None
+
+
+# ── the second development set (issue 12, round 2): shared-head lists, verbs swallowed into a
+# name, qualified owners after 由, the 职能分工 form, post holders ─────────────────────────────
+
+def test_shared_head_list_is_one_item_but_named_bodies_still_split():
+    # HAND-WRITTEN: a bare level joins the next item only when that item carries the shared head.
+    assert [i.surface for i in split_agency_list("各省、自治区、直辖市人民政府", 0)] == ["各省、自治区、直辖市人民政府"]
+    assert [i.surface for i in split_agency_list("市发展改革委、区财政局", 0)] == ["市发展改革委", "区财政局"]
+    assert is_agency("市、区公安交管部门")
+    assert not is_agency("市、区两级公园举办活动")
+
+
+def test_a_long_term_adverb_is_no_post_title():
+    # HAND-WRITTEN: 长期 after a name is an adverb, not the 长 of a post title.
+    assert read("由市场监管局长期负责。") == [("clause.you_body", [("responsible", ["市场监管局"])])]

@@ -14,6 +14,7 @@ is never a list separator.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,13 +89,32 @@ _VERB_HEAD = re.compile(
 )
 
 
+@functools.cache
+def _shared_head() -> re.Pattern:
+    """各省、自治区、直辖市人民政府 / 市、区交通运输部门: bare place levels joined by 、 that share the
+    head of the last item (the vocabulary's shared-head levels and openers); `rest` is that item."""
+    c = _vocab().clauses
+    levels, openers = _vocab().alternation(c.shared_head_levels), _vocab().alternation(c.shared_head_openers)
+    return re.compile(rf"(?:{openers})?(?:{levels})(?:、(?:{levels}))*、(?P<rest>(?:{levels})[^、]+)")
+
+
+@functools.cache
+def _not_in_name_words() -> re.Pattern:
+    return re.compile(_vocab().alternation(_vocab().clauses.not_in_name))
+
+
 def is_agency(name: str) -> bool:
     """Whether a list item names a body (or a collective of bodies): it ends like one (the
     vocabulary's agency suffixes) and holds no verb or particle. A trailing bracketed note
-    (国务院有关部门（单位）) does not count for the ending."""
+    (国务院有关部门（单位）) does not count for the ending. Bare place levels sharing the last
+    item's head (各省、自治区、直辖市人民政府) are one collective when that item is a body."""
+    shared = _shared_head().fullmatch(name.strip())
+    if shared:
+        return is_agency(shared.group("rest"))
     core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
-    if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core):
+    if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
+            or _not_in_name_words().search(core):
         return False
     # Punctuation inside a bracketed note (各县（市、区）人民政府) is the note's, not the name's.
     if re.search(r"[、，,。；;：:“”\"《》\s]", re.sub(r"[（(][^（）()]{1,10}[）)]", "", core)):
@@ -162,6 +182,7 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
         if core:
             raw.append((core, offset + pos + lead, offset + pos + lead + len(core)))
         pos = m.end() if m else len(text)
+    raw = _merge_shared_heads(raw, text, offset)
     prefixes = [own_prefix(name) for name, _, _ in raw]
     first_later = next((p for p in prefixes if p), None)
     current = context_prefix
@@ -177,6 +198,28 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
                 full, restored = prefix + name, True
         items.append(ListItem(name, full, s, e, restored, bool(COLLECTIVE.match(name))))
     return items
+
+
+def _merge_shared_heads(raw: list[tuple[str, int, int]], text: str, offset: int) -> list[tuple[str, int, int]]:
+    """Join a run of bare place levels with the item after it when they share its head
+    (各省 / 自治区 / 直辖市人民政府 → 各省、自治区、直辖市人民政府): one collective, not three owners."""
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(raw):
+        merged = None
+        for last in range(len(raw) - 1, k, -1):
+            s, e = raw[k][1], raw[last][2]
+            span = text[s - offset:e - offset]
+            if _shared_head().fullmatch(span) and is_agency(span):
+                merged = (span, s, e, last)
+                break
+        if merged:
+            out.append(merged[:3])
+            k = merged[3] + 1
+        else:
+            out.append(raw[k])
+            k += 1
+    return out
 
 
 # A named place at the head of a name: 广州市…, 南山区…, 广东省…

@@ -595,6 +595,21 @@ def bears_duty(ctx: Context) -> list[Found]:
 _YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
 # Qualifiers between 由 and the list that are not part of any name.
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所在地的?|所属的?|各自的?)")
+# Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
+_RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")|(?:"
+                             + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?)的")
+_POST_TITLE = re.compile(r"(?:" + _V.alternation(_V.clauses.post_titles) + r")(?!期)")
+
+
+def _bracketed_name_end(text: str, i: int, hi: int) -> int | None:
+    """End of the longest body starting at `i` whose name may hold a bracketed note
+    (省（市）人民政府), up to a stop word or punctuation outside brackets; None when none."""
+    limit = min(hi, i + 32)
+    for j, ch, depth in bracket_walk(text, i, limit):
+        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "、，,。；;：:\n" or j > i and _STOP.match(text, j)):
+            limit = j
+            break
+    return next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j]) and not _cuts_word(text, j)), None)
 # What follows 由A when A is not an owner: who a body is made of or who holds a post.
 # 由A向B转变 is "from A to B", a change of approach, not an owner.
 _NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持|"
@@ -609,6 +624,15 @@ _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[�
 _LIST_PUNCT = "、，,。；;：:（(）)\n“”《》"
 
 
+_PHRASE_WORD = re.compile(_V.alternation(_V.clauses.not_in_name))
+
+
+def _cuts_word(text: str, j: int) -> bool:
+    """Whether a name ending at `j` would end inside a word that is never in a name (办成: the 办
+    of 教育行政部门办成公办园 is the verb's, not the suffix of a 办)."""
+    return any(m.start() < j < m.end() for m in _PHRASE_WORD.finditer(text, max(0, j - 3), j + 3))
+
+
 def _item_end(text: str, i: int, hi: int) -> int | None:
     """End of the longest body starting at `i`, or None. The name is cut at the first stop word
     after which a body remains (市财政局对… → 市财政局); a two-character stop word that leaves no
@@ -621,7 +645,7 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
                 and not (text[limit] == "等" and (_CATEGORY.match(text, limit) or limit + 1 >= hi
                                                  or text[limit + 1] in "、，,。；;）)")):
             limit += 1
-        j = next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j])), None)
+        j = next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j]) and not _cuts_word(text, j)), None)
         if j is not None:
             # A报B (由单位主管部门报项目管理部门备案): two bodies and a report between them, not one name.
             k = text.find("报", i + 2, j)
@@ -661,7 +685,8 @@ def _list_after(text: str, pos: int, hi: int) -> int | None:
 def you_body(ctx: Context) -> list[Found]:
     """…由A(、B)+verb: the bodies after 由 own the work (由A统筹, 由A承担, 由A依据…处理, 由A负责解释);
     由A牵头，B配合 makes A lead and B support. Not when 由 names members or post holders
-    (由A、B有关人员组成, 由A主要负责人兼任).
+    (由A、B有关人员组成, 由A主要负责人兼任), nor a post holder (由分管副区长牵头). A qualifier that
+    picks the body out stays in its mention (由相应的绿化市容部门审核, 由承担任务的省（市）人民政府…).
 
     Example: 不听劝阻的，由登记管理机关责令解散。
     """
@@ -671,12 +696,23 @@ def you_body(ctx: Context) -> list[Found]:
         q = _YOU_QUALIFIER.match(text, start)
         if q:
             start = q.end()
-        end = _list_after(text, start, ctx.hi)
-        if end is None:
+        rel = _RELATIVE_OWNER.match(text, start)
+        if rel:
+            # 由相应的绿化市容部门 / 由承担任务的省（市）人民政府: the qualifier picks the body out
+            # and stays in its mention; the body is one name after it.
+            end = _bracketed_name_end(text, rel.end(), ctx.hi)
+            if end is None:
+                continue
+            items = [ListItem(text[start:end], text[start:end], start, end, False, False)]
+        else:
+            end = _list_after(text, start, ctx.hi)
+            if end is None:
+                continue
+            items = _items(text[start:end], start, ctx.default_prefix)
+        if not rel and (not items or not all(is_agency(it.surface) for it in items)):
             continue
-        items = _items(text[start:end], start, ctx.default_prefix)
-        if not items or not all(is_agency(it.surface) for it in items):
-            continue
+        if _POST_TITLE.match(text, end):
+            continue  # 由分管副区长牵头: a post holder (副区长), not the body 分管副区
         after = end
         cat = _CATEGORY.match(text, after)
         if cat:
@@ -858,12 +894,14 @@ def handled(ctx: Context) -> list[Found]:
     return found
 
 
-_DUTY_COMMA = re.compile(r"(?:按照?|根据|依据)?(?:各自)?职责分工[，,]")
+# The instruction form only (A要按照…分工，…): a modal before it. Without one (省级人民政府有关部门按照
+# 职能分工，及时采取应急措施 in a 预案's response steps) the sentence describes a procedure.
+_DUTY_COMMA = re.compile(r"(?:要|应当|应|须)(?:按照?|根据|依据)?(?:各自)?(?:职责|职能)分工[，,]")
 
 
 @clause_rule("clause.duty_division_comma", 52, "verb after a list")
 def duty_division_comma(ctx: Context) -> list[Found]:
-    """A要按照职责分工，…: the division of duties itself makes the bodies responsible.
+    """A要按照职责分工，… (or 职能分工): the division of duties itself makes the bodies responsible.
 
     Example: 省级部门要按照职责分工，从行业主管部门的角度进行深入自查。
     """
