@@ -17,6 +17,7 @@ from policykg.extract.readers.registry import read_path
 from policykg.extract.readers.sources import apply_reader_header, with_sources
 from policykg.extract.facts.deadlines import find_prose_deadlines
 from policykg.extract.tables.responsibility import table_tasks
+from policykg.extract.tables.text_table import find_text_tables, text_table_tasks
 from policykg.extract.structure.sections import parse_structure
 from policykg.extract.facts.targets import find_targets
 from policykg.extract.structure.spans import SpanIndex
@@ -61,6 +62,15 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         if found:  # a 分工表: its cells are read by column; other tables stay prose to the rules
             row_tasks += found
             table_spans.append((t.start, t.end))
+    # 分工表 typed one cell a line (no reader sees a table there): read outside the reader's tables.
+    read_tables = read.tables if read is not None else []
+    text_found = find_text_tables(text, st.body_start, len(text), first_index=len(read_tables),
+                                  skip=[(t.start, t.end) for t in read_tables])
+    for t in text_found.tables:
+        found = text_table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer))
+        if found:
+            row_tasks += found
+            table_spans.append((t.start, t.end))
     if row_tasks:
         # A responsibility table's rows are its tasks: prose tasks the structure stage made of
         # the same lines would double them.
@@ -71,7 +81,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
     # within the document's jurisdiction (extract/clauses/assign.py).
     assigned = assign_clauses(text, doc_id, meta, st.sections, tasks, st.body_start, st.body_end,
                               front="\n".join(ln.text for ln in st.front_lines), skip=table_spans)
-    tasks, clauses, warnings = assigned.tasks, assigned.clauses, assigned.warnings
+    tasks, clauses, warnings = assigned.tasks, assigned.clauses, assigned.warnings + text_found.warnings
     agencies: dict[str, Agency] = {a.id: a for a in assigned.agencies}
     for tt in row_tasks:
         assignments = []

@@ -44,6 +44,14 @@ class TableTask:
     assignments: list[tuple[Role, list, Evidence]] = field(default_factory=list)  # (role, ListItems, evidence)
 
 
+def label_role(label: str) -> str | None:
+    """The column role a header label names (COLUMN_WORDS, first match), or None."""
+    for role, pat in COLUMN_WORDS:
+        if pat.search(label):
+            return role
+    return None
+
+
 def column_roles(rows: list[list[Cell]]) -> tuple[dict[int, str], int] | None:
     """{column: role} and the index of the first data row, or None when the table is no 分工表."""
     roles: dict[int, str] = {}
@@ -54,11 +62,10 @@ def column_roles(rows: list[list[Cell]]) -> tuple[dict[int, str], int] | None:
             label = re.sub(r"[\s\u3000]", "", cell.text)
             if not label or len(label) > 12:
                 continue
-            for role, pat in COLUMN_WORDS:
-                if pat.search(label):
-                    roles[cell.col] = role
-                    hit = True
-                    break
+            role = label_role(label)
+            if role is not None:
+                roles[cell.col] = role
+                hit = True
         if hit:
             last_header = r
         elif last_header >= 0:
@@ -86,7 +93,7 @@ def table_tasks(doc_id: str, table: TableRead, sections: list[Section], default_
     roles, first = found
     holder = _holding_section(sections, table.start)
     base = holder.id.partition(":")[2] if holder else "doc"
-    task_col = next(c for c, r in roles.items() if r == "task")
+    task_col = _task_column(table.rows[first:], [c for c, r in roles.items() if r == "task"])
     out: list[TableTask] = []
     used_keys: set[str] = set()
     for r in range(first, len(table.rows)):
@@ -105,8 +112,10 @@ def table_tasks(doc_id: str, table: TableRead, sections: list[Section], default_
         while key in used_keys:  # a 序号 repeated under several groups: keep ids apart
             key += "b"
         used_keys.add(key)
-        start = min(c.start for c in row)
-        end = max(c.end for c in row)
+        # The row's own cells: a merged cell repeated from a row above keeps that row's offsets.
+        own = [c for c in row if c.text and c.merged_from is None] or row
+        start = min(c.start for c in own)
+        end = max(c.end for c in own)
         deadline: Deadline | None = None
         for c, role in roles.items():
             if role == "deadline" and c < len(row) and row[c].text.strip():
@@ -127,6 +136,15 @@ def table_tasks(doc_id: str, table: TableRead, sections: list[Section], default_
                 tt.assignments.append((OWNER_ROLES[role], items, ev))
         out.append(tt)
     return out
+
+
+def _task_column(rows: list[list[Cell]], task_cols: list[int]) -> int:
+    """Of several task columns (任务名称 | 任务内容), the one holding each row's own text: a column
+    whose cells are merged over rows (a group name) is not it. The first such column, else the first."""
+    for c in task_cols:
+        if not any(c < len(row) and row[c].merged_from is not None for row in rows):
+            return c
+    return task_cols[0]
 
 
 def _holding_section(sections: list[Section], pos: int) -> Section | None:

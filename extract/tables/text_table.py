@@ -1,0 +1,238 @@
+"""分工表 rendered as text, one cell per line (tables copied from web pages, pdf-to-text exports).
+
+    序号 / 任务名称 / 任务内容 / 牵头部门 / 配合部门 / 时间节点      ← header: one column label a line
+    1 / 加强组织领导 / 召开…。 / 区政府办公室 / 各联席会议成员单位 / 2019年3月
+    2 / 将…纳入…。 / 区委组织部 / 区绿化市容局 / 2019年             ← 任务名称 spans rows 1–4
+
+The header is a run of lines each naming a column by the same words the docx/html tables use
+(responsibility.COLUMN_WORDS); it must begin with the 序号 column, because the row numbers are what
+delimits rows (a row is the lines from the line `n` up to the line `n+1`). A row's lines are then
+fitted to the columns in order by what they look like: owner columns take agency lists (the same
+is_agency test the prose rules use), the deadline column a deadline (facts/deadlines.py), task
+columns other text. Two things make the count differ from the columns:
+
+* a merged group cell (任务名称 spanning rows) is written once, in the group's first row; a task
+  column that is not the row's text column may be left out and repeats the cell above;
+* a cell wrapped onto two lines (区绿化市容局、 / 区农业农村委): joining two lines costs, unless
+  the first ends in a list separator (、，), which says the cell goes on.
+
+Every cheapest fit is kept; a line that they put in different columns is dropped (and a row whose
+task text they disagree on is skipped), with a warning: a dropped line loses an owner, a guess
+could invent one. The rows then go through responsibility.table_tasks like any reader's table, so
+the evidence of every edge is the exact span of its cell in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.extract.clauses.agency_list import is_agency, split_agency_list
+from policykg.extract.facts.deadlines import parse_deadline
+from policykg.extract.readers.base import Cell, TableRead
+from policykg.extract.tables.responsibility import OWNER_ROLES, TableTask, label_role, table_tasks
+from policykg.schema.models import Section, SourceRef
+
+MIN_HEADER = 3  # column labels in a row, number column included: fewer is too weak a sign
+MAX_CELL_LINES = 3  # lines one cell may wrap onto
+# A line that ends the last row: an attachment heading, a numbered heading, a table title.
+_STOP = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_GROUP_PUNCT = re.compile(r"[。；;，,：:]")
+_CONTINUES = ("、", "，", ",")
+
+
+@dataclass
+class _Line:
+    text: str  # stripped
+    start: int
+    end: int
+    kind: str = ""  # A agency list, D deadline, T other text
+
+
+@dataclass
+class TextTables:
+    tables: list[TableRead] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _lines(text: str, lo: int, hi: int) -> list[_Line]:
+    out, pos = [], lo
+    for raw in text[lo:hi].split("\n"):
+        core = raw.strip(" \u3000\t\r")
+        if core:
+            s = pos + raw.index(core)
+            out.append(_Line(core, s, s + len(core)))
+        pos += len(raw) + 1
+    return out
+
+
+def _kind(line: str) -> str:
+    body = line.rstrip("、，, ")
+    if len(body) <= 24 and parse_deadline(body, "", 0) is not None and not re.search(r"[。；]", body):
+        return "D"
+    items = split_agency_list(body, 0)
+    if items and all(_names_body(it.name) for it in items):
+        return "A"
+    return "T"
+
+
+def _names_body(name: str) -> bool:
+    """is_agency, also for a body with its other nameplates in brackets, however many
+    (区委宣传部（区文明办、区政府新闻办、区委网信办）): each bracketed name must be a body too."""
+    if is_agency(name):
+        return True
+    m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
+    return bool(m) and is_agency(m.group(1)) and all(is_agency(p) for p in re.split(r"[、，,]", m.group(2)))
+
+
+def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[int]):
+    """All cheapest fits of `lines` to the columns `roles`: (cost, [column of each line])."""
+    best: list = [None, []]  # cost, fits
+
+    def walk(i: int, j: int, cost: int, cols: list[int]) -> None:
+        if best[0] is not None and cost > best[0]:
+            return
+        if j == len(roles):
+            if i == len(lines):
+                if best[0] is None or cost < best[0]:
+                    best[0], best[1] = cost, []
+                best[1].append(list(cols))
+            return
+        role = roles[j]
+        # Leaving the column out: a group cell repeats from above; an owner/deadline cell is empty.
+        if role == "task":
+            if j != text_col and j in can_inherit:
+                walk(i, j + 1, cost, cols)
+        elif role in OWNER_ROLES or role == "deadline":
+            walk(i, j + 1, cost + 1, cols)
+        for n in range(1, MAX_CELL_LINES + 1):
+            if i + n > len(lines):
+                break
+            cell = lines[i:i + n]
+            if role == "task":
+                if any(ln.kind != "T" for ln in cell):
+                    break
+                if j != text_col and (n > 1 or len(cell[0].text) > 20 or _GROUP_PUNCT.search(cell[0].text)):
+                    break  # a group cell is a short heading on one line
+            elif role in OWNER_ROLES:
+                if any(ln.kind != "A" for ln in cell):
+                    break
+            elif role == "deadline":
+                if n > 1 or cell[0].kind != "D":
+                    break
+            else:
+                break
+            join = sum(0 if a.text.endswith(_CONTINUES) else 1 for a in cell[:-1])
+            walk(i + n, j + 1, cost + join, cols + [j] * n)
+
+    walk(0, 0, 0, [])
+    return best[1]
+
+
+def _header(lines: list[_Line], i: int) -> list[str] | None:
+    roles = []
+    for ln in lines[i:]:
+        label = re.sub(r"\s", "", ln.text)
+        role = label_role(label) if len(label) <= 12 else None
+        if role is None:
+            break
+        roles.append(role)
+    if len(roles) < MIN_HEADER or roles[0] != "number" or "task" not in roles \
+            or not any(r in OWNER_ROLES for r in roles):
+        return None
+    return roles
+
+
+def find_text_tables(text: str, lo: int = 0, hi: int | None = None, first_index: int = 0,
+                     skip: list[tuple[int, int]] = ()) -> TextTables:
+    """One-cell-a-line 分工表 in text[lo:hi] (outside the `skip` spans: tables a reader found)."""
+    hi = len(text) if hi is None else hi
+    lines = [ln for ln in _lines(text, lo, hi) if not any(a <= ln.start < b for a, b in skip)]
+    out = TextTables()
+    i = 0
+    while i < len(lines):
+        roles = _header(lines, i)
+        if roles is None:
+            i += 1
+            continue
+        header, i = lines[i:i + len(roles)], i + len(roles)
+        table, i = _read_rows(text, header, roles, lines, i, first_index + len(out.tables), out.warnings)
+        if table is not None:
+            out.tables.append(table)
+    return out
+
+
+def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Line], i: int, index: int,
+               warnings: list[str]) -> tuple[TableRead | None, int]:
+    def ref(r: int, c: int) -> SourceRef:
+        return SourceRef(format="text", table=index, row=r, col=c)
+
+    rows = [[Cell(row=0, col=c, text=ln.text, start=ln.start, end=ln.end, source=ref(0, c))
+             for c, ln in enumerate(header)]]
+    cols = roles[1:]  # the number column is the line that opens the row
+    task_cols = [j for j, r in enumerate(cols) if r == "task"]
+    text_col = task_cols[-1]  # the most specific: 任务内容 after 任务名称
+    above: dict[int, Cell] = {}  # the last cell seen per group column, repeated where left out
+    n = 1
+    while i < len(lines) and lines[i].text == str(n):
+        number = lines[i]
+        j = i + 1
+        body: list[_Line] = []
+        while j < len(lines) and lines[j].text != str(n + 1) and not _STOP.match(lines[j].text) \
+                and len(body) < len(cols) * MAX_CELL_LINES:
+            body.append(lines[j])
+            j += 1
+        for ln in body:
+            ln.kind = _kind(ln.text)
+        fits = _fits(cols, text_col, body, set(above))
+        last = j >= len(lines) or lines[j].text != str(n + 1)
+        while not fits and last and body:  # the last row: the longest run of lines that fits
+            body.pop()
+            j -= 1
+            fits = _fits(cols, text_col, body, set(above))
+        r = len(rows)
+        if not fits:
+            warnings.append(f"text table row {n} (line at {number.start}): its {len(body)} lines fit no column layout; row skipped")
+        else:
+            agreed = [f[k] if all(g[k] == f[k] for g in fits) else None for k, f in enumerate([fits[0]] * len(body))]
+            if any(a is None and fits[0][k] == text_col for k, a in enumerate(agreed)):
+                warnings.append(f"text table row {n} (line at {number.start}): its task text is ambiguous; row skipped")
+            else:
+                for k, a in enumerate(agreed):
+                    if a is None:
+                        warnings.append(f"text table row {n}: line {body[k].text!r} could belong to more than one "
+                                        "column; left out rather than guessed")
+                row = [Cell(row=r, col=0, text=number.text, start=number.start, end=number.end, source=ref(r, 0))]
+                for c in range(len(cols)):
+                    mine = [body[k] for k, a in enumerate(agreed) if a == c]
+                    if mine:
+                        cell = Cell(row=r, col=c + 1, text=text[mine[0].start:mine[-1].end], start=mine[0].start,
+                                    end=mine[-1].end, source=ref(r, c + 1))
+                        if cols[c] == "task" and c != text_col:
+                            above[c] = cell
+                    elif c in above and all(fits[0][k] != c for k in range(len(body))):
+                        src = above[c]
+                        cell = src.model_copy(update={"row": r, "merged_from": (src.row, src.col)})
+                    else:
+                        cell = Cell(row=r, col=c + 1, text="", start=number.end, end=number.end, source=ref(r, c + 1))
+                    row.append(cell)
+                rows.append(row)
+        i = j
+        n += 1
+    if len(rows) < 2:
+        return None, i
+    end = max(c.end for row in rows for c in row)
+    return TableRead(index=index, start=header[0].start, end=end, rows=rows), i
+
+
+def text_table_tasks(doc_id: str, table: TableRead, sections: list[Section],
+                     default_prefix: str | None) -> list[TableTask]:
+    """The rows of a text table as tasks. A task begins at its task text: the number and a group
+    cell stand on lines of their own before it, and are labels of the row, not its text."""
+    out = []
+    for tt in table_tasks(doc_id, table, sections, default_prefix):
+        start = next((c.start for row in table.rows for c in row
+                      if c.text == tt.task.text and c.start >= tt.clause_start and c.merged_from is None), tt.task.start)
+        out.append(TableTask(tt.task.model_copy(update={"start": start}), tt.clause_start, tt.clause_end,
+                             tt.assignments))
+    return out
