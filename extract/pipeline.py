@@ -17,6 +17,7 @@ from policykg.extract.readers.registry import read_path
 from policykg.extract.readers.sources import apply_reader_header, with_sources
 from policykg.extract.facts.deadlines import find_prose_deadlines
 from policykg.extract.tables.responsibility import table_tasks
+from policykg.extract.tables.owner_headings import owner_heading_units, unit_spans
 from policykg.extract.tables.text_table import find_text_tables, text_table_tasks
 from policykg.extract.structure.sections import parse_structure
 from policykg.extract.facts.targets import find_targets
@@ -77,13 +78,16 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in table_spans)]
         tasks = sorted(tasks + [tt.task for tt in row_tasks], key=lambda t: (t.start, -(t.end - t.start)))
         tasks = [t.model_copy(update={"ordinal": n}) for n, t in enumerate(tasks, 1)]
+    # A 职责分工 chapter whose sub-headings are the bodies: each heading owns its unit's duties.
+    owner_units = owner_heading_units(text, doc_id, st.sections, tasks, default_prefix(meta.issuer))
     # Responsibilities: conventions, the clause-rule registry, task units, agency resolution
     # within the document's jurisdiction (extract/clauses/assign.py).
     assigned = assign_clauses(text, doc_id, meta, st.sections, tasks, st.body_start, st.body_end,
-                              front="\n".join(ln.text for ln in st.front_lines), skip=table_spans)
+                              front="\n".join(ln.text for ln in st.front_lines),
+                              skip=table_spans + unit_spans(owner_units, st.sections))
     tasks, clauses, warnings = assigned.tasks, assigned.clauses, assigned.warnings + text_found.warnings
     agencies: dict[str, Agency] = {a.id: a for a in assigned.agencies}
-    for tt in row_tasks:
+    for tt in row_tasks + owner_units:
         assignments = []
         for role, items, evidence in tt.assignments:
             for rank, it in enumerate(items, 1):
@@ -97,7 +101,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
                 assignments.append(Assignment(task_id=tt.task.id, role=role, rank=rank, agency=mention,
                                               evidence=evidence))
         clauses.append(Clause(doc_id=doc_id, task_id=tt.task.id, start=tt.clause_start, end=tt.clause_end,
-                              text=text[tt.clause_start:tt.clause_end], rule="clause.table_row",
+                              text=text[tt.clause_start:tt.clause_end], rule=tt.rule,
                               assignments=assignments))
     clauses.sort(key=lambda c: c.start)
     tasks = _with_prose_deadlines(text, doc_id, tasks, st.body_start, st.body_end)

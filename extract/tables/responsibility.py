@@ -42,6 +42,7 @@ class TableTask:
     clause_start: int
     clause_end: int
     assignments: list[tuple[Role, list, Evidence]] = field(default_factory=list)  # (role, ListItems, evidence)
+    rule: str = "clause.table_row"  # the Clause's rule: a table row, or an owner heading (owner_headings.py)
 
 
 def label_role(label: str) -> str | None:

@@ -71,12 +71,12 @@ def _kind(line: str) -> str:
     if len(body) <= 24 and parse_deadline(body, "", 0) is not None and not re.search(r"[。；]", body):
         return "D"
     items = split_agency_list(body, 0)
-    if items and all(_names_body(it.name) for it in items):
+    if items and all(names_body(it.name) for it in items):
         return "A"
     return "T"
 
 
-def _names_body(name: str) -> bool:
+def names_body(name: str) -> bool:
     """is_agency, also for a body with its other nameplates in brackets, however many
     (区委宣传部（区文明办、区政府新闻办、区委网信办）): each bracketed name must be a body too."""
     if is_agency(name):

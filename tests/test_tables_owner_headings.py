@@ -1,0 +1,58 @@
+"""Owner-as-heading chapters (extract/tables/owner_headings.py), on the real development document
+sh-putuo-2025-haimian: 四、职责分工 with (一)区建管委 … (八)各建设单位, each heading a body and its duties
+below. Expected owners were read off the document by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.extract.pipeline import extract_document
+from policykg.extract.structure.sections import parse_structure
+from policykg.extract.structure.tasks import build_tasks
+from policykg.extract.tables.owner_headings import owner_heading_units
+
+DOCS = Path(__file__).resolve().parent / "gold" / "dev" / "docs"
+BODIES = ["区建管委", "区发改委", "区财政局", "区规划资源局", "区生态环境局", "区绿化市容局", "区房管局", "各建设单位"]
+
+
+@pytest.fixture(scope="module")
+def x():
+    return extract_document(DOCS / "sh-putuo-2025-haimian.txt")
+
+
+def test_each_heading_body_is_responsible_for_its_unit(x):
+    heads = [c for c in x.clauses if c.rule == "clause.owner_heading"]
+    got = [(x.text[c.start:c.end], [(a.role.value, a.rank, a.agency.surface) for a in c.assignments]) for c in heads]
+    markers = "一二三四五六七八"
+    assert got == [(f"({markers[i]}){b}", [("responsible", 1, b)]) for i, b in enumerate(BODIES)]
+    titles = {t.id: t.title for t in x.tasks}
+    assert [titles[c.task_id] for c in heads] == BODIES
+
+
+def test_evidence_is_the_heading_line_as_written(x):
+    for c in x.clauses:
+        if c.rule == "clause.owner_heading":
+            ev = c.assignments[0].evidence
+            assert x.text[ev.start:ev.end] == ev.quote and ev.quote.endswith(c.assignments[0].agency.surface)
+
+
+def test_the_duties_name_no_second_owner(x):
+    # (八)各建设单位's duties read 在本单位负责实施的…: 在本单位 is no body, and the heading already owns the unit.
+    surfaces = [a.agency.surface for c in x.clauses for a in c.assignments]
+    assert "在本单位" not in surfaces
+    # The prose clauses before the chapter stay (三、 2. 由区规划资源局…征询…).
+    assert any(c.rule != "clause.owner_heading" and "区规划资源局" in c.text for c in x.clauses)
+
+
+def _units(name: str):
+    text = (DOCS / name).read_text(encoding="utf-8")
+    st = parse_structure(text, "d")
+    return owner_heading_units(text, "d", st.sections, build_tasks("d", st.sections, st.paragraphs), None)
+
+
+def test_only_a_duty_chapter_with_body_headings_counts():
+    # 五、组织保障's sub-headings are topics, and sh-baoshan-2019-laji has no 职责分工 chapter at all.
+    assert [tt.task.title for tt in _units("sh-putuo-2025-haimian.txt")] == BODIES
+    assert _units("sh-baoshan-2019-laji.txt") == []
