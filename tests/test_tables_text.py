@@ -28,8 +28,7 @@ def row_task(x, number: str):
 
 def test_rows_become_tasks_with_lead_support_and_deadline(x):
     rows = [t for t in x.tasks if t.rule == "task.table_row"]
-    # 39 numbered rows; row 29 has a lead cell the agency test cannot read (see the last test).
-    assert len(rows) >= 38
+    assert len(rows) == 39  # 39 numbered rows
     t1 = row_task(x, "1")
     assert owners(x, t1.id) == {"lead": ["区政府办公室"], "support": ["各联席会议成员单位"], "responsible": []}
     assert t1.deadline is not None and t1.deadline.text == "2019年3月"
@@ -89,3 +88,31 @@ def test_the_rest_of_the_document_keeps_its_prose_clauses(x):
     # The body's own clause (三、（一）1.) stays: the text table takes only its own span.
     body = [c for c in x.clauses if c.rule != "clause.table_row"]
     assert any("区机管局与区绿化市容局落实" in c.text for c in body)
+
+
+def _table_text() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    head = text.index("序号\n")
+    return text[head:text.index("附件2", head)]
+
+
+def _owner_cells(tables) -> list[list[str]]:
+    return [[c.text for c in row[3:5]] for t in tables for row in t.rows[1:]]
+
+
+def test_a_header_repeated_over_a_page_break_and_dotted_numbers_change_nothing():
+    body = _table_text()
+    plain = find_text_tables(body).tables
+    assert len(plain[0].rows) == 1 + 39  # the header and rows 1..39
+    labels = body[:body.index("\n\n1\n")]
+    # The same text as pdf-to-text gives it: the header again before row 11, rows numbered "11." — the
+    # offsets move, the cells read must not.
+    paged = body.replace("\n\n11\n", "\n\n" + labels + "\n\n11.\n", 1)
+    assert paged != body
+    tables = find_text_tables(paged).tables
+    assert len(tables) == 1 and _owner_cells(tables) == _owner_cells(plain)
+
+
+def test_a_body_with_a_long_bracketed_second_nameplate_is_one_owner(x):
+    # Row 29's 配合 cell: 区委宣传部（区文明办、区政府新闻办、区委网信办）、区民政局 — two bodies, not five.
+    assert owners(x, row_task(x, "29").id)["support"] == ["区委宣传部（区文明办、区政府新闻办、区委网信办）", "区民政局"]

@@ -30,7 +30,7 @@ COLUMN_WORDS: list[tuple[str, re.Pattern]] = [
     ("support", re.compile(r"(?:配合|参与|协办|协同|协助)(?:单位|部门)")),
     ("responsible", re.compile(r"(?:责任|负责|承办|实施)(?:单位|部门|主体)")),
     ("deadline", re.compile(r"完成时限|时间节点|进度安排|完成时间|时间安排|时限")),
-    ("task", re.compile(r"重点任务|工作任务|任务内容|主要任务|具体任务|工作内容|重点工作|任务措施|工作措施|任务名称|^任务$")),
+    ("task", re.compile(r"重点任务|工作任务|任务内容|主要任务|具体任务|工作内容|重点工作|任务措施|工作措施|具体措施|主要措施|任务名称|^任务$")),
 ]
 OWNER_ROLES = {"lead": Role.lead, "support": Role.support, "responsible": Role.responsible}
 HEADER_ROWS = 3

@@ -6,7 +6,8 @@
 
 The header is a run of lines each naming a column by the same words the docx/html tables use
 (responsibility.COLUMN_WORDS); it must begin with the 序号 column, because the row numbers are what
-delimits rows (a row is the lines from the line `n` up to the line `n+1`). A row's lines are then
+delimits rows (a row is the lines from the line `n` – or `n.` `（n）` – up to the line `n+1`; a header
+repeated on a new page is passed over). A row's lines are then
 fitted to the columns in order by what they look like: owner columns take agency lists (the same
 is_agency test the prose rules use), the deadline column a deadline (facts/deadlines.py), task
 columns other text. Two things make the count differ from the columns:
@@ -129,6 +130,12 @@ def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[
     return best[1]
 
 
+def row_number(line: str) -> int | None:
+    """The number of a line that is only a row number (1, 1., 1、, （1）); None otherwise."""
+    m = re.fullmatch(r"[（(]?([0-9０-９]{1,3})[)）]?[.．、]?", line)
+    return int(m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))) if m else None
+
+
 def _header(lines: list[_Line], i: int) -> list[str] | None:
     roles = []
     for ln in lines[i:]:
@@ -173,19 +180,31 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
     task_cols = [j for j, r in enumerate(cols) if r == "task"]
     text_col = task_cols[-1]  # the most specific: 任务内容 after 任务名称
     above: dict[int, Cell] = {}  # the last cell seen per group column, repeated where left out
+    labels = [ln.text for ln in header]
+
+    def repeated_header(k: int) -> bool:  # a table over pages repeats its header (pdf-to-text)
+        return [ln.text for ln in lines[k:k + len(labels)]] == labels
+
+    def opens(k: int, n: int) -> bool:
+        return k < len(lines) and row_number(lines[k].text) == n
+
     n = 1
-    while i < len(lines) and lines[i].text == str(n):
+    while i < len(lines):
+        if repeated_header(i):
+            i += len(labels)
+        if not opens(i, n):
+            break
         number = lines[i]
         j = i + 1
         body: list[_Line] = []
-        while j < len(lines) and lines[j].text != str(n + 1) and not _STOP.match(lines[j].text) \
+        while j < len(lines) and not opens(j, n + 1) and not _STOP.match(lines[j].text) and not repeated_header(j) \
                 and len(body) < len(cols) * MAX_CELL_LINES:
             body.append(lines[j])
             j += 1
         for ln in body:
             ln.kind = _kind(ln.text)
         fits = _fits(cols, text_col, body, set(above))
-        last = j >= len(lines) or lines[j].text != str(n + 1)
+        last = not opens(j, n + 1) and not (repeated_header(j) and opens(j + len(labels), n + 1))
         while not fits and last and body:  # the last row: the longest run of lines that fits
             body.pop()
             j -= 1
