@@ -56,3 +56,16 @@ def test_only_a_duty_chapter_with_body_headings_counts():
     # 五、组织保障's sub-headings are topics, and sh-baoshan-2019-laji has no 职责分工 chapter at all.
     assert [tt.task.title for tt in _units("sh-putuo-2025-haimian.txt")] == BODIES
     assert _units("sh-baoshan-2019-laji.txt") == []
+
+
+def test_a_titled_duty_chapter_and_a_body_before_a_colon():
+    # The same chapter worded otherwise (明确职责分工; （二）区发改委：指导… on one line): the offsets move,
+    # the owners must not. A variant of the real text, to test the layout, not a document.
+    text = (DOCS / "sh-putuo-2025-haimian.txt").read_text(encoding="utf-8")
+    varied = text.replace("四、职责分工", "四、明确职责分工", 1).replace("(二)区发改委\n\n指导", "(二)区发改委：指导", 1)
+    assert varied.count("区发改委：指导") == 1 and "明确职责分工" in varied
+    st = parse_structure(varied, "d")
+    units = owner_heading_units(varied, "d", st.sections, build_tasks("d", st.sections, st.paragraphs), None)
+    assert [tt.assignments[0][1][0].surface for tt in units] == BODIES
+    second = units[1].assignments[0][2]
+    assert second.quote == "(二)区发改委" and varied[second.start:second.end] == second.quote

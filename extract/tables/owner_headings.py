@@ -26,7 +26,8 @@ from policykg.extract.tables.text_table import names_body
 from policykg.schema.models import Evidence, Role, Section, Task
 
 # Headings of a chapter that assigns duties body by body (the words are data, like COLUMN_WORDS).
-CHAPTER_WORDS = re.compile(r"^(?:职责分工|部门职责|工作职责|任务分工|责任分工|部门分工|分工职责|职责任务|主要职责|各部门职责)$")
+CHAPTER_WORDS = re.compile(r"^(?:明确|落实|压实|细化)?(?:职责分工|部门职责|工作职责|任务分工|责任分工|部门分工|分工职责|职责任务|主要职责|"
+                           r"各部门职责|各单位职责|部门职责分工)$")
 MIN_OWNER_UNITS = 2
 
 
@@ -48,7 +49,8 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
             continue
         units = []
         for sub in by_parent.get(chapter.id, []):
-            name = (sub.heading or "").strip()
+            # The body may open the unit's first line, its duties after a colon (（二）区发改委：指导…).
+            name = re.split(r"[：:]", (sub.heading or "").strip(), maxsplit=1)[0].strip()
             at = text.find(name, sub.start, sub.end) if name else -1
             if at < 0 or sub.id not in task_of:
                 continue
