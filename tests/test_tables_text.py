@@ -116,3 +116,15 @@ def test_a_header_repeated_over_a_page_break_and_dotted_numbers_change_nothing()
 def test_a_body_with_a_long_bracketed_second_nameplate_is_one_owner(x):
     # Row 29's 配合 cell: 区委宣传部（区文明办、区政府新闻办、区委网信办）、区民政局 — two bodies, not five.
     assert owners(x, row_task(x, "29").id)["support"] == ["区委宣传部（区文明办、区政府新闻办、区委网信办）", "区民政局"]
+
+
+def test_a_remark_column_is_read_past():
+    # The table with a 备注 column after 时间节点, one row's remark filled: a variant of the real text to
+    # test the layout. Every owner cell must read as before.
+    body = _table_text()
+    plain = find_text_tables(body).tables
+    varied = body.replace("时间节点\n", "时间节点\n\n备注\n", 1).replace("2019年3月\n\n2\n", "2019年3月\n\n按季度报送进展\n\n2\n", 1)
+    assert varied.count("按季度报送进展") == 1
+    tables = find_text_tables(varied).tables
+    assert len(tables) == 1 and _owner_cells(tables) == _owner_cells(plain)
+    assert tables[0].rows[1][6].text == "按季度报送进展"

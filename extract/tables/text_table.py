@@ -106,6 +106,8 @@ def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[
                 walk(i, j + 1, cost, cols)
         elif role in OWNER_ROLES or role == "deadline":
             walk(i, j + 1, cost + 1, cols)
+        else:  # a remark-like column: often empty, and what it holds names no owner
+            walk(i, j + 1, cost, cols)
         for n in range(1, MAX_CELL_LINES + 1):
             if i + n > len(lines):
                 break
@@ -121,8 +123,8 @@ def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[
             elif role == "deadline":
                 if n > 1 or cell[0].kind != "D":
                     break
-            else:
-                break
+            elif any(ln.kind == "A" for ln in cell):
+                break  # an agency list beside the owner columns is more likely theirs: not taken here
             join = sum(0 if a.text.endswith(_CONTINUES) else 1 for a in cell[:-1])
             walk(i + n, j + 1, cost + join, cols + [j] * n)
 
