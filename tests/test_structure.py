@@ -125,3 +125,11 @@ def test_ordinals_that_are_no_articles(line):
     from policykg.extract.structure.headings import match_marker
 
     assert match_marker(line) is None
+
+
+def test_a_date_after_a_blank_line_closes_the_body_without_an_issuer_line():
+    # HAND-WRITTEN: a body whose closing date follows a blank line with no issuer line before it
+    # (a real held-out text had this shape and parse_structure raised IndexError on it).
+    text = "一、加强组织领导\n各区要落实属地责任（责任单位：各区政府）。\n\n2024年3月1日\n"
+    st = parse_structure(text, "hand-written")
+    assert "加强组织领导" in [s.heading for s in st.sections]

@@ -91,7 +91,9 @@ def body_range(lines: list[Line]) -> Body:
         k -= 1
     if k > i and DATE_LINE.match(lines[k - 1].text.replace(" ", "")):
         end = k - 1
-        if end > i and len(lines[end - 1].text) <= 20 and lines[end - 1].text[-1] not in "。；":
+        # The issuer line may be missing (a blank line before the date): an empty line is no issuer.
+        issuer = lines[end - 1].text if end > i else ""
+        if issuer and len(issuer) <= 20 and issuer[-1] not in "。；":
             end -= 1
     return Body(i, end, lines[:i])
 
