@@ -119,6 +119,8 @@ class ClauseWords(_Model):
     relative_adjectives: list[str]
     relative_verbs: list[str]
     post_titles: list[str]
+    owner_chapter_verbs: list[str]
+    owner_chapter_titles: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

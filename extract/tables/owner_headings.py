@@ -24,10 +24,13 @@ from policykg.extract.clauses.agency_list import split_agency_list
 from policykg.extract.tables.responsibility import TableTask
 from policykg.extract.tables.text_table import names_body
 from policykg.schema.models import Evidence, Role, Section, Task
+from policykg.schema.vocabulary import vocabulary
 
-# Headings of a chapter that assigns duties body by body (the words are data, like COLUMN_WORDS).
-CHAPTER_WORDS = re.compile(r"^(?:明确|落实|压实|细化)?(?:职责分工|部门职责|工作职责|任务分工|责任分工|部门分工|分工职责|职责任务|主要职责|"
-                           r"各部门职责|各单位职责|部门职责分工)$")
+# Headings of a chapter that assigns duties body by body: [clauses] owner_chapter_* of vocabulary.toml.
+_WORDS = vocabulary().clauses
+CHAPTER_WORDS = re.compile("^(?:" + "|".join(map(re.escape, _WORDS.owner_chapter_verbs)) + ")?(?:"
+                           + "|".join(map(re.escape, sorted(_WORDS.owner_chapter_titles, key=len, reverse=True)))
+                           + ")$")
 MIN_OWNER_UNITS = 2
 
 
