@@ -257,7 +257,12 @@ OUTSIDE = {
                      "中央和省级人民政府", "省级粮食行政管理部门", "省级部门", "业务主管部门", "挂靠单位", "登记管理机关",
                      "民政部门", "公安部门", "国家安全部门", "人力资源社会保障行政部门", "公安机关交通管理部门",
                      "单位主管部门", "项目承担单位", "社会团体", "转播机构", "各地区", "教育行政部门", "政府", "培训评价组织", "行业协会",
-                     "各省级药监部门"], "class"),
+                     "各省级药监部门", "机构编制部门", "相关主管部门", "相应的绿化市容部门", "绿化市容部门",
+                     "各级地震部门", "军队各级防化业务部门", "承担任务的省（市）人民政府", "各省、自治区、直辖市人民政府",
+                     "市、区交通运输部门", "市、区公安交管部门"], "class"),
+    # The Central Military Commission's former general staff (1996 joint notice): military organs
+    # are outside a registry of government bodies.
+    "总参谋部": "military",
     # Another province's or city's bodies (the registry holds central, Guangdong, Guangzhou and
     # Shenzhen bodies): 上海 (sh-2016), 四川 (the 2004 letter's addressee).
     **dict.fromkeys(["上海市财政局", "上海市国资主管部门", "临港地区管委会", "浦东新区", "奉贤区", "上海市",
@@ -269,7 +274,8 @@ OUTSIDE = {
                      "省文化厅", "省政府金融办", "省商务厅", "省科技厅", "省农业厅", "省水利厅", "省扶贫移民局", "省财政厅",
                      "省人力资源社会保障厅"], "unnamed province"),
     # Bodies set up inside one programme (国家组织药品集中采购's 联合采购办公室, a 联席会议's office).
-    **dict.fromkeys(["联合采购办公室", "联席会议办公室", "试点工作小组办公室", "专家组", "监督组", "集中采购小组"],
+    **dict.fromkeys(["联合采购办公室", "联席会议办公室", "试点工作小组办公室", "专家组", "监督组", "集中采购小组",
+                     "协调委办公室", "办公室"],
                     "ad hoc"),
     # Mention boundaries the clause rules cut wrong (the body is inside; the clause owner's).
     **dict.fromkeys(["联席会议办公室召开联络员会", "联席会议可邀请其他相关部门和单位", "赛事主办方或组委会"], "boundary"),
@@ -283,9 +289,15 @@ def dev_agencies():
     return [(p.stem, a) for p in sorted(DEV_DOCS.glob("*.txt")) for a in extract_document(p).agencies]
 
 
+# Places whose bodies the registry does not hold (it holds central, Guangdong, Guangzhou and
+# Shenzhen bodies): a named body of one of them is outside the registry by its jurisdiction.
+OTHER_PLACES = ("上海市", "宝山区", "普陀区", "崇明区", "奉贤区", "浦东新区", "柳河县", "四川省", "西藏自治区")
+
+
 def test_dev_set_leaves_unresolved_only_names_outside_the_registry(dev_agencies):
     unresolved = {a.name: a for _, a in dev_agencies if not a.resolved}
-    new = sorted(set(unresolved) - set(OUTSIDE))
+    new = sorted(n for n, a in unresolved.items()
+                 if n not in OUTSIDE and a.jurisdiction not in OTHER_PLACES)
     # A new name here is a body of known identity the registry should hold, a name truly outside
     # it (add it to OUTSIDE with the reason), or a mention cut wrong by the clause rules.
     assert not new, f"unresolved names not explained as outside the registry: {new}"

@@ -88,7 +88,8 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
         return DocPlace(CENTRAL, "central", {}, None)
     # The notice's own first line (广东省人民政府办公厅关于印发…的通知) names the issuer when the
     # header has no issuer field.
-    first = next((ln.strip() for ln in front.splitlines() if ln.strip()), "")
+    # A markdown export writes it as a heading (# 上海市交通委员会 上海市公安局关于…): the marks are no name.
+    first = next((ln.strip().lstrip("#").strip() for ln in front.splitlines() if ln.strip()), "")
     own = (_nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
            or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {})
            or _issuer_line_places(first))

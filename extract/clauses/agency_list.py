@@ -80,7 +80,7 @@ def _vocab():
 NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本部", "干部", "城市", "地区", "社会", "机构",
               "部门", "单位", "有关", "相关", "方面", "总部", "基层", "人民政府", "医院", "企业", "学校"}
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
-_NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两]个|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好|"
+_NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两][个名位]|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好|"
                           r"提请|报请|上报|报送|报告|报同级|填报|审核|批准")
 # A body's name never begins with a verb of action: 注重政府办… is a phrase, not a name.
 _VERB_HEAD = re.compile(
@@ -232,12 +232,14 @@ _NOT_PLACE_HEAD = re.compile(r"^[为把对在从向将使让以按经由与和�
 
 
 def named_place(name: str) -> tuple[str, str] | None:
-    """('市', '广州市') for 广州市发展改革委; None for 市发展改革委 or 各区政府."""
+    """('市', '广州市') for 广州市发展改革委; None for 市发展改革委 or 各区政府, and None for a
+    deictic before the level word (结合本区实际, 依托本市平台: "this district", not a place 结合本区)."""
     m = NAMED_PLACE.match(name)
-    if not m or m.group(1) in NOT_PLACE or m.group(1)[0] in "市区省县各全本我" or m.group(1).endswith(("各", "全")):
+    if not m or m.group(1) in NOT_PLACE or m.group(1)[0] in "市区省县各全本我" or m.group(1).endswith(("各", "全", "本", "我", "该", "此")):
         return None
-    # 临港地区 is an area, not a district (区) of its own.
-    if _NOT_PLACE_HEAD.search(m.group(1)) or m.group(0).endswith("地区"):
+    # 临港地区 is an area, not a district (区) of its own; 市容 is a word, not a 市 (绿化市容部门 is
+    # no body of a city 绿化市). 市场 is not excluded: 深圳市场监管局 is 深圳市 + 市场监管局 with one 市.
+    if _NOT_PLACE_HEAD.search(m.group(1)) or m.group(0).endswith("地区") or name[m.end():m.end() + 1] == "容":
         return None
     return m.group(2), m.group(0)
 
