@@ -259,7 +259,9 @@ OUTSIDE = {
                      "单位主管部门", "项目承担单位", "社会团体", "转播机构", "各地区", "教育行政部门", "政府", "培训评价组织", "行业协会",
                      "各省级药监部门", "机构编制部门", "相关主管部门", "相应的绿化市容部门", "绿化市容部门",
                      "各级地震部门", "军队各级防化业务部门", "承担任务的省（市）人民政府", "各省、自治区、直辖市人民政府",
-                     "市、区交通运输部门", "市、区公安交管部门"], "class"),
+                     "市、区交通运输部门", "市、区公安交管部门", "主管单位", "地方各级人民政府办公厅（室）"], "class"),
+    # A state-owned railway group's regional bureau: a company, not a government body.
+    "中国铁路上海局": "enterprise",
     # The Central Military Commission's former general staff (1996 joint notice): military organs
     # are outside a registry of government bodies.
     "总参谋部": "military",
@@ -291,7 +293,8 @@ def dev_agencies():
 
 # Places whose bodies the registry does not hold (it holds central, Guangdong, Guangzhou and
 # Shenzhen bodies): a named body of one of them is outside the registry by its jurisdiction.
-OTHER_PLACES = ("上海市", "宝山区", "普陀区", "崇明区", "奉贤区", "浦东新区", "柳河县", "四川省", "西藏自治区")
+OTHER_PLACES = ("上海市", "宝山区", "普陀区", "崇明区", "奉贤区", "嘉定区", "松江区", "浦东新区", "柳河县", "四川省", "西藏自治区",
+                "辽宁省")
 
 
 def test_dev_set_leaves_unresolved_only_names_outside_the_registry(dev_agencies):
