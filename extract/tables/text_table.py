@@ -77,6 +77,13 @@ def _kind(line: str) -> str:
     return "T"
 
 
+def _names_some_body(line: str) -> bool:
+    """A short line that is a list with at least one body in it."""
+    if len(line) > 60:
+        return False
+    return any(names_body(it.name) for it in split_agency_list(line.rstrip("、，, "), 0))
+
+
 def names_body(name: str) -> bool:
     """is_agency, also for a body with its other nameplates in brackets, however many
     (区委宣传部（区文明办、区政府新闻办、区委网信办）): each bracketed name must be a body too."""
@@ -190,10 +197,16 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
     def opens(k: int, n: int) -> bool:
         return k < len(lines) and row_number(lines[k].text) == n
 
+    def section_row(k: int) -> bool:  # short unpunctuated text naming no owner
+        return k < len(lines) and len(lines[k].text) <= 30 and not _GROUP_PUNCT.search(lines[k].text) \
+            and _kind(lines[k].text) == "T"
+
     n = 1
     while i < len(lines):
         if repeated_header(i):
             i += len(labels)
+        if not opens(i, n) and section_row(i) and opens(i + 1, n):
+            i += 1  # a section row across all columns (推进实施…示范工程) between header and rows: a label, no cell
         if not opens(i, n):
             break
         number = lines[i]
@@ -237,6 +250,17 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
                     else:
                         cell = Cell(row=r, col=c + 1, text="", start=number.end, end=number.end, source=ref(r, c + 1))
                     row.append(cell)
+                # An owner cell merged over several rows is written once, in its first row: a row with no
+                # owner cell at all takes the owner cells of the row above (a task of a 分工表 has an owner).
+                owner_cols = [c for c in range(len(cols)) if cols[c] in OWNER_ROLES]
+                # Not when a line of the row names a body yet was not read as an owner list (各交通行业企业、
+                # 市道路运输局): the row has its own owner cell, one the is_agency test only partly knows.
+                if owner_cols and all(not row[c + 1].text for c in owner_cols) and r > 1 \
+                        and not any(_names_some_body(ln.text) for ln in body):
+                    for c in owner_cols:
+                        src = rows[-1][c + 1]
+                        if src.text:
+                            row[c + 1] = src.model_copy(update={"row": r, "merged_from": src.merged_from or (src.row, src.col)})
                 rows.append(row)
         i = j
         n += 1
