@@ -121,6 +121,7 @@ class ClauseWords(_Model):
     post_titles: list[str]
     owner_chapter_verbs: list[str]
     owner_chapter_titles: list[str]
+    owner_chapter_joined: list[str] = []  # 组织领导与责任分工: a title joined to another by 与/和
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -69,3 +69,17 @@ def test_a_titled_duty_chapter_and_a_body_before_a_colon():
     assert [tt.assignments[0][1][0].surface for tt in units] == BODIES
     second = units[1].assignments[0][2]
     assert second.quote == "(二)区发改委" and varied[second.start:second.end] == second.quote
+
+
+def test_a_chapter_title_joined_by_yu_and_a_list_closing_in_a_competent_department():
+    # sh-songjiang-2026-qingshui: 三、组织领导与责任分工 over (一)区绿化市容局 … (五)各街镇、经开区. The
+    # joined title (组织领导与…, vocabulary [clauses] owner_chapter_joined) is such a chapter, and the
+    # heading 区建管委、区交通委、区水务局、区房管局等建设主管部门 names four bodies, not
+    # 区房管局等建设主管部门 (等…主管部门 closes the list). Read off the document by hand.
+    y = extract_document(DOCS / "sh-songjiang-2026-qingshui.txt")
+    heads = {y.text[c.start:c.end]: [a.agency.surface for a in c.assignments]
+             for c in y.clauses if c.rule == "clause.owner_heading"}
+    assert heads["（一）区绿化市容局"] == ["区绿化市容局"]
+    two = next(v for k, v in heads.items() if k.startswith("（二）"))
+    assert two == ["区建管委", "区交通委", "区水务局", "区房管局"]
+    assert heads["（三）区公安分局（交管）"] == ["区公安分局（交管）"]

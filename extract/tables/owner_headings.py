@@ -28,7 +28,8 @@ from policykg.schema.vocabulary import vocabulary
 
 # Headings of a chapter that assigns duties body by body: [clauses] owner_chapter_* of vocabulary.toml.
 _WORDS = vocabulary().clauses
-CHAPTER_WORDS = re.compile("^(?:" + "|".join(map(re.escape, _WORDS.owner_chapter_verbs)) + ")?(?:"
+CHAPTER_WORDS = re.compile("^(?:(?:" + "|".join(map(re.escape, _WORDS.owner_chapter_joined)) + ")[与和])?"
+                           "(?:" + "|".join(map(re.escape, _WORDS.owner_chapter_verbs)) + ")?(?:"
                            + "|".join(map(re.escape, sorted(_WORDS.owner_chapter_titles, key=len, reverse=True)))
                            + ")$")
 MIN_OWNER_UNITS = 2
