@@ -49,3 +49,21 @@ def test_a_row_with_an_owner_line_the_test_only_partly_knows_carries_nothing():
     # row 23's 各项目公司、市道路运输局 must not be carried onto it (that would be a false owner).
     t = find_text_tables(_table_text()).tables[0]
     assert "各项目公司" not in _owner(t, "26")
+
+
+JIADING = DOC.parent / "sh-jiading-2024-haimian.txt"
+
+
+def test_cells_apart_by_blank_lines_keep_their_wrapped_lines_together():
+    # sh-jiading-2024-haimian, 附件 重点任务分解表: 序号 / 任务类型 / 重点内容 / 责任单位 / 参考文件, cells apart
+    # by blank lines, a cell wrapped onto lines with no blank between (海绵城市 / 建设管理). Read by hand.
+    text = JIADING.read_text(encoding="utf-8")
+    head = text.index("序号\n\n任务类型\n")
+    tables = find_text_tables(text[head:]).tables
+    assert len(tables) == 1
+    rows = {r[0].text: r for r in tables[0].rows[1:]}
+    assert sorted(rows, key=int) == [str(n) for n in range(1, 13)]
+    assert rows["1"][1].text == "海绵城市\n建设管理"  # 海绵城市 alone looks like a body; the block is no owner
+    assert rows["1"][3].text == "区建设管理委、区发展改革委、区财政局、区规划资源局、\n区水务局、区交通委、\n区绿化市容局等相关部门，\n各街镇"
+    assert rows["2"][3].text == "区建设管理委"
+    assert rows["2"][4].text.startswith("《本市系统化全域推进海绵") and rows["2"][4].text.endswith("（沪府办发〔2024〕3号）")

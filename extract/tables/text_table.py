@@ -48,6 +48,7 @@ class _Line:
     start: int
     end: int
     kind: str = ""  # A agency list, D deadline, T other text
+    glued: bool = False  # follows the line before with no blank line between them
 
 
 @dataclass
@@ -57,12 +58,13 @@ class TextTables:
 
 
 def _lines(text: str, lo: int, hi: int) -> list[_Line]:
-    out, pos = [], lo
+    out, pos, blank = [], lo, True
     for raw in text[lo:hi].split("\n"):
         core = raw.strip(" \u3000\t\r")
         if core:
             s = pos + raw.index(core)
-            out.append(_Line(core, s, s + len(core)))
+            out.append(_Line(core, s, s + len(core), glued=not blank))
+        blank = not core
         pos += len(raw) + 1
     return out
 
@@ -93,8 +95,11 @@ def names_body(name: str) -> bool:
     return bool(m) and is_agency(m.group(1)) and all(is_agency(p) for p in re.split(r"[、，,]", m.group(2)))
 
 
-def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[int]):
-    """All cheapest fits of `lines` to the columns `roles`: (cost, [column of each line])."""
+def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[int], spaced: bool = False):
+    """All cheapest fits of `lines` to the columns `roles`: (cost, [column of each line]).
+
+    `spaced`: the table separates its cells by blank lines (its header does), so a line glued to the
+    one before (no blank line between) is the same cell wrapped: no cell begins there, joining it is free."""
     best: list = [None, []]  # cost, fits
 
     def walk(i: int, j: int, cost: int, cols: list[int]) -> None:
@@ -115,25 +120,44 @@ def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[
             walk(i, j + 1, cost + 1, cols)
         else:  # a remark-like column: often empty, and what it holds names no owner
             walk(i, j + 1, cost, cols)
-        for n in range(1, MAX_CELL_LINES + 1):
+        sizes = range(1, MAX_CELL_LINES + 1)
+        if spaced:  # the cell is the block of glued lines that starts at i, however long
+            k = i + 1
+            while k < len(lines) and lines[k].glued:
+                k += 1
+            sizes = range(1, max(MAX_CELL_LINES, k - i) + 1)
+        for n in sizes:
             if i + n > len(lines):
                 break
             cell = lines[i:i + n]
+            if spaced and all(ln.glued for ln in cell[1:]):  # a block is judged whole: 海绵城市 / 建设管理 is no
+                # agency, a wrapped owner list is one
+                kind = _kind("".join(ln.text for ln in cell))
+                cell = [_Line(ln.text, ln.start, ln.end, kind, ln.glued) for ln in cell]
+            stop = False
             if role == "task":
                 if any(ln.kind != "T" for ln in cell):
-                    break
-                if j != text_col and (n > 1 or len(cell[0].text) > 20 or _GROUP_PUNCT.search(cell[0].text)):
-                    break  # a group cell is a short heading on one line
+                    stop = True
+                wrapped = spaced and all(ln.glued for ln in cell[1:])
+                head = "".join(ln.text for ln in cell) if wrapped else cell[0].text
+                if j != text_col and ((n > 1 and not wrapped) or len(head) > 20 or _GROUP_PUNCT.search(head)):
+                    stop = True  # a group cell is a short heading on one line
             elif role in OWNER_ROLES:
                 if any(ln.kind != "A" for ln in cell):
-                    break
+                    stop = True
             elif role == "deadline":
                 if n > 1 or cell[0].kind != "D":
-                    break
+                    stop = True
             elif any(ln.kind == "A" for ln in cell):
-                break  # an agency list beside the owner columns is more likely theirs: not taken here
-            join = sum(0 if a.text.endswith(_CONTINUES) else 1 for a in cell[:-1])
-            walk(i + n, j + 1, cost + join, cols + [j] * n)
+                stop = True  # an agency list beside the owner columns is more likely theirs: not taken here
+            if stop:
+                if spaced:  # a longer run may be a whole block, judged anew: try it
+                    continue
+                break
+            join = sum(0 if a.text.endswith(_CONTINUES) or (spaced and b.glued) else 1 for a, b in zip(cell, cell[1:]))
+            # A cell that ends inside a block of glued lines (the next line glued to its last) splits a wrap.
+            split = 1 if spaced and i + n < len(lines) and lines[i + n].glued else 0
+            walk(i + n, j + 1, cost + join + split, cols + [j] * n)
 
     walk(0, 0, 0, [])
     return best[1]
@@ -201,6 +225,7 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
         return k < len(lines) and len(lines[k].text) <= 30 and not _GROUP_PUNCT.search(lines[k].text) \
             and _kind(lines[k].text) == "T"
 
+    spaced = not any(ln.glued for ln in header)  # cells apart by blank lines: a glued line is a wrap
     n = 1
     while i < len(lines):
         if repeated_header(i):
@@ -213,17 +238,17 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
         j = i + 1
         body: list[_Line] = []
         while j < len(lines) and not opens(j, n + 1) and not _STOP.match(lines[j].text) and not repeated_header(j) \
-                and len(body) < len(cols) * MAX_CELL_LINES:
+                and (len(body) < len(cols) * MAX_CELL_LINES or (spaced and lines[j].glued)):
             body.append(lines[j])
             j += 1
         for ln in body:
             ln.kind = _kind(ln.text)
-        fits = _fits(cols, text_col, body, set(above))
+        fits = _fits(cols, text_col, body, set(above), spaced)
         last = not opens(j, n + 1) and not (repeated_header(j) and opens(j + len(labels), n + 1))
         while not fits and last and body:  # the last row: the longest run of lines that fits
             body.pop()
             j -= 1
-            fits = _fits(cols, text_col, body, set(above))
+            fits = _fits(cols, text_col, body, set(above), spaced)
         r = len(rows)
         if not fits:
             warnings.append(f"text table row {n} (line at {number.start}): its {len(body)} lines fit no column layout; row skipped")
