@@ -886,11 +886,19 @@ def handled(ctx: Context) -> list[Found]:
 
     Example: 发展改革委研究提出了办理意见：发展改革委已向国务院上报了我国乙烯工业中长期发展规划。
     """
+    return _responsible_subjects(ctx, _HANDLED, "clause.handled", allow_you=False)
+
+
+def _responsible_subjects(ctx: Context, rx: re.Pattern, rule: str, to_sentence_end: bool = False,
+                          **subject_options) -> list[Found]:
+    """The bodies written before each match of `rx` are responsible; the clause ends at the match,
+    or with `to_sentence_end` at the end of its sentence. `subject_options` go to `_subject`."""
     text, found = ctx.text, []
-    for m in _HANDLED.finditer(text, ctx.lo, ctx.hi):
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+    for m in rx.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, **subject_options)
         if subj:
-            found.append(Found(subj[0], m.end(), "clause.handled", [(Role.responsible, subj[1])]))
+            end = _sentence_end(text, m.end(), ctx.hi) if to_sentence_end else m.end()
+            found.append(Found(subj[0], end, rule, [(Role.responsible, subj[1])]))
     return found
 
 
@@ -905,13 +913,7 @@ def duty_division_comma(ctx: Context) -> list[Found]:
 
     Example: 省级部门要按照职责分工，从行业主管部门的角度进行深入自查。
     """
-    text, found = ctx.text, []
-    for m in _DUTY_COMMA.finditer(text, ctx.lo, ctx.hi):
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
-        if subj:
-            found.append(Found(subj[0], _sentence_end(text, m.end(), ctx.hi), "clause.duty_division_comma",
-                               [(Role.responsible, subj[1])]))
-    return found
+    return _responsible_subjects(ctx, _DUTY_COMMA, "clause.duty_division_comma", to_sentence_end=True)
 
 
 _EACH_OWN = re.compile(r"各负其责|各司其职|各尽其责|各尽其职")
@@ -923,12 +925,7 @@ def each_own_duty(ctx: Context) -> list[Found]:
 
     Example: 业务主管部门、挂靠单位、登记管理机关要根据有关通知要求，各司其职，各负其责。
     """
-    text, found = ctx.text, []
-    for m in _EACH_OWN.finditer(text, ctx.lo, ctx.hi):
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True)
-        if subj:
-            found.append(Found(subj[0], m.end(), "clause.each_own_duty", [(Role.responsible, subj[1])]))
-    return found
+    return _responsible_subjects(ctx, _EACH_OWN, "clause.each_own_duty", back=True)
 
 
 _SUPPORT_WORK = re.compile(
