@@ -44,6 +44,7 @@ class AgencyWords(_Model):
     collective_heads: list[str]
     generic_tails: list[str]
     central_heads: list[str]
+    class_tails: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
@@ -76,8 +77,19 @@ class RoleWords(_Model):
     lead: list[str]
     responsible: list[str]
     support: list[str]
+    # The role a list takes when its clause also names a lead (牵头部门：A；实施部门：C → C supports).
+    beside_lead: dict[str, str] = {}
 
-    _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
+    _check = field_validator("unit_nouns", "lead", "responsible", "support")(classmethod(lambda cls, v: _words(v)))
+
+    @field_validator("beside_lead")
+    @classmethod
+    def _roles_only(cls, v: dict[str, str]) -> dict[str, str]:
+        roles = {"lead", "responsible", "support"}
+        bad = sorted(f"{k} = {w}" for k, w in v.items() if k not in roles or w not in roles or k == "lead")
+        if bad:
+            raise ValueError(f"entries must map responsible/support to a role: {bad!r}")
+        return v
 
 
 class VerbWords(_Model):
@@ -161,6 +173,10 @@ class Vocabulary(_Model):
                 for noun in self.roles.unit_nouns:
                     out.setdefault(word + noun, role)
         return out
+
+    def role_beside_lead(self, role: str) -> str:
+        """The role a list labelled `role` takes in a clause that also names a lead."""
+        return self.roles.beside_lead.get(role, role)
 
     def place_level(self, place: str) -> str | None:
         """'provincial' for 广东省 (and for 上海市, a municipality), 'municipal' for 广州市 …"""

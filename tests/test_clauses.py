@@ -84,8 +84,9 @@ def test_clause_closes_the_whole_section_not_its_last_sub_measure():
      [("clause.lead_participate", [("lead", ["市政务服务数据管理局"]), ("support", ["市发展改革委", "市工业和信息化局"])])]),
     ("市教育局、卫生健康委按职责分工负责。",
      [("clause.duty_division", [("responsible", ["市教育局", "市卫生健康委"])])]),
+    # 责任单位 beside a lead label supports it (tests/gold/dev/README.md, "A lead label beside another label").
     ("牵头单位：市工业和信息化局；责任单位：市发展改革委、科技创新委",
-     [("clause.labeled", [("lead", ["市工业和信息化局"]), ("responsible", ["市发展改革委", "市科技创新委"])])]),
+     [("clause.labeled", [("lead", ["市工业和信息化局"]), ("support", ["市发展改革委", "市科技创新委"])])]),
     ("(牵头单位:广州市工业和信息化局,配合单位:发展改革委、科技局)",
      [("clause.labeled", [("lead", ["广州市工业和信息化局"]), ("support", ["广州市发展改革委", "广州市科技局"])])]),
     ("由区发展和改革局牵头，区科技局、区财政局配合",

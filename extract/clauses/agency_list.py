@@ -103,6 +103,9 @@ def _not_in_name_words() -> re.Pattern:
     return re.compile(_vocab().alternation(_vocab().clauses.not_in_name))
 
 
+_NAMEPLATES = re.compile(r"(?P<name>[^（）()]+)[（(](?P<plates>[^（）()]+)[）)]")
+
+
 def is_agency(name: str) -> bool:
     """Whether a list item names a body (or a collective of bodies): it ends like one (the
     vocabulary's agency suffixes) and holds no verb or particle. A trailing bracketed note
@@ -111,6 +114,12 @@ def is_agency(name: str) -> bool:
     shared = _shared_head().fullmatch(name.strip())
     if shared:
         return is_agency(shared.group("rest"))
+    # A body with its other nameplates in brackets, however long (区委宣传部（区文明办、区政府新闻办、
+    # 区委网信办）): the name and every bracketed nameplate must each be a body.
+    plates = _NAMEPLATES.fullmatch(name.strip())
+    if plates and len(plates.group("plates")) > 10:
+        return is_agency(plates.group("name")) and all(
+            is_agency(p) for p in re.split(r"[、，,]", plates.group("plates")))
     core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \

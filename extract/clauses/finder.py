@@ -1006,6 +1006,21 @@ def _names_created(f: Found, created: list[str]) -> bool:
         or any(it.surface.startswith(k) for _, items in f.roles for it in items for k in kinds)
 
 
+_BESIDE_LEAD = {role: Role(_V.role_beside_lead(role.value)) for role in Role}
+
+
+def beside_lead(f: Found) -> Found:
+    """A clause that names a lead gives its other lists the role the vocabulary sets beside a lead
+    ([roles] beside_lead: （牵头部门：A；实施部门：C） → C supports A); without a lead nothing changes."""
+    if not any(role is Role.lead for role, _ in f.roles):
+        return f
+    merged: dict[Role, list[ListItem]] = {}
+    for role, items in f.roles:
+        # Two lists that end in one role (配合部门：B；实施部门：C) are one list: ranks run on.
+        merged.setdefault(role if role is Role.lead else _BESIDE_LEAD[role], []).extend(items)
+    return replace(f, roles=list(merged.items()))
+
+
 def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: str | None = "市") -> list[Found]:
     """All responsibility clauses in text[lo:hi], in document order: the rules run in registry
     order and a later rule never reads a span an earlier one took. Clauses whose bodies the
@@ -1026,5 +1041,5 @@ def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: 
             if any(core[0] < e and s < core[1] for s, e in taken):
                 continue
             taken.append((f.start, f.end))
-            out.append(f)
+            out.append(beside_lead(f))
     return sorted(out, key=lambda f: f.start)
