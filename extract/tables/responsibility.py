@@ -15,6 +15,7 @@ applies to each. The deadline cell becomes Task.deadline.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -55,24 +56,54 @@ def label_role(label: str) -> str | None:
     return None
 
 
+# A header cell no column word names, yet shaped like a label (交通子行业, 建设区域, 十四五装机计划（MW）):
+# short, no sentence or list punctuation, no bare number.
+_PLAIN_LABEL = re.compile(r"[^\s\u3000。，、；;,：:0-9０-９][^\s\u3000。，、；;,：:]{0,11}")
+
+
+def plain_label(label: str) -> bool:
+    return bool(_PLAIN_LABEL.fullmatch(label))
+
+
+def subject_column(roles: dict[int, str], labels: dict[int, str]) -> int | None:
+    """The column that names what each row is about when no header word names a task column:
+    the first plainly labelled column before the owner columns (序号 | 交通子行业 | 建设区域 | … |
+    责任单位: 交通子行业). A table with owner columns assigns its rows to them; the rows' subject is
+    its first column of text, as a reader of the table takes it. None when there is no such column."""
+    if "task" in roles.values() or not any(v in OWNER_ROLES for v in roles.values()):
+        return None
+    first_owner = min(c for c, v in roles.items() if v in OWNER_ROLES)
+    for c in sorted(labels):
+        if c < first_owner and c not in roles and plain_label(labels[c]):
+            return c
+    return None
+
+
 def column_roles(rows: list[list[Cell]]) -> tuple[dict[int, str], int] | None:
     """{column: role} and the index of the first data row, or None when the table is no 分工表."""
     roles: dict[int, str] = {}
     last_header = -1
+    labels: dict[int, str] = {}  # the last header row's labels, for the subject column
     for r, row in enumerate(rows[:HEADER_ROWS]):
         hit = False
+        row_labels = {}
         for cell in row:
             label = re.sub(r"[\s\u3000]", "", cell.text)
             if not label or len(label) > 12:
                 continue
+            row_labels[cell.col] = label
             role = label_role(label)
             if role is not None:
                 roles[cell.col] = role
                 hit = True
         if hit:
             last_header = r
+            labels = row_labels
         elif last_header >= 0:
             break
+    subject = subject_column(roles, labels)
+    if subject is not None:
+        roles[subject] = "task"
     if "task" not in roles.values() or not any(v in OWNER_ROLES for v in roles.values()):
         return None
     return roles, last_header + 1
@@ -133,7 +164,10 @@ def table_tasks(doc_id: str, table: TableRead, sections: list[Section], default_
             if role not in OWNER_ROLES or c >= len(row) or not row[c].text.strip():
                 continue
             cell = row[c]
-            items = split_agency_list(cell.text, cell.start, default_prefix)
+            # A name wrapped inside itself (申通地铁\n\n集团) is one name: its line break is layout, not
+            # part of it (the surface and the evidence keep the characters as written).
+            items = [dataclasses.replace(it, name=re.sub(r"\s+", "", it.name)) for it in
+                     split_agency_list(cell.text, cell.start, default_prefix)]
             if items:
                 ev = Evidence(doc_id=doc_id, start=cell.start, end=cell.end, quote=cell.text, rule=f"table.{role}")
                 tt.assignments.append((OWNER_ROLES[role], items, ev))

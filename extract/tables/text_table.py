@@ -31,13 +31,23 @@ from dataclasses import dataclass, field
 from policykg.extract.clauses.agency_list import is_agency, split_agency_list
 from policykg.extract.facts.deadlines import parse_deadline
 from policykg.extract.readers.base import Cell, TableRead
-from policykg.extract.tables.responsibility import OWNER_ROLES, TableTask, label_role, table_tasks
+from policykg.extract.tables.responsibility import (
+    OWNER_ROLES,
+    TableTask,
+    label_role,
+    plain_label,
+    subject_column,
+    table_tasks,
+)
 from policykg.schema.models import Section, SourceRef
+from policykg.schema.vocabulary import vocabulary
 
 MIN_HEADER = 3  # column labels in a row, number column included: fewer is too weak a sign
 MAX_CELL_LINES = 3  # lines one cell may wrap onto
+MAX_COLUMNS = 10  # labels a header of unknown labels may have: a longer run of short lines is no header
 # A line that ends the last row: an attachment heading, a numbered heading, a table title.
-_STOP = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+# A total row (合计, 汇总) closes the numbered rows too.
+_STOP = re.compile(r"^(?:附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|(?:合计|总计|汇总)$)")
 _GROUP_PUNCT = re.compile(r"[。；;，,：:]")
 _CONTINUES = ("、", "，", ",")
 
@@ -74,9 +84,23 @@ def _kind(line: str) -> str:
     if len(body) <= 24 and parse_deadline(body, "", 0) is not None and not re.search(r"[。；]", body):
         return "D"
     items = split_agency_list(body, 0)
-    if items and all(names_body(it.name) for it in items):
+    if items and all(_owner_item(it.name) for it in items) and any(names_body(it.name) for it in items):
         return "A"
     return "T"
+
+
+def _owner_item(name: str) -> bool:
+    """An item an owner cell may list: a body (not a bare ending such as 集团 – the rest of a name
+    wrapped onto the next line), or a class of bodies under a collective head (各交通行业企业,
+    各项目实施主体: [agency] class_tails), which only counts beside a body in the same cell."""
+    v = vocabulary().agency
+    if name in v.suffixes:
+        return False
+    if names_body(name):
+        return True
+    heads = tuple(sorted(v.collective_heads, key=len, reverse=True))
+    return name.startswith(heads) and name.endswith(tuple(v.class_tails)) and len(name) <= 16 \
+        and not re.search(r"[，。；：、\s]", name)
 
 
 def _names_some_body(line: str) -> bool:
@@ -143,7 +167,8 @@ def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[
                 if j != text_col and ((n > 1 and not wrapped) or len(head) > 20 or _GROUP_PUNCT.search(head)):
                     stop = True  # a group cell is a short heading on one line
             elif role in OWNER_ROLES:
-                if any(ln.kind != "A" for ln in cell):
+                # A name wrapped inside itself (申通地铁 / 集团) is an owner list only read whole.
+                if any(ln.kind != "A" for ln in cell) and (n == 1 or _kind("".join(ln.text for ln in cell)) != "A"):
                     stop = True
             elif role == "deadline":
                 if n > 1 or cell[0].kind != "D":
@@ -170,13 +195,38 @@ def row_number(line: str) -> int | None:
 
 
 def _header(lines: list[_Line], i: int) -> list[str] | None:
-    roles = []
+    """The column roles of a header starting at line i, or None.
+
+    Either a run of labels the column words all name, or – when some label is one they do not
+    know (交通子行业, 十四五装机计划（MW）) – a run of plain labels that runs right up to the line of
+    row 1: then an unknown label is a column read as no part of the assignment, except the row's
+    subject when no label names a task column (responsibility.subject_column)."""
+    roles: list[str] = []
     for ln in lines[i:]:
         label = re.sub(r"\s", "", ln.text)
         role = label_role(label) if len(label) <= 12 else None
         if role is None:
             break
         roles.append(role)
+    k = i + len(roles)
+    if k < len(lines) and row_number(lines[k].text) != 1:
+        labels: dict[int, str] = {}
+        found: dict[int, str] = {}
+        while k < len(lines) and k - i < MAX_COLUMNS and row_number(lines[k].text) is None:
+            label = re.sub(r"\s", "", lines[k].text)
+            if not plain_label(label):
+                break
+            labels[k - i] = label
+            role = label_role(label)
+            if role is not None:
+                found[k - i] = role
+            k += 1
+        if k < len(lines) and row_number(lines[k].text) == 1 and labels:
+            found.update({c: r for c, r in enumerate(roles)})
+            subject = subject_column(found, labels)
+            if subject is not None:
+                found[subject] = "task"
+            roles = [found.get(c, "other") for c in range(k - i)]
     if len(roles) < MIN_HEADER or roles[0] != "number" or "task" not in roles \
             or not any(r in OWNER_ROLES for r in roles):
         return None
