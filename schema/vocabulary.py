@@ -125,11 +125,14 @@ class ClauseWords(_Model):
     seated: list[str]
     establish: list[str]
     change_of_approach: list[str]
+    shares: list[str] = []  # 由A与B按比例分配: a split, not work
     shared_head_levels: list[str]
     shared_head_openers: list[str]
     not_in_name: list[str]
     relative_adjectives: list[str]
     relative_verbs: list[str]
+    owner_openers: list[str] = []  # 所在 of 由所在镇政府…: part of the mention
+    lead_others: list[str] = ["共同推进"]  # B共同推进 after A牵头: B supports
     post_titles: list[str]
     owner_chapter_verbs: list[str]
     owner_chapter_titles: list[str]

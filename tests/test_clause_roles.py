@@ -70,3 +70,35 @@ def test_is_agency_with_bracketed_nameplates(name, expected):
     if expected and "区委网信办" in name:
         assert name in dev_text("sh-baoshan-2019-laji")
     assert is_agency(name) is expected
+
+
+@pytest.mark.parametrize("doc_id,quote,expected", [
+    # 由A、B、C或D+verb: 或 joins alternatives, each named; half-width notes stay inside names; 所在
+    # qualifies the first body and stays in its mention.
+    ("sh-fengxian-2022-binan", "分别由所在镇政府、街道(开发区)办事处、头桥集团或区政府相关部门(单位)组织评估和方案设计",
+     [("clause.you_body", [("responsible", ["所在镇政府", "街道(开发区)办事处", "头桥集团", "区政府相关部门(单位)"])])]),
+    # … and a comma may stand between a long owner list and its verb.
+    ("sh-fengxian-2022-binan", "由所在镇政府、街道(开发区)办事处、头桥集团或区政府相关部门(单位),组织评估和方案设计",
+     [("clause.you_body", [("responsible", ["所在镇政府", "街道(开发区)办事处", "头桥集团", "区政府相关部门(单位)"])])]),
+    # A牵头，B…等部门履行相应职责: the others named with the lead support it (beside_lead).
+    ("sh-fengxian-2022-binan", "，区民防办、应急管理局牵头，区发展改革委、规划资源局、建设管理委、财政局、教育局、绿化市容局、"
+     "体育局、经委(商务委)、文化旅游局、房管局等部门履行相应职责，",
+     [("clause.lead_participate", [("lead", ["区民防办", "应急管理局"]),
+                                   ("support", ["区发展改革委", "规划资源局", "建设管理委", "财政局", "教育局", "绿化市容局",
+                                                "体育局", "经委(商务委)", "文化旅游局", "房管局"])])]),
+    # 由A牵头，B、C…为成员单位: the members support the lead.
+    ("sh-songjiang-2026-qingshui", "由区绿化市容局牵头，区建管委、区交通委、区公安分局（交管）、区城管执法局、区水务局、"
+     "区房管局及各街镇、经开区为成员单位",
+     [("clause.you_lead", [("lead", ["区绿化市容局"]),
+                           ("support", ["区建管委", "区交通委", "区公安分局（交管）", "区城管执法局", "区水务局", "区房管局",
+                                        "各街镇", "经开区"])])]),
+    # Precision: a split of revenue between bodies is no task (liuhe notes), …
+    ("liuhe-2023-zhongdian-chanye", "由乡镇(街道)与经济开发区根据项目年度地方财政贡献按50%比例进行分配", []),
+    # … "the unit one belongs to" names no body (the 144 annotator left it out), …
+    ("gov-2018-guohan-144", "联席会议成员因工作变动需要调整的，由所在单位提出，联席会议确定。", []),
+    # … and a modal and a verb open a phrase, not a body's name (要设立…或者明确相关机构).
+    ("gov-2018-guobanfa-115", "要设立专门工作机构或者明确相关机构负责合法性审核工作", []),
+])
+def test_owner_lists_of_other_issuers(doc_id, quote, expected):
+    assert quote in dev_text(doc_id)
+    assert read(quote) == expected

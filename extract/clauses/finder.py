@@ -326,6 +326,22 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 
 # ── the rules ────────────────────────────────────────────────────────────────────────────────
 
+_BESIDE_LEAD = {role: Role(_V.role_beside_lead(role.value)) for role in Role}
+
+
+def beside_lead(roles: list[tuple[Role, list[ListItem]]]) -> list[tuple[Role, list[ListItem]]]:
+    """A labelled clause that names a lead gives its other lists the role the vocabulary sets
+    beside a lead ([roles] beside_lead: （牵头部门：A；实施部门：C） → C supports A); a label alone
+    keeps its role."""
+    if not any(role is Role.lead for role, _ in roles):
+        return roles
+    merged: dict[Role, list[ListItem]] = {}
+    for role, items in roles:
+        # Two lists that end in one role (配合部门：B；实施部门：C) are one list: ranks run on.
+        merged.setdefault(role if role is Role.lead else _BESIDE_LEAD[role], []).extend(items)
+    return list(merged.items())
+
+
 @clause_rule("clause.labeled", 10, "role label before a list")
 def labeled(ctx: Context) -> list[Found]:
     """Role labels (牵头单位 / 责任单位 / 配合部门 / 实施主体 …) before lists, in or out of brackets,
@@ -366,6 +382,7 @@ def labeled(ctx: Context) -> list[Found]:
         roles = split_segments(segments, ctx.default_prefix)
         if not roles:
             continue
+        roles = beside_lead(roles)
         start = group[0].start()
         gap = text[max(lo, start - 3):start]
         if gap.rstrip(" \u3000").endswith(("（", "(")):
@@ -381,12 +398,13 @@ _FIELD = re.compile(
 )
 
 
-_NAME = r"[^，,。；;：:（）()“”\s]{2,160}?"
+# A name may hold a short bracketed note (区公安分局（交管）, 经委(商务委)).
+_NAME = r"(?:[^，,。；;：:（）()“”\s]|[（(][^，,。；;：:（）()“”\s]{1,10}[）)]){2,160}?"
 # After the lead: supporters (配合, 参与 …), or co-responsible bodies (共同负责, 按职责分工负责).
 # A request word may head a lead or a supporter list (请A牵头，请B配合): it is not part of the name.
 _REQ = r"(?:" + _V.alternation(_V.clauses.request) + r")?"
 _AFTER_LEAD = (
-    rf"(?:[，,]\s*(?:会同|联合)?(?:{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_V.alternation(_V.verbs.support)}|共同推进)"
+    rf"(?:[，,]\s*(?:会同|联合)?(?:{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_V.alternation(_V.verbs.support + _V.clauses.lead_others)})"
     rf"|(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实)))"
     rf"|(?=[，,。；;）)]))"
 )
@@ -594,7 +612,7 @@ def bears_duty(ctx: Context) -> list[Found]:
 
 _YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
 # Qualifiers between 由 and the list that are not part of any name.
-_YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所在地的?|所属的?|各自的?)")
+_YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
 _RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")|(?:"
                              + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?)的")
@@ -613,7 +631,7 @@ def _bracketed_name_end(text: str, i: int, hi: int) -> int | None:
 # What follows 由A when A is not an owner: who a body is made of or who holds a post.
 # 由A向B转变 is "from A to B", a change of approach, not an owner.
 _NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持|"
-                              + _V.alternation(_V.clauses.change_of_approach) + r")"
+                              + _V.alternation(_V.clauses.change_of_approach + _V.clauses.shares) + r")"
                               # a request up the line is a step of procedure, not work owned
                               r"|(?:提出申请|申请|提请|报请|请示)"
                               # who sends members or chooses post holders, a discretion granted
@@ -633,24 +651,41 @@ def _cuts_word(text: str, j: int) -> bool:
     return any(m.start() < j < m.end() for m in _PHRASE_WORD.finditer(text, max(0, j - 3), j + 3))
 
 
+_OWNER_OPENER = re.compile(_V.alternation(_V.clauses.owner_openers) or r"(?!)")
+_NOTE = re.compile(r"[（(](?P<note>[\u4e00-\u9fff、]{1,10})[）)]")
+
+
+def _name_note(text: str, j: int, cap: int) -> int | None:
+    """End of a short bracketed note inside a name at `j` (街道(开发区)办事处, 区政府相关部门(单位)),
+    or None: a bracket holding a verb (（牵头）, （会同…）) is no part of a name."""
+    m = _NOTE.match(text, j, cap)
+    if m is None or _STOP.search(m.group("note")) or _PHRASE_WORD.search(m.group("note")):
+        return None
+    return m.end()
+
+
 def _item_end(text: str, i: int, hi: int) -> int | None:
     """End of the longest body starting at `i`, or None. The name is cut at the first stop word
     after which a body remains (市财政局对… → 市财政局); a two-character stop word that leaves no
     body before it stands inside the name (项目承担单位 holds 承担), and the next one is tried."""
     cap = min(hi, i + 32)
-    limit = i
+    opener = _OWNER_OPENER.match(text, i, cap)
+    limit = opener.end() if opener else i
     while True:
-        while limit < cap and text[limit] not in _LIST_PUNCT \
+        while limit < cap and (text[limit] not in _LIST_PUNCT or _name_note(text, limit, cap)) \
                 and not (limit > i and _STOP.match(text, limit)) \
                 and not (text[limit] == "等" and (_CATEGORY.match(text, limit) or limit + 1 >= hi
                                                  or text[limit + 1] in "、，,。；;）)")):
-            limit += 1
+            note = _name_note(text, limit, cap)
+            limit = note if note else limit + 1
         j = next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j]) and not _cuts_word(text, j)), None)
         if j is not None:
             # A报B (由单位主管部门报项目管理部门备案): two bodies and a report between them, not one name.
             k = text.find("报", i + 2, j)
             if k != -1 and is_agency(text[i:k]) and is_agency(text[k + 1:j]):
                 j = k
+        if opener and j is not None and not is_agency(text[opener.end():j]):
+            return None  # 所在单位: "the unit one belongs to" names no body; 所在镇政府 does
         if j is not None or limit >= cap or text[limit] in _LIST_PUNCT or text[limit] == "等":
             return j
         stop = _STOP.match(text, limit)
@@ -717,6 +752,9 @@ def you_body(ctx: Context) -> list[Found]:
         cat = _CATEGORY.match(text, after)
         if cat:
             after = cat.end()
+        # A comma may part a long list of owners from their verb (由A、B或C(单位),组织评估…).
+        if after < ctx.hi and text[after] in "，," and len(items) > 1:
+            after += 1
         while after < ctx.hi and text[after] in " \u3000":
             after += 1
         if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") or text[after] in "的和及与":
@@ -1006,19 +1044,6 @@ def _names_created(f: Found, created: list[str]) -> bool:
         or any(it.surface.startswith(k) for _, items in f.roles for it in items for k in kinds)
 
 
-_BESIDE_LEAD = {role: Role(_V.role_beside_lead(role.value)) for role in Role}
-
-
-def beside_lead(f: Found) -> Found:
-    """A clause that names a lead gives its other lists the role the vocabulary sets beside a lead
-    ([roles] beside_lead: （牵头部门：A；实施部门：C） → C supports A); without a lead nothing changes."""
-    if not any(role is Role.lead for role, _ in f.roles):
-        return f
-    merged: dict[Role, list[ListItem]] = {}
-    for role, items in f.roles:
-        # Two lists that end in one role (配合部门：B；实施部门：C) are one list: ranks run on.
-        merged.setdefault(role if role is Role.lead else _BESIDE_LEAD[role], []).extend(items)
-    return replace(f, roles=list(merged.items()))
 
 
 def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: str | None = "市") -> list[Found]:
@@ -1041,5 +1066,5 @@ def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: 
             if any(core[0] < e and s < core[1] for s, e in taken):
                 continue
             taken.append((f.start, f.end))
-            out.append(beside_lead(f))
+            out.append(f)
     return sorted(out, key=lambda f: f.start)
