@@ -19,10 +19,11 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from policykg.extract.clauses.agency_list import split_agency_list
+from policykg.extract.clauses.agency_list import is_agency, split_agency_list
 from policykg.extract.facts.deadlines import parse_deadline
 from policykg.extract.readers.base import Cell, TableRead
 from policykg.schema.models import Deadline, Evidence, Role, Section, Task, TaskKind
+from policykg.schema.vocabulary import vocabulary as _vocab
 
 # Header words per column role; lead/support before responsible (责任单位 is the general word).
 COLUMN_WORDS: list[tuple[str, re.Pattern]] = [
@@ -164,15 +165,26 @@ def table_tasks(doc_id: str, table: TableRead, sections: list[Section], default_
             if role not in OWNER_ROLES or c >= len(row) or not row[c].text.strip():
                 continue
             cell = row[c]
-            # A name wrapped inside itself (申通地铁\n\n集团) is one name: its line break is layout, not
-            # part of it (the surface and the evidence keep the characters as written).
-            items = [dataclasses.replace(it, name=re.sub(r"\s+", "", it.name)) for it in
-                     split_agency_list(cell.text, cell.start, default_prefix)]
+            items = cell_items(cell.text, cell.start, default_prefix)
             if items:
                 ev = Evidence(doc_id=doc_id, start=cell.start, end=cell.end, quote=cell.text, rule=f"table.{role}")
                 tt.assignments.append((OWNER_ROLES[role], items, ev))
         out.append(tt)
     return out
+
+
+def cell_items(text: str, start: int, default_prefix: str | None) -> list:
+    """The bodies an owner cell lists. A cell that runs over several lines lists on each line
+    when each line opens with a body (区商务委 / 区绿化市容局, no 、 between; 区绿化市容局 / 区党政机关、
+    公共机构); otherwise its lines are one name wrapped inside itself (申通地铁 / 集团), whose line
+    break is layout, not part of the name (the surface and the evidence keep the characters)."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    per_line = [split_agency_list(t, start + off, default_prefix) for off, t in lines]
+    if len(lines) > 1 and all(items and is_agency(items[0].surface) and items[0].surface not in _vocab().agency.suffixes
+                              for items in per_line):
+        return [it for items in per_line for it in items]
+    return [dataclasses.replace(it, name=re.sub(r"\s+", "", it.name))
+            for it in split_agency_list(text, start, default_prefix)]
 
 
 def _task_column(rows: list[list[Cell]], task_cols: list[int]) -> int:

@@ -44,6 +44,7 @@ from policykg.schema.vocabulary import vocabulary
 
 MIN_HEADER = 3  # column labels in a row, number column included: fewer is too weak a sign
 MAX_CELL_LINES = 3  # lines one cell may wrap onto
+MIN_WIDTH_ROWS = 3  # rows that must show an owner column one line wide before it settles a doubtful row
 MAX_COLUMNS = 10  # labels a header of unknown labels may have: a longer run of short lines is no header
 # A line that ends the last row: an attachment heading, a numbered heading, a table title.
 # A total row (合计, 汇总) closes the numbered rows too.
@@ -246,14 +247,26 @@ def find_text_tables(text: str, lo: int = 0, hi: int | None = None, first_index:
             i += 1
             continue
         header, i = lines[i:i + len(roles)], i + len(roles)
-        table, i = _read_rows(text, header, roles, lines, i, first_index + len(out.tables), out.warnings)
+        start = i
+        widths: dict[int, list[int]] = {}
+        table, i = _read_rows(text, header, roles, lines, start, first_index + len(out.tables), [], widths=widths)
+        # An owner column whose cell is one line in every row read without doubt (a 牵头部门 naming one
+        # body a line) settles a row whose owner lines could split either way between it and the next
+        # owner column: the column takes one line, as in the table's other rows. Read again with that.
+        single = {c for c, ns in widths.items() if len(ns) >= MIN_WIDTH_ROWS and set(ns) == {1}}
+        table, i = _read_rows(text, header, roles, lines, start, first_index + len(out.tables), out.warnings,
+                              single=single)
         if table is not None:
             out.tables.append(table)
     return out
 
 
 def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Line], i: int, index: int,
-               warnings: list[str]) -> tuple[TableRead | None, int]:
+               warnings: list[str], widths: dict[int, list[int]] | None = None,
+               single: set[int] = frozenset()) -> tuple[TableRead | None, int]:
+    """The rows after the header. `widths` collects, per owner column, the number of lines its cell
+    takes in each row that has one cheapest fit; `single` are owner columns to hold at most one line
+    where a row's cheapest fits disagree."""
     def ref(r: int, c: int) -> SourceRef:
         return SourceRef(format="text", table=index, row=r, col=c)
 
@@ -299,6 +312,14 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
             body.pop()
             j -= 1
             fits = _fits(cols, text_col, body, set(above), spaced)
+        owner_cols = [c for c in range(len(cols)) if cols[c] in OWNER_ROLES]
+        if len(fits) > 1 and single:
+            narrow = [f for f in fits if all(f.count(c) <= 1 for c in single)]
+            fits = narrow or fits
+        elif len(fits) == 1 and widths is not None:
+            for c in owner_cols:
+                if fits[0].count(c):
+                    widths.setdefault(c, []).append(fits[0].count(c))
         r = len(rows)
         if not fits:
             warnings.append(f"text table row {n} (line at {number.start}): its {len(body)} lines fit no column layout; row skipped")
@@ -327,7 +348,6 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
                     row.append(cell)
                 # An owner cell merged over several rows is written once, in its first row: a row with no
                 # owner cell at all takes the owner cells of the row above (a task of a 分工表 has an owner).
-                owner_cols = [c for c in range(len(cols)) if cols[c] in OWNER_ROLES]
                 # Not when a line of the row names a body yet was not read as an owner list (各交通行业企业、
                 # 市道路运输局): the row has its own owner cell, one the is_agency test only partly knows.
                 if owner_cols and all(not row[c + 1].text for c in owner_cols) and r > 1 \
