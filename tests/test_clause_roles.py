@@ -102,3 +102,37 @@ def test_is_agency_with_bracketed_nameplates(name, expected):
 def test_owner_lists_of_other_issuers(doc_id, quote, expected):
     assert quote in dev_text(doc_id)
     assert read(quote) == expected
+
+
+def read_names(text: str):
+    """Like `read`, with the restored name beside each mention (城管执法 → 城管执法部门)."""
+    return [(f.rule, [(r.value, [(i.surface, i.name) for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, default_prefix=None)]
+
+
+@pytest.mark.parametrize("quote,expected", [
+    # A要会同 sector words before 等部门: each stands for its department.
+    ("公安部门要会同城管执法、交通等部门开展打击“黑车”运营专项执法整治行动",
+     [("clause.with_partner", [("lead", [("公安部门", "公安部门")]),
+                               ("support", [("城管执法", "城管执法部门"), ("交通", "交通部门")])])]),
+    # Sector words sharing the 部门 of the last item lead together; a partner whose name begins
+    # with a stop word (建设…) is still read.
+    ("生态环境、绿化市容、城管执法部门要会同建设主管部门加强对非法跨省倾倒建筑垃圾行为的源头工地、运输单位进行查处",
+     [("clause.with_partner", [("lead", [("生态环境", "生态环境部门"), ("绿化市容", "绿化市容部门"),
+                                         ("城管执法部门", "城管执法部门")]),
+                               ("support", [("建设主管部门", "建设主管部门")])])]),
+    # A要做好…，配合B提升…: the sentence's subject supports B.
+    ("房屋管理部门要做好拆房垃圾的现场分拣管理，配合绿化市容部门提升拆房垃圾资源化利用率",
+     [("clause.support_lead", [("lead", [("绿化市容部门", "绿化市容部门")]),
+                               ("support", [("房屋管理部门", "房屋管理部门")])])]),
+])
+def test_shared_heads_and_sentence_subjects(quote, expected):
+    assert quote in dev_text("sh-2024-jianzhu-laji")
+    assert read_names(quote) == expected
+
+
+def test_shared_department_head_only_beside_a_lead():
+    # gov-2019-guobanfa-2 opens an item with this exhortation, not annotated: no lead, no clause.
+    quote = "医保、医疗、医药主管部门要各司其职，协调联动。"
+    assert quote in dev_text("gov-2019-guobanfa-2")
+    assert read(quote) == []

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from policykg.extract.brackets import CLOSE, OPEN, bracket_walk
 from policykg.extract.clauses.agency_list import (
+    NOT_AGENCY,
     ListItem,
     is_agency,
     last_prefix,
@@ -222,10 +223,13 @@ _SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?:部门|单位)$
 
 
 def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you: bool = True,
-             need_you: bool = False, back: bool = False) -> tuple[int, list[ListItem]] | None:
+             need_you: bool = False, back: bool = False, shared: bool = False) -> tuple[int, list[ListItem]] | None:
     """The bodies written just before position `pos` (the verb), as (clause start, items), or
     None when what stands there is not a list of bodies. With `back`, comma parts that only
-    qualify the verb (根据有关通知要求，各司其职，) are stepped over to the subject before them."""
+    qualify the verb (根据有关通知要求，各司其职，) are stepped over to the subject before them.
+    With `shared`, sector words may share the 部门 of the last item (生态环境、绿化市容、城管执法部门
+    要会同…): only lead-and-others rules ask for it, since a lead makes the list an assignment
+    (医保、医疗、医药主管部门要各司其职 opens an item of gov-2019-guobanfa-2 and was not annotated)."""
     start = _clause_start(text, pos, lo)
     region = text[start:pos]
     # 按照各自职能分工，负责… : the subject stands before the duty-division phrase's comma.
@@ -269,12 +273,29 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
         return start, items
     sectors = _SECTOR_LIST.fullmatch(region)
     if sectors:
-        items = split_agency_list(sectors.group("list"), start, None)
-        if items and all(2 <= len(it.surface) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface)
-                         and not _NOT_SECTOR.search(it.surface) for it in items):
-            # 民政 names the civil-affairs departments: restored as 民政部门; a body's own name stays.
-            return start, [it if is_agency(it.surface) else replace(it, name=it.surface + "部门") for it in items]
+        found = _sector_items(split_agency_list(sectors.group("list"), start, None))
+        if found:
+            return start, found
+    # 生态环境、绿化市容、城管执法部门要…: sector words sharing the 部门 of the last item.
+    if shared and len(items) > 1 and items[-1].surface.endswith(_SHARED_DEPARTMENT) and is_agency(items[-1].surface):
+        found = _sector_items(items[:-1])
+        if found:
+            return start, [*found, items[-1]]
     return None
+
+
+_SHARED_DEPARTMENT = "部门"
+
+
+def _sector_items(items: list[ListItem]) -> list[ListItem] | None:
+    """Sector words standing for their departments (民政、公安 before 等部门, 城管执法、交通等部门 after
+    会同), each restored with 部门 (民政 → 民政部门); a body's own name stays. None when an item is
+    neither a sector word nor a body."""
+    if not items or not all(is_agency(it.surface) or 2 <= len(it.surface) <= 8
+                            and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface) and not _NOT_SECTOR.search(it.surface)
+                            and it.surface not in NOT_AGENCY for it in items):
+        return None
+    return [it if is_agency(it.surface) else replace(it, name=it.surface + _SHARED_DEPARTMENT) for it in items]
 
 
 _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
@@ -288,7 +309,8 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
     i = max(pos, hi)
     for j, ch, depth in bracket_walk(text, pos, hi):
         # An unopened closing bracket ends the list as punctuation does; an opening one never.
-        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n" or _STOP.match(text, j)
+        # A stop word at the very start is the partner's own first word (会同建设主管部门: 建设…).
+        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n" or j > pos and _STOP.match(text, j)
                                              or _CLOSER.match(text, j)):
             i = j
             break
@@ -300,7 +322,9 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
         body = body[:tail.start()]
     stripped = re.sub(r"等(?:有关)?(?:部门|单位|机构|方面)?$", "", body)
     items = _items(stripped, pos, default_prefix, context_prefix)
-    if not items or not all(is_agency(it.surface) for it in items):
+    if items and not all(is_agency(it.surface) for it in items) and closer is not None:
+        items = _sector_items(split_agency_list(stripped, pos, None)) or []  # 会同城管执法、交通等部门
+    if not items or not all(is_agency(it.name) for it in items):
         return None
     if closer is not None:
         i = closer.end()
@@ -496,7 +520,7 @@ def with_partner(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _WITH.finditer(text, ctx.lo, ctx.hi):
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix) \
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True) \
             or _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
             # 由A牵头，会同B负责: the lead was named before the comma (and read by the lead rules);
@@ -1002,14 +1026,27 @@ def support_lead(ctx: Context) -> list[Found]:
     for m in _LEAD_AFTER_SUPPORT.finditer(text, ctx.lo, ctx.hi):
         start = _clause_start(text, m.start(), ctx.lo)
         end = _list_after(text, start, m.start())
-        if end is None or not _ADVERBS.fullmatch(text, end, m.start()):
+        if end is None and start == m.start():
+            # A要做好…，配合B提升…: a part opening with 配合 continues the sentence's subject.
+            subj = _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+            if subj is None:
+                continue
+            start, sup = subj
+        elif end is None or not _ADVERBS.fullmatch(text, end, m.start()):
             continue
-        sup = _items(text[start:end], start, ctx.default_prefix)
+        else:
+            sup = _items(text[start:end], start, ctx.default_prefix)
         if not sup or not all(is_agency(it.surface) for it in sup):
             continue
         part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(sup))
         if part is None:
-            continue
+            # 配合绿化市容部门提升…: a verb no stop word knows follows the lead; its name is the
+            # longest body there.
+            end = _list_after(text, m.end(), ctx.hi)
+            leads = _items(text[m.end():end], m.end(), ctx.default_prefix) if end else []
+            if not leads or not all(is_agency(it.surface) for it in leads):
+                continue
+            part = end, leads
         stop, leads = part
         found.append(Found(start, stop, "clause.support_lead", [(Role.lead, leads), (Role.support, sup)]))
     return found
