@@ -80,6 +80,10 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         tasks = [t.model_copy(update={"ordinal": n}) for n, t in enumerate(tasks, 1)]
     # A 职责分工 chapter whose sub-headings are the bodies: each heading owns its unit's duties.
     owner_units = owner_heading_units(text, doc_id, st.sections, tasks, default_prefix(meta.issuer))
+    # The unit tasks an owner chapter of a flat document needed (its items had none): tasks like the rest.
+    known_ids = {t.id for t in tasks}
+    tasks = sorted(tasks + [tt.task for tt in owner_units if tt.task.id not in known_ids],
+                   key=lambda t: (t.start, -(t.end - t.start)))
     # Responsibilities: conventions, the clause-rule registry, task units, agency resolution
     # within the document's jurisdiction (extract/clauses/assign.py).
     assigned = assign_clauses(text, doc_id, meta, st.sections, tasks, st.body_start, st.body_end,

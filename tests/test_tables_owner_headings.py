@@ -83,3 +83,49 @@ def test_a_chapter_title_joined_by_yu_and_a_list_closing_in_a_competent_departme
     two = next(v for k, v in heads.items() if k.startswith("（二）"))
     assert two == ["区建管委", "区交通委", "区水务局", "区房管局"]
     assert heads["（三）区公安分局（交管）"] == ["区公安分局（交管）"]
+
+
+HONGKOU = "sh-hongkou-2014-fengmao-fangzai.txt"
+
+
+def test_an_untitled_chapter_whose_every_item_is_headed_by_a_body():
+    # sh-hongkou-2014-fengmao-fangzai 四、各单位按以下职能分工牵头…： (no duty title) over （一）区房管局。负责…
+    # … （七）区房屋急修中心。负责…, a flat document whose items had no task before a clause made one.
+    y = extract_document(DOCS / HONGKOU)
+    heads = [c for c in y.clauses if c.rule == "clause.owner_heading"]
+    got = [(y.text[c.start:c.start + 12].split("。")[0], sorted({a.agency.surface for a in c.assignments if a.role.value == "responsible"}))
+           for c in heads]
+    assert got == [("（一）区房管局", ["区房管局"]), ("（二）公安消防支队", ["公安消防支队"]), ("（三）区建交委", ["区建交委"]),
+                   ("（四）区安监局", ["区安监局"]), ("（五）各街道办事处", ["各街道办事处"]), ("（六）虹房集团", ["虹房集团"]),
+                   ("（七）区房屋急修中心", ["区房屋急修中心"])]
+
+
+def test_the_heading_body_supports_the_body_its_duties_say_it_works_with():
+    # （三）区建交委。负责…；负责配合公安消防支队对市政道路上的消防设施进行排查: 公安消防支队 leads, the heading
+    # body supports, the evidence runs from the heading to the end of 公安消防支队. （四）'配合指导各相关部门'
+    # names no lead (指导 follows the verb). Read off the document by hand.
+    y = extract_document(DOCS / HONGKOU)
+    by_task: dict[str, list] = {}
+    for c in y.clauses:
+        for a in c.assignments:
+            by_task.setdefault(a.task_id.rsplit(":", 1)[1], []).append((a.role.value, a.agency.surface, a.evidence.quote))
+    three = by_task["c4.s3"]
+    assert sorted((r, s) for r, s, _ in three) == [("lead", "公安消防支队"), ("responsible", "区建交委"), ("support", "区建交委")]
+    quote = next(q for r, s, q in three if r == "lead")
+    assert quote.startswith("（三）区建交委。负责组织") and quote.endswith("负责配合公安消防支队")
+    assert sorted(r for r, _, _ in by_task["c4.s4"]) == ["responsible"]
+    # The numbered sub-items of （五） open with their own body: the prose rules still read them.
+    assert [r for r, s, _ in by_task["c4.s5.i1"] if s.endswith("提篮桥街道办事处")] == ["responsible"]
+
+
+def test_an_untitled_chapter_with_a_topic_item_is_left_to_the_prose_rules_hand_written():
+    # HAND-WRITTEN (cut down from the chapter above, one item made a topic): not every item is headed
+    # by a body and the chapter has no duty title, so no owner headings.
+    text = ("关于加强防灾工作的实施意见\n\n一、各单位按以下分工开展排查：\n\n（一）区房管局。负责召开例会。\n\n"
+            "（二）公安消防支队。负责排查消防隐患。\n\n（三）加强宣传。做好防灾宣传。\n")
+    st = parse_structure(text, "d")
+    assert owner_heading_units(text, "d", st.sections, build_tasks("d", st.sections, st.paragraphs), None) == []
+    full = text.replace("（三）加强宣传。做好防灾宣传。", "（三）区建交委。负责整改。")
+    st = parse_structure(full, "d")
+    units = owner_heading_units(full, "d", st.sections, build_tasks("d", st.sections, st.paragraphs), None)
+    assert [tt.assignments[0][1][0].surface for tt in units] == ["区房管局", "公安消防支队", "区建交委"]
