@@ -131,6 +131,7 @@ class ClauseWords(_Model):
     not_in_name: list[str]
     relative_adjectives: list[str]
     relative_verbs: list[str]
+    relative_choosers: list[str] = []  # 由本级人民政府确定的审核机构
     owner_openers: list[str] = []  # 所在 of 由所在镇政府…: part of the mention
     lead_others: list[str] = ["共同推进"]  # B共同推进 after A牵头: B supports
     post_titles: list[str]

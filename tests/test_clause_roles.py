@@ -8,7 +8,7 @@ beside another label"), never computed by the code under test.
 from __future__ import annotations
 
 import pytest
-from test_clause_rules_prose import dev_text, read  # the dev texts and the registry reader, shared
+from test_clause_rules_prose import DEV, dev_text, read  # the dev texts and the registry reader, shared
 
 from policykg.extract.clauses.agency_list import is_agency
 from policykg.extract.clauses.finder import find_clauses
@@ -136,3 +136,26 @@ def test_shared_department_head_only_beside_a_lead():
     quote = "医保、医疗、医药主管部门要各司其职，协调联动。"
     assert quote in dev_text("gov-2019-guobanfa-2")
     assert read(quote) == []
+
+
+@pytest.mark.parametrize("quote,expected", [
+    # 审核机构 is the document's defined term for a body: 审核 inside it is no verb.
+    ("国务院部门制定的规范性文件，由本部门审核机构进行审核。",
+     [("clause.you_body", [("responsible", ["本部门审核机构"])])]),
+    # A body chosen by another (…确定的审核机构): the qualifier stays in the mention.
+    ("未明确专门审核机构或者专门审核人员的，统一由县（市、区）人民政府确定的审核机构进行审核。",
+     [("clause.you_body", [("responsible", ["县（市、区）人民政府确定的审核机构"])])]),
+])
+def test_defined_review_bodies(quote, expected):
+    assert quote in dev_text("gov-2018-guobanfa-115")
+    assert read(quote) == expected
+
+
+def test_a_closing_paragraph_naming_the_document_belongs_to_no_unit():
+    # 司法部负责…督促指导本意见贯彻落实工作。 follows the last item's text: the annotator left it out
+    # as the closing; the tool keeps the clause but gives it no task.
+    from policykg.extract.pipeline import extract_document
+
+    x = extract_document(DEV / "gov-2018-guobanfa-115.txt")
+    owned = [c for c in x.clauses if c.text.startswith("司法部负责组织协调")]
+    assert owned and all(c.task_id is None for c in owned)

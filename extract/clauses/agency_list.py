@@ -81,7 +81,7 @@ NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本�
               "部门", "单位", "有关", "相关", "方面", "总部", "基层", "人民政府", "医院", "企业", "学校"}
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
 _NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两][个名位]|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好|"
-                          r"提请|报请|上报|报送|报告|报同级|填报|审核|批准")
+                          r"提请|报请|上报|报送|报告|报同级|填报|审核(?!机构)|批准")
 # A body's name never begins with a verb of action: 注重政府办… is a phrase, not a name.
 _VERB_HEAD = re.compile(
     r"^(?:要|应当|应|须|需)?(?:由|请|明确|注重|加强|推进|促进|推动|实现|提高|完善|支持|鼓励|引导|围绕|通过|按照|根据|针对|加快|做好|开展|进一步|积极|"

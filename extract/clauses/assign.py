@@ -51,6 +51,9 @@ _CLOSING_ALL = re.compile(r"(?:请)?(?:各地区|各地|各部门|各有关部�
 _CLOSING_SELF = re.compile(r"(?:本意见|本办法|本方案|本通知|本预案|本规定|本细则|本计划)")
 
 
+_MARKER_LINE = re.compile(r"[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)．.、]")
+
+
 def closing_start(text: str, sections: list[Section], body_end: int) -> int | None:
     """Where the closing paragraphs after the last numbered heading begin, if any. A paragraph
     on the document itself (本意见…) always closes it; one turning to all addressees (各地区、各部门
@@ -69,6 +72,13 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
         while line_start < body_end and text[line_start] in " \u3000\t":
             line_start += 1
         if _CLOSING_SELF.match(text, line_start) or (seen_body and _CLOSING_ALL.match(text, line_start)):
+            return line_start
+        # A paragraph after the last unit's text whose first sentence names the document itself
+        # (司法部负责…督促指导本意见贯彻落实工作。): it speaks of the whole document, not the unit.
+        first = text.find("。", line_start, body_end)
+        line_end = text.find("\n", line_start, body_end)
+        first = min(x for x in (first, line_end, body_end) if x != -1)
+        if seen_body and _CLOSING_SELF.search(text, line_start, first) and not _MARKER_LINE.match(text, line_start):
             return line_start
         if line_start < body_end and text[line_start] != "\n":
             seen_body = True

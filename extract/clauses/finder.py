@@ -639,7 +639,9 @@ _YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
 _RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")|(?:"
-                             + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?)的")
+                             + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?|"
+                             # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
+                             r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers) + r"))的")
 _POST_TITLE = re.compile(r"(?:" + _V.alternation(_V.clauses.post_titles) + r")(?!期)")
 
 
