@@ -335,3 +335,22 @@ def test_short_forms_written_with_a_colon_or_xia_cheng():
     ms = [m for m in find_entities("t", "东莞市华科电子有限公司（简称：华科电子）；华科电子负责实施") if m.label.value == "Company"]
     assert [m.surface for m in ms] == ["东莞市华科电子有限公司", "华科电子", "华科电子"]
     assert {m.canonical_name for m in ms} == {"东莞市华科电子有限公司"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HAND-WRITTEN: hospitals and societies are named by a place, like alliances
+        ("广东省人民医院与中山大学附属第一医院合作",
+         {("Institution", "广东省人民医院"), ("Institution", "中山大学附属第一医院")}),
+        ("中国互联网协会、中国通信学会和深圳市软件行业协会",
+         {("Institution", "中国互联网协会"), ("Institution", "中国通信学会"), ("Institution", "深圳市软件行业协会")}),
+        # ... without one they are kinds (or 学会 the verb)
+        ("发挥行业协会作用，推进智慧医院建设，各级医院和定点医院，让群众学会使用", set()),
+        ("深圳市卫生健康委员会指导市医院协会", set()),
+        # a 科协 is a people's organisation the agency registry holds, not an institution
+        ("深圳市科学技术协会", set()),
+    ],
+)
+def test_hospitals_and_societies(text, expected):
+    assert {m for m in found(text) if m[0] != "Technology"} == expected

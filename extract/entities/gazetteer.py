@@ -88,12 +88,14 @@ class Gazetteer:
 
     def user_dict_terms(self) -> list[str]:
         """Surfaces the segmenter must keep whole. Left out: strict short aliases (网域 would be
-        forced out of 互联网域名) and short Latin ones (AI inside a longer Latin word)."""
+        forced out of 互联网域名), short Latin ones (AI inside a longer Latin word) and the name
+        lists' thousands of names (they would change how every text is cut, which the trained
+        NER was not trained on, and slow the segmenter's dictionary)."""
         terms: set[str] = set()
         for refs in self.index.values():
             for ref in refs:
                 a = ref.alias
-                if ref.strict:
+                if ref.strict or ref.entry.source.startswith(NAMELIST_PREFIX):
                     continue
                 if a.isascii() and len(a) <= 3:
                     continue
@@ -116,9 +118,12 @@ def build_gazetteer(entries: list[Entry], glossary_aliases: dict[str, str] | Non
             if prev != entry.canonical_id:
                 raise ValueError(f"alias {alias!r} is claimed by both {prev} and {entry.canonical_id}")
             source = glossary_aliases.get(alias)
-            rule = "gazetteer.glossary" if source or entry.source.startswith("glossary:") else (
-                f"gazetteer.{FILES[entry.label][0].removesuffix('.toml')}"
-            )
+            if entry.source.startswith(NAMELIST_PREFIX):
+                rule = "gazetteer.namelist"
+            elif source or entry.source.startswith("glossary:"):
+                rule = "gazetteer.glossary"
+            else:
+                rule = f"gazetteer.{FILES[entry.label][0].removesuffix('.toml')}"
             gaz.index.setdefault(key, []).append(AliasRef(
                 entry=entry,
                 alias=alias,
@@ -205,10 +210,11 @@ def corpus_glossaries(corpus_dir: Path | None = None) -> list[GlossaryTerm]:
 
 
 def load_gazetteer(
-    registry_dir: Path | None = None, glossary: list[GlossaryTerm] | None = None
+    registry_dir: Path | None = None, glossary: list[GlossaryTerm] | None = None, *, namelists: bool = True
 ) -> Gazetteer:
-    """Read the three registries (default: the shipped ones) and merge `glossary` (default: the
-    corpus glossaries)."""
+    """Read the three registries (default: the shipped ones), merge `glossary` (default: the
+    corpus glossaries) and, with `namelists`, the authoritative name lists
+    (extract/entities/data/namelists.tsv.gz, see namelists.py) under them."""
     registry_dir = registry_dir or shipped_registry_dir()
     entries: list[Entry] = []
     glossary_cfg: dict = {}
@@ -224,9 +230,40 @@ def load_gazetteer(
     entries, contributed = merge_glossary(
         entries, terms, set(glossary_cfg.get("exclude", ())), glossary_cfg.get("category", "glossary")
     )
+    agencies = agency_terms(registry_dir)
+    if namelists:
+        entries = entries + namelist_entries(entries, agencies)
     gaz = build_gazetteer(entries, contributed)
-    gaz.agency_names = tuple(agency_terms(registry_dir))
+    gaz.agency_names = tuple(agencies)
     return gaz
+
+
+NAMELIST_PREFIX = "namelist:"
+_LABELS = {k.value: k for k in FILES}
+
+
+def namelist_entries(entries: list[Entry], agency_names: list[str], rows: list[dict] | None = None) -> list[Entry]:
+    """Entries for the name-list rows whose forms no registry entry, glossary term or agency
+    claims. The hand registries are curated for these plans, so a name both know keeps the
+    registry's entry (and its aliases, strictness, not_before); a list alias another row already
+    took is dropped from the later row. Short names (stock short names: 国华, 柳工) match only as
+    standalone words (`strict`)."""
+    from policykg.extract.entities import namelists
+
+    rows = namelists.read() if rows is None else rows
+    owned = {compact_key(a).lower() for e in entries for a in e.surfaces}
+    owned |= {compact_key(a).lower() for a in agency_names}
+    out: list[Entry] = []
+    for row in rows:
+        forms = [f for f in (row["name"], *row["aliases"].split("|")) if f]
+        keys = [compact_key(f).lower() for f in forms]
+        if keys[0] in owned:
+            continue
+        aliases = tuple(f for f, k in zip(forms[1:], keys[1:]) if k not in owned)
+        owned.update(compact_key(f).lower() for f in (forms[0], *aliases))
+        out.append(Entry(label=_LABELS[row["label"]], name=forms[0], aliases=aliases, category=row["category"],
+                         source=NAMELIST_PREFIX + row["source"], strict=row["category"] == "listed_company"))
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -150,7 +150,8 @@ PLACE_HEADED_ACADEMIES = ("科学院", "工程院")
 PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
 PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
-INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟")
+INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟",
+                        "医院", "协会", "学会")
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
 NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育".split())
 # How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).
@@ -172,7 +173,13 @@ FACTORY_KIND_END = ("电", "工", "分", "总", "本", "新", "老", "全", "该
 PLACE_NAMED_COMPANY = ("银行", "电视台")
 # Alliances are named by their region (深圳云计算产业联盟, 中国人工智能产业发展联盟); without one
 # (物联网产业联盟, 数字家庭产业联盟, 产业技术标准联盟) the phrase is a kind.
-PLACE_NAMED_INSTITUTION = ("联盟",)
+PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会")
+# Hospitals and societies are named the same way (深圳市人民医院, 中国互联网协会,
+# 深圳市软件行业协会); without a place (行业协会, 定点医院, 智慧医院, 学会使用) the phrase is a kind
+# or no name at all. An association of science and technology (科学技术协会, a 科协) is a people's
+# organisation the agency registry holds: never an institution.
+ASSOCIATION_SUFFIXES = ("协会", "学会")
+AGENCY_LIKE_ASSOCIATIONS = ("科学技术协会",)
 
 # Government bodies whose names look like a bank or an institution. They belong in the agency
 # registry; nothing inside them (or equal to them) is a company or institution.

@@ -33,6 +33,8 @@ from policykg.extract.entities.textview import is_cjk
 from policykg.schema.entities import EntityKind
 
 ORG = (EntityKind.company, EntityKind.institution)
+# The evidence rule of a hit from the authoritative name lists (gazetteer.namelist_entries).
+NAMELIST_RULE = "gazetteer.namelist"
 
 
 @dataclass
@@ -285,12 +287,12 @@ def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int
 
 
 def institution_hits(scene: Scene) -> list[Hit]:
-    """…大学 / …学院 / …研究院 / …研究所 / …实验室 / …中心 / …联盟 with a name part before the suffix
-    (a place for universities and alliances; a known company or institution for facility centres;
-    the city for a national centre).
+    """…大学 / …学院 / …研究院 / …研究所 / …实验室 / …中心 / …联盟 / …医院 / …协会 / …学会 with a
+    name part before the suffix (a place for universities, alliances, hospitals and societies; a
+    known company or institution for facility centres; the city for a national centre).
 
-    Example: 支持国家超级计算天津中心联合天津大学和之江实验室开展研究
-    Finds: Institution 国家超级计算天津中心 | Institution 天津大学 | Institution 之江实验室
+    Example: 支持国家超级计算天津中心联合天津大学、之江实验室、深圳市第二人民医院和深圳市软件行业协会开展研究
+    Finds: Institution 国家超级计算天津中心 | Institution 天津大学 | Institution 之江实验室 | Institution 深圳市第二人民医院 | Institution 深圳市软件行业协会
     """
     c, out = scene.c, []
     for pos, end, suffix in _free_suffixes(scene, lx.INSTITUTION_SUFFIXES):
@@ -318,8 +320,11 @@ def institution_hits(scene: Scene) -> list[Hit]:
                     start, ok = national, True
             if not ok:
                 continue
+        if c.endswith(lx.AGENCY_LIKE_ASSOCIATIONS, 0, end):
+            continue  # 深圳市科学技术协会: a 科协, the agency registry's
         rule = ("university" if university else "centre" if suffix == "中心"
-                else "alliance" if suffix == "联盟" else "research")
+                else "alliance" if suffix == "联盟" else "hospital" if suffix == "医院"
+                else "association" if suffix in lx.ASSOCIATION_SUFFIXES else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
     return out
 
@@ -671,8 +676,13 @@ def short_form_hits(scene: Scene) -> list[Hit]:
             s, e = k.span()
             same = [h for h in scene.hits if (h.start, h.end) == (s, e)]
             for h in same:  # 杏煤公司 already read by the suffix rule: it is the defined short form
-                if not h.in_gazetteer:
+                # A name list's short name (京东方, a stock short name) is the text's own short
+                # form too: the definition says which firm it stands for here. The curated
+                # registries' aliases keep their entry.
+                if not h.in_gazetteer or h.rule == NAMELIST_RULE:
                     h.name, h.rule, h.label = full.name, "pattern.short_form", full.label
+                    h.in_gazetteer = False
+                    h.category = None
             if not same and scene.is_free(s, e):
                 scene.claim(out, Hit(s, e, full.label, full.name, "pattern.short_form"))
     return out
@@ -799,7 +809,8 @@ def acronym_hits(scene: Scene) -> list[Hit]:
 # (tests/test_entity_rules.py runs them).
 PATTERN_RULES = (
     (("pattern.institution.university", "pattern.institution.research", "pattern.institution.centre",
-      "pattern.institution.alliance"), institution_hits),
+      "pattern.institution.alliance", "pattern.institution.hospital", "pattern.institution.association"),
+     institution_hits),
     (("pattern.company.suffix", "pattern.company.bank", "pattern.company.broadcaster",
       "pattern.company.place_headed"), company_hits),
     (("pattern.company.web_platform",), web_platform_hits),
