@@ -45,6 +45,8 @@ class AgencyWords(_Model):
     generic_tails: list[str]
     central_heads: list[str]
     class_tails: list[str]
+    # the endings of `suffixes` that mark a body inside entity text (extract/entities/lexicon.py)
+    entity_suffixes: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from policykg.schema.vocabulary import vocabulary
+
 # Verbs and connectives a name never contains: the name starts after the last one in its window.
 CUT_WORDS = frozenset("""
 支持 鼓励 依托 推动 推进 引进 引导 引入 加快 加强 加大 组建 成立 发挥 会同 协同 配合 牵头 培育 打造
@@ -128,8 +130,9 @@ UNIVERSITY_GENERIC = frozenset("""
 有关 其他 一批 若干 多所 部分 职业 技术 职业技术 高职 应用型 新型 开放 老年 大 小 中
 """.split())
 
-# Agency names end like this; '…委员会与上海交通大学' lists an agency, then a university.
-AGENCY_SUFFIXES = ("委员会", "人民政府", "政府", "管委会", "办公室", "办公厅", "委", "局", "厅", "办")
+# Agency names end like this; '…委员会与上海交通大学' lists an agency, then a university. The
+# words are vocabulary.toml's [agency] entity_suffixes (a subset of its agency endings).
+AGENCY_SUFFIXES = tuple(vocabulary().agency.entity_suffixes)
 
 # Centres that are facilities: not institutions unless a known company or institution heads the
 # name (深圳电信龙岗数据运营中心, 深圳移动中心区生产调度中心 are named; 广州市数据中心 is a kind).
