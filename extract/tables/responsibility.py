@@ -165,10 +165,10 @@ def table_tasks(doc_id: str, table: TableRead, sections: list[Section], default_
             if role not in OWNER_ROLES or c >= len(row) or not row[c].text.strip():
                 continue
             cell = row[c]
-            items = cell_items(cell.text, cell.start, default_prefix)
-            if items:
-                ev = Evidence(doc_id=doc_id, start=cell.start, end=cell.end, quote=cell.text, rule=f"table.{role}")
-                tt.assignments.append((OWNER_ROLES[role], items, ev))
+            ev = Evidence(doc_id=doc_id, start=cell.start, end=cell.end, quote=cell.text, rule=f"table.{role}")
+            for cell_role, items in cell_roles(role, cell.text, cell.start, default_prefix):
+                if items:
+                    tt.assignments.append((OWNER_ROLES[cell_role], items, ev))
         out.append(tt)
     return out
 
@@ -185,6 +185,52 @@ def cell_items(text: str, start: int, default_prefix: str | None) -> list:
         return [it for items in per_line for it in items]
     return [dataclasses.replace(it, name=re.sub(r"\s+", "", it.name))
             for it in split_agency_list(text, start, default_prefix)]
+
+
+def _mark_pattern() -> re.Pattern:
+    # A role written after a body inside the cell: 市发展改革委（牵头）, 市财政局(主办单位) ([roles] lead words).
+    v = _vocab()
+    return re.compile(r"[（(](" + v.alternation(v.roles.lead) + r")(?:" + v.alternation(v.roles.unit_nouns) + r")?[）)]$")
+
+
+def _label_pattern() -> re.Pattern:
+    # A role label inside the cell: 牵头单位：A；配合单位：B ([roles] words × unit nouns).
+    return re.compile("(" + _vocab().alternation(list(_vocab().role_labels())) + r")[：:]")
+
+
+def cell_roles(column_role: str, text: str, start: int, default_prefix: str | None) -> list[tuple[str, list]]:
+    """The (role, bodies) an owner cell assigns. The column's role, unless the cell says otherwise:
+    role labels inside it (牵头单位：A；配合单位：B – each list takes its label's role), or a body
+    marked as lead (A（牵头）、B – A leads; the others, listed beside a lead, take the role the
+    vocabulary gives a list beside a lead: [roles] beside_lead). The evidence stays the whole cell."""
+    labels = list(_label_pattern().finditer(text))
+    if labels:
+        out = []
+        head = text[:labels[0].start()].strip("；;，,、 \n")
+        if head:
+            out.append((column_role, cell_items(head, start + text.index(head), default_prefix)))
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            part = text[m.end():end]
+            core = part.strip("；;，,。 \n")
+            if core:
+                out.append((_vocab().role_labels()[m.group(1)], cell_items(core, start + m.end() + part.index(core),
+                                                                          default_prefix)))
+        return out
+    items = cell_items(text, start, default_prefix)
+    mark = _mark_pattern()
+    marked = [bool(mark.search(it.surface)) for it in items]
+    if not any(marked) or column_role == "support":
+        return [(column_role, items)]
+    leads, others = [], []
+    for it, is_lead in zip(items, marked):
+        if is_lead:
+            cut = len(mark.search(it.surface).group(0))
+            it = dataclasses.replace(it, surface=it.surface[:-cut], name=it.name[:-cut], end=it.end - cut)
+            leads.append(it)
+        else:
+            others.append(it)
+    return [("lead", leads), (_vocab().role_beside_lead(column_role), others)]
 
 
 def _task_column(rows: list[list[Cell]], task_cols: list[int]) -> int:
