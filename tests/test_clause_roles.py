@@ -159,3 +159,11 @@ def test_a_closing_paragraph_naming_the_document_belongs_to_no_unit():
     x = extract_document(DEV / "gov-2018-guobanfa-115.txt")
     owned = [c for c in x.clauses if c.text.startswith("司法部负责组织协调")]
     assert owned and all(c.task_id is None for c in owned)
+
+
+def test_a_stop_word_before_another_stop_word_still_ends_the_list():
+    # 牵头组织: the 组 after 牵头 begins 组织, not a name's ending 组 (协调组), so the partner list ends
+    # at 牵头 and 由A会同B牵头组织… reads A lead, B support.
+    quote = "由轨道交通消防救援支队会同各区消防救援支队牵头组织成立车站及毗邻建筑"
+    assert quote in dev_text("sh-2021-guijiao-sanlian")
+    assert read(quote) == [("clause.with_partner", [("lead", ["轨道交通消防救援支队"]), ("support", ["各区消防救援支队"])])]
