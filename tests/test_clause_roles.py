@@ -167,3 +167,15 @@ def test_a_stop_word_before_another_stop_word_still_ends_the_list():
     quote = "由轨道交通消防救援支队会同各区消防救援支队牵头组织成立车站及毗邻建筑"
     assert quote in dev_text("sh-2021-guijiao-sanlian")
     assert read(quote) == [("clause.with_partner", [("lead", ["轨道交通消防救援支队"]), ("support", ["各区消防救援支队"])])]
+
+
+@pytest.mark.parametrize("doc_id,quote,expected", [
+    # The addressee government itself is asked to do the work (restored to 辽宁省人民政府 later) …
+    ("gov-2004-guobanhan-57", "请你省继续保护好该项目厂址资源，深入开展前期工作",
+     [("clause.request", [("responsible", ["你省"])])]),
+    # … its departments are advice to the recipient, not an assignment (not annotated).
+    ("gov-2004-guobanhan-71", "请你省有关部门指导广安市按《汇报》的意见办理", []),
+])
+def test_requests_to_the_addressee(doc_id, quote, expected):
+    assert quote in dev_text(doc_id)
+    assert read(quote) == expected

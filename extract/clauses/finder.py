@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from policykg.extract.agencies.jurisdiction import ADDRESSEE_PRONOUNS
 from policykg.extract.brackets import CLOSE, OPEN, bracket_walk
 from policykg.extract.clauses.agency_list import (
     NOT_AGENCY,
@@ -811,20 +812,28 @@ def you_body(ctx: Context) -> list[Found]:
 _REQUEST = re.compile(r"(?<![" + "".join(_V.clauses.not_request_before) + r"])(?:"
                       + _V.alternation(_V.clauses.request) + r")")
 _ADDRESSEE = ("你", "贵")
+# 你省 followed by a verb or adverb, not by the province's departments (有关部门, 各…, 人民政府 …).
+_OWN_VERB_NEXT = re.compile(r"(?:" + "|".join(ADDRESSEE_PRONOUNS) + r")(?!有关|相关|各|人民|政府|[\u4e00-\u9fff]{0,6}(?:部门|单位|机构))")
 
 
 @clause_rule("clause.request", 64, "prose owner")
 def request(ctx: Context) -> list[Found]:
     """请A(、B等部门)+verb at the head of a clause: the issuer asks the bodies to do the work, so
-    they are responsible (请A会同B… is read by clause.with_partner). Not a request to the
-    addressee itself (请你省有关部门指导…: advice to the recipient of a letter, no body assigned),
-    and not 申请 / 报请 / 邀请 (other words), nor 应请A (a request made by someone else).
+    they are responsible (请A会同B… is read by clause.with_partner). The addressee government
+    itself is asked too (请你省继续保护好…), but not the addressee's departments (请你省有关部门指导…:
+    advice to the recipient of a letter, no body assigned); not 申请 / 报请 / 邀请 (other words),
+    nor 应请A (a request made by someone else).
 
     Example: 请科技部、工业和信息化部、农业农村部、卫生健康委等部门在2019年2月底前完成。
     """
     text, found = ctx.text, []
     for m in _REQUEST.finditer(text, ctx.lo, ctx.hi):
-        if _clause_start(text, m.start(), ctx.lo) != m.start() or text.startswith(_ADDRESSEE, m.end()):
+        if _clause_start(text, m.start(), ctx.lo) != m.start():
+            continue
+        # The addressee's departments (请你省有关部门指导…) are advice to the letter's recipient; the
+        # addressee government itself (请你省继续保护好…) is asked to do the work.
+        if text.startswith(_ADDRESSEE, m.end()) and not (text.startswith(ADDRESSEE_PRONOUNS, m.end())
+                                                         and _OWN_VERB_NEXT.match(text, m.end())):
             continue
         end = _list_after(text, m.end(), ctx.hi)
         if end is None:
