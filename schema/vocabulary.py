@@ -144,6 +144,25 @@ class ClauseWords(_Model):
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
 
+class ColumnWords(_Model):
+    """The header words of one kind of 分工表 column ([table_columns] of vocabulary.toml)."""
+    role: str
+    whole: list[str] = []  # the label equals one of these
+    part: list[str] = []  # the label holds one of these
+
+    @field_validator("role")
+    @classmethod
+    def _known_role(cls, v: str) -> str:
+        if v not in {"number", "lead", "support", "responsible", "deadline", "other", "task"}:
+            raise ValueError(f"unknown column role {v!r}")
+        return v
+
+    @field_validator("whole", "part")
+    @classmethod
+    def _clean(cls, v: list[str]) -> list[str]:
+        return _words(v) if v else v
+
+
 class Vocabulary(_Model):
     agency: AgencyWords
     places: list[PlaceLevel]
@@ -153,6 +172,7 @@ class Vocabulary(_Model):
     verbs: VerbWords
     fields: FieldWords
     clauses: ClauseWords
+    table_columns: dict[str, ColumnWords]
 
     @field_validator("places")
     @classmethod

@@ -60,3 +60,21 @@ def test_marks_are_cut_from_the_mention_not_from_the_evidence_offsets():
     assert (r2, [it.surface for it in others]) == ("support", ["市财政局"])
     # In a 配合 column a mark is no lead claim: the column's role holds.
     assert [r for r, _ in cell_roles("support", text, 0, None)] == ["support"]
+
+
+def test_a_column_of_people_is_no_owner_column_and_column_words_are_data():
+    # HAND-WRITTEN: 牵头领导 names people (张三), 完成期限 a deadline ([table_columns] of vocabulary.toml).
+    page = """<html><body><p>一、重点任务</p><table>
+    <tr><td>序号</td><td>项目名称</td><td>牵头领导</td><td>牵头单位</td><td>完成期限</td></tr>
+    <tr><td>1</td><td>建设城市大数据中心</td><td>张三</td><td>市政务服务数据管理局</td><td>2023年底前</td></tr>
+    </table></body></html>"""
+    r = read_html(Path("t.html"), page.encode("utf-8"))
+    from policykg.extract.tables.responsibility import column_roles
+
+    roles, _ = column_roles(r.tables[0].rows)
+    assert roles == {0: "number", 1: "task", 2: "other", 3: "lead", 4: "deadline"}
+    x = extract_text(r.text, "t", read=r)
+    names = [a.agency.surface for c in x.clauses for a in c.assignments]
+    assert names == ["市政务服务数据管理局"]
+    task = next(t for t in x.tasks if t.rule == "task.table_row")
+    assert task.title == "建设城市大数据中心" and task.deadline.text == "2023年底前"

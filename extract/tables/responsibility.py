@@ -25,17 +25,21 @@ from policykg.extract.readers.base import Cell, TableRead
 from policykg.schema.models import Deadline, Evidence, Role, Section, Task, TaskKind
 from policykg.schema.vocabulary import vocabulary as _vocab
 
-# Header words per column role; lead/support before responsible (责任单位 is the general word).
-COLUMN_WORDS: list[tuple[str, re.Pattern]] = [
-    ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"牵头(?:单位|部门)?|主责(?:单位|部门)|主办单位")),
-    ("support", re.compile(r"(?:配合|参与|协办|协同|协助)(?:单位|部门)")),
-    ("responsible", re.compile(r"(?:责任|负责|承办|实施)(?:单位|部门|主体)")),
-    ("deadline", re.compile(r"完成时限|时间节点|进度安排|完成时间|时间安排|时限")),
-    # Columns read as no part of the assignment, named so a header that has them is still whole.
-    ("other", re.compile(r"^(?:备注|工作目标|预期目标|目标要求|完成标准|预期成效|工作要求|考核指标|参考文件|依据文件|政策依据)$")),
-    ("task", re.compile(r"重点任务|工作任务|任务内容|主要任务|具体任务|工作内容|重点工作|任务措施|工作措施|具体措施|主要措施|任务名称|^任务$|^(?:工作|重点|主要)?事项$|^(?:重点|主要)内容$|^任务(?:类型|类别)$")),
-]
+# Header words per column role, in matching order: [table_columns] of vocabulary.toml (a label
+# equal to a `whole` word or holding a `part` word; the first kind that matches names the role).
+def _column_words() -> list[tuple[str, re.Pattern]]:
+    out = []
+    for kind in _vocab().table_columns.values():
+        alts = []
+        if kind.whole:
+            alts.append("^(?:" + _vocab().alternation(kind.whole) + ")$")
+        if kind.part:
+            alts.append(_vocab().alternation(kind.part))
+        out.append((kind.role, re.compile("|".join(alts))))
+    return out
+
+
+COLUMN_WORDS: list[tuple[str, re.Pattern]] = _column_words()
 OWNER_ROLES = {"lead": Role.lead, "support": Role.support, "responsible": Role.responsible}
 HEADER_ROWS = 3
 
