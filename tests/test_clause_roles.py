@@ -179,3 +179,20 @@ def test_a_stop_word_before_another_stop_word_still_ends_the_list():
 def test_requests_to_the_addressee(doc_id, quote, expected):
     assert quote in dev_text(doc_id)
     assert read(quote) == expected
+
+
+@pytest.mark.parametrize("quote,expected", [
+    # The qingshui sentence as written (its owner is the heading （一）区绿化市容局) …
+    ("牵头区建管委、区交通委、区城管执法局、区公安分局（交管），每周开展联合执法检查",
+     [("clause.lead_object", [("support", ["区建管委", "区交通委", "区城管执法局", "区公安分局（交管）"])])]),
+    # … and a cut-down variant with the subject written: A leads, the object bodies support.
+    ("区绿化市容局牵头区建管委、区交通委，每周开展联合执法检查",
+     [("clause.lead_participate", [("lead", ["区绿化市容局"])]),
+      ("clause.lead_object", [("support", ["区建管委", "区交通委"])])]),
+    # 牵头 followed by work, not bodies, names no supporter.
+    ("区绿化市容局牵头组织开展专项整治，", [("clause.lead_participate", [("lead", ["区绿化市容局"])])]),
+])
+def test_lead_with_bodies_as_its_object(quote, expected):
+    if quote.startswith("牵头区建管委"):
+        assert quote in dev_text("sh-songjiang-2026-qingshui")
+    assert read(quote) == expected

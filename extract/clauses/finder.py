@@ -1066,6 +1066,32 @@ def support_lead(ctx: Context) -> list[Found]:
     return found
 
 
+_LEAD_OBJECT = re.compile(r"(?:" + _V.alternation(_V.verbs.lead) + r")(?=[\u4e00-\u9fff])")
+
+
+@clause_rule("clause.lead_object", 78, "lead and others")
+def lead_object(ctx: Context) -> list[Found]:
+    """(A)牵头B、C…，开展…: 牵头 with the bodies as its object — B and C work under the lead, so they
+    support it. The lead is the clause's subject (read by clause.lead_participate) or, left out,
+    the unit's owner (an owner heading such as （一）区绿化市容局).
+
+    Example: 牵头区建管委、区交通委、区城管执法局、区公安分局（交管），每周开展联合执法检查。
+    """
+    text, found = ctx.text, []
+    for m in _LEAD_OBJECT.finditer(text, ctx.lo, ctx.hi):
+        # Only a body list (the lead) or nothing may stand before 牵头 in its clause.
+        if _clause_start(text, m.start(), ctx.lo) != m.start() \
+                and _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False) is None:
+            continue
+        end = _list_after(text, m.end(), ctx.hi)
+        if end is None or end >= ctx.hi or text[end] not in "，,":
+            continue
+        items = _items(text[m.end():end], m.end(), ctx.default_prefix)
+        if items and all(is_agency(it.surface) for it in items):
+            found.append(Found(m.end(), end, "clause.lead_object", [(Role.support, items)]))
+    return found
+
+
 # ── running the registry ──────────────────────────────────────────────────────────────────────
 
 # A body the document itself sets up (设立X领导小组, 成立…指挥部) is being created, not assigned
