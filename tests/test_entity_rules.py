@@ -354,3 +354,34 @@ def test_short_forms_written_with_a_colon_or_xia_cheng():
 )
 def test_hospitals_and_societies(text, expected):
     assert {m for m in found(text) if m[0] != "Technology"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aldohemsn/chinese-political-corpora, chairmenfrog/Policy_crawler paragraphs (the NER's
+        # unlabelled corpus): kinds of firm, blocs, products and sectors listed before 企业
+        "推动钢材、砂石、水泥、商砼、砖瓦等原材料生产企业尽快复工达产",
+        "以及转型生产口罩、防护服、消杀用品等企业提供疫情防控相关标准",
+        "扩大环境保护、节能节水等企业所得税优惠目录范围",
+        "帮助受影响外经、外贸、外建等企业申报“不可抗力证明”",
+        "引进一批先进制造业企业和跨国公司地区总部等功能性机构",
+        "鼓励小额贷款公司、融资租赁公司、商业保理公司等地方金融机构发挥自身业务优势",
+        "我国成功主办二十国集团领导人杭州峰会",
+        "同七十七国集团的合作关系不断加强",
+        "巩固和提升国际金融、贸易、航运中心地位",
+        "支持澳门建设世界旅游休闲中心",
+        "多渠道扩大学前教育供给",
+        "五年内大学毕业生共一百五十万人",
+        "包括电视大学、函授大学、夜大学等",
+    ],
+)
+def test_kinds_blocs_and_products_name_nothing(text):
+    assert {m for m in found(text) if m[0] != "Technology"} == set()
+
+
+def test_firms_beside_kinds_are_still_found():
+    # the same corpus: real names in the lists these rules now read more strictly
+    assert {m for m in found("深化与阿里巴巴、京东、苏宁等的战略合作") if m[0] == "Company"} == {
+        ("Company", "阿里巴巴"), ("Company", "京东"), ("Company", "苏宁")}
+    assert ("Company", "九江银行") in found("江西银行、九江银行、进贤农商行重点向省级名单内的企业发放贷款")

@@ -24,6 +24,8 @@ CUT_WORDS = frozenset("""
 组织 探索 试点 健全 优化 提高 增强 扩大 拓展 拓宽 深入 落实 贯彻 普及 实现 确保 保障 满足 适应 结合
 激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展 部署
 只有 建议 关于 简称 名称 序号 名单 如下 附件 申报 认定 评选 遴选 公布 命名 备案 组建 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
+查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实
+解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -128,11 +130,19 @@ SECTOR_WORDS = frozenset("""
 UNIVERSITY_GENERIC = frozenset("""
 世界 一流 世界一流 高水平 研究型 重点 著名 知名 国内外 国内 国外 海外 各类 各 高等 综合性 本地 地方 相关
 有关 其他 一批 若干 多所 部分 职业 技术 职业技术 高职 应用型 新型 开放 老年 大 小 中
+函授 夜 电视 广播电视 行政 干部 管理干部 教师进修 进修 正规 直属 教育部直属 师范 首先是
 """.split())
 
 # Agency names end like this; '…委员会与上海交通大学' lists an agency, then a university. The
 # words are vocabulary.toml's [agency] entity_suffixes (a subset of its agency endings).
 AGENCY_SUFFIXES = tuple(vocabulary().agency.entity_suffixes)
+
+# What a centre's name part must not be made of alone (航运中心, 世界旅游休闲中心, 疾控中心, 这个中心):
+# kinds of service, roles of a city, and pronouns. Counted as generic by the centre rule only.
+CENTRE_KIND_WORDS = frozenset("""
+航运 旅游 休闲 娱乐 健身 招商 引才 招商引才 食品 熟制 疾控 综治 卫生 救援 紧急 情报 这个 科学 医学 质检 重要 技术开发
+实验 贸易 文体 体育 会展 医疗 养老 托育 就业 人才 社区 乡镇 基层 世界 国际 区域 全国
+""".split())
 
 # Centres that are facilities: not institutions unless a known company or institution heads the
 # name (深圳电信龙岗数据运营中心, 深圳移动中心区生产调度中心 are named; 广州市数据中心 is a kind).
@@ -162,6 +172,17 @@ REGISTERED_MAX_LEN = 16
 # The registered forms of a company name (the place in front is part of the registered name).
 REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司",
                        *(s for s in PAREN_COMPANY_SUFFIXES if s.endswith(("有限公司", "有限责任公司"))))
+# What a firm's name part (before 公司 / 集团 / 集团公司 / 股份, no place in front) must not be made
+# of alone, besides generic and sector words: kinds of firm (跨国公司, 挂牌公司, 商业保理公司,
+# 政府性融资担保公司, 新能源车辆销售公司) and groups that are no firms (二十国集团, 苏联领导集团).
+FIRM_KIND_WORDS = frozenset("""
+跨国 挂牌 招商 承包 工程承包 保理 商业保理 销售 车辆 经纪 保险经纪 政府性 全国性 地方性 领导 外商 辖区 大公司 大企业
+企业 大型 特大型 中型 小型 二十国 七国 八国 流氓 犯罪 黑社会 利益 统治 资产管理 金融资产管理 综合开发 专业 新型
+境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者
+""".split())
+# What a group's name never ends with right before 集团: countries (七十七国集团, 20国集团) and
+# political or military blocs (苏联领导集团, 反党集团, 军事集团).
+GROUP_VETO_PREV = ("国", "领导", "反党", "阴谋", "军事", "利益")
 # A kind word after a known company that names the same company (南方电网公司, 海尔集团).
 SAME_FIRM_SUFFIXES = ("公司", "集团", "集团公司")
 COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份",
@@ -192,9 +213,9 @@ STATE_BODIES = ("中国人民银行", "人民银行", "央行")
 SUFFIX_VETO_NEXT = {
     "联盟": ("链", "成员", "国"),
     "电视台": ("网",),
-    "大学": ("城", "生", "科技园", "园"),
+    "大学": ("城", "生", "科技园", "园", "毕业", "前", "校"),
     "学院": ("派", "式"),
-    "中心": ("区", "城", "镇", "支行", "站"),
+    "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位"),
     "银行": ("业", "卡", "间", "账", "结算", "系统", "机构", "保险"),
     "集团": ("化", "军"),
     "公司": ("债", "制", "法", "化", "治理"),
@@ -210,9 +231,15 @@ ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff]{0,12}?)(?P<kind>企业|公司|厂�
 # '以甲、乙为代表的…企业': the same list, written with 以…为代表.
 REPRESENTED_CUE = re.compile(
     r"为代表的(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
+# What follows the kind word when it is part of a longer term, not the list's type (环境保护、节能
+# 节水等企业所得税, 工矿企业、商店等企业事业单位).
+ENUM_KIND_VETO_NEXT = ("所得税", "事业")
+# Verbs right before a list that make its items products (转型生产口罩、防护服等企业).
+PRODUCT_VERBS = ("生产", "制造", "销售", "加工", "经营")
 # Words between 等 and the kind that say the items are industries or kinds, not names
 # (电子信息、生物医药等行业龙头企业, 汽车、家电等领域企业).
-ENUM_SECTOR_MODIFIERS = ("行业", "产业", "领域", "类", "方面", "方向", "环节", "类型", "业态", "板块", "应用", "服务",
+ENUM_SECTOR_MODIFIERS = ("生产", "原材料", "所有制", "公有制", "困难", "基地", "方式", "措施", "手段", "途径",
+                         "行业", "产业", "领域", "类", "方面", "方向", "环节", "类型", "业态", "板块", "应用", "服务",
                          "业务", "技术", "产品", "模式", "形式")
 # Company categories that are products or platforms of a firm (companies.toml): what is listed
 # beside them is other products and channels.
@@ -224,7 +251,7 @@ LIST_OPENERS = "、，,：:；;(（“\"《 "
 SIBLING_END = re.compile(r"[、，。；：,;:]|与|和|及|等|\(")
 # A list item that is itself a kind noun, not a name.
 ENUM_ITEM_KIND = re.compile(
-    r"(企业|公司|机构|行业|产业|部门|单位|平台|协会|组织|院校|高校|媒体|运营商|服务商|制造商|供应商|基地|载体|园区|中心|实验室|"
+    r"(企业|工商户|农户|主体|商店|厂|公司|机构|行业|产业|部门|单位|平台|协会|组织|院校|高校|媒体|运营商|服务商|制造商|供应商|基地|载体|园区|中心|实验室|"
     r"研究院|研究所|学院|大学)$")
 
 # Platforms: '…网' that is a site (拍拍网), not a network (城域网, 物联网). The character after 网

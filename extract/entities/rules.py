@@ -364,6 +364,9 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
         # 广东省人工智能重点实验室: a lab a province or city names by its field is one lab, even
         # when the field is a generic word; 东莞市工程技术研究中心 (no field) is a kind.
         return True
+    if suffix == "中心" and not place:
+        # 航运中心, 世界旅游休闲中心, 疾控中心: a kind of service is no centre's name.
+        return scene.residue(body, scene.not_names | lx.CENTRE_KIND_WORDS) >= 2
     return scene.residue(body) >= 2
 
 
@@ -430,6 +433,8 @@ def company_hits(scene: Scene) -> list[Hit]:
         if found is None:
             continue
         start, body, has_head = found
+        if suffix == "集团" and body.endswith(lx.GROUP_VETO_PREV):
+            continue  # 七十七国集团, 苏联领导集团: a bloc, not a firm
         if has_head:
             # 深圳市 + 腾讯 + 计算机系统有限公司: the registered name opens with its city.
             start -= _place_before(scene, start)
@@ -461,6 +466,9 @@ def company_hits(scene: Scene) -> list[Hit]:
             # '切实维护银行' name none.
             if not (res >= 2 or (place and len(body) - place >= 2) or (suffix == "银行" and place == len(body))):
                 continue
+            if not place and suffix not in lx.REGISTERED_SUFFIXES and suffix != "银行" and \
+                    scene.residue(body, scene.not_names | lx.SECTOR_WORDS | lx.FIRM_KIND_WORDS) < 2:
+                continue  # 跨国公司, 商业保理公司, 二十国集团: a kind of firm, or no firm
             if suffix == "银行" and not place:
                 continue
         if not has_head and suffix not in lx.REGISTERED_SUFFIXES:
@@ -509,11 +517,18 @@ def enumeration_hits(scene: Scene) -> list[Hit]:
     c, out = scene.c, []
     for p, a, kind_word, modifier in _list_cues(c):
         label = EntityKind.institution if kind_word in lx.ENUM_INSTITUTION_KINDS else EntityKind.company
+        kind_end = p + 1 + len(modifier) + len(kind_word)
+        if c.startswith(lx.ENUM_KIND_VETO_NEXT, kind_end):
+            continue  # 环境保护、节能节水等企业所得税: 企业 is part of a longer term
         items = _split_items(c, a, p)
+        if items and any(v in c[max(0, a - 4):items[0][1]] for v in lx.PRODUCT_VERBS):
+            continue  # 转型生产口罩、防护服等企业: the items are what the firms make
         known = {(h.start, h.end) for h in scene.hits if h.label is label}
         anchored = any(span in known for span in items)
         if not anchored and not _kind_modifier(modifier):
             continue  # 电子信息、生物医药等行业龙头企业: the items are industries
+        if not anchored and any(c[s + trim_front(c[s:e]):e] in lx.SECTOR_WORDS for s, e in items):
+            continue  # 外经、外贸、外建等企业: one item is a sector, so the list is of sectors
         for s, e in items:
             if (s, e) in known or not scene.is_free(s, e):
                 continue
