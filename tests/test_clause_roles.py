@@ -196,3 +196,12 @@ def test_lead_with_bodies_as_its_object(quote, expected):
     if quote.startswith("牵头区建管委"):
         assert quote in dev_text("sh-songjiang-2026-qingshui")
     assert read(quote) == expected
+
+
+def test_alternative_owners_one_picked_out_by_a_qualifier():
+    # A或B是…的主管单位 where B is "the bureau designated" (指定的专门司局): both are owners, as written.
+    quote = "国务院各部门办公厅（室）或指定的专门司局是本部门政务新媒体工作的主管单位"
+    assert quote in dev_text("gov-2018-guobanfa-123")
+    assert read(quote) == [("clause.is_role", [("responsible", ["国务院各部门办公厅（室）", "指定的专门司局"])])]
+    # A qualifier that is not one of the choosing or corresponding words keeps the phrase out.
+    assert read("国务院各部门办公厅（室）或加强管理的专门司局是本部门政务新媒体工作的主管单位") == []

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from policykg.extract.agencies.jurisdiction import ADDRESSEE_PRONOUNS
 from policykg.extract.brackets import CLOSE, OPEN, bracket_walk
 from policykg.extract.clauses.agency_list import (
+    COLLECTIVE,
     NOT_AGENCY,
     ListItem,
     is_agency,
@@ -275,6 +276,9 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     items = _items(region, start, default_prefix)
     if items and all(is_agency(it.surface) for it in items):
         return start, items
+    chosen = _relative_alternatives(region, start)
+    if chosen:
+        return start, chosen
     sectors = _SECTOR_LIST.fullmatch(region)
     if sectors:
         found = _sector_items(split_agency_list(sectors.group("list"), start, None))
@@ -289,6 +293,26 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
 
 
 _SHARED_DEPARTMENT = "部门"
+_JOINER = re.compile(_V.alternation(_V.verbs.joiners))
+
+
+def _relative_alternatives(region: str, start: int) -> list[ListItem] | None:
+    """A或B where a part is a body picked out by a qualifier (国务院各部门办公厅（室）或指定的专门司局是…
+    主管单位): each part is one owner, the qualifier kept in its mention; None unless every part
+    is a body, with or without such a qualifier, and at least one has it."""
+    parts, pos = [], 0
+    for m in list(_JOINER.finditer(region)) + [None]:
+        end = m.start() if m else len(region)
+        parts.append((pos, end))
+        pos = m.end() if m else len(region)
+    if len(parts) < 2 or re.search(r"[、，,]", region):
+        return None
+    qualified = [bool(q) and is_agency(region[q.end():b]) for a, b in parts
+                 for q in [_RELATIVE_OWNER.match(region, a, b)]]
+    if not any(qualified) or not all(qd or is_agency(region[a:b]) for qd, (a, b) in zip(qualified, parts)):
+        return None
+    return [ListItem(region[a:b], region[a:b], start + a, start + b, False, bool(COLLECTIVE.match(region[a:b])))
+            for a, b in parts]
 
 
 def _sector_items(items: list[ListItem]) -> list[ListItem] | None:
