@@ -78,3 +78,17 @@ def test_a_column_of_people_is_no_owner_column_and_column_words_are_data():
     assert names == ["市政务服务数据管理局"]
     task = next(t for t in x.tasks if t.rule == "task.table_row")
     assert task.title == "建设城市大数据中心" and task.deadline.text == "2023年底前"
+
+
+def test_a_numbered_first_row_is_data_even_when_a_cell_reads_like_a_label():
+    # HAND-WRITTEN: row 1's group cell 牵头 would read as a column label; its 序号 cell says it is data.
+    page = """<html><body><p>一、重点任务</p><table>
+    <tr><td>序号</td><td>任务名称</td><td>任务内容</td><td>牵头单位</td></tr>
+    <tr><td>1</td><td>牵头</td><td>召开全区动员大会</td><td>区政府办公室</td></tr>
+    <tr><td>2</td><td>宣传</td><td>开展宣传活动</td><td>区委宣传部</td></tr>
+    </table></body></html>"""
+    r = read_html(Path("t.html"), page.encode("utf-8"))
+    from policykg.extract.tables.responsibility import column_roles
+
+    roles, first = column_roles(r.tables[0].rows)
+    assert first == 1 and roles == {0: "number", 1: "task", 2: "task", 3: "lead"}

@@ -90,6 +90,10 @@ def column_roles(rows: list[list[Cell]]) -> tuple[dict[int, str], int] | None:
     last_header = -1
     labels: dict[int, str] = {}  # the last header row's labels, for the subject column
     for r, row in enumerate(rows[:HEADER_ROWS]):
+        # Below a header that has a 序号 column, a row numbered in it is data, whatever its cells
+        # say (a first row's group cell 加强组织领导 or 责任落实 is no header label).
+        if last_header >= 0 and any(v == "number" and c < len(row) and _number(row[c].text) for c, v in roles.items()):
+            break
         hit = False
         row_labels = {}
         for cell in row:
