@@ -205,3 +205,10 @@ def test_alternative_owners_one_picked_out_by_a_qualifier():
     assert read(quote) == [("clause.is_role", [("responsible", ["国务院各部门办公厅（室）", "指定的专门司局"])])]
     # A qualifier that is not one of the choosing or corresponding words keeps the phrase out.
     assert read("国务院各部门办公厅（室）或加强管理的专门司局是本部门政务新媒体工作的主管单位") == []
+
+
+def test_a_question_names_no_owner():
+    # 由哪家银行贷款 ("which bank lends") asks who; no body is named.
+    quote = "由哪家银行贷款"
+    assert quote in dev_text("gov-1996-guobanhan-16")
+    assert read(quote + "。") == []
