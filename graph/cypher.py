@@ -6,17 +6,20 @@ types come from this module, never from user input.
 Graph model
 -----------
 (:Plan {id, title, doc_number, issuer, issued, published, period_start, period_end, kind, ...,
-        path (relative to the folder built), source_root (that folder, resolved), input_key})
+        path (relative to the folder built), source_root (that folder, resolved; this machine's
+        own path, never exported: graph/export.py LOCAL_PROPERTIES), input_key})
 (:Plan)-[:HAS_SECTION]->(:Section {id, doc_id, level, number, marker, heading, heading_lost, path})
 (:Section)-[:HAS_SECTION]->(:Section)
 (:Plan)-[:HAS_TASK]->(:Task {id, doc_id, kind, title, text, ordinal, start, end, rule})
 (:Section)-[:HAS_TASK]->(:Task)            the section the task is, or lies in
 (:Task)-[:HAS_SUBTASK]->(:Task)            sub-measures
-(:Agency {id, name, short, level, aliases, valid_from, valid_to, resolved, collective, source})
+(:Agency {id, name, short, level, aliases, valid_from, valid_to, resolved, collective, source,
+          jurisdiction; unresolved ones also mentions and claims: see MERGE_AGENCIES})
     -[:LEADS|SUPPORTS|RESPONSIBLE_FOR {rank, doc_id, start, end, quote, rule, surface, mentioned_as,
       mention_start, mention_end, prefix_restored}]->(:Task)
     Agency.id is the registry id (e.g. sz-jmxxw) when the name resolves, else 'unresolved:<name>'
-    with resolved=false: kept with its mentions, never dropped or guessed.
+    ('unresolved:<jurisdiction>/<name>' when the name does not carry its place) with
+    resolved=false: kept with its mentions, never dropped or guessed.
 (:Agency)-[:SUCCEEDED_BY {year, kind: rename|split|merge, source, unverified}]->(:Agency)
 (:Company|Institution|Technology {id, name, aliases, category, definition})
 (:Task)-[:MENTIONS {doc_id, start, end, quote, rule, surface}]->(:Company|Institution|Technology)
@@ -157,15 +160,41 @@ LINK_SECTION_TASKS = _link_rows("s:Section", "section", "HAS_TASK", "t:Task", "t
 LINK_SUBTASKS = _link_rows("a:Task", "parent", "HAS_SUBTASK", "b:Task", "child")
 # Registry agencies are written by LOAD_REGISTRY_AGENCIES; a document only adds the names the
 # registry lacks (resolved = false), with the forms it wrote them in.
+# Where an unresolved body belongs and what it is (jurisdiction, level, collective) are what the
+# documents naming it say, rewritten at every load so that a rebuild after a code change updates
+# them. Each document's say is a claim '<doc_id>\t<jurisdiction>\t<level>\t<collective>' in
+# a.claims (sorted; a reload replaces the document's own claim, DROP_AGENCY_CLAIMS takes back the
+# claims of a document replaced or removed). The key already separates jurisdictions (区政府 of
+# 奉贤区 and of 崇明区 are two nodes, extract/agencies/resolve.unresolved_id), so documents can
+# only disagree on the level; then the claim of the first document by id decides: the same
+# whatever order the documents load in, and the same on every rebuild.
+_AGENCY_FROM_CLAIMS = """
+WITH a, [c IN a.claims | split(c, '\t')] AS cs
+WHERE size(cs) > 0  // none left: the agency is an orphan, DELETE_ORPHANS_AMONG takes it
+SET a.jurisdiction = CASE cs[0][1] WHEN '' THEN null ELSE cs[0][1] END,
+    a.level = CASE cs[0][2] WHEN '' THEN null ELSE cs[0][2] END,
+    a.collective = cs[0][3] = 'true'
+"""
 MERGE_AGENCIES = """
 UNWIND $rows AS row
 MERGE (a:Agency {id: row.id})
-ON CREATE SET a.name = row.name, a.collective = row.collective, a.resolved = false, a.mentions = [],
-              a.level = row.level, a.jurisdiction = row.jurisdiction
-// mentions are a sorted union: the same whatever order the documents load in
+ON CREATE SET a.name = row.name, a.resolved = false, a.mentions = [], a.claims = []
 WITH a, row WHERE NOT coalesce(a.resolved, false)
-SET a.mentions = COLLECT { UNWIND coalesce(a.mentions, []) + row.mentions AS m RETURN DISTINCT m ORDER BY m }
-"""
+// mentions are a sorted union: the same whatever order the documents load in
+SET a.mentions = COLLECT { UNWIND coalesce(a.mentions, []) + row.mentions AS m RETURN DISTINCT m ORDER BY m },
+    a.claims = COLLECT {
+      UNWIND [c IN coalesce(a.claims, []) WHERE NOT c STARTS WITH $doc_id + '\t']
+             + [$doc_id + '\t' + coalesce(row.jurisdiction, '') + '\t' + coalesce(row.level, '') + '\t'
+                + toString(coalesce(row.collective, false))] AS c
+      RETURN DISTINCT c ORDER BY c }
+""" + _AGENCY_FROM_CLAIMS
+# The claims a document made on the unresolved agencies it named ($ids, from DOCUMENT_NEIGHBOURS)
+# go when its old version goes; what remains (other documents' claims) decides again. $keep: the
+# agencies the new version names, whose claims MERGE_AGENCIES already replaced (a staged load).
+DROP_AGENCY_CLAIMS = """
+MATCH (a:Agency) WHERE a.id IN $ids AND NOT a.id IN $keep AND NOT coalesce(a.resolved, false)
+SET a.claims = [c IN coalesce(a.claims, []) WHERE NOT c STARTS WITH $doc_id + '\t']
+""" + _AGENCY_FROM_CLAIMS
 LOAD_REGISTRY_AGENCIES = """
 UNWIND $rows AS row
 MERGE (a:Agency {id: row.id})

@@ -22,6 +22,11 @@ from policykg.graph import cypher
 from policykg.graph.readonly import plain
 
 LIST_SEPARATOR = " | "
+# Properties that only mean something on the machine that built the graph: Plan.source_root is
+# the absolute folder a build found the plan in (what the next build of that folder compares to
+# prune plans whose files are gone). An export travels: it keeps Plan.path (relative to that
+# folder) and never the machine's own path.
+LOCAL_PROPERTIES = frozenset({"source_root"})
 FORMATS = ("graphml", "json")
 
 
@@ -48,7 +53,7 @@ def whole_graph(driver: neo4j.Driver, database: str | None = None) -> nx.MultiDi
             key = node_key(rec["labels"], props, rec["element_id"])
             keys[rec["element_id"]] = key
             # `label` is the attribute Gephi displays; the Neo4j labels go to `labels`.
-            attrs = {k: v for k, v in props.items() if k not in ("label", "labels")}
+            attrs = {k: v for k, v in props.items() if k not in ("label", "labels") and k not in LOCAL_PROPERTIES}
             g.add_node(key, labels=":".join(sorted(rec["labels"])), label=display_label(props, key), **attrs)
         for rec in session.run(cypher.EXPORT_RELATIONSHIPS):
             props = plain(dict(rec["props"]))

@@ -65,6 +65,7 @@ def _batches(rows: list[dict]):
 def _write_rows(tx: neo4j.ManagedTransaction, r: DocumentRows) -> None:
     doc_id = r.doc_id
     neighbours = [rec.data() for rec in tx.run(cypher.DOCUMENT_NEIGHBOURS, doc_id=doc_id)]
+    _drop_agency_claims(tx, doc_id, neighbours)
     tx.run(cypher.DELETE_DOCUMENT_NODES, doc_id=doc_id).consume()
     tx.run(cypher.DELETE_PLAN, doc_id=doc_id).consume()
     tx.run(cypher.CREATE_PLAN, plan=r.plan).consume()
@@ -80,7 +81,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, r: DocumentRows) -> None:
     for batch in _batches(r.subtasks):
         tx.run(cypher.LINK_SUBTASKS, rows=batch).consume()
     for batch in _batches(r.agencies):
-        tx.run(cypher.MERGE_AGENCIES, rows=batch).consume()
+        tx.run(cypher.MERGE_AGENCIES, rows=batch, doc_id=doc_id).consume()
     for role, stmt in cypher.CREATE_ASSIGNMENTS.items():
         for batch in _batches(r.assignments.get(role, [])):
             tx.run(stmt, rows=batch).consume()
@@ -99,6 +100,15 @@ def _write_rows(tx: neo4j.ManagedTransaction, r: DocumentRows) -> None:
     tx.run(cypher.LINK_PLAN_AS_CITED, doc_id=doc_id).consume()
     if neighbours:
         tx.run(cypher.DELETE_ORPHANS_AMONG, rows=neighbours).consume()
+
+
+def _drop_agency_claims(tx: neo4j.ManagedTransaction, doc_id: str, neighbours: list[dict],
+                        keep: list[str] | None = None) -> None:
+    """Take back what the old version of `doc_id` said of the unresolved agencies it named
+    (cypher.DROP_AGENCY_CLAIMS); `keep`: agencies whose claim the new version already wrote."""
+    ids = [n["id"] for n in neighbours if n["label"] == "Agency"]
+    if ids:
+        tx.run(cypher.DROP_AGENCY_CLAIMS, ids=ids, keep=keep or [], doc_id=doc_id).consume()
 
 
 def load_rows(driver: neo4j.Driver, rows: DocumentRows, database: str | None = None, *,
@@ -154,7 +164,8 @@ def _staged_ops(r: DocumentRows, limit: int) -> list[tuple[str, dict, int]]:
     add(cypher.STAGED["tasks"], r.tasks)
     add(cypher.STAGED["section_tasks"], r.section_tasks)
     add(cypher.STAGED["subtasks"], r.subtasks)
-    add(cypher.MERGE_AGENCIES, r.agencies)
+    for chunk, w in _chunks(r.agencies, limit, r.doc_id):
+        ops.append((cypher.MERGE_AGENCIES, {"rows": chunk, "doc_id": r.doc_id}, w))
     for role, stmt in cypher.STAGED_ASSIGNMENTS.items():
         add(stmt, r.assignments.get(role, []))
     for label, stmt in cypher.MERGE_ENTITIES.items():
@@ -205,6 +216,8 @@ def _load_staged(session: neo4j.Session, r: DocumentRows, limit: int) -> None:
 
     def switch(tx: neo4j.ManagedTransaction) -> None:
         neighbours = [rec.data() for rec in tx.run(cypher.DOCUMENT_NEIGHBOURS, doc_id=r.doc_id)]
+        # The staged rows already replaced this document's claims on the agencies it names now.
+        _drop_agency_claims(tx, r.doc_id, neighbours, keep=[a["id"] for a in r.agencies])
         tx.run(cypher.DELETE_DOCUMENT_NODES, doc_id=r.doc_id).consume()
         tx.run(cypher.DELETE_PLAN, doc_id=r.doc_id).consume()
         tx.run(cypher.SWITCH_STAGED_PLAN, load_id=load_id, doc_id=r.doc_id).consume()
@@ -232,6 +245,7 @@ def delete_document(driver: neo4j.Driver, doc_id: str, database: str | None = No
     nothing of it is left behind."""
     def write(tx: neo4j.ManagedTransaction) -> None:
         neighbours = [rec.data() for rec in tx.run(cypher.DOCUMENT_NEIGHBOURS, doc_id=doc_id)]
+        _drop_agency_claims(tx, doc_id, neighbours)
         tx.run(cypher.DELETE_DOCUMENT_NODES, doc_id=doc_id).consume()
         tx.run(cypher.DELETE_PLAN, doc_id=doc_id).consume()
         if neighbours:

@@ -12,7 +12,7 @@ from neo4j.graph import Node, Path, Relationship
 from pydantic import BaseModel, Field
 
 from policykg.graph import cypher
-from policykg.graph.export import display_label, node_key
+from policykg.graph.export import LOCAL_PROPERTIES, display_label, node_key
 from policykg.graph.readonly import plain
 
 # Structure edges a neighbour expansion leaves out unless asked: a Plan has hundreds of them.
@@ -59,7 +59,8 @@ def _caption(props: dict, key: str, limit: int = 14) -> str:
 
 
 def _gnode(n: Node) -> GNode:
-    props = {k: v for k, v in plain(dict(n.items())).items() if k != "text" or "Plan" not in n.labels}
+    props = {k: v for k, v in plain(dict(n.items())).items()
+             if (k != "text" or "Plan" not in n.labels) and k not in LOCAL_PROPERTIES}
     key = node_key(list(n.labels), props, n.element_id)
     label = sorted(n.labels)[0] if n.labels else "Node"
     return GNode(key=key, label=label, caption=_caption(props, key), props=props)

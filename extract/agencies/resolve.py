@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from policykg.extract.agencies.jurisdiction import ADDRESSEE_PRONOUNS, LEVEL_CLASS, DocPlace, classify
+from policykg.extract.agencies.jurisdiction import ADDRESSEE_PRONOUNS, CENTRAL, LEVEL_CLASS, DocPlace, classify
 from policykg.extract.agencies.registry import default_places, default_registry
 from policykg.extract.clauses.agency_list import is_agency, qualify
 from policykg.schema.models import Agency
 
 UNRESOLVED = "unresolved:"
+# Where a document whose place is unknown is read (the registry began as Shenzhen's).
+DEFAULT_JURISDICTION = "深圳市"
+# Jurisdictions that name no one place: central bodies, and a place the document leaves unnamed.
+_UNPLACED = (CENTRAL, "省", "市", "区", "县")
 
 # X（以下简称Y） / X（简称Y） / X(以下称"Y"): Y is the document's short form of X.
 _ABBREV = re.compile(r"（(?:以下)?简?称[“\"]?(?P<short>[^）)”\"]{2,20})[”\"]?[）)]")
@@ -39,12 +43,23 @@ def document_aliases(text: str, lo: int = 0, hi: int | None = None) -> dict[str,
     return out
 
 
+def unresolved_id(name: str, jurisdiction: str | None) -> str:
+    """The graph key of a body the registry lacks: its name, and its jurisdiction too when the
+    name does not carry it. 属地街镇 in a 奉贤区 plan and in a 崇明区 plan are two bodies, so they
+    must be two nodes (unresolved:奉贤区/属地街镇, unresolved:崇明区/属地街镇). A name that begins
+    with its place (四川省科技厅), a central one (有关部门 of every State Council notice) and one
+    whose place the document never names (jurisdiction just 市 or 省) keep the bare key."""
+    if not jurisdiction or jurisdiction in _UNPLACED or name.startswith(jurisdiction):
+        return UNRESOLVED + name
+    return f"{UNRESOLVED}{jurisdiction}/{name}"
+
+
 def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
                    aliases: dict[str, str] | None = None, places: dict[str, str] | None = None) -> Agency:
     """The Agency a restored name denotes in a document (see the module docstring). A name the
     registry lacks stays an unresolved Agency of its own, never dropped or guessed."""
     registry = default_registry()
-    doc = doc or DocPlace("深圳市", "municipal", places or {}, "市")
+    doc = doc or DocPlace(DEFAULT_JURISDICTION, "municipal", places or {}, "市")
     if name in ADDRESSEE_PRONOUNS and doc.addressee:
         # 你省 in a letter to 四川省人民政府 is that government.
         name = doc.addressee
@@ -53,6 +68,10 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
     if province and "省" not in context:
         # A city's (or its district's) 省发展改革委 is its own province's (广州 → 广东省).
         context["省"] = province
+    city = _city_of(doc, context)
+    if city and "市" not in context:
+        # A district's 市城管执法部门 is its own city's (松江区 → 上海市, 福田区 → 深圳市).
+        context["市"] = city
     if not LEVEL_CLASS.search(name):
         # 省级部门 is every province's departments, not 广东省 + 级部门.
         name = qualify(name, context)
@@ -71,10 +90,20 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
         # An abbreviation the document defines stands for its full name: both forms are one body.
         name = full or name
         where, level = classify(name, replace(doc, places=context) if context != doc.places else doc)
-        return Agency(id=UNRESOLVED + name, name=name, collective=collective or level == "collective",
+        return Agency(id=unresolved_id(name, where), name=name, collective=collective or level == "collective",
                       level=level, jurisdiction=where, resolved=False)
     return Agency(id=entry.id, name=entry.name, short=entry.short, level=entry.level.value,
                   jurisdiction=entry.jurisdiction, collective=entry.collective, resolved=True)
+
+
+def _city_of(doc: DocPlace, places: dict[str, str]) -> str | None:
+    """The city a district's or county's document lies in (松江区 → 上海市), from [[place]]."""
+    within = default_places()
+    for place in (places.get("区"), places.get("县"), doc.jurisdiction):
+        outer = within.get(place) if place else None
+        if outer and outer.endswith("市"):
+            return outer
+    return None
 
 
 def _province_of(doc: DocPlace, places: dict[str, str]) -> str | None:
