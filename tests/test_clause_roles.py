@@ -175,8 +175,13 @@ def test_a_stop_word_before_another_stop_word_still_ends_the_list():
      [("clause.request", [("responsible", ["你省"])])]),
     # … its departments are advice to the recipient, not an assignment (not annotated).
     ("gov-2004-guobanhan-71", "请你省有关部门指导广安市按《汇报》的意见办理", []),
+    # A对…负总责: the body before 对 takes overall charge of the work …
+    ("gov-2018-guobanhan-71", "试点地区政府办公厅（室）对政府网站集约化试点工作的统筹推进、组织协调和考核管理负总责",
+     [("clause.subject_responsible", [("responsible", ["试点地区政府办公厅（室）"])])]),
+    # … a plain 对…负责 is accountability for a decision (not annotated).
+    ("gov-2018-guobanfa-118", "法制审核机构对重大执法决定的法制审核意见负责", []),
 ])
-def test_requests_to_the_addressee(doc_id, quote, expected):
+def test_requests_and_overall_charge(doc_id, quote, expected):
     assert quote in dev_text(doc_id)
     assert read(quote) == expected
 
@@ -212,3 +217,4 @@ def test_a_question_names_no_owner():
     quote = "由哪家银行贷款"
     assert quote in dev_text("gov-1996-guobanhan-16")
     assert read(quote + "。") == []
+

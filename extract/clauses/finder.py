@@ -597,13 +597,25 @@ def subject_responsible(ctx: Context) -> list[Found]:
         # adverbial comma part.
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix) \
             or _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True) \
-            or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+            or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix) \
+            or _answerable_subject(text, m, ctx)
         if subj is None or not subj[1]:
             continue
         start, items = subj
         found.append(Found(start, _sentence_end(text, m.end(), ctx.hi), "clause.subject_responsible",
                            [(Role.responsible, items)]))
     return found
+
+
+def _answerable_subject(text: str, m: re.Match, ctx: Context) -> tuple[int, list[ListItem]] | None:
+    """A对…负总责 ending the clause: the bodies before 对 take overall charge of what 对 names
+    (试点地区政府办公厅（室）对…考核管理负总责). A plain A对…负责 is accountability for a decision
+    (…对重大执法决定的法制审核意见负责, not annotated in gov-2018-guobanfa-118), no task given."""
+    if "总" not in m.group(0) or m.end() < ctx.hi and "\u4e00" <= text[m.end()] <= "\u9fff":
+        return None
+    start = _clause_start(text, m.start(), ctx.lo)
+    k = text.find("对", start, m.start())
+    return _subject(text, k, ctx.lo, ctx.default_prefix, allow_you=False) if k > start else None
 
 
 _SEATED = re.compile(_V.alternation(_V.clauses.seated))
