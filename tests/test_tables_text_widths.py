@@ -42,3 +42,17 @@ def test_a_name_wrapped_inside_itself_stays_one_body():
     items = cell_items("申通地铁\n\n集团", 100, None)
     assert len(items) == 1 and items[0].name == "申通地铁集团" and items[0].surface == "申通地铁\n\n集团"
     assert (items[0].start, items[0].end) == (100, 108)
+
+
+def test_numbered_group_rows_inside_a_table_are_labels_and_numbering_may_restart_hand_written():
+    # HAND-WRITTEN (no dev document has this layout): group rows 一、/二、 across all columns, the rows
+    # below each numbered from 1 again; the 三、 heading after the table, with prose below, ends it.
+    text = ("序号\n重点任务\n牵头单位\n"
+            "一、加快数字基础设施建设\n1\n编制算力基础设施布局规划\n市发展改革委\n2\n建设城市大数据平台\n市政务服务数据管理局\n"
+            "二、推进数据开放\n1\n制定公共数据开放目录\n市政务服务数据管理局\n"
+            "三、保障措施\n各部门要加强协调。\n")
+    t = find_text_tables(text).tables[0]
+    got = [(r[0].text, r[1].text, r[2].text) for r in t.rows[1:]]
+    assert got == [("1", "编制算力基础设施布局规划", "市发展改革委"), ("2", "建设城市大数据平台", "市政务服务数据管理局"),
+                   ("1", "制定公共数据开放目录", "市政务服务数据管理局")]
+    assert "三、保障措施" not in text[t.start:t.end]

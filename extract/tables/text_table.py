@@ -49,6 +49,7 @@ MAX_COLUMNS = 10  # labels a header of unknown labels may have: a longer run of 
 # A line that ends the last row: an attachment heading, a numbered heading, a table title.
 # A total row (合计, 汇总) closes the numbered rows too.
 _STOP = re.compile(r"^(?:附[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|(?:合计|总计|汇总)$)")
+_GROUP_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _GROUP_PUNCT = re.compile(r"[。；;，,：:]")
 _CONTINUES = ("、", "，", ",")
 
@@ -288,6 +289,9 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
         return k < len(lines) and len(lines[k].text) <= 30 and not _GROUP_PUNCT.search(lines[k].text) \
             and _kind(lines[k].text) == "T"
 
+    def group_row(k: int) -> bool:  # a numbered heading line, short: 一、… / （一）…
+        return k < len(lines) and bool(_GROUP_HEAD.match(lines[k].text)) and len(lines[k].text) <= 40
+
     spaced = not any(ln.glued for ln in header)  # cells apart by blank lines: a glued line is a wrap
     n = 1
     while i < len(lines):
@@ -295,6 +299,13 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
             i += len(labels)
         if not opens(i, n) and section_row(i) and opens(i + 1, n):
             i += 1  # a section row across all columns (推进实施…示范工程) between header and rows: a label, no cell
+        elif not opens(i, n) and group_row(i) and (opens(i + 1, n) or opens(i + 1, 1)):
+            # A numbered group row across all columns (一、加快数字基础设施建设) with the table's rows going
+            # on below it, numbered on or from 1 again: a label, no cell. Without rows below it, a
+            # numbered heading ends the table (the document goes on).
+            if not opens(i + 1, n):
+                n = 1
+            i += 1
         if not opens(i, n):
             break
         number = lines[i]
