@@ -47,6 +47,10 @@ class AgencyLevel(str, Enum):
     judicial_organ = "judicial_organ"  # 最高人民法院, 最高人民检察院
     # Provincial government departments (广东省发展和改革委员会 …): a province's own 厅/委/局.
     provincial_department = "provincial_department"
+    # A district's or county's own bureaus (上海市宝山区财政局, 柳河县商务局): the level the
+    # extractor already gives such a body the registry lacks (extract/agencies/jurisdiction.py).
+    district_department = "district_department"
+    county_department = "county_department"
     # A body set up for one event or programme (北京冬奥组委), not a standing department.
     ad_hoc_body = "ad_hoc_body"
 

@@ -24,7 +24,10 @@ _CENTRAL_ISSUER = re.compile(
     r"^(?:国务院|中共中央|中央|全国人民代表大会|全国人大|最高人民|国家[\u4e00-\u9fff]{1,12}(?:委员会|委|局|总局|署|院)|"
     r"中国人民银行|[\u4e00-\u9fff]{1,8}部(?:办公厅)?$|[\u4e00-\u9fff]{1,8}部关于|[\u4e00-\u9fff]{2,8}(?:总局|监会))"
 )
-_CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体)$")
+_CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会)$")
+# 上港集团, 虹房集团, 西虹桥公司: a company named as an owner (the agency registry holds
+# government bodies; companies are companies.toml's).
+_ENTERPRISE = re.compile(r"(?:集团|公司)$")
 # The next three are plain word lists, not patterns: a 文号 that opens with one of the first, a
 # head of the document that holds one of the others.
 _CENTRAL_DOC_NUMBER = ("国", "中发", "中办")
@@ -201,12 +204,24 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     """(jurisdiction, level) of a body named `name` (prefix already restored) in document `doc`.
 
     Levels: central_department, state_council_office, <provincial|municipal|district|county>
-    _department or _government, collective.
+    _department or _government, collective, category (a kind of body), ad_hoc_body, enterprise.
     """
     v = vocabulary()
     gov = name.endswith(tuple(v.agency.government_suffixes))
     if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
         return doc.jurisdiction, "collective"
+    np = named_place(name)
+    if np and name.startswith(np[1]) and name[len(np[1]):].startswith(tuple(v.agency.collective_heads)):
+        # 上海市各航空公司, 奉贤区相关部门: a place's prefix restored before a collective head is
+        # still a class of bodies, of that place.
+        return np[1], "collective"
+    if name.startswith(("同级", "本级")) or "各级" in name:
+        # 同级人民政府, 地方各级人民政府办公厅（室）: the governments (or offices) of every level.
+        return doc.jurisdiction, "collective"
+    if "的" in name or name.startswith(("属地", "所在")):
+        # 承担任务的省（市）人民政府, 相应的管养单位, 属地街镇 / 所在镇政府 (where it lies): bodies
+        # described by what they do or where they are, a class.
+        return doc.jurisdiction, "category"
     if name in v.agency.government_suffixes or name.startswith("地方") and gov:
         # 政府 / 地方人民政府 with no place: governments in general, not one.
         return doc.jurisdiction, "collective"
@@ -219,6 +234,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
         first = name[:1]
         return (doc.places.get(first) or (doc.jurisdiction if v.level_of_prefix(first) == doc.level else first)
                 if first in ("省", "市", "县", "区") else doc.jurisdiction), "collective"
+    if _ENTERPRISE.search(name):
+        np = named_place(name)
+        return (np[1] if np else CENTRAL if name.startswith(tuple(v.agency.central_heads)) else doc.jurisdiction), "enterprise"
     central = name.startswith(tuple(v.agency.central_heads))
     # 国务院有关部门, 省级有关部门: a class of bodies under a named head.
     if re.search(r"(?:有关|相关|各)(?:部门|单位|机构|方面)", name):
@@ -235,6 +253,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     if np:
         prefix, place = np
         level = v.place_level(place) or v.level_of_prefix(prefix) or "municipal"
+        if _CATEGORY.search(name):
+            # 上海市交通部门, 上海市国资主管部门: a kind of body of that place, not one body.
+            return place, "category"
         # 奉贤区 named as a body is the district's government.
         return place, f"{level}_{'government' if gov or name == place else 'department'}"
     if _CATEGORY.search(name) and not name[:1] in ("省", "市", "区", "县"):
