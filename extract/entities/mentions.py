@@ -40,11 +40,14 @@ def document_mentions(doc_id: str, text: str, lo: int, hi: int, *, model: bool =
 
 def model_mentions(doc_id: str, text: str, spans: Sequence[tuple[int, int]],
                    rules: Iterable[EntityMention]) -> list[EntityMention]:
-    """What the NER adds to `rules` in the paragraphs `spans` of `text`."""
-    from policykg.extract.entities.components import MODEL_RULE, RULES_KEY
+    """What the NER adds to `rules` in the paragraphs `spans` of `text`. Only paragraphs where
+    the gate could keep a span (components.may_keep_any) are segmented and run through the NER:
+    in the others nothing the model proposes can become a mention."""
+    from policykg.extract.entities.components import MODEL_RULE, RULES_KEY, may_keep_any
     from policykg.extract.entities.nlp import MENTIONS_KEY, load_pipeline
 
     nlp = load_pipeline()
+    spans = [(a, b) for a, b in spans if may_keep_any(text[a:b])]
     # Indexed once: looking through every rule mention for each paragraph was quadratic in the
     # document's size (issue 8).
     rules = SpanIndex(rules)

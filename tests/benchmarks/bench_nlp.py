@@ -22,6 +22,14 @@ as ratios between figures of the same run (machines here are shared and noisy):
   merge's scoring; rest = everything else: copies, the merge, spaCy's batching).
 - seg_speed_ratio_spacy_loops (and _cpu): the same extraction with spaCy's own tok2vec and NER
   loops (fast_ner.spacy_loops), interleaved in the same repetitions: what the fast paths gain.
+- segmented_share: the share of the paragraphs' characters the extraction segments at all
+  (components.may_keep_any: a paragraph where the gate can keep no model span needs no tokens);
+  seg_speed_ratio_same_paragraphs: the extraction's speed over raw pkuseg of only those
+  paragraphs, i.e. what everything but their segmentation costs.
+- extract claims: `policykg extract` of one plan and of two plans in fresh processes
+  (extract_two_over_one: the second document costs a fraction of the first, which pays the
+  load), and how many times one `policykg extract` of two plans loaded the pkuseg model and the
+  entity pipeline (extract_loads: must be 1 and 1).
 - fast_paths: whether load_pipeline installed the bulk NER decoder and the once-per-distinct-token
   embedding (extract/entities/fast_ner.py); the figures are for that pipeline.
 """
@@ -112,6 +120,24 @@ def stage_times(spans, runs: int) -> dict[str, float]:
     return {k: round(statistics.median(r[k] for r in per_run), 3) for k in per_run[0]}
 
 
+LOAD_PROBE = """
+import sys
+from typer.testing import CliRunner
+from policykg.cli import app
+from policykg.extract.entities import nlp
+res = CliRunner().invoke(app, ["extract", "-f", "summary", *sys.argv[1:]])
+assert res.exit_code == 0, res.output
+print(nlp._base_segmenter.cache_info().misses, nlp._load_pipeline.cache_info().misses)
+"""
+
+
+def extract_loads(files: list[Path]) -> dict[str, int]:
+    """How often one `policykg extract` of `files` loaded the pkuseg model and the pipeline."""
+    out = subprocess.run([sys.executable, "-c", LOAD_PROBE, *map(str, files)], check=True,
+                         capture_output=True, text=True, timeout=600).stdout.split()
+    return {"pkuseg_model": int(out[-2]), "entity_pipeline": int(out[-1])}
+
+
 def fast_paths() -> dict[str, bool]:
     from policykg.extract.entities import fast_ner
     from policykg.extract.entities.nlp import load_pipeline
@@ -128,6 +154,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from policykg.extract.entities import fast_ner, mentions
+    from policykg.extract.entities.components import may_keep_any
     from policykg.extract.entities.nlp import load_nlp, load_pipeline
     from policykg.extract.pipeline import extract_text
     from policykg.paths import corpus_dir
@@ -140,6 +167,7 @@ def main() -> None:
         spans.append((doc_id, text, st.body_start, st.body_end))
     paragraphs = [text[a:b] for _, text, lo, hi in spans for a, b in mentions.paragraphs(text, lo, hi)]
     chars = sum(map(len, paragraphs))
+    needed = [p for p in paragraphs if may_keep_any(p)]
 
     t0 = time.perf_counter()
     mentions.document_mentions(*spans[0])
@@ -158,6 +186,7 @@ def main() -> None:
 
     jobs = {
         "raw": lambda: [plain.make_doc(p) for p in paragraphs],
+        "raw_needed": lambda: [plain.make_doc(p) for p in needed],
         "ents": lambda: [mentions.document_mentions(*s) for s in spans],
         "ents_spacy_loops": ents_spacy_loops,
         "ents2": lambda: mentions.many_document_mentions(spans, n_process=2),
@@ -174,12 +203,16 @@ def main() -> None:
     med = {k: statistics.median(v) for k, v in times.items()}
     raw, ents, ents2, full = med["raw"], med["ents"], med["ents2"], med["full"]
 
-    def ratio(key: str, table=times) -> float:
-        return statistics.median(r / t for r, t in zip(table["raw"], table[key]))
+    def ratio(key: str, table=times, raw: str = "raw") -> float:
+        return statistics.median(r / t for r, t in zip(table[raw], table[key]))
 
     neo = startup([sys.executable, "-c", "import neo4j"], max(args.runs, 5))
     helpt = startup([str(VENV_BIN / "policykg"), "--help"], max(args.runs, 5))
     queryt = startup([str(VENV_BIN / "policykg"), "query", "--help"], max(args.runs, 5))
+    plans = sorted((corpus_dir() / "documents").glob("*.txt"))[:2]
+    extract_cmd = [str(VENV_BIN / "policykg"), "extract", "-f", "summary"]
+    one = startup([*extract_cmd, str(plans[0])], max(args.runs, 3))
+    two = startup([*extract_cmd, *map(str, plans)], max(args.runs, 3))
 
     result = {
         "paragraphs": len(paragraphs), "characters": chars, "runs": args.runs,
@@ -189,6 +222,9 @@ def main() -> None:
         "seg_speed_ratio_2proc": round(ratio("ents2"), 3),
         "full_extraction_speed_ratio": round(ratio("full"), 3),
         "seg_speed_ratio_cpu": round(ratio("ents", cpu), 3),
+        "segmented_share": round(sum(map(len, needed)) / chars, 3),
+        "seg_speed_ratio_same_paragraphs": round(ratio("ents", raw="raw_needed"), 3),
+        "seg_speed_ratio_same_paragraphs_cpu": round(ratio("ents", cpu, raw="raw_needed"), 3),
         "entity_extraction_spacy_loops_s": round(med["ents_spacy_loops"], 3),
         "seg_speed_ratio_spacy_loops": round(ratio("ents_spacy_loops"), 3),
         "seg_speed_ratio_spacy_loops_cpu": round(ratio("ents_spacy_loops", cpu), 3),
@@ -199,6 +235,10 @@ def main() -> None:
         "help_imports_pipeline": imports_pipeline(["--help"]),
         "query_imports_pipeline": imports_pipeline(["query", "RETURN 1"]),
         "first_call_s": round(first, 3), "second_call_s": round(second, 3),
+        "second_over_first_call": round(second / first, 3),
+        "extract_one_plan_s": round(one, 3), "extract_two_plans_s": round(two, 3),
+        "extract_two_over_one": round(two / one, 3),
+        "extract_loads": extract_loads(plans),
     }
     print(json.dumps(result, indent=2))
     if args.json:
