@@ -56,3 +56,17 @@ def test_numbered_group_rows_inside_a_table_are_labels_and_numbering_may_restart
     assert got == [("1", "编制算力基础设施布局规划", "市发展改革委"), ("2", "建设城市大数据平台", "市政务服务数据管理局"),
                    ("1", "制定公共数据开放目录", "市政务服务数据管理局")]
     assert "三、保障措施" not in text[t.start:t.end]
+
+
+def test_a_general_owner_label_over_lead_and_support_columns_is_no_column_hand_written():
+    # HAND-WRITTEN: a two-row header typed one label a line, 责任单位 standing over 牵头单位 | 配合单位.
+    text = ("序号\n重点任务\n责任单位\n牵头单位\n配合单位\n完成时限\n"
+            "1\n编制算力基础设施布局规划\n市发展改革委\n市财政局\n2022年底前\n"
+            "2\n制定公共数据开放目录\n市政务服务数据管理局\n市科技局、市财政局\n2023年\n")
+    found = find_text_tables(text)
+    t = found.tables[0]
+    assert [c.text for c in t.rows[0]] == ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    assert [[c.text for c in r] for r in t.rows[1:]] == [
+        ["1", "编制算力基础设施布局规划", "市发展改革委", "市财政局", "2022年底前"],
+        ["2", "制定公共数据开放目录", "市政务服务数据管理局", "市科技局、市财政局", "2023年"]]
+    assert found.warnings == []

@@ -44,6 +44,7 @@ from policykg.schema.vocabulary import vocabulary
 
 MIN_HEADER = 3  # column labels in a row, number column included: fewer is too weak a sign
 MAX_CELL_LINES = 3  # lines one cell may wrap onto
+SPAN = "span"  # a header label over other columns (责任单位 over 牵头单位 | 配合单位)
 MIN_WIDTH_ROWS = 3  # rows that must show an owner column one line wide before it settles a doubtful row
 MAX_COLUMNS = 10  # labels a header of unknown labels may have: a longer run of short lines is no header
 # A line that ends the last row: an attachment heading, a numbered heading, a table title.
@@ -229,6 +230,11 @@ def _header(lines: list[_Line], i: int) -> list[str] | None:
             if subject is not None:
                 found[subject] = "task"
             roles = [found.get(c, "other") for c in range(k - i)]
+    # A general owner label over the owner columns of a two-row header, typed one label a line
+    # (责任单位 / 牵头单位 / 配合单位): it spans them and is no column of its own.
+    for k in range(len(roles) - 2):
+        if roles[k] == "responsible" and {roles[k + 1], roles[k + 2]} == {"lead", "support"}:
+            roles[k] = SPAN
     if len(roles) < MIN_HEADER or roles[0] != "number" or "task" not in roles \
             or not any(r in OWNER_ROLES for r in roles):
         return None
@@ -247,7 +253,9 @@ def find_text_tables(text: str, lo: int = 0, hi: int | None = None, first_index:
         if roles is None:
             i += 1
             continue
-        header, i = lines[i:i + len(roles)], i + len(roles)
+        header = [ln for ln, r in zip(lines[i:i + len(roles)], roles) if r != SPAN]
+        i += len(roles)
+        roles = [r for r in roles if r != SPAN]
         start = i
         widths: dict[int, list[int]] = {}
         table, i = _read_rows(text, header, roles, lines, start, first_index + len(out.tables), [], widths=widths)
