@@ -218,3 +218,24 @@ def test_a_question_names_no_owner():
     assert quote in dev_text("gov-1996-guobanhan-16")
     assert read(quote + "。") == []
 
+
+
+@pytest.mark.parametrize("quote,expected", [
+    # Cut-down variants of other issuers' lead-and-others brackets (no dev document has them): the
+    # bodies named beside a lead work under it and support it …
+    ("（市发展改革委牵头，市财政局、市统计局负责）",
+     [("clause.lead_participate", [("lead", ["市发展改革委"]), ("support", ["市财政局", "市统计局"])])]),
+    ("（市发展改革委牵头，各区政府落实）",
+     [("clause.lead_participate", [("lead", ["市发展改革委"]), ("support", ["各区政府"])])]),
+    # … but B共同负责 stays co-responsible (tests/gold/other_styles.json, Wuhan) …
+    ("由市科技局牵头，东湖高新区管委会、市经信局共同负责。",
+     [("clause.you_lead", [("lead", ["市科技局"]), ("responsible", ["东湖高新区管委会", "市经信局"])])]),
+    # … a body marked as lead inside a 责任单位 list leads, the mark cut, the others support …
+    ("（责任单位：市发展改革委（牵头）、财政局、各区政府）",
+     [("clause.labeled", [("lead", ["市发展改革委"]), ("support", ["财政局", "各区政府"])])]),
+    # … and with no mark the list stays responsible.
+    ("（责任单位：市发展改革委、市财政局）",
+     [("clause.labeled", [("responsible", ["市发展改革委", "市财政局"])])]),
+])
+def test_lead_and_others_variants(quote, expected):
+    assert read(quote) == expected

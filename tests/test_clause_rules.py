@@ -231,8 +231,13 @@ def test_relative_clauses_are_not_clauses(text):
 
 
 def test_lead_then_partners_after_a_comma():
-    # HAND-WRITTEN: 由A牵头，会同B负责 — A leads, B supports; two clauses on one unit.
+    # HAND-WRITTEN: 由A牵头，会同B负责 — A leads, B supports. Since 负责 after a lead is one of the
+    # lead's others ([clauses] lead_others), the lead rule reads both in one clause.
     assert read("由国家发展改革委牵头，会同有关部门负责。") == [
+        ("clause.you_lead", [("lead", ["国家发展改革委"]), ("support", ["有关部门"])]),
+    ]
+    # Without 负责 after the partners, the partner list is its own clause.
+    assert read("由国家发展改革委牵头，会同有关部门研究制定。") == [
         ("clause.you_lead", [("lead", ["国家发展改革委"])]),
         ("clause.with_partner", [("support", ["有关部门"])]),
     ]

@@ -381,6 +381,28 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 _BESIDE_LEAD = {role: Role(_V.role_beside_lead(role.value)) for role in Role}
 
 
+_LEAD_MARK = re.compile(r"[（(〔\[【](?:" + _V.alternation(_V.roles.lead) + r")[）)〕\]】]$")
+
+
+def _marked_leads(roles: list[tuple[Role, list[ListItem]]]) -> list[tuple[Role, list[ListItem]]]:
+    """A body marked as lead inside a list (责任单位：市发展改革委（牵头）、市财政局) leads; the mark is
+    cut from its mention. The other bodies keep their list's role, which beside_lead then sets."""
+    leads, rest = [], []
+    for role, items in roles:
+        kept = []
+        for it in items:
+            m = _LEAD_MARK.search(it.surface)
+            if m and m.start() >= 2:
+                cut = len(it.surface) - m.start()
+                leads.append(replace(it, surface=it.surface[:m.start()], name=it.name[:len(it.name) - cut],
+                                     end=it.end - cut))
+            else:
+                kept.append(it)
+        if kept:
+            rest.append((role, kept))
+    return [(Role.lead, leads), *rest] if leads else roles
+
+
 def beside_lead(roles: list[tuple[Role, list[ListItem]]]) -> list[tuple[Role, list[ListItem]]]:
     """A labelled clause that names a lead gives its other lists the role the vocabulary sets
     beside a lead ([roles] beside_lead: （牵头部门：A；实施部门：C） → C supports A); a label alone
@@ -434,7 +456,7 @@ def labeled(ctx: Context) -> list[Found]:
         roles = split_segments(segments, ctx.default_prefix)
         if not roles:
             continue
-        roles = beside_lead(roles)
+        roles = beside_lead(_marked_leads(roles))
         start = group[0].start()
         gap = text[max(lo, start - 3):start]
         if gap.rstrip(" \u3000").endswith(("（", "(")):
@@ -456,8 +478,9 @@ _NAME = r"(?:[^，,。；;：:（）()“”\s]|[（(][^，,。；;：:（）()�
 # A request word may head a lead or a supporter list (请A牵头，请B配合): it is not part of the name.
 _REQ = r"(?:" + _V.alternation(_V.clauses.request) + r")?"
 _AFTER_LEAD = (
-    rf"(?:[，,]\s*(?:会同|联合)?(?:{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_V.alternation(_V.verbs.support + _V.clauses.lead_others)})"
-    rf"|(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实)))"
+    # Co-responsible first, so that B共同负责 is never read as a supporter "B共同" + 负责.
+    rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实))"
+    rf"|{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_V.alternation(_V.verbs.support + _V.clauses.lead_others)}))"
     rf"|(?=[，,。；;）)]))"
 )
 # 牵头 followed straight by the work (国办正在牵头组织建设…): the lead alone.
