@@ -48,7 +48,8 @@ def find_entities(
     c = view.compact
     blocked = _SpanLookup(agency_spans(c, gaz))
     gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)]
-    pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz), lambda h: _in_body_name(c, h, blocked))
+    pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz), lambda h: _in_body_name(c, h, blocked),
+                                        gaz.context_names)
                 if not _in_body_name(c, h, blocked)]
     kept, inside = resolve(gaz_hits, pat_hits)
     return [_mention(doc_id, view, h, start, inside.get(id(h)), gaz) for h in kept]

@@ -19,6 +19,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli install
     import tomli as tomllib  # type: ignore[no-redef]
 
 from policykg.extract.entities.glossary import parse_glossary
+from policykg.extract.entities.namelists import CONTEXT_CATEGORY
 from policykg.extract.entities.textview import compact_key
 from policykg.paths import corpus_dir as shipped_corpus_dir
 from policykg.paths import registry_dir as shipped_registry_dir
@@ -82,6 +83,10 @@ class Gazetteer:
     # inside one is part of the agency's name (中国人民银行 in 中国人民银行深圳市中心支行), not an
     # entity of its own. Filled by load_gazetteer; empty for a hand-built gazetteer.
     agency_names: tuple[str, ...] = ()
+    # Context-only names (namelists.CONTEXT_CATEGORY: stock short names the filter drops, such as
+    # 中国石化, 五粮液, 机器人): compact_key(name) -> entry, never matched on their own; the
+    # pattern rules take one only where the context types the item as a firm (rules.py).
+    context_names: dict[str, Entry] = field(default_factory=dict)
 
     def by_id(self, cid: str) -> Entry | None:
         return next((e for e in self.entries if e.canonical_id == cid), None)
@@ -231,10 +236,11 @@ def load_gazetteer(
         entries, terms, set(glossary_cfg.get("exclude", ())), glossary_cfg.get("category", "glossary")
     )
     agencies = agency_terms(registry_dir)
-    if namelists:
-        entries = entries + namelist_entries(entries, agencies)
-    gaz = build_gazetteer(entries, contributed)
+    listed = namelist_entries(entries, agencies) if namelists else []
+    context = [e for e in listed if e.category == CONTEXT_CATEGORY]
+    gaz = build_gazetteer(entries + [e for e in listed if e.category != CONTEXT_CATEGORY], contributed)
     gaz.agency_names = tuple(agencies)
+    gaz.context_names = {compact_key(e.name): e for e in context}
     return gaz
 
 

@@ -52,6 +52,11 @@ LIST_JOINERS = "、和与及或"
 NAME_DOTS = "•·・"
 # Kind nouns: a phrase ending with one is a kind, not a name (本地企业, 有关单位).
 KIND_NOUNS = ("企业", "单位", "机构", "部门", "高校", "院校", "院所", "厂商", "公司", "集团")
+# Characters of FUNCTION_END that also end names (北京协和医院, 太和医院, 人和公司): right before
+# a suffix such a character is part of the name, unless what precedes it is a whole list item
+# itself (an earlier name, a kind noun or suffix, or only generic words and places: 华为和公司,
+# 企业和医院, 深圳市和学院), which makes it the conjunction (rules._name_ending_char).
+NAME_END_CHARS = frozenset("和")
 
 # A name never ends with these (the window ran into a conjunction or preposition).
 FUNCTION_END = frozenset("和与及或的等对向在为将把从于以并")

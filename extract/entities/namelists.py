@@ -20,6 +20,12 @@ Stock short names are often ordinary words (太阳能, 机器人, 农产品) or 
   R3 name:    something is left once generic, place, sector and technology words are taken out
               (the pattern rules' own name-part test, rules.Scene.residue): 深圳能源, 国际医学 go.
 
+A short name the rules drop is not thrown away: it is kept as a *context-only* name (category
+`listed_company_context`), which `gazetteer.load_gazetteer` does not index for matching anywhere;
+the pattern rules accept it only where the context already types the item as a firm (an item of
+a typed list 甲、乙等企业, a list item beside a known firm, the partner of 与X合作), with the
+evidence rule `gazetteer.namelist.context` (rules.NAMELIST_CONTEXT_RULE): 中国石化、五粮液等企业.
+
 Full registered names (SOEs, the listed firms' controllers, universities) are kept as they are;
 a SOE's name without its company form (中国核工业集团 for 中国核工业集团有限公司) is an alias.
 """
@@ -158,13 +164,18 @@ def _show(mirrors: Path, src: Source) -> str:
 
 def a_share_rows(text: str, flt: ShortNameFilter) -> tuple[list[dict], list[dict], dict[str, int]]:
     """Listed firms' short names that pass the filter, and their state-owned controllers'
-    registered names (act_name of a 中央国企/地方国企 that ends in a company form)."""
+    registered names (act_name of a 中央国企/地方国企 that ends in a company form). The names the
+    filter drops as a word, prose or generic (not risk-warning truncations) are appended to the
+    firms as context-only rows (CONTEXT_CATEGORY)."""
+    context: list[dict] = []
     firms, controllers, dropped = [], {}, {}
     for row in csv.DictReader(io.StringIO(text)):
         name = clean_short_name(row["name"])
         why = "risk_warning" if name is None else flt.reason(name)
         if why:
             dropped[why] = dropped.get(why, 0) + 1
+            if why in CONTEXT_REASONS:
+                context.append(context_row(name, row["ts_code"]))
         else:
             firms.append({"label": "Company", "name": name, "aliases": "", "category": "listed_company",
                           "source": f"a_share:{row['ts_code']}"})
@@ -172,7 +183,17 @@ def a_share_rows(text: str, flt: ShortNameFilter) -> tuple[list[dict], list[dict
         if row.get("act_ent_type") in ("中央国企", "地方国企") and owner.endswith(COMPANY_FORMS) and len(owner) >= 6:
             controllers.setdefault(owner, {"label": "Company", "name": owner, "aliases": "|".join(soe_aliases(owner)),
                                            "category": "soe_controller", "source": f"a_share:controller:{row['ts_code']}"})
-    return firms, list(controllers.values()), dropped
+    return firms + context, list(controllers.values()), dropped
+
+
+# The filter's reasons that leave a name usable in a firm's context (a risk-warning name is a
+# temporary truncation, and a one-character name is no name at all).
+CONTEXT_REASONS = ("word", "prose", "generic")
+CONTEXT_CATEGORY = "listed_company_context"
+
+
+def context_row(name: str, code: str) -> dict:
+    return {"label": "Company", "name": name, "aliases": "", "category": CONTEXT_CATEGORY, "source": f"a_share:{code}"}
 
 
 _SCHOOL = re.compile(r'"name"\s*:\s*"([^"]+)"\s*,\s*"code"\s*:\s*"(\d+)"')
@@ -213,6 +234,8 @@ def build(mirrors: Path, flt: ShortNameFilter | None = None) -> tuple[list[dict]
     texts = {s.key: _show(mirrors, s) for s in SOURCES}
     firms, controllers, dropped = a_share_rows(texts["a_share"], flt)
     rows = soe_rows(texts["central_soe"]) + controllers + firms + university_rows(texts["moe_universities"])
+    # Context-only names come last, so any list that names them in full wins the name.
+    rows.sort(key=lambda r: r["category"] == CONTEXT_CATEGORY)
     # One row per name: the first list that names it wins (a SOE before the same group as a
     # controller, a full name before nothing).
     seen: set[str] = set()
@@ -221,7 +244,8 @@ def build(mirrors: Path, flt: ShortNameFilter | None = None) -> tuple[list[dict]
         if r["name"] not in seen:
             seen.add(r["name"])
             unique.append(r)
-    stats = {"rows": len(unique), "a_share_kept": len(firms), "a_share_dropped": dropped,
+    stats = {"rows": len(unique), "a_share_kept": sum(r["category"] == "listed_company" for r in firms),
+             "a_share_context": sum(r["category"] == CONTEXT_CATEGORY for r in unique), "a_share_dropped": dropped,
              "controllers": len(controllers), "universities": sum(r["category"] == "university" for r in unique),
              "central_soe": sum(r["category"] == "central_soe" for r in unique)}
     return unique, stats

@@ -21,6 +21,9 @@ already made, which serve as boundaries (a name does not run into an earlier ent
                                   a gloss of a known technology (量子通信技术（QKD）) joins that entry
   pattern.technology.acronym      a Latin acronym followed by 技术/网络/协议/芯片 … (LoRa网络)
   pattern.technology.generation   2G … 9G
+  gazetteer.namelist.context      a context-only list name (a stock short name the name-list filter
+                                  drops: 五粮液, 金山办公) where a typed list, a known firm's list
+                                  sibling or a partner cue types the item as a firm
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ from policykg.schema.entities import EntityKind
 ORG = (EntityKind.company, EntityKind.institution)
 # The evidence rule of a hit from the authoritative name lists (gazetteer.namelist_entries).
 NAMELIST_RULE = "gazetteer.namelist"
+# ... and of a context-only list name (gazetteer.context_names: 中国石化, 五粮液, 机器人), which a
+# list rule takes only where it types the item as a firm (Scene.context_hit).
+NAMELIST_CONTEXT_RULE = "gazetteer.namelist.context"
 
 
 @dataclass
@@ -53,8 +59,11 @@ class Hit:
 class Scene:
     """The compact text plus what is already claimed, shared by the rules of one call."""
 
-    def __init__(self, compact: str, hits: list[Hit], generic_extra: frozenset[str], in_body=None):
+    def __init__(self, compact: str, hits: list[Hit], generic_extra: frozenset[str], in_body=None,
+                 context_names=None):
         self.c = compact
+        # compact name -> entry (.label, .name, .category): the context-only list names.
+        self.context_names = context_names or {}
         # in_body(hit) -> bool: whether a hit lies inside a government body's name (finder's
         # agency spans); such a hit is never claimed, so it anchors no list (人民银行、审计署).
         self.in_body = in_body or (lambda hit: False)
@@ -89,6 +98,17 @@ class Scene:
                 return  # crosses a claimed name; a name may only contain one whole (its head)
         out.append(hit)
         self.add([hit])
+
+    def context_hit(self, out: list[Hit], s: int, e: int) -> bool:
+        """Claim c[s:e] when it is a context-only list name; the caller has read the context as
+        a firm's (a typed list's item, a known firm's list sibling, a partner). Such a name is
+        one word of prose (机器人, 太阳能) or made of policy words (中国石化, 智慧农业), so it
+        cannot pass a name-likeness test; the list says it names a listed firm."""
+        entry = self.context_names.get(self.c[s:e])
+        if entry is None or entry.label is not EntityKind.company or not self.is_free(s, e):
+            return False
+        self.claim(out, Hit(s, e, entry.label, entry.name, NAMELIST_CONTEXT_RULE, entry.category, in_gazetteer=True))
+        return True
 
     def is_free(self, start: int, end: int) -> bool:
         return not any(self.covered[start:end])
@@ -248,7 +268,7 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
         return None  # the window ran out before any boundary: where the name starts is unknown
     start = w0 + k
     body = scene.c[start:pos]
-    if body and body[-1] in lx.FUNCTION_END:
+    if body and body[-1] in lx.FUNCTION_END and not _name_ending_char(scene, body, pos):
         return None
     if head is not None and k == 0:
         # 华为 + 2012实验室: the known company or institution right before is the name's head.
@@ -257,12 +277,34 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
     # and does not open with a place, it is a separate list item. '移动网络和移动多媒体技术…'
     # (all generic) and '深圳市海岸与大气研究…' (opens with a place) stay whole.
     for m in _CONJ.finditer(body):
+        if m.end() == len(body):
+            continue  # 北京协和 + 医院: a name's last character (_name_ending_char), no list
         pre = body[:m.start()]
         # '本地企业与厦门大学': a kind noun before the conjunction ends a list of kinds, too.
         if (scene.residue(pre) >= 2 and not _place_len(pre)) or pre.endswith(lx.KIND_NOUNS):
             start, body = start + m.end(), body[m.end():]
             break
     return start, body, False
+
+
+def _name_ending_char(scene: Scene, body: str, pos: int) -> bool:
+    """Whether the function character ending `body` (right before the suffix at `pos`) is the
+    name's own last character (北京协和医院) rather than a conjunction (华为和公司, 企业和医院,
+    深圳市和学院, 奖金和集团消费): see lexicon.NAME_END_CHARS.
+
+    依托北京协和医院开展研究 names one; 推动企业和医院合作 names none.
+    """
+    pre = body[:-1]
+    if body[-1] not in lx.NAME_END_CHARS or not pre or pre[-1] in lx.FUNCTION_END:
+        return False
+    if pos - 1 in scene.ends or pre.endswith(lx.KIND_NOUNS + lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES
+                                             + lx.AGENCY_SUFFIXES):
+        return False
+    # The name's own part is a place and a word of one or two characters ending in the function
+    # character (北京 + 协和); a longer part reads as a list item of its own (居民购买力和集团
+    # 购买力, 高水平学科和大学建设), whatever the suffix after it.
+    place = _place_len(pre)
+    return bool(place) and 1 <= len(pre) - place <= 2 and scene.residue(pre[place:]) >= 1
 
 
 def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int, str] | None:
@@ -534,6 +576,8 @@ def enumeration_hits(scene: Scene) -> list[Hit]:
                 continue
             s += trim_front(c[s:e])
             item = c[s:e]
+            if label is EntityKind.company and scene.context_hit(out, s, e):
+                continue  # 中国石化、五粮液等企业: a listed firm's short name, typed by the list
             if not 2 <= len(item) <= 10 or item[-1] in lx.FUNCTION_END or lx.ENUM_ITEM_KIND.search(item):
                 continue
             if scene.residue(item, scene.not_names | lx.SECTOR_WORDS) < 1 or "等" in item:
@@ -641,6 +685,8 @@ def _firm_anchor(h: Hit, by_start: dict[int, list[Hit]], longest: int) -> bool:
 
 def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
     item = scene.c[s:e]
+    if scene.context_hit(out, s, e):
+        return  # 华为、中国石化: a listed firm's short name beside a known firm
     if not 2 <= len(item) <= 10 or not scene.is_free(s, e) or item[-1] in lx.FUNCTION_END:
         return
     if lx.ENUM_ITEM_KIND.search(item) or not _name_like(scene, item):
@@ -664,7 +710,11 @@ def partner_hits(scene: Scene) -> list[Hit]:
         item = c[s:e]
         if not scene.is_free(s, e) or item.endswith(lx.PARTNER_KIND_ENDS) or lx.ENUM_ITEM_KIND.search(item):
             continue
-        if not _name_like(scene, item) or not any(w in scene.sentence_of(s) for w in lx.FIRM_CONTEXT_WORDS):
+        if not any(w in scene.sentence_of(s) for w in lx.FIRM_CONTEXT_WORDS):
+            continue
+        if scene.context_hit(out, s, e):
+            continue  # 鼓励企业与中国石化合作: a listed firm's short name as the partner
+        if not _name_like(scene, item):
             continue
         scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.partner"))
     return out
@@ -840,11 +890,13 @@ PATTERN_RULES = (
 )
 
 
-def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str], in_body=None) -> list[Hit]:
+def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str], in_body=None,
+                 context_names=None) -> list[Hit]:
     """All pattern-rule hits, each rule seeing what the gazetteer and earlier rules claimed
     (PATTERN_RULES gives the order); `in_body(hit)` says which hits are part of a government
-    body's name (they are not claimed)."""
-    scene = Scene(compact, gazetteer_hits, generic_extra, in_body)
+    body's name (they are not claimed); `context_names` are the context-only list names
+    (Gazetteer.context_names) the list rules may take."""
+    scene = Scene(compact, gazetteer_hits, generic_extra, in_body, context_names)
     found: list[Hit] = []
     for _, rule in PATTERN_RULES:
         found.extend(rule(scene))  # each rule claims its hits on the scene as it goes
