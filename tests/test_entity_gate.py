@@ -43,13 +43,30 @@ def test_wrong_shapes_are_dropped(span, label):
     assert not keep(span, label)
 
 
-def test_institutions_and_acronyms_of_the_right_shape_pass():
+def test_institutions_of_the_right_shape_pass():
     assert keep("紫金山实验室", "Institution")
-    assert keep("TSN", "Technology")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # proposed by a retrained model over the dev texts (gov-1996-guobanhan-16, liuhe-2019-lvyou,
+        # sh-2023-jiaotong-guangfu, sh-fengxian-2022-binan): placeholders, grades, units, codes
+        ("国家每年仍继续拨付XXX元用于黄金地质勘探。", "XXX"),
+        ("对新评定为国家3A、4A、5A级的旅游景区，一次性分别给予奖励", "4A"),
+        ("十四五装机计划（MW）", "MW"),
+        ("根据《应急避难场所设计规范》（DB31MF/Z003-2021）规定", "DB31"),
+        # HAND-WRITTEN: even a real acronym is the rules' to find, not the model's
+        ("推动TSN技术在工业网络中的应用", "TSN"),
+    ],
+)
+def test_technologies_are_never_taken_from_the_model(text, span):
+    i = text.find(span)
+    assert not keep_model_span(text, i, i + len(span), "Technology", 1.0)
 
 
 def test_scores_below_the_calibrated_threshold_are_dropped():
-    for label in ("Company", "Institution", "Technology"):
+    for label in ("Company", "Institution"):
         assert 0.5 <= MODEL_THRESHOLDS[label] < 1.0
     assert keep("思必驰", "Company", score=0.95)
     assert not keep("思必驰", "Company", score=0.80)
@@ -70,7 +87,8 @@ def test_a_name_has_no_dangling_hyphen():
     # proposed by a retrained model on heldout_entities_2.json#13 (“中和-分离-灭菌…”工艺)
     text = "采用“中和-分离-灭菌-反渗透膜分离”工艺技术"
     assert not keep_model_span(text, 3, 6, "Company", 1.0)
-    assert keep_model_span("推动TD-LTE网络", 2, 8, "Technology", 1.0)
+    # HAND-WRITTEN: a hyphen inside a Latin name is no dangling one
+    assert keep_model_span("支持ARM-China等企业发展", 2, 11, "Company", 1.0)
 
 
 def test_items_of_a_list_of_services_are_no_firms():
@@ -98,3 +116,53 @@ def test_a_firm_in_a_sentence_about_firms_passes():
     text = "鼓励本地企业与思必驰合作。"
     i = text.find("思必驰")
     assert keep_model_span(text, i, i + 3, "Company", 1.0)
+
+
+@pytest.mark.parametrize(
+    "text, span, label",
+    [
+        # proposed by a retrained model over the dev texts: the first words of a longer noun
+        ("加快青浦新城中央商务区消防站、沈巷社区消防站、西虹桥消防站前期研究工作", "沈巷社区", "Company"),
+        ("加快临港大学园区建设，吸引国内外高水平大学", "临港大学", "Institution"),
+    ],
+)
+def test_a_name_does_not_run_on_into_a_longer_noun(text, span, label):
+    i = text.find(span)
+    assert not keep_model_span(text, i, i + len(span), label, 1.0)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # proposed by a retrained model over dev text sh-baoshan-2019-laji: a real firm in a list
+        ("运营机制，2019年投产运行。北京建工、庆龙公司、宝武集团三个建筑垃圾资源化利用项目", "北京建工"),
+        # HAND-WRITTEN: a verb or a joiner after the name
+        ("支持美的集团在区内设立研发中心，带动企业集聚", "美的集团"),
+        ("浪潮集团联合山东大学建设云计算平台，带动企业上云", "浪潮集团"),
+    ],
+)
+def test_a_name_before_a_mark_a_joiner_or_a_verb_passes(text, span):
+    i = text.find(span)
+    assert keep_model_span(text, i, i + len(span), "Company", 1.0)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # proposed by the retrained model (2026-12-01 14:49) over dev texts: kept by the gate of
+        # that hour, wrong, now dropped
+        ("坚持互联融合。按照前台多样、后台联通的要求，推动各类政务新媒体互联互通", "后台联通"),
+        ("对新开发和引进一类新药，年销售额在1亿元及以上的，单品种奖励企业", "一类新药"),
+        ("新开发和引进二类新药、全国独家品种，年销售额在5000万元及以上的，奖励企业", "二类新药"),
+        ("指导和督促申通地铁集团做好车站“三联机制”的组织实施和统筹推进", "三联机制"),
+    ],
+)
+def test_slogans_counts_and_x_de_phrases_are_no_firms(text, span):
+    i = text.find(span)
+    assert not keep_model_span(text, i, i + len(span), "Company", 1.0)
+
+
+def test_a_firm_name_may_begin_with_a_numeral():
+    # HAND-WRITTEN
+    text = "支持五粮液、泸州老窖等企业做强白酒品牌"
+    assert keep_model_span(text, 2, 5, "Company", 1.0)

@@ -2,18 +2,23 @@
 
 No sentence is labelled by hand for training. Labels come from:
 
-1. weak labels over real policy text: the gazetteer and pattern rules (finder.find_entities) and
-   the agency registry (Agency spans) over the unlabelled paragraphs in data/paragraphs.jsonl.gz
-   (a gov.cn crawl dump, see data/README.md) and over the five Shenzhen plans in corpus/; in
-   the dump, hits of the less reliable pattern rules are marked missing (TRUSTED_PATTERNS);
+1. weak labels over real policy text: the gazetteer (registries and name lists) and pattern
+   rules (finder.find_entities) and the agency registry (Agency spans) over the unlabelled
+   paragraphs in data/paragraphs.jsonl.gz (State Council documents of a gov.cn crawl dump,
+   Jiangxi provincial documents, the State Council's government work reports since 1978; see
+   corpus_build.SOURCES and data/README.md) and over the five Shenzhen plans in corpus/; in the
+   dump, hits of the less reliable pattern rules are marked missing (TRUSTED_PATTERNS);
 2. correction by the hand gold of those five plans (tests/gold/sz-*.json, exhaustive entity sets
    per document): a rule mention the gold does not list becomes outside, and every occurrence of
    a gold name the rules missed becomes an entity;
-3. name substitution: each labelled paragraph is added SUBSTITUTIONS more times with its Company /
-   Institution / Technology names swapped for other names of the same type (registry names
-   segmented by plain pkuseg, as an unlisted name would be, and slot fillers made of corpus
-   words, see name_pools). The model so learns the contexts names stand in (支持…等企业,
-   依托…建设) rather than the registry's own names.
+3. name substitution ("gazetteer dropout"): each labelled paragraph is added again (copies():
+   SUBSTITUTIONS times for a plan paragraph, ORG_SUBSTITUTIONS for a dump paragraph naming a
+   firm or an institution, once otherwise) with its Company / Institution / Technology names
+   swapped for other names of the same type (gazetteer names, the name lists' listed firms,
+   universities and institutes among them, segmented by plain pkuseg as an unlisted name would
+   be, and slot fillers made of corpus words, see name_pools). A known name so never stays in
+   its own context: the model learns the contexts names stand in (支持…等企业, 依托…建设, 落户,
+   研发) rather than the lists, which the rules already read at run time.
 
 A rule span the pkuseg tokens cut across is marked missing (not outside) so it teaches nothing
 wrong. Held-out gold (tests/gold/heldout.json, tests/gold/heldout_entities_2.json and their source
@@ -34,7 +39,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policykg.extract.entities.corpus_build import PARAGRAPHS
+from policykg.extract.entities.corpus_build import PARAGRAPH_FILES
 from policykg.paths import corpus_dir, gold_dir
 
 HERE = Path(__file__).resolve().parent
@@ -43,9 +48,18 @@ HERE = Path(__file__).resolve().parent
 SZ_GOLD = sorted(gold_dir().glob("sz-*.json"))
 GOLD_TYPES = {"companies": "Company", "institutions": "Institution", "technologies": "Technology"}
 SUBSTITUTED = ("Company", "Institution", "Technology")
-# Copies per labelled gold-checked paragraph (one per other labelled paragraph): the plans hold
-# most of the real company and institution contexts (see data/README.md).
-SUBSTITUTIONS = 8
+# Name-substituted copies per labelled paragraph: a gold-checked plan paragraph holds the surest
+# company and institution contexts; a dump paragraph whose weak labels name a company or an
+# institution gets ORG_SUBSTITUTIONS copies (the corpora name few firms, see data/README.md, so
+# each such context is worth several names), one naming only technologies gets one.
+SUBSTITUTIONS = 16
+ORG_SUBSTITUTIONS = 12
+ORG_LABELS = ("Company", "Institution")
+# A dump paragraph whose weak labels name no company, institution or technology is kept one
+# time in PLAIN_SHARE (by a hash of its text): the government work reports alone give thousands
+# of them, and with all of them the few firm contexts drowned (a trial run's dev F1 for Company
+# was 0.0). The kept ones still teach what is no name.
+PLAIN_SHARE = 5
 DEV_SHARE = 10  # one paragraph in ten (by a hash of its text) goes to spaCy's dev set
 
 
@@ -61,9 +75,12 @@ def norm(s: str) -> str:
     return re.sub(r"\s", "", unicodedata.normalize("NFKC", s)).casefold()
 
 
-def dump_paragraphs(path: Path = PARAGRAPHS) -> list[Paragraph]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return [Paragraph(r["src"], r["text"]) for r in map(json.loads, f)]
+def dump_paragraphs(paths: tuple[Path, ...] = PARAGRAPH_FILES) -> list[Paragraph]:
+    out = []
+    for path in paths:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            out += [Paragraph(r["src"], r["text"]) for r in map(json.loads, f)]
+    return out
 
 
 def plan_paragraphs() -> list[Paragraph]:
@@ -117,11 +134,11 @@ def weak_spans(p: Paragraph) -> list[tuple[int, int, str]]:
     return sorted(spans, key=lambda s: (s[0], s[1]))
 
 
-def make_doc(nlp, p: Paragraph):
+def make_doc(nlp, p: Paragraph, spans: list[tuple[int, int, str]] | None = None):
     """The paragraph segmented by the run-time tokenizer, entities set; misaligned spans missing."""
     doc = nlp.make_doc(p.text)
     ents, missing = [], []
-    for a, b, label in weak_spans(p):
+    for a, b, label in weak_spans(p) if spans is None else spans:
         span = doc.char_span(a, b, label=label) if label else None
         if span is None:
             loose = doc.char_span(a, b, alignment_mode="expand")
@@ -207,6 +224,13 @@ def name_pools(plain, paragraphs: list[Paragraph], rng: random.Random) -> dict[s
     return pools
 
 
+def copies(p: Paragraph, doc) -> int:
+    """How many name-substituted copies of a labelled paragraph go to training (see SUBSTITUTIONS)."""
+    if p.gold is not None:
+        return SUBSTITUTIONS
+    return ORG_SUBSTITUTIONS if any(e.label_ in ORG_LABELS for e in doc.ents) else 1
+
+
 def build_docbins(out_dir: Path, seed: int = 0) -> dict:
     """Write train.spacy and dev.spacy; return counts."""
     from spacy.tokens import DocBin
@@ -219,15 +243,22 @@ def build_docbins(out_dir: Path, seed: int = 0) -> dict:
     pools = name_pools(plain, paragraphs, rng)
     train, dev = DocBin(), DocBin()
     stats = {"paragraphs": len(paragraphs), "characters": sum(len(p.text) for p in paragraphs),
-             "substituted": 0, "entities": {}}
+             "sources": {}, "substituted": 0, "entities": {}, "pool_names": {k: len(v) for k, v in pools.items()}}
     for p in paragraphs:
-        doc = make_doc(nlp, p)
+        spans = weak_spans(p)
+        crc = zlib.crc32(p.text.encode("utf-8"))
+        if p.gold is None and not any(lab in SUBSTITUTED for _, _, lab in spans) and crc % PLAIN_SHARE:
+            stats["plain_left_out"] = stats.get("plain_left_out", 0) + 1
+            continue
+        repo = p.source.split("@")[0]
+        stats["sources"][repo] = stats["sources"].get(repo, 0) + 1
+        doc = make_doc(nlp, p, spans)
         for e in doc.ents:
             stats["entities"][e.label_] = stats["entities"].get(e.label_, 0) + 1
-        to_dev = zlib.crc32(p.text.encode("utf-8")) % DEV_SHARE == 0
+        to_dev = crc % DEV_SHARE == 0
         (dev if to_dev else train).add(doc)
         if not to_dev and any(e.label_ in SUBSTITUTED for e in doc.ents):
-            for _ in range(SUBSTITUTIONS if p.gold is not None else 1):
+            for _ in range(copies(p, doc)):
                 train.add(substitute(doc, pools, rng))
                 stats["substituted"] += 1
     out_dir.mkdir(parents=True, exist_ok=True)
