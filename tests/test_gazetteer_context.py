@@ -63,6 +63,18 @@ def test_a_typed_list_takes_context_names():
 def test_a_list_of_sectors_takes_none():
     # HAND-WRITTEN: 太阳能 is a sector, so the list is of sectors and 机器人 is no firm either.
     assert found("发展机器人、太阳能等企业") == {}
+    # HAND-WRITTEN: no known firm in the list, so its items must read as names: 新产业 does not.
+    assert "新产业" not in found("推动农产品、新产业等企业发展")
+
+
+def test_a_known_firms_list_sibling_takes_a_context_name():
+    # HAND-WRITTEN
+    assert found("推动华为、金山办公与高校合作")["金山办公"] == ("Company", NAMELIST_CONTEXT_RULE)
+    # HAND-WRITTEN: 中国建筑 (a place and a sector) reads as no name, yet beside a known firm or
+    # as a firm's partner the list says it is the listed firm; in a list of such names alone not.
+    assert found("推动华为、中国建筑与高校合作")["中国建筑"] == ("Company", NAMELIST_CONTEXT_RULE)
+    assert found("鼓励企业与中国建筑开展合作")["中国建筑"] == ("Company", NAMELIST_CONTEXT_RULE)
+    assert found("支持中国建筑、中国软件等企业") == {}
 
 
 def test_a_partner_takes_a_context_name():

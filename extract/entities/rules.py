@@ -576,8 +576,11 @@ def enumeration_hits(scene: Scene) -> list[Hit]:
                 continue
             s += trim_front(c[s:e])
             item = c[s:e]
-            if label is EntityKind.company and scene.context_hit(out, s, e):
-                continue  # 中国石化、五粮液等企业: a listed firm's short name, typed by the list
+            # 华为、五粮液等企业, 支持五粮液、金山办公等企业: a listed firm's short name, typed by the
+            # list. Without a known firm in the list the kind word alone types it, and then the
+            # name must still read as one (农产品、新产业等企业 lists no firms).
+            if label is EntityKind.company and (anchored or _name_like(scene, item)) and scene.context_hit(out, s, e):
+                continue
             if not 2 <= len(item) <= 10 or item[-1] in lx.FUNCTION_END or lx.ENUM_ITEM_KIND.search(item):
                 continue
             if scene.residue(item, scene.not_names | lx.SECTOR_WORDS) < 1 or "等" in item:
@@ -679,6 +682,8 @@ def _firm_anchor(h: Hit, by_start: dict[int, list[Hit]], longest: int) -> bool:
     not by a scan of every hit: that grew with the square of a document's size)."""
     if h.label is not EntityKind.company or h.category in lx.PLATFORM_CATEGORIES:
         return False
+    if h.rule == NAMELIST_CONTEXT_RULE:
+        return False  # a name known only from its context vouches for no neighbour (农产品、新产业)
     return not any(o is not h and h.end <= o.end and o.end - o.start > h.end - h.start
                    for a in range(h.start - longest, h.start + 1) for o in by_start.get(a, ()))
 
