@@ -309,6 +309,7 @@ OUTSIDE = {
     ("国务院有关部门（单位）", "中央"): "collective",
     ("国家安全部门", "中央"): "category",
     ("地方各级人民政府办公厅（室）", "中央"): "collective",
+    ("试点地区政府办公厅（室）", "中央"): "collective",  # the pilot regions' offices (gov-2018-guobanhan-71)
     ("属地街镇", "奉贤区"): "category",
     ("所在地镇政府", "奉贤区"): "category",
     ("所在镇政府", "奉贤区"): "category",
