@@ -107,3 +107,16 @@ def test_a_name_may_end_in_he():
 def test_he_as_a_conjunction_still_ends_the_name(text):
     names = found(text)
     assert not any(s.endswith(("和医院", "和公司", "和学院", "和集团", "和大学")) for s in names), names
+
+
+def test_a_context_name_ending_in_a_company_form_matches_on_its_own():
+    # dev sh-2023-jiaotong-guangfu (a 分工表 cell joined to the line before by the compact view):
+    # the pattern suffix rule read '可行性\n\n上港集团'; the list's name is the firm.
+    text = "探索光伏与岸电结合的可行性\n\n上港集团、市交通委、市水务局、各区政府"
+    assert found(text).get("上港集团") == ("Company", "gazetteer.namelist")
+    assert not any("可行性" in s for s in found(text))
+    # HAND-WRITTEN: not where the company form goes on as a longer word.
+    assert found("实行统一股份制改革") == {}
+    assert found("江苏银行业金融机构") == {}
+    assert found("支持江苏银行、宝钢股份发展") == {
+        "江苏银行": ("Company", "gazetteer.namelist"), "宝钢股份": ("Company", "gazetteer.namelist")}

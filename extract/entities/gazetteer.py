@@ -9,6 +9,7 @@ registry exists.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10 with tomli install
     import tomli as tomllib  # type: ignore[no-redef]
 
 from policykg.extract.entities.glossary import parse_glossary
+from policykg.extract.entities.lexicon import COMPANY_SUFFIXES, SUFFIX_VETO_NEXT
 from policykg.extract.entities.namelists import CONTEXT_CATEGORY
 from policykg.extract.entities.textview import compact_key
 from policykg.paths import corpus_dir as shipped_corpus_dir
@@ -237,14 +239,26 @@ def load_gazetteer(
     )
     agencies = agency_terms(registry_dir)
     listed = namelist_entries(entries, agencies) if namelists else []
-    context = [e for e in listed if e.category == CONTEXT_CATEGORY]
-    gaz = build_gazetteer(entries + [e for e in listed if e.category != CONTEXT_CATEGORY], contributed)
+    # A context-only name that ends in a company form (上港集团, 宁波银行, 华联控股) is typed by
+    # it: it is matched like a kept short name. The others wait for a firm's context.
+    context = [e for e in listed if e.category == CONTEXT_CATEGORY and not e.name.endswith(COMPANY_SUFFIXES)]
+    waiting = {id(e) for e in context}
+    listed = [e if e.category != CONTEXT_CATEGORY else _typed_by_form(e) for e in listed if id(e) not in waiting]
+    gaz = build_gazetteer(entries + listed, contributed)
     gaz.agency_names = tuple(agencies)
     gaz.context_names = {compact_key(e.name): e for e in context}
     return gaz
 
 
 NAMELIST_PREFIX = "namelist:"
+
+
+def _typed_by_form(entry: Entry) -> Entry:
+    """A context-only name matched on its own because it ends in a company form: not where the
+    form goes on as a longer word (统一股份 in 统一股份制, 江苏银行 in 江苏银行业; the suffix rules'
+    SUFFIX_VETO_NEXT)."""
+    nexts = next((v for k, v in SUFFIX_VETO_NEXT.items() if entry.name.endswith(k)), ())
+    return dataclasses.replace(entry, not_before=tuple(nexts))
 _LABELS = {k.value: k for k in FILES}
 
 
@@ -268,7 +282,8 @@ def namelist_entries(entries: list[Entry], agency_names: list[str], rows: list[d
         aliases = tuple(f for f, k in zip(forms[1:], keys[1:]) if k not in owned)
         owned.update(compact_key(f).lower() for f in (forms[0], *aliases))
         out.append(Entry(label=_LABELS[row["label"]], name=forms[0], aliases=aliases, category=row["category"],
-                         source=NAMELIST_PREFIX + row["source"], strict=row["category"] == "listed_company"))
+                         source=NAMELIST_PREFIX + row["source"],
+                         strict=row["category"] in ("listed_company", CONTEXT_CATEGORY)))
     return out
 
 
