@@ -120,3 +120,20 @@ def test_a_context_name_ending_in_a_company_form_matches_on_its_own():
     assert found("江苏银行业金融机构") == {}
     assert found("支持江苏银行、宝钢股份发展") == {
         "江苏银行": ("Company", "gazetteer.namelist"), "宝钢股份": ("Company", "gazetteer.namelist")}
+
+
+def test_a_share_rows_keep_dropped_names_for_context():
+    # A hand-made filter (as in test_gazetteer_namelists) and a cut-down stock_basic.csv: the
+    # names the filter drops as a word or prose come back as context-only rows; a risk-warning
+    # truncation and a one-character name do not.
+    cuts = {"智慧农业": ["智慧", "农业"]}
+    flt = namelists.ShortNameFilter(
+        lexicon=frozenset({"五粮液"}), policy_words=frozenset({"智慧", "农业"}),
+        segment=lambda s: cuts.get(s, [s]), residue=len)
+    csv_text = ("ts_code,name,act_name,act_ent_type\n000858.SZ,五粮液,,\n002089.SZ,智慧农业,,\n"
+                "002230.SZ,科大讯飞,,\n600001.SH,*ST国华,,\n600002.SH,N泰,,\n")
+    firms, _, dropped = namelists.a_share_rows(csv_text, flt)
+    got = {r["name"]: r["category"] for r in firms}
+    assert got == {"科大讯飞": "listed_company", "五粮液": namelists.CONTEXT_CATEGORY,
+                   "智慧农业": namelists.CONTEXT_CATEGORY}
+    assert dropped == {"word": 1, "prose": 1, "risk_warning": 1, "short": 1}
