@@ -162,8 +162,9 @@ def test_implied_bodies_convention_adds_them_to_every_later_task():
     assert doc[implied.start:implied.end] == implied.quote == "各项任务均需各省级人民政府负责落实，不再列出"
     assert owners(x) == {
         "加强统筹": [("lead", 1, "发展改革委"), ("support", 1, "财政部"), ("responsible", 1, "各省级人民政府")],
-        # 商务部负责 follows 教育部牵头 in one bracket: its role stays what the text says.
-        "完善政策": [("lead", 1, "教育部"), ("responsible", 1, "商务部"), ("responsible", 2, "各省级人民政府")],
+        # 商务部负责 follows 教育部牵头 in one bracket: a lead-and-others clause, so 商务部 supports
+        # (tests/gold/dev/README.md, "A lead label beside another label"; [clauses] lead_others).
+        "完善政策": [("lead", 1, "教育部"), ("support", 1, "商务部"), ("responsible", 1, "各省级人民政府")],
     }
     for c in x.clauses:
         for a in c.assignments:
