@@ -12,7 +12,8 @@ It orchestrates both stages, so it lives outside them (graph/ never imports extr
    unchanged document skipped unless `force`; a true duplicate (same bytes as an earlier file)
    reported and loaded once; extraction in a worker process under a time budget (the worker
    loads the NLP model once and is replaced only after a timeout or a crash); a document that
-   yields nothing is reported "empty", never "ok";
+   yields nothing (no task, no clause, no numbered structure with text) is reported "empty",
+   never "ok"; one with structure but no task loads as a plan with zero tasks;
 3. loading (graph/loader.py): one bounded managed transaction per document, which also does
    the document's own clean-up and SAME_AS linking, so nothing runs over the whole graph after;
 4. the graph mirrors each folder built: every plan records the folder it was found in
@@ -345,8 +346,16 @@ def _unlooked(root: Path, problems, unidentified: Sequence[Found]) -> list[str]:
 
 
 def _is_empty(x) -> bool:
-    # Headings alone (一、二、三、 with nothing under them) give a graph query nothing either.
-    return not x.tasks and not x.clauses
+    """Whether a document gives the graph nothing worth a Plan node.
+
+    A real document that assigns no task (a 通报, a 复函 of opinions) still loads: its numbered
+    structure with body text under it says it is an official document, and a user who built a
+    folder must find every such document in the graph, with zero tasks. Headings alone
+    (一、二、三、 with nothing under them) and prose without any numbered structure are not
+    documents the graph can say anything of."""
+    if x.tasks or x.clauses:
+        return False
+    return not (x.sections and x.paragraphs)
 
 
 def build_corpus(paths: Sequence[Path], driver: neo4j.Driver, *, on_progress: ProgressFn | None = None,
