@@ -47,8 +47,10 @@ def reference_view(text: str) -> tuple[str, tuple[int, ...]]:
 
 def real_texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((corpus_dir() / "documents").glob("*.txt"))]
-    with gzip.open(HERE / "data" / "paragraphs.jsonl.gz", "rt", encoding="utf-8") as f:
-        texts += [json.loads(line)["text"] for line in f]
+    # Every training-paragraph file (the training corpus may be split over several).
+    for path in sorted((HERE / "data").glob("paragraphs*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            texts += [json.loads(line)["text"] for line in f]
     return texts
 
 
