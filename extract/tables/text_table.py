@@ -46,6 +46,7 @@ MIN_HEADER = 3  # column labels in a row, number column included: fewer is too w
 MAX_CELL_LINES = 3  # lines one cell may wrap onto
 SPAN = "span"  # a header label over other columns (责任单位 over 牵头单位 | 配合单位)
 MIN_WIDTH_ROWS = 3  # rows that must show an owner column one line wide before it settles a doubtful row
+MAX_LEADING = 2  # group columns a header may put before its 序号 column
 MAX_COLUMNS = 10  # labels a header of unknown labels may have: a longer run of short lines is no header
 # A line that ends the last row: an attachment heading, a numbered heading, a table title.
 # A total row (合计, 汇总) closes the numbered rows too.
@@ -117,6 +118,10 @@ def names_body(name: str) -> bool:
     """is_agency, also for a body with its other nameplates in brackets, however many
     (区委宣传部（区文明办、区政府新闻办、区委网信办）): each bracketed name must be a body too."""
     if is_agency(name):
+        return True
+    # A short quoted term inside the name (区“两旧”专班: the task force of the 两旧 programme) is part of it.
+    unquoted = re.sub(r"“([^“”、，,。；;：:\s]{1,6})”", r"\1", name)
+    if unquoted != name and is_agency(unquoted):
         return True
     m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
     return bool(m) and is_agency(m.group(1)) and all(is_agency(p) for p in re.split(r"[、，,]", m.group(2)))
@@ -235,8 +240,13 @@ def _header(lines: list[_Line], i: int) -> list[str] | None:
     for k in range(len(roles) - 2):
         if roles[k] == "responsible" and {roles[k + 1], roles[k + 2]} == {"lead", "support"}:
             roles[k] = SPAN
-    if len(roles) < MIN_HEADER or roles[0] != "number" or "task" not in roles \
+    if len(roles) < MIN_HEADER or "number" not in roles or "task" not in roles \
             or not any(r in OWNER_ROLES for r in roles):
+        return None
+    # The number column opens each row; group columns may stand before it (任务类型 / 序号 / 工作任务 /
+    # 推进单位): a group cell is then written on the lines before its row's number, once per group.
+    lead = roles.index("number")
+    if lead > MAX_LEADING or any(r not in ("task", "other") for r in roles[:lead]):
         return None
     return roles
 
@@ -256,15 +266,20 @@ def find_text_tables(text: str, lo: int = 0, hi: int | None = None, first_index:
         header = [ln for ln, r in zip(lines[i:i + len(roles)], roles) if r != SPAN]
         i += len(roles)
         roles = [r for r in roles if r != SPAN]
+        # Group columns before the number column are read as labels of the rows (their cells stand
+        # before a row's number line, where no row is open): the table is read from its number column.
+        leading = roles.index("number")
+        header, roles = header[leading:], roles[leading:]
         start = i
         widths: dict[int, list[int]] = {}
-        table, i = _read_rows(text, header, roles, lines, start, first_index + len(out.tables), [], widths=widths)
+        table, i = _read_rows(text, header, roles, lines, start, first_index + len(out.tables), [], widths=widths,
+                              leading=leading)
         # An owner column whose cell is one line in every row read without doubt (a 牵头部门 naming one
         # body a line) settles a row whose owner lines could split either way between it and the next
         # owner column: the column takes one line, as in the table's other rows. Read again with that.
         single = {c for c, ns in widths.items() if len(ns) >= MIN_WIDTH_ROWS and set(ns) == {1}}
         table, i = _read_rows(text, header, roles, lines, start, first_index + len(out.tables), out.warnings,
-                              single=single)
+                              single=single, leading=leading)
         if table is not None:
             out.tables.append(table)
     return out
@@ -272,10 +287,11 @@ def find_text_tables(text: str, lo: int = 0, hi: int | None = None, first_index:
 
 def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Line], i: int, index: int,
                warnings: list[str], widths: dict[int, list[int]] | None = None,
-               single: set[int] = frozenset()) -> tuple[TableRead | None, int]:
+               single: set[int] = frozenset(), leading: int = 0) -> tuple[TableRead | None, int]:
     """The rows after the header. `widths` collects, per owner column, the number of lines its cell
     takes in each row that has one cheapest fit; `single` are owner columns to hold at most one line
-    where a row's cheapest fits disagree."""
+    where a row's cheapest fits disagree. `leading`: group columns the header put before its number
+    column; their cells (and section rows such as 行动二：…) are label lines before a row's number."""
     def ref(r: int, c: int) -> SourceRef:
         return SourceRef(format="text", table=index, row=r, col=c)
 
@@ -301,10 +317,22 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
         return k < len(lines) and bool(_GROUP_HEAD.match(lines[k].text)) and len(lines[k].text) <= 40
 
     spaced = not any(ln.glued for ln in header)  # cells apart by blank lines: a glued line is a wrap
+
+    def label_line(k: int) -> bool:  # a group cell or a section row: short, no sentence or list, no owner
+        ln = lines[k]
+        return len(ln.text) <= 40 and not re.search(r"[。；;，,、]", ln.text) and row_number(ln.text) is None \
+            and _kind(ln.text) == "T" and not (spaced and ln.glued)
+
     n = 1
     while i < len(lines):
         if repeated_header(i):
             i += len(labels)
+        if leading and not opens(i, n):
+            k = i
+            while k < len(lines) and k - i <= leading and not opens(k, n) and label_line(k):
+                k += 1
+            if opens(k, n):
+                i = k
         if not opens(i, n) and section_row(i) and opens(i + 1, n):
             i += 1  # a section row across all columns (推进实施…示范工程) between header and rows: a label, no cell
         elif not opens(i, n) and group_row(i) and (opens(i + 1, n) or opens(i + 1, 1)):
@@ -323,10 +351,17 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
                 and (len(body) < len(cols) * MAX_CELL_LINES or (spaced and lines[j].glued)):
             body.append(lines[j])
             j += 1
+        peeled = 0
+        if leading and opens(j, n + 1):
+            # The next row's group cell (and a section row above it) close this row's lines: not its cells.
+            while peeled <= leading and len(body) > 1 and label_line(j - 1):
+                body.pop()
+                j -= 1
+                peeled += 1
         for ln in body:
             ln.kind = _kind(ln.text)
         fits = _fits(cols, text_col, body, set(above), spaced)
-        last = not opens(j, n + 1) and not (repeated_header(j) and opens(j + len(labels), n + 1))
+        last = not peeled and not opens(j, n + 1) and not (repeated_header(j) and opens(j + len(labels), n + 1))
         while not fits and last and body:  # the last row: the longest run of lines that fits
             body.pop()
             j -= 1

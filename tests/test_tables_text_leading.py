@@ -1,0 +1,49 @@
+"""Text 分工表 with a group column BEFORE its 序号 column, on the real development document
+sh-jingan-2023-gengxin (附件 重点任务清单, one cell per paragraph: 任务类型 / 序号 / 工作任务 / 推进单位,
+section rows 行动一：… and 任务类型 cells written on the lines before a row's number, the 推进单位 cell
+merged over up to 7 rows). The expected cells were read off the document's lines by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.extract.tables.responsibility import label_role
+from policykg.extract.tables.text_table import find_text_tables
+
+DOC = Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "sh-jingan-2023-gengxin.txt"
+
+
+def _table():
+    text = DOC.read_text(encoding="utf-8")
+    head = text.index("任务类型\n\n序号\n")
+    tables = find_text_tables(text, head).tables
+    assert len(tables) == 1
+    return tables[0]
+
+
+def _row(table, number: str):
+    return next(r for r in table.rows[1:] if r[0].text == number)
+
+
+def test_owner_words_of_other_issuers_name_the_responsible_column():
+    # vocabulary data ([table_columns] responsible): the bodies in charge of a row, no lead named.
+    assert label_role("推进单位") == "responsible"
+    assert label_role("指导部门") == "responsible"
+    assert label_role("评分标准") is None and label_role("考核内容") is None
+
+
+def test_a_group_column_before_the_number_column_is_read_as_row_labels():
+    t = _table()
+    assert [r[0].text for r in t.rows[1:]] == [str(n) for n in range(1, 28)]
+    # Row 3 ends where 行动二：… and the 任务类型 cell 旧区改造 of row 4 begin: they are no cells of row 3.
+    assert _row(t, "3")[1].text == "推进大徐家阁地区规划研究"
+    assert _row(t, "3")[2].text == "区规划资源局、区建设管理委、区发展改革委、区商务委、区国资委、大宁集团"
+    assert _row(t, "7")[1].text == "完成既有多层住宅加装电梯700台"
+
+
+def test_a_task_force_with_a_quoted_name_is_an_owner_and_merged_owner_cells_carry_down():
+    t = _table()
+    owner4 = "区“两旧”专班、区房管局、区旧改总办、区成套办、各相关街镇"
+    assert _row(t, "4")[1].text == "全面完成中心城区零星二级旧里以下房屋改造"
+    assert [_row(t, n)[2].text for n in ("4", "5", "6", "7", "8")] == [owner4] * 5
+    assert [_row(t, n)[2].text for n in ("12", "13", "14")] == ["区绿化市容局"] * 3
