@@ -593,6 +593,64 @@ def with_partner(ctx: Context) -> list[Found]:
     return found
 
 
+_ITEM_PARTNER = re.compile(r"(?:负责)?(?P<verb>" + _V.alternation(_V.verbs.with_partner + ["配合"]) + r")")
+
+
+def _item_owner(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """The bodies heading the numbered item whose line holds `pos`: the item opens with them and
+    负责 (（五）区科学技术委员会负责…) or is an owner heading (（三）区建交委。负责…)."""
+    line = max(lo, text.rfind("\n", lo, pos) + 1)
+    m = _HEAD_MARKER.match(text, line, pos)
+    if m is None:
+        return None
+    k = text.find("负责", m.end(), pos)
+    if k == -1:
+        return None
+    subj = _subject(text, k, lo, default_prefix, allow_you=False) or _part_subject(text, k, lo, default_prefix)
+    if subj is None or not subj[1] or subj[1][0].start > m.end() + 1:
+        return None
+    return subj
+
+
+@clause_rule("clause.item_partner", 42, "lead and others")
+def item_partner(ctx: Context) -> list[Found]:
+    """(负责)会同B / (负责)配合B opening a clause part of a numbered item headed by its owner: the
+    item's owner is the implicit subject. 会同B: the owner leads, B supports; 配合B: B leads, the
+    owner supports. Also A负责配合B with the subject written (A supports, B leads).
+
+    Example: （二十二）区市场监督管理局负责依法实施监督管理。配合有关部门依法查处无证无照违规经营活动。
+    """
+    text, found = ctx.text, []
+    for m in _ITEM_PARTNER.finditer(text, ctx.lo, ctx.hi):
+        start = _clause_start(text, m.start(), ctx.lo)
+        if start == m.start():
+            # The part opens with the verb: its subject is the item's owner.
+            owner = _item_owner(text, m.start(), ctx.lo, ctx.default_prefix)
+        elif m.group(0).startswith("负责") and m.group("verb") == "配合":
+            # A负责配合B: the subject stands right before 负责.
+            owner = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        else:
+            continue
+        if owner is None:
+            continue
+        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(owner[1]))
+        if part is None:
+            continue
+        end, others = part
+        # 配合 after a comma with only a collective after it (公安部负责…，配合有关部门及时打击…,
+        # gov-2005-guobanhan-57) is a manner of working, not annotated; opening a sentence of the
+        # item (…。配合有关部门依法查处…) or naming the bodies (…，配合区应急管理局…) it is a clause.
+        if m.group(0) == "配合" and start > ctx.lo and text[start - 1] in "，," \
+                and all(it.collective for it in others):
+            continue
+        if m.group("verb") == "配合":
+            roles = [(Role.lead, others), (Role.support, owner[1])]
+        else:
+            roles = [(Role.lead, owner[1]), (Role.support, others)]
+        found.append(Found(m.start(), end, "clause.item_partner", roles))
+    return found
+
+
 @clause_rule("clause.duty_division", 50, "verb after a list")
 def duty_division(ctx: Context) -> list[Found]:
     """A、B按职责分工负责: co-responsible bodies.

@@ -1,0 +1,89 @@
+"""Partner verbs inside numbered items headed by their owner (issue 12, fifth set): 会同B / 配合B
+with the item's owner as implicit subject, and A负责配合B.
+
+Every quote is the development documents' own text (tests/gold/dev/docs, checked below), cut down
+where marked; the expected owners are written by hand from the sentence as the gold file's
+reviewer read it (sh-xuhui-2020-xiaofang-zerenzhi.json "notes"), never computed by the code under
+test.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from policykg.extract.clauses.finder import find_clauses
+
+DEV = Path(__file__).resolve().parent / "gold" / "dev" / "docs"
+XUHUI = "sh-xuhui-2020-xiaofang-zerenzhi"
+
+
+@lru_cache(maxsize=None)
+def dev_text(doc_id: str) -> str:
+    return (DEV / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def read(text: str) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    return [(f.rule, [(r.value, [i.surface for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, default_prefix="区")]
+
+
+def partner_rows(text: str) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    return [row for row in read(text) if row[0] == "clause.item_partner"]
+
+
+# (whole item line of the 徐汇 实施细则, expected item_partner clauses)
+ITEMS = [
+    # （五）: 会同有关部门 in a later sentence part; the item's owner leads.
+    ("（五）区科学技术委员会负责将消防科技进步纳入科技发展规划和财政科技计划（专项、基金等）并组织实施。"
+     "指导、督促科学研究机构加强消防安全管理。组织指导消防安全重大科技攻关、基础研究和应用研究，"
+     "会同有关部门推动消防科研成果转化应用。将消防知识纳入科普教育内容。",
+     [("clause.item_partner", [("lead", ["区科学技术委员会"]), ("support", ["有关部门"])])]),
+    # （二十四）: 会同 after an adverbial comma part, the partner a bracketed collective.
+    ("（二十四）区国有资产监督管理委员会负责指导、督促、检查区国资系统企业的消防安全工作。"
+     "协调解决区国资系统企业消防安全工作中存在的重大问题。对企业负责人履行消防安全职责进行业绩考核。"
+     "按照有关规定，参与监管企业事故的应急救援和调查处理，会同区有关部门（单位）落实事故的责任追究。",
+     [("clause.item_partner", [("lead", ["区国有资产监督管理委员会"]), ("support", ["区有关部门（单位）"])])]),
+    # （二十二）: a sentence opening with 配合: the partner leads, the owner supports.
+    ("（二十二）区市场监督管理局负责依法对生产、流通领域消防产品质量实施监督管理，查处消防产品质量违法行为。"
+     "配合有关部门依法查处无证无照违规经营活动。",
+     [("clause.item_partner", [("lead", ["有关部门"]), ("support", ["区市场监督管理局"])])]),
+    # （十二）: A负责配合B with the subject written.
+    ("（十二）区规划和自然资源局负责配合行业主管部门组织编制消防专项规划，预留消防站规划用地，并负责监督实施。",
+     [("clause.item_partner", [("lead", ["行业主管部门"]), ("support", ["区规划和自然资源局"])])]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ITEMS, ids=[t[:8] for t, _ in ITEMS])
+def test_partner_verbs_take_the_items_owner(text, expected):
+    assert text in dev_text(XUHUI) or text.rstrip("。") in dev_text(XUHUI)
+    assert partner_rows(text) == expected
+    # The item's own 负责 row stays: the owner is still responsible for the item.
+    assert read(text)[0][1][0][0] == "responsible"
+
+
+def test_named_partners_after_a_comma_end_at_the_next_verb():
+    # （二十三）, cut down after the second 配合 list: 及 and 、 split three named leads, and 支持
+    # (a verb) ends the last name (上海银保监局, not 上海银保监局支持保险公司).
+    text = "（二十三）区金融办负责落实消防安全管理，配合区应急管理局及消防救援支队、上海银保监局支持保险公司开展火灾公众责任保险相关业务。"
+    source = dev_text(XUHUI)
+    assert "配合区应急管理局及消防救援支队、上海银保监局支持保险公司开展火灾公众责任保险相关业务。" in source
+    assert partner_rows(text) == [
+        ("clause.item_partner", [("lead", ["区应急管理局", "消防救援支队", "上海银保监局"]), ("support", ["区金融办"])])]
+
+
+def test_a_collective_after_a_comma_is_no_partner_clause():
+    # gov-2005-guobanhan-57 (3): …，配合有关部门及时打击… was not annotated: cooperating with
+    # unnamed departments after a comma is a manner of working, not an assignment.
+    text = "（3）公安部负责维护粮食供应场所的治安秩序，保证道路交通运输的通畅，配合有关部门及时打击扰乱市场秩序的犯罪活动。"
+    assert text in dev_text("gov-2005-guobanhan-57")
+    assert partner_rows(text) == []
+
+
+def test_no_owner_heading_no_implicit_subject():
+    # The same partner sentence outside a numbered item has no owner to lend its subject.
+    text = "指导、督促科学研究机构加强消防安全管理。组织指导消防安全重大科技攻关、基础研究和应用研究，会同有关部门推动消防科研成果转化应用。"
+    assert text in dev_text(XUHUI)
+    assert partner_rows(text) == []
