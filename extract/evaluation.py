@@ -287,7 +287,8 @@ def _gold_task_positions(text: str, tasks: list[dict]) -> list[int | None]:
         for m in re.finditer(re.escape(title), text):
             loose.append(m.start())
             before = unicodedata.normalize("NFKC", text[max(0, m.start() - len(marker) - 4):m.start()])
-            if not want or before.replace(" ", "").replace("\u3000", "").endswith(want):
+            # Any white space, a line break too (a table typed one cell a line: 1 / its 改革举措 cell).
+            if not want or re.sub(r"\s", "", before).endswith(want):
                 hits.append(m.start())
         # A marker written otherwise in the gold (1. for 1．) still finds its title, after the cursor.
         hits = hits or loose

@@ -47,3 +47,29 @@ def test_a_task_force_with_a_quoted_name_is_an_owner_and_merged_owner_cells_carr
     assert _row(t, "4")[1].text == "全面完成中心城区零星二级旧里以下房屋改造"
     assert [_row(t, n)[2].text for n in ("4", "5", "6", "7", "8")] == [owner4] * 5
     assert [_row(t, n)[2].text for n in ("12", "13", "14")] == ["区绿化市容局"] * 3
+
+
+GOV = Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "gov-2018-guobanfa-126.txt"
+
+
+def _gov_table():
+    text = GOV.read_text(encoding="utf-8")
+    head = text.index("序号\n改革举措\n")
+    tables = find_text_tables(text, head).tables
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_a_group_row_before_row_one_and_a_gap_in_the_numbers_after_group_rows():
+    # 国办发〔2018〕126号 推广清单: 序号 / 改革举措 / 主 要 内 容 / 指导部门 / 推广范围, the group row
+    # 一、知识产权保护方面（共5项） between the header and row 1; rows 15–20 are omitted in the source
+    # (本文有删减), so 四、… and 五、… stand together and row 21 follows row 14.
+    t = _gov_table()
+    assert [r[0].text for r in t.rows[1:]] == [str(n) for n in range(1, 15)] + ["21", "22", "23"]
+    row2 = next(r for r in t.rows[1:] if r[0].text == "2")
+    # 改革举措 holds a measure's name of 30 characters, 指导部门 the owners, 推广范围 where it applies.
+    assert row2[1].text == "省级行政区内专利等专业技术性较强的知识产权案件跨市（区）审理"
+    assert row2[3].text == "最高人民法院、国家知识产权局"
+    assert row2[4].text == "全国"
+    row21 = next(r for r in t.rows[1:] if r[0].text == "21")
+    assert row21[3].text == "教育部、人力资源社会保障部"

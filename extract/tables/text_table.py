@@ -46,6 +46,11 @@ MIN_HEADER = 3  # column labels in a row, number column included: fewer is too w
 MAX_CELL_LINES = 3  # lines one cell may wrap onto
 SPAN = "span"  # a header label over other columns (责任单位 over 牵头单位 | 配合单位)
 MIN_WIDTH_ROWS = 3  # rows that must show an owner column one line wide before it settles a doubtful row
+# A task column before the row's text column holds a short name on one line: a group cell (旧区改造) or
+# a measure's name (省级行政区内专利等专业技术性较强的知识产权案件跨市（区）审理, 30 characters).
+GROUP_CELL_CHARS = 40
+MAX_GROUP_ROWS = 3  # numbered group rows in a row between two table rows
+MAX_ROW_GAP = 20  # row numbers a table may skip after a group row (rows the source omitted)
 MAX_LEADING = 2  # group columns a header may put before its 序号 column
 MAX_COLUMNS = 10  # labels a header of unknown labels may have: a longer run of short lines is no header
 # A line that ends the last row: an attachment heading, a numbered heading, a table title.
@@ -172,7 +177,7 @@ def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[
                     stop = True
                 wrapped = spaced and all(ln.glued for ln in cell[1:])
                 head = "".join(ln.text for ln in cell) if wrapped else cell[0].text
-                if j != text_col and ((n > 1 and not wrapped) or len(head) > 20 or _GROUP_PUNCT.search(head)):
+                if j != text_col and ((n > 1 and not wrapped) or len(head) > GROUP_CELL_CHARS or _GROUP_PUNCT.search(head)):
                     stop = True  # a group cell is a short heading on one line
             elif role in OWNER_ROLES:
                 # A name wrapped inside itself (申通地铁 / 集团) is an owner list only read whole.
@@ -229,7 +234,10 @@ def _header(lines: list[_Line], i: int) -> list[str] | None:
             if role is not None:
                 found[k - i] = role
             k += 1
-        if k < len(lines) and row_number(lines[k].text) == 1 and labels:
+        g = k  # numbered group rows (一、知识产权保护方面（共5项）) may stand between the header and row 1
+        while g < len(lines) and g - k < MAX_GROUP_ROWS and _GROUP_HEAD.match(lines[g].text) and len(lines[g].text) <= 40:
+            g += 1
+        if g < len(lines) and row_number(lines[g].text) == 1 and labels:
             found.update({c: r for c, r in enumerate(roles)})
             subject = subject_column(found, labels)
             if subject is not None:
@@ -335,13 +343,17 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
                 i = k
         if not opens(i, n) and section_row(i) and opens(i + 1, n):
             i += 1  # a section row across all columns (推进实施…示范工程) between header and rows: a label, no cell
-        elif not opens(i, n) and group_row(i) and (opens(i + 1, n) or opens(i + 1, 1)):
-            # A numbered group row across all columns (一、加快数字基础设施建设) with the table's rows going
-            # on below it, numbered on or from 1 again: a label, no cell. Without rows below it, a
-            # numbered heading ends the table (the document goes on).
-            if not opens(i + 1, n):
-                n = 1
-            i += 1
+        elif not opens(i, n) and group_row(i):
+            # Numbered group rows across all columns (一、加快数字基础设施建设; 四、…方面 / 五、…方面, a
+            # group whose rows the source left out) with the table's rows going on below them, numbered
+            # on, from 1 again, or on after a gap (14, then 21: rows omitted with their group): labels,
+            # no cells. Without rows below them, a numbered heading ends the table (the document goes on).
+            k = i
+            while k < len(lines) and k - i < MAX_GROUP_ROWS and group_row(k):
+                k += 1
+            m = row_number(lines[k].text) if k < len(lines) else None
+            if m is not None and (m == 1 or n <= m <= n + MAX_ROW_GAP):
+                n, i = m, k
         if not opens(i, n):
             break
         number = lines[i]
