@@ -26,7 +26,7 @@ technologies 移动互联网, 下一代互联网, 工业互联网, 物联网 are
 from __future__ import annotations
 
 from policykg.extract.entities import lexicon as lx
-from policykg.extract.entities.rules import ORG, Hit, pattern_hits
+from policykg.extract.entities.rules import ORG, Hit, Scene, pattern_hits
 from policykg.extract.entities.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
 from policykg.extract.entities.textview import TextView, build_view, compact_key, is_cjk
 from policykg.schema.entities import EntityKind, EntityMention
@@ -109,7 +109,27 @@ def _accept(c: str, i: int, j: int, ref: AliasRef) -> bool:
         return False
     if ref.strict and not (_left_free(c, i) and _right_free(c, j)):
         return False
+    if not _left_free(c, i) and _generic_alias(key):
+        # 滨州渤海 + 先进技术研究院: an alias made of generic words and a suffix (the short form
+        # 先进技术研究院 of 中国科学院深圳先进技术研究院) after name characters is the tail of
+        # another body's name; the pattern rules read the whole name.
+        return False
     return True
+
+
+_GENERIC_ALIAS: dict[str, bool] = {}
+
+
+def _generic_alias(key: str) -> bool:
+    """Whether an institution-shaped alias names nothing but its kind: only generic and
+    designation words before its suffix (先进技术研究院; not 之江实验室, 鹏城实验室)."""
+    hit = _GENERIC_ALIAS.get(key)
+    if hit is None:
+        suffix = next((x for x in lx.INSTITUTION_SUFFIXES if key.endswith(x)), None)
+        body = key[:-len(suffix)] if suffix else ""
+        hit = bool(body) and Scene("", [], frozenset()).residue(body, lx.GENERIC_WORDS | lx.DESIGNATION_WORDS) == 0
+        _GENERIC_ALIAS[key] = hit
+    return hit
 
 
 def _left_free(c: str, i: int) -> bool:

@@ -26,10 +26,18 @@ CUT_WORDS = frozenset("""
 只有 建议 关于 简称 名称 序号 名单 如下 附件 申报 认定 评选 遴选 公布 命名 备案 组建 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
 查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实
 解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
+我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
 CUT_CHARS = "的等"
+# Words that hold a cut character and are name parts (山东高等技术研究院, 中等职业学校): a cut
+# character inside one of them cuts nothing.
+CUT_CHAR_WORDS = ("高等", "中等", "初等")
+# Characters that end a clause's words right before a place that opens a name: the name starts
+# at the place (可在 + 广东省高新技术企业协会, 统一送到 + 东莞市…协会). Only used when the
+# trimmed body does not open with a place itself.
+PLACE_OPENER_CHARS = frozenset("在于被到经与向由对为从将把")
 
 # Words and characters stripped off the front of a name, repeatedly (after the cut).
 LEAD_WORDS = frozenset(CUT_WORDS | set("""
@@ -229,10 +237,13 @@ SUFFIX_VETO_NEXT = {
     "交易所": ("市场",),
 }
 
-# Enumerations ending like this list companies ('…、…等龙头企业', '…等钢铁企业') or institutions
+# A kind noun, then a verb that opens the list of its members: the first item starts after it
+# (山葡萄酒企业有 + 雪兰山、华龙…). Not 公司/集团: 集团有限公司 is a registered form.
+KIND_THEN_LIST = re.compile("(?:企业|单位|机构|高校|院校|院所|厂商|品牌)(?:有|如|像)")
+# Enumerations ending like this list companies ('…、…等龙头企业', '…等钢铁企业', '…等8家企业') or institutions
 # ('…等高校', '…等科研院所').
 ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "院所", "科研机构", "研究机构", "大学", "研究院所")
-ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
+ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
 # '以甲、乙为代表的…企业': the same list, written with 以…为代表.
 REPRESENTED_CUE = re.compile(
     r"为代表的(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")

@@ -185,13 +185,23 @@ def trim_front(body: str) -> int:
     """Offset in `body` where the name starts: after the last verb, then past function words
     and quantities."""
     start = 0
-    for w in (*lx.CUT_WORDS, *lx.CUT_CHARS):
+    for w in lx.CUT_WORDS:
         k = body.rfind(w)
+        if k >= 0:
+            start = max(start, k + len(w))
+    for w in lx.CUT_CHARS:
+        # 山东高等技术研究院: the 等 of 高等 is a name part, not the list's 等 (lexicon.CUT_CHAR_WORDS).
+        k = body.rfind(w)
+        while k >= 0 and any(x.index(w) <= k and body.startswith(x, k - x.index(w))
+                             for x in lx.CUT_CHAR_WORDS if w in x):
+            k = body.rfind(w, 0, k)
         if k >= 0:
             start = max(start, k + len(w))
     # '…工程实验室和工程中心': a kind noun followed by a conjunction means a list of kinds, and the
     # name (if any) starts after it.
     for m in _KIND_THEN_CONJ.finditer(body):
+        start = max(start, m.end())
+    for m in lx.KIND_THEN_LIST.finditer(body):
         start = max(start, m.end())
     # '…有限公司 松山湖 2 东莞市宜安科技…': a table's next row number, then a place that opens the
     # next registered name (the compact view joins a table's cells and lines).
@@ -268,6 +278,11 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
         return None  # the window ran out before any boundary: where the name starts is unknown
     start = w0 + k
     body = scene.c[start:pos]
+    opened = _opened_place(body)
+    if opened:
+        # 可在 + 广东省高新技术企业协会: clause words ending in a function character before a
+        # place; the name starts at the place.
+        start, body = start + opened, body[opened:]
     if body and body[-1] in lx.FUNCTION_END and not _name_ending_char(scene, body, pos):
         return None
     if head is not None and k == 0:
@@ -285,6 +300,21 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
             start, body = start + m.end(), body[m.end():]
             break
     return start, body, False
+
+
+def _opened_place(body: str) -> int:
+    """Offset of a place in `body` that a function character stands right before, when `body`
+    does not open with a place itself: 统一送到东莞市科技创新企业协会 -> 4 (东莞市…), else 0.
+    The place must leave a name part of two characters after it, and a list joiner before a
+    place (…和东莞市…) is left to the list rules."""
+    if not body or _place_len(body):
+        return 0
+    for k in range(1, len(body) - 2):
+        if body[k - 1] in lx.PLACE_OPENER_CHARS and body[k - 1] not in lx.LIST_JOINERS:
+            place = _place_len(body[k:])
+            if place and len(body) - k - place >= 2:
+                return k
+    return 0
 
 
 def _name_ending_char(scene: Scene, body: str, pos: int) -> bool:
@@ -396,15 +426,22 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
             any(body.endswith(p) and len(p) >= 2 for p in lx.PLACES):
         return True  # 国家超级计算天津中心: a national centre is named by the city it is in
     research = suffix == "实验室" or (suffix == "中心" and body.endswith(lx.RESEARCH_CENTRE_ENDS))
-    if (research or suffix in ("研究院", "研究所")) and body.startswith(lx.NATIONAL_HEADS) and \
+    institute = suffix in ("研究院", "研究所")
+    if (research or institute) and body.startswith(lx.NATIONAL_HEADS) and \
             scene.residue(body[2:], lx.DESIGNATION_WORDS) >= 4:
         # 中国信息通信研究院, 国家工业信息安全发展研究中心: a national institute is named by its
         # field, however generic its words; 国家工程研究中心 (no field) is a kind.
         return True
     place = _place_len(body)
-    if research and place and scene.residue(body[place:], lx.DESIGNATION_WORDS) >= 2:
-        # 广东省人工智能重点实验室: a lab a province or city names by its field is one lab, even
-        # when the field is a generic word; 东莞市工程技术研究中心 (no field) is a kind.
+    if (research or institute) and place and scene.residue(body[place:], lx.DESIGNATION_WORDS) >= 2:
+        # 广东省人工智能重点实验室, 山东产业技术研究院: a lab or institute a province or city names
+        # by its field is one body, even when the field is a generic word; 东莞市工程技术研究中心
+        # (no field) is a kind.
+        return True
+    if suffix == "研究院" and place and len(body) - place >= 4 and scene.residue(body[place:], lx.GENERIC_WORDS) == 0:
+        # 山东产业技术研究院, 江苏省产业技术研究院: a province's or city's research academy named by
+        # a whole field phrase of generic words is one body (a 研究院 is founded one by one);
+        # a shorter tail (深圳市研究院, 广东省技术研究院) names a kind.
         return True
     if suffix == "中心" and not place:
         # 航运中心, 世界旅游休闲中心, 疾控中心: a kind of service is no centre's name.
@@ -649,7 +686,8 @@ def sibling_hits(scene: Scene) -> list[Hit]:
     Finds: Company 麒麟软件 | Company 飞腾信息技术有限公司
     """
     c, out = scene.c, []
-    for _ in range(2):  # a second pass takes the item beyond a new one (甲、乙、已知公司)
+    for _ in range(8):  # each pass takes the item beyond a new one (甲、乙、丙、已知公司)
+        before = len(out)
         by_start: dict[int, list[Hit]] = {}
         for h in scene.hits:
             by_start.setdefault(h.start, []).append(h)
@@ -672,6 +710,8 @@ def sibling_hits(scene: Scene) -> list[Hit]:
                     e = min([k for k in (c.find(w, s + 2, m.start()) for w in lx.CUT_WORDS) if k > 0],
                             default=m.start())
                     _sibling(scene, out, s, e)
+        if len(out) == before:
+            break  # no new item: the chain of siblings is complete
     return out
 
 
