@@ -45,6 +45,11 @@ class AgencyWords(_Model):
     generic_tails: list[str]
     central_heads: list[str]
     class_tails: list[str]
+    # names that take no restored place prefix (extract/clauses/agency_list.py)
+    unprefixed_tails: list[str] = []
+    unprefixed_heads: list[str] = []
+    unprefixed_names: list[str] = []
+    region_words: list[str] = []
     # the endings of `suffixes` that mark a body inside entity text (extract/entities/lexicon.py)
     entity_suffixes: list[str] = []
 

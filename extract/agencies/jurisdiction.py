@@ -182,10 +182,16 @@ def _nested_places(head: str | None) -> dict[str, str]:
     return out
 
 
-def issuer_prefix(issuer: str | None, place_prefix: str = "市") -> str:
+def issuer_prefix(issuer: str | None, place_prefix: str | None = "市", doc_number: str | None = None) -> str | None:
     """The level prefix a plan's own bodies would carry: 市 for 深圳市人民政府, 区 for a district
     government, 县 for a county's, 省 for a province's; `place_prefix` when no issuer is known."""
+    # A national document (国办发 …) whose issuer line is unknown restores no prefix either.
+    if not issuer and doc_number and doc_number.startswith(_CENTRAL_DOC_NUMBER):
+        return None
     if issuer:
+        # A national document's bodies carry no level prefix (its 专家组 is no 市专家组).
+        if not named_place(issuer.strip()) and _CENTRAL_ISSUER.match(issuer.strip()):
+            return None
         gov = vocabulary().alternation(vocabulary().agency.government_suffixes)
         if re.search(rf"(?:区|新区)(?:{gov})", issuer):
             return "区"

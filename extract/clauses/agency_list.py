@@ -76,6 +76,29 @@ def _vocab():
     return vocabulary()
 
 
+@functools.cache
+def _place_stems() -> tuple[str, ...]:
+    """Stems of the registry's places (上海 of 上海市, 宝山 of 宝山区) and the vocabulary's regions
+    (华东): a name holding one already says where it is (上海海事局, 民航华东管理局)."""
+    from policykg.extract.agencies.registry import default_places
+
+    places = default_places()
+    stems = {p[:-1] for p in set(places) | set(places.values()) if len(p) >= 3}
+    return tuple(sorted(stems | set(_vocab().agency.region_words)))
+
+
+def takes_prefix(name: str) -> bool:
+    """Whether a bare list item is a department name of the form that omits its 市/区 (发展改革委,
+    交通委): not a firm (上港集团), a relative owner (主管部门, 其上级主管部门, 属地政府), nor a name
+    that already carries its place (上海海事局, 民航华东管理局). Words: vocabulary.toml [agency]."""
+    a = _vocab().agency
+    core = re.sub(r"[（(][^（）()]*[）)]$", "", name)
+    if core in a.unprefixed_names or core.endswith(tuple(a.unprefixed_tails)) \
+            or core.startswith(tuple(a.unprefixed_heads)):
+        return False
+    return not any(s in core for s in _place_stems())
+
+
 # Whole words that end like a body but are not one (全部 ends in 部, 城市 in 市).
 NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本部", "干部", "城市", "地区", "社会", "机构",
               "部门", "单位", "有关", "相关", "方面", "总部", "基层", "人民政府", "医院", "企业", "学校"}
@@ -201,7 +224,7 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
             current = p
         restored = False
         full = name
-        if _is_bare(name):
+        if _is_bare(name) and takes_prefix(name):
             prefix = current or first_later or default_prefix
             if prefix:
                 full, restored = prefix + name, True

@@ -1,0 +1,55 @@
+"""Which bare list items take the document's restored place prefix (issue 12, wrong spans): only
+a department name of the form that omits its 市/区 (发展改革委, 交通委), never a firm, a relative
+owner, a name that already carries its place, nor a body of a national document.
+
+The lists below are cut from the real dev documents named beside each (tests/gold/dev/docs); the
+expected names are read off the text by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.extract.agencies.jurisdiction import issuer_prefix
+from policykg.extract.clauses.agency_list import split_agency_list
+
+
+def _names(text: str, prefix: str | None = "市") -> list[tuple[str, bool]]:
+    return [(it.name, it.prefix_restored) for it in split_agency_list(text, 0, prefix)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # sh-2023-jiaotong-guangfu （责任单位：上港集团、市交通委、市水务局…): a firm keeps its name.
+    ("上港集团、市交通委、市水务局", [("上港集团", False), ("市交通委", False), ("市水务局", False)]),
+    # sh-2023-jiaotong-guangfu: the civil aviation's East China bureau names its region itself.
+    ("市水务局、民航华东管理局、市规划资源局",
+     [("市水务局", False), ("民航华东管理局", False), ("市规划资源局", False)]),
+    # sh-2023-gang-andian （牵头部门：市交通委执法总队、上海海事局…): 上海 is its place already.
+    ("市交通委执法总队、上海海事局", [("市交通委执法总队", False), ("上海海事局", False)]),
+    # sh-2021-guijiao-sanlian 由主管部门、属地政府、上级单位: relative owners, no body of the city.
+    ("主管部门、属地政府、上级单位", [("主管部门", False), ("属地政府", False), ("上级单位", False)]),
+    # sh-fengxian-2022-binan 其上级主管部门负责指导: 其 points back at the 所在单位 (district plan).
+    ("其上级主管部门", [("其上级主管部门", False)]),
+    # sh-2023-gang-andian 应由船舶检验机构检验合格: an inspection body of any place.
+    ("船舶检验机构", [("船舶检验机构", False)]),
+])
+def test_names_of_a_form_that_carries_no_prefix_get_none(text, expected):
+    assert _names(text) == expected
+
+
+def test_a_bare_department_name_still_takes_the_prefix_in_force():
+    # sh-2023-jiaotong-guangfu writes 市交通委、市水务局 in full; the bare forms are a list's short
+    # form (市发展改革委、经贸信息委 → 市经贸信息委), which must keep working beside a firm.
+    assert _names("市交通委、水务局、上港集团") == [("市交通委", False), ("市水务局", True), ("上港集团", False)]
+    assert _names("发展改革委、财政局", "区") == [("区发展改革委", True), ("区财政局", True)]
+
+
+def test_a_national_document_restores_no_prefix():
+    # gov-2019-guobanfa-2 (国办发〔2019〕2号, no issuer line read): its 监督组、专家组 are the national
+    # programme's working bodies, not a 市's.
+    assert issuer_prefix(None, doc_number="国办发〔2019〕2号") is None
+    assert issuer_prefix("国务院办公厅") is None
+    assert _names("监督组", issuer_prefix(None, doc_number="国办发〔2019〕2号")) == [("监督组", False)]
+    # A city's or district's plan keeps its own level.
+    assert issuer_prefix("上海市人民政府") == "市"
+    assert issuer_prefix("上海市奉贤区人民政府") == "区"
