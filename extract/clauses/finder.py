@@ -496,8 +496,9 @@ LEAD_PARTICIPATE = re.compile(
 )
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
 # the blanks run across lines found nothing more and made a run of blank lines quadratic.
+# An article's number (第十一条　A按照职责分工…) opens a clause as punctuation does.
 DUTY_DIVISION = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:抓好|认真|切实)?(?:负责|落实|推进|实施)"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n])|(?<=条[\u3000 ]))[^\S\n]*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:抓好|认真|切实|依法)?(?:负责|落实|推进|实施|履行)"
 )
 
 
@@ -673,6 +674,9 @@ def subject_responsible(ctx: Context) -> list[Found]:
     for m in _RESPONSIBLE.finditer(text, ctx.lo, ctx.hi):
         # 负责人 / 负责同志 are people, not the verb; A负责的B describes B (the work A already does).
         if text.startswith(("人", "同志", "的"), m.end()):
+            continue
+        # 谁主管、谁负责 / 谁审批、谁负责 is a slogan quoted as a principle: 谁 is no body.
+        if m.start() > 0 and text[m.start() - 1] == "谁":
             continue
         # A、B根据有关规定，负责… / A、B在职责范围内，分别负责…: the subject stands before an
         # adverbial comma part.
@@ -1120,6 +1124,19 @@ def each_own_duty(ctx: Context) -> list[Found]:
     """
     return _responsible_subjects(ctx, _EACH_OWN, "clause.each_own_duty", back=True)
 
+
+_WITHIN_DUTIES = re.compile(r"在(?:各自)?(?:职责|职能)范围内(?:依法依规|依法)?(?:做好|履行|负责|落实|开展)(?!下列|以下|如下)")
+
+
+@clause_rule("clause.within_duties", 59, "verb after a list")
+def within_duties(ctx: Context) -> list[Found]:
+    """A(按照…的原则，)在各自职责范围内(依法依规)做好…: each body does the work within its remit, so
+    it is responsible. The verb must follow the phrase: 在职责范围内，分别负责… is clause.subject_responsible's.
+    Not A应当在各自职责范围内履行下列共同职责：, which heads a list of duties read item by item.
+
+    Example: 区政府有关部门按照“谁主管、谁负责”的原则，在各自职责范围内依法依规做好本行业、本系统消防安全工作。
+    """
+    return _responsible_subjects(ctx, _WITHIN_DUTIES, "clause.within_duties", to_sentence_end=True, back=True)
 
 _SUPPORT_WORK = re.compile(
     r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?"
