@@ -73,3 +73,16 @@ def test_a_group_row_before_row_one_and_a_gap_in_the_numbers_after_group_rows():
     assert row2[4].text == "全国"
     row21 = next(r for r in t.rows[1:] if r[0].text == "21")
     assert row21[3].text == "教育部、人力资源社会保障部"
+
+
+JX = Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "jx-shicheng-2018-hezhang-kaohe.txt"
+
+
+def test_score_and_criteria_columns_and_group_cells_of_an_assessment_table_name_no_owner():
+    # 石城县 考核细则 (序号 / 考核项目 / 各项分值 / 考核内容 / 评分标准 / 说明): no header word names an
+    # owner column, and its group cells 重点考核部门 / 一般考核部门 are no header labels (考核部门 is an
+    # owner label only whole), so nothing here is read as a table's owners (precision first).
+    assert label_role("重点考核部门") is None and label_role("一般考核部门") is None
+    assert label_role("考核部门") == "responsible"
+    assert [label_role(w) for w in ("各项分值", "考核内容", "评分标准", "说明")] == [None] * 4
+    assert find_text_tables(JX.read_text(encoding="utf-8")).tables == []
