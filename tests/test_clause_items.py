@@ -117,3 +117,12 @@ def test_slogan_and_list_of_duties_are_no_clauses():
     text = "第十条　区政府工作部门应当在各自职责范围内履行下列共同职责。"
     assert text in dev_text(XUHUI)
     assert read(text) == []
+
+
+def test_the_helper_owns_the_work_and_the_helped_party_stays_out():
+    # 第五条 (no gold task) and sh-2024-jianzhu-laji's 由A、B协助有关责任主体统筹…: the dev gold
+    # never makes the party helped by 协助 a lead, unlike the party of 配合.
+    text = "第五条　居民委员会应当协助政府及其派出机关做好消防安全工作。"
+    assert text in dev_text(XUHUI)
+    rows = [r for r in read(text) if r[0] == "clause.support_lead"]
+    assert rows == [("clause.support_lead", [("responsible", ["居民委员会"])])]

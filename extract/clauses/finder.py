@@ -1166,7 +1166,7 @@ _LEAD_AFTER_SUPPORT = re.compile(r"(?:配合|协助)")
 def support_lead(ctx: Context) -> list[Found]:
     """A(也表示将积极)配合B(等有关部门)做好…: A supports, the bodies after 配合 lead the work. The
     subject must open the clause (…，配合有关部门打击… names no supporter) and only adverbs may
-    stand between it and 配合.
+    stand between it and 配合. A协助B: A owns the work, B is left out.
 
     Example: 水利部也表示将积极配合发展改革委等有关部门做好该项目的立项工作。
     """
@@ -1196,6 +1196,12 @@ def support_lead(ctx: Context) -> list[Found]:
                 continue
             part = end, leads
         stop, leads = part
+        if m.group(0) == "协助":
+            # A协助B…: the dev gold reads the helper as owning the work and leaves the helped party
+            # out (sh-2024-jianzhu-laji 由A协助有关责任主体统筹…; sh-xuhui-2020-xiaofang-zerenzhi
+            # 协助市交通执法部门…), unlike 配合B, whose B leads.
+            found.append(Found(start, stop, "clause.support_lead", [(Role.responsible, sup)]))
+            continue
         found.append(Found(start, stop, "clause.support_lead", [(Role.lead, leads), (Role.support, sup)]))
     return found
 
