@@ -126,3 +126,16 @@ def test_the_helper_owns_the_work_and_the_helped_party_stays_out():
     assert text in dev_text(XUHUI)
     rows = [r for r in read(text) if r[0] == "clause.support_lead"]
     assert rows == [("clause.support_lead", [("responsible", ["居民委员会"])])]
+
+
+G124 = "gov-2018-guobanfa-124"
+
+
+def test_descriptive_you_inside_noun_phrases_is_no_clause():
+    # gov-2018-guobanfa-124 （二十一）/（二十四）: 由 qualifying a noun (the part the budget bears;
+    # the units the budget funds) gives no task, while the assignments beside it stay.
+    part = "原事业编制内职工的住房公积金、住房补贴中由财政负担部分，转制后继续由财政部门在预算中拨付；"
+    units = "（二十四）由财政部门拨付事业经费的经营性文化事业单位转制为企业，对其自用房产五年内免征房产税。"
+    assert part in dev_text(G124) and units in dev_text(G124)
+    assert read(part) == [("clause.you_body", [("responsible", ["财政部门"])])]
+    assert read(units) == []

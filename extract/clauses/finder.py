@@ -866,6 +866,12 @@ def _list_after(text: str, pos: int, hi: int) -> int | None:
         break
     return end
 
+# 由A+verb+object+的 before a unit noun that is then the subject of the sentence's own verb
+# (gov-2018-guobanfa-124 由财政部门拨付事业经费的经营性文化事业单位转制为企业): the 由 phrase describes
+# which units are meant, it gives A no task.
+_DESCRIBED_SUBJECT = re.compile(r"[^，,。；;的]{1,20}的[^，,。；;的]{0,12}?(?:单位|企业|人员|机构)"
+                                r"(?:转制|改制|应当|应|可以|可|要|须|是|为)")
+
 
 @clause_rule("clause.you_body", 65, "verb after a list")
 def you_body(ctx: Context) -> list[Found]:
@@ -914,6 +920,8 @@ def you_body(ctx: Context) -> list[Found]:
             continue
         if re.match(r"[\u4e00-\u9fff]{1,4}的", text[after:after + 5]):
             continue  # 由A负责的B / 由A登记管理的B: B described by who handles it, not a task given
+        if _DESCRIBED_SUBJECT.match(text, after, ctx.hi):
+            continue  # 由A拨付事业经费的经营性文化事业单位转制为企业: 由A… qualifies the subject
         if text.startswith("牵头", after):
             roles = [(Role.lead, items)]
             clause_end = _sentence_end(text, after, ctx.hi)
