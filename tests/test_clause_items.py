@@ -139,3 +139,14 @@ def test_descriptive_you_inside_noun_phrases_is_no_clause():
     assert part in dev_text(G124) and units in dev_text(G124)
     assert read(part) == [("clause.you_body", [("responsible", ["财政部门"])])]
     assert read(units) == []
+
+
+def test_a_lead_inside_the_object_of_a_verb():
+    # sh-jinshan-2019-xiaofang 1.: 区政府 leads the investigations the mechanism sets up; the verb
+    # phrase before it (建立亡人火灾和较大以上火灾事故) is no part of its name.
+    text = "建立亡人火灾和较大以上火灾事故区政府牵头调查机制"
+    assert text in dev_text("sh-jinshan-2019-xiaofang")
+    assert read(text) == [("clause.lead_participate", [("lead", ["区政府"])])]
+    # A lead that opens its clause keeps its whole name (item 7., its supporters cut to two).
+    assert read("由区交通委牵头，区发改委、区建管委配合。") == [
+        ("clause.you_lead", [("lead", ["区交通委"]), ("support", ["区发改委", "区建管委"])])]

@@ -530,7 +530,26 @@ def lead_participate(ctx: Context) -> list[Found]:
 
     Example: （国家发展改革委牵头，财政部、人民银行参与）
     """
-    return _regex_rule(ctx, LEAD_PARTICIPATE, "clause.lead_participate", _LEAD_SPEC)
+    found = _regex_rule(ctx, LEAD_PARTICIPATE, "clause.lead_participate", _LEAD_SPEC)
+    return [replace(f, roles=[(role, [_lead_in_object(ctx.text, it) if role is Role.lead else it for it in items])
+                              for role, items in f.roles]) for f in found]
+
+
+_LEVEL_HEADS = tuple(_V.clauses.shared_head_levels)
+
+
+def _lead_in_object(text: str, it: ListItem) -> ListItem:
+    """A lead named inside the object of a verb (建立亡人火灾和较大以上火灾事故区政府牵头调查机制,
+    sh-jinshan-2019-xiaofang): when the matched name opens with a verb, the body is the shortest
+    tail from a level word (区政府), not the whole phrase."""
+    if not _STOP.match(it.surface):
+        return it
+    for k in range(1, len(it.surface) - 1):
+        tail = it.surface[k:]
+        if tail.startswith(_LEVEL_HEADS) and len(tail) >= 3 and is_agency(tail):
+            s = it.start + k
+            return ListItem(tail, tail, s, it.end, False, it.collective)
+    return it
 
 
 _LEAD_ROLE = re.compile(r"发挥牵头(?:抓总)?(?:作用|职能)")
