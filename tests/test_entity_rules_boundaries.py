@@ -84,3 +84,49 @@ def test_typed_list_with_a_count_and_a_kind_noun_opening_it():
 def test_sectors_with_a_count_stay_unnamed():
     # hand-written: industries listed before '等3家企业' are still no firms.
     assert not any(label == "Company" for label, _ in _found("钢铁、石化等3家企业开展节能改造。"))
+
+
+def test_counts_with_ranges_and_approximations_name_no_lab():
+    # cut-down real: '1—2家省实验室', '30家左右省重点实验室' are counts of kinds, not names.
+    found = _found("布局1—2家省实验室、30家左右省重点实验室、20家左右省技术创新中心。")
+    assert not any(label == "Institution" for label, _ in found), found
+
+
+def test_kind_words_beside_firms_are_no_firms():
+    # cut-down real: 科研院所 and 中介公司 listed beside 保险公司 are kinds.
+    found = _found("鼓励保险公司、科研院所、中介公司和科技企业共同研发科技保险产品。")
+    assert not any(label == "Company" for label, _ in found), found
+
+
+def test_place_and_trade_name_an_exchange():
+    # cut-down real: 深圳证券交易所 (a place and a generic trade word) is an exchange's name ...
+    assert ("Company", "深圳证券交易所") in _found("你公司应会同基金的销售机构和深圳证券交易所，按照有关规定")
+    # ... hand-written: without a place it is the kind.
+    assert not _found("推动产权交易所和证券交易所建设")
+
+
+def test_known_body_and_bracketed_city_head_a_centre():
+    # cut-down real: 华为（济南） + 软件开发云创新中心 / + 人工智能 + 创新中心.
+    found = _found("华为（济南）软件开发云创新中心  华为（济南）人工智能创新中心  服务资源供给办法")
+    assert ("Institution", "华为（济南）软件开发云创新中心") in found
+    assert ("Institution", "华为（济南）人工智能创新中心") in found
+    # The technology inside the centre's name is no mention of its own.
+    assert ("Technology", "人工智能") not in found
+
+
+def test_technology_opening_a_list_item_heads_the_centre():
+    # cut-down real: 、量子通信卓越创新中心 is one centre, not 卓越创新中心 after a technology.
+    found = _found("重点建设量子通信卓越创新中心、国家超级计算济南中心等重大创新平台。")
+    assert ("Institution", "量子通信卓越创新中心") in found
+    assert ("Institution", "卓越创新中心") not in found
+
+
+@pytest.mark.parametrize("text, term, expected", [
+    ("经谷歌气象卫星大数据库测算分析。", "大数据", False),  # cut-down real: a large database
+    ("北京市大数据工作推进小组负责数据专区建设。", "大数据", False),  # cut-down real: a working group
+    ("济南国家新一代人工智能创新发展试验区等相继获批建设。", "人工智能", False),  # cut-down real: a zone's title
+    ("长沙市建设国家级车联网先导区。", "车联网", True),  # hand-written: a zone named by the technology alone
+    ("推动大数据和人工智能创新发展。", "大数据", True),  # hand-written: the technology itself
+])
+def test_technology_inside_a_proper_name(text, term, expected):
+    assert (("Technology", term) in _found(text)) is expected

@@ -208,6 +208,8 @@ def _in_body_name(c: str, h: Hit, agencies: _SpanLookup) -> bool:
         return False
     if c.startswith(lx.TECH_KIND_NEXT, h.end):
         return True  # 超级计算中心, 城市大数据中心: a facility type
+    if lx.TECH_ZONE_AFTER.match(c, h.end):
+        return True  # 人工智能创新发展试验区: part of a designated zone's name
     before = c[h.start - 1] if h.start > 0 else ""
     return before in lx.TECH_AGENCY_BEFORE and bool(lx.TECH_AGENCY_AFTER.match(c, h.end))
 

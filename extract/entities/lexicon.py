@@ -46,8 +46,10 @@ LEAD_WORDS = frozenset(CUT_WORDS | set("""
 各地 各级 各类 各省 各市 各县 各区 全省 全区 全县 本省 本区 本县 当地 地方
 相关 有关 其他 这些 一批 一些 若干 多家 多个 由于 按照 根据 依据 加快推进 加快发展
 """.split()))
-# Quantities in front of a kind noun: 10家, 一批, 222家, 两个.
-LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支])")
+# Quantities in front of a kind noun: 10家, 一批, 222家, 两个, a range (1—2家) and an
+# approximation (30家左右, 左右 alone when the count was cut off before it).
+LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九十百千万两几多数]+(?:[-—–~至到][0-9一二三四五六七八九十百千万两]+)?"
+                           r"[家个所批类项座支](?:左右)?|左右)")
 
 # 'former', before a place that opens a firm's earlier registered name (原东莞生益电子有限公司).
 FORMER = "原"
@@ -191,7 +193,7 @@ REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司
 FIRM_KIND_WORDS = frozenset("""
 跨国 挂牌 招商 承包 工程承包 保理 商业保理 销售 车辆 经纪 保险经纪 政府性 全国性 地方性 领导 外商 辖区 大公司 大企业
 企业 大型 特大型 中型 小型 二十国 七国 八国 流氓 犯罪 黑社会 利益 统治 资产管理 金融资产管理 综合开发 专业 新型
-境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者
+境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者 中介
 """.split())
 # What a group's name never ends with right before 集团: countries (七十七国集团, 20国集团) and
 # political or military blocs (苏联领导集团, 反党集团, 军事集团).
@@ -310,9 +312,14 @@ TECH_KIND_NEXT = ("中心",)
 # … and an agency name around it: 市大数据发展局, 省大数据局, 区块链办公室 after an administrative prefix.
 TECH_AGENCY_BEFORE = set("市省区县州")
 TECH_AGENCY_AFTER = re.compile(
-    r"(?:发展|管理|应用|服务|资源|产业|促进|推进|建设)*"
-    r"(?:局(?![面部限势])|委员会|委(?![托屈婉])|办公室|办(?![理事法学公])|厅|署(?!名))"
+    r"(?:发展|管理|应用|服务|资源|产业|促进|推进|建设|工作)*"
+    r"(?:局(?![面部限势])|委员会|委(?![托屈婉])|办公室|办(?![理事法学公])|厅|署(?!名)|领导小组|推进小组|工作小组|专班)"
 )
+# … and a designated zone's title after it (济南国家新一代人工智能创新发展试验区, 青岛市人工智能创新应用
+# 先导区): the term is part of the zone's proper name, which the gold lists as no technology. A zone
+# named by the technology alone (国家级车联网先导区) is a zone for that technology, and the
+# technology stays (heldout.json counts it).
+TECH_ZONE_AFTER = re.compile(r"(?:创新|发展|应用|产业|融合|综合)+(?:试验区|先导区|示范区|先行区)")
 
 
 # Titles a place or park is given, not firms (中国软件名城, 国家级车联网先导区): the gate drops a

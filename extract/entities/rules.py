@@ -276,6 +276,11 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
     k = trim_front(scene.c[w0:pos])
     if pos - w0 >= max_len and k == 0:
         return None  # the window ran out before any boundary: where the name starts is unknown
+    if head is None and k == 0 and w0 < pos:
+        bracketed = _head_before_place(scene, w0)
+        if bracketed is not None:
+            # 华为（济南）+ 软件开发云创新中心: a known body, its city in brackets, then the rest.
+            return bracketed.start, scene.c[bracketed.start:pos], True
     start = w0 + k
     body = scene.c[start:pos]
     opened = _opened_place(body)
@@ -300,6 +305,18 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
             start, body = start + m.end(), body[m.end():]
             break
     return start, body, False
+
+
+def _head_before_place(scene: Scene, w0: int) -> Hit | None:
+    """The known company or institution right before a bracketed place that ends at `w0`:
+    华为(济南) before 软件开发云创新中心. None when there is no such bracket or no body before it."""
+    c = scene.c
+    if w0 < 3 or c[w0 - 1] != ")":
+        return None
+    k = c.rfind("(", max(0, w0 - 8), w0 - 1)
+    if k <= 0 or c[k + 1:w0 - 1] not in lx.PLACES:
+        return None
+    return scene.org_ending_at(k)
 
 
 def _opened_place(body: str) -> int:
@@ -353,6 +370,11 @@ def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int
         return None
     s1 = w1 + k
     body = scene.c[s1:pos]
+    if s1 == tech.start and k == 0:
+        bracketed = _head_before_place(scene, s1)
+        if bracketed is not None:
+            # 华为（济南）+ 人工智能 + 创新中心: a known body and its city before the technology.
+            return bracketed.start, scene.c[bracketed.start:pos]
     if s1 == tech.start or body[0] in lx.FUNCTION_END:
         return None  # nothing names it before the technology (物联网和大数据联合实验室)
     return s1, body
@@ -394,11 +416,29 @@ def institution_hits(scene: Scene) -> list[Hit]:
                 continue
         if c.endswith(lx.AGENCY_LIKE_ASSOCIATIONS, 0, end):
             continue  # 深圳市科学技术协会: a 科协, the agency registry's
+        if not has_head:
+            start = _tech_head(scene, start)
         rule = ("university" if university else "centre" if suffix == "中心"
                 else "alliance" if suffix == "联盟" else "hospital" if suffix == "医院"
                 else "association" if suffix in lx.ASSOCIATION_SUFFIXES else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
     return out
+
+
+def _tech_head(scene: Scene, start: int) -> int:
+    """Where a name that stands right after a technology starts: at the technology, when the
+    technology itself opens a list item or a clause (、量子通信 + 卓越创新中心 is one centre, not
+    卓越创新中心 after a technology). Else `start`."""
+    tech = scene.tech_ending_at(start)
+    if tech is None or scene.org_ending_at(start) is not None:
+        return start
+    t = tech.start
+    if t == 0 or scene.c[t - 1] in lx.LIST_OPENERS or scene.c[t - 1] in "。；":
+        return t
+    w, _ = scene.window(t, 8)
+    if w < t and trim_front(scene.c[w:t]) == t - w:
+        return t  # 重点建设 + 量子通信 + 卓越创新中心: only verbs and lead words before it
+    return start
 
 
 def _national_name(scene: Scene, pos: int, max_len: int) -> int | None:
@@ -526,6 +566,8 @@ def company_hits(scene: Scene) -> list[Hit]:
         elif suffix in lx.PLACE_NAMED_COMPANY and suffix != "银行":
             if not (len(body) >= 2 and _place_len(body) == len(body)):
                 continue  # 电视台: a place alone names one (深圳电视台); 网络电视台 is a kind
+        elif suffix == "交易所" and _place_len(body) and len(body) - _place_len(body) >= 2:
+            pass  # 深圳证券交易所, 大连商品交易所: a place, then what it trades, names an exchange
         elif suffix in lx.PLACE_HEADED_COMPANY:
             # 大连船用柴油机厂, 大连商品交易所: a place, then what it makes or trades; 坑口电厂 and
             # 产权交易所 (no place) and 阜新电厂 (a plant type after the place) are kinds.
@@ -670,6 +712,8 @@ def _name_like(scene: Scene, item: str) -> bool:
     no verb inside (推动产业发展), and not a place alone (沙特)."""
     if any(w in item for w in lx.CUT_WORDS) or item in lx.PLACES or item.endswith(lx.AGENCY_SUFFIXES):
         return False
+    if item.endswith(lx.KIND_NOUNS + lx.ENUM_INSTITUTION_KINDS):
+        return False  # 保险公司、科研院所: a kind of body listed beside firms names none
     if item.endswith(lx.POST_WORDS) or any(w in item for w in lx.LEAD_CLAUSE_WORDS):
         return False  # 各委员会主任 (a post), 审计署根据法律 (a clause)
     words = scene.not_names | lx.SECTOR_WORDS
