@@ -53,3 +53,46 @@ def test_a_national_document_restores_no_prefix():
     # A city's or district's plan keeps its own level.
     assert issuer_prefix("上海市人民政府") == "市"
     assert issuer_prefix("上海市奉贤区人民政府") == "区"
+
+
+# ── 各街镇 of a district's plan; bracketed co-names ──────────────────────────────────────────
+
+def test_a_districts_towns_are_the_districts():
+    from policykg.extract.clauses.agency_list import qualify
+
+    # sh-jiading-2024-haimian / sh-qingpu-2024-xiaofang / sh-songjiang-2026-qingshui write 各街镇,
+    # sh-baoshan-2019-laji 各街镇（园区）: the district's towns, not the city's.
+    places = {"市": "上海市", "区": "嘉定区"}
+    assert qualify("各街镇", places) == "嘉定区各街镇"
+    assert qualify("各街镇（园区）", {"市": "上海市", "区": "宝山区"}) == "宝山区各街镇（园区）"
+    # 各区政府 stays the city's (its districts).
+    assert qualify("各区政府", places) == "上海市各区政府"
+
+
+@pytest.mark.parametrize("place,mention,expected", [
+    # sh-baoshan-2019-laji: 区委宣传部（区文明办、区政府新闻办、区委网信办） is the propaganda
+    # department with its other nameplates; 区委组织部（区公务员局） likewise.
+    ("宝山区", "区委宣传部（区文明办、区政府新闻办、区委网信办）", "sh-bs-qw-xcb"),
+    ("宝山区", "区委组织部（区公务员局）", "sh-bs-qw-zzb"),
+    # sh-fengxian-2022-binan 经委(商务委): the 经济委员会 and its second nameplate.
+    ("奉贤区", "经委(商务委)", "sh-fx-jw"),
+    # sh-songjiang-2026-qingshui 区公安分局（交管）: the bracket names the part (traffic police).
+    ("松江区", "区公安分局（交管）", "sh-sj-gafj"),
+])
+def test_a_bracketed_co_name_resolves_on_the_name_before_it(place, mention, expected):
+    from policykg.extract.agencies.jurisdiction import DocPlace
+    from policykg.extract.agencies.resolve import resolve_agency
+
+    doc = DocPlace(place, "district", {"市": "上海市", "区": place}, "区")
+    name = mention if mention.startswith("区") else "区" + mention
+    assert resolve_agency(name, False, doc).id == expected
+
+
+def test_a_bracketed_note_of_an_unknown_body_stays_unresolved_whole():
+    from policykg.extract.agencies.jurisdiction import DocPlace
+    from policykg.extract.agencies.resolve import resolve_agency
+
+    # sh-fengxian-2022-binan 区政府相关部门(单位): no body before the bracket resolves, the name stays.
+    doc = DocPlace("奉贤区", "district", {"市": "上海市", "区": "奉贤区"}, "区")
+    a = resolve_agency("区政府相关部门(单位)", True, doc)
+    assert (a.resolved, a.name) == (False, "奉贤区政府相关部门(单位)")

@@ -28,6 +28,10 @@ _UNPLACED = (CENTRAL, "省", "市", "区", "县")
 _ABBREV = re.compile(r"（(?:以下)?简?称[“\"]?(?P<short>[^）)”\"]{2,20})[”\"]?[）)]")
 
 
+# A name with a trailing bracket: the body's other nameplates or a note on its part of it.
+_CO_NAMED = re.compile(r"(?P<name>[^（）()]{2,}?)[（(](?P<plates>[^（）()]+)[）)]")
+
+
 def document_aliases(text: str, lo: int = 0, hi: int | None = None) -> dict[str, str]:
     """Short form → full name, for every abbreviation of a body the text defines."""
     hi = len(text) if hi is None else hi
@@ -77,15 +81,25 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
         name = qualify(name, context)
     jurisdiction = doc.jurisdiction if doc.jurisdiction not in ("省", "市") else None
     full = (aliases or {}).get(name)
-    entry = (registry.resolve(full, jurisdiction) if full else None) or registry.resolve(name, jurisdiction)
-    if entry is None and jurisdiction is not None:
-        # A district's document names its city's bodies too (南山区 plan: 深圳市 entries), and a
-        # city's its province's (广州 plan: 广东省 entries).
-        for outer in (p for p in dict.fromkeys([*doc.places.values(), province]) if p and p != jurisdiction):
-            entry = registry.resolve(name, outer)
-            if entry is not None and entry.jurisdiction == outer:
-                break
-            entry = None
+
+    def lookup(name: str):
+        entry = (registry.resolve(full, jurisdiction) if full else None) or registry.resolve(name, jurisdiction)
+        if entry is None and jurisdiction is not None:
+            # A district's document names its city's bodies too (南山区 plan: 深圳市 entries), and a
+            # city's its province's (广州 plan: 广东省 entries).
+            for outer in (p for p in dict.fromkeys([*doc.places.values(), province]) if p and p != jurisdiction):
+                entry = registry.resolve(name, outer)
+                if entry is not None and entry.jurisdiction == outer:
+                    break
+                entry = None
+        return entry
+
+    entry = lookup(name)
+    co = _CO_NAMED.fullmatch(name)
+    if entry is None and co:
+        # 区委宣传部（区文明办、区政府新闻办）, 经委(商务委), 区公安分局（交管）: the body is the name
+        # before the bracket (its other nameplates or a note); the mention keeps the whole text.
+        entry = lookup(co.group("name"))
     if entry is None:
         # An abbreviation the document defines stands for its full name: both forms are one body.
         name = full or name

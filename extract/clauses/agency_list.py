@@ -286,7 +286,8 @@ def qualify(name: str, places: dict[str, str]) -> str:
     if level in ("市", "区", "省", "县") and not name.startswith("市场") and level in places:
         return places[level] + name[1:]
     # 各街道办 / 各社区 belong to the district in context, 各区政府 to the city.
-    if name.startswith(("各街道", "各社区", "各镇")) and "区" in places:
+    # 各街镇 (各街镇（园区）) is the district's towns and subdistricts together.
+    if re.match(r"各(?:相关|有关)?(?:街道|社区|镇|街镇)", name) and "区" in places:
         return places["区"] + name
     if name.startswith("各") and "市" in places:
         return places["市"] + name
