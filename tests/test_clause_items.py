@@ -150,3 +150,12 @@ def test_a_lead_inside_the_object_of_a_verb():
     # A lead that opens its clause keeps its whole name (item 7., its supporters cut to two).
     assert read("由区交通委牵头，区发改委、区建管委配合。") == [
         ("clause.you_lead", [("lead", ["区交通委"]), ("support", ["区发改委", "区建管委"])])]
+
+
+def test_a_shared_head_partner_is_one_lead():
+    # （二十三）'s first clause, cut before its second 配合: 国家在沪及本市金融管理部门 is one body
+    # (the gold keeps the shared-head phrase whole); 国家在沪 alone names none.
+    text = "（二十三）区金融办负责配合国家在沪及本市金融管理部门指导、督促银行业金融机构、证券机构、保险机构及服务网点、派出机构落实消防安全管理。"
+    assert text.rstrip("。") + "，" in dev_text(XUHUI)
+    assert partner_rows(text) == [
+        ("clause.item_partner", [("lead", ["国家在沪及本市金融管理部门"]), ("support", ["区金融办"])])]

@@ -632,6 +632,21 @@ def _item_owner(text: str, pos: int, lo: int, default_prefix: str | None) -> tup
     return subj
 
 
+
+def _shared_head_partner(text: str, pos: int, hi: int) -> tuple[int, list[ListItem]] | None:
+    """One partner whose name joins two qualifiers under one head (配合国家在沪及本市金融管理部门指导…:
+    the financial regulators of the state in Shanghai and of the city), when splitting it at the
+    joiner leaves a part that names no body. Ends at the first two-character stop word (a verb:
+    指导) or punctuation; a one-character one (在 of 国家在沪) stands inside such names."""
+    end = next((j for j in range(pos + 1, min(hi, pos + 32))
+                if text[j] in _LIST_PUNCT or (s := _STOP.match(text, j)) and len(s.group(0)) >= 2), None)
+    if end is None:
+        return None
+    body = text[pos:end]
+    if not _JOINER.search(body, 1) or not is_agency(body):
+        return None
+    return end, [ListItem(body, body, pos, end, False, False)]
+
 @clause_rule("clause.item_partner", 42, "lead and others")
 def item_partner(ctx: Context) -> list[Found]:
     """(负责)会同B / (负责)配合B opening a clause part of a numbered item headed by its owner: the
@@ -653,7 +668,8 @@ def item_partner(ctx: Context) -> list[Found]:
             continue
         if owner is None:
             continue
-        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(owner[1]))
+        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(owner[1])) \
+            or _shared_head_partner(text, m.end(), ctx.hi)
         if part is None:
             continue
         end, others = part
