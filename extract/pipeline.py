@@ -19,6 +19,7 @@ from policykg.extract.facts.deadlines import find_prose_deadlines
 from policykg.extract.tables.responsibility import table_tasks
 from policykg.extract.tables.owner_headings import owner_heading_units, unit_spans
 from policykg.extract.tables.text_table import find_text_tables, text_table_tasks
+from policykg.extract.tables.subject_rows import subject_row_tasks
 from policykg.extract.structure.sections import parse_structure
 from policykg.extract.facts.targets import find_targets
 from policykg.extract.structure.spans import SpanIndex
@@ -72,6 +73,13 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         if found:
             row_tasks += found
             table_spans.append((t.start, t.end))
+    # A numbered table whose header names no owner column but whose rows open with a body (考核细则).
+    # Read from the top: a document that is only this table has its header inside the title block.
+    found, spans = subject_row_tasks(doc_id, text, 0, st.sections,
+                                     default_prefix(meta.issuer, meta.doc_number),
+                                     skip=table_spans + [(t.start, t.end) for t in read_tables])
+    row_tasks += found
+    table_spans += spans
     if row_tasks:
         # A responsibility table's rows are its tasks: prose tasks the structure stage made of
         # the same lines would double them.
