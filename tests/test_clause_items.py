@@ -159,3 +159,11 @@ def test_a_shared_head_partner_is_one_lead():
     assert text.rstrip("。") + "，" in dev_text(XUHUI)
     assert partner_rows(text) == [
         ("clause.item_partner", [("lead", ["国家在沪及本市金融管理部门"]), ("support", ["区金融办"])])]
+
+
+def test_a_police_station_is_a_body():
+    # （一）'s second 负责: the subject stands before an adverbial comma part; 派出所 ends a body's
+    # name (vocabulary suffixes) as 管理所 and 事务所 do.
+    text = "公安派出所根据国务院公安部门及本市、本区有关规定，负责日常消防监督检查"
+    assert text in dev_text(XUHUI)
+    assert read(text) == [("clause.subject_responsible", [("responsible", ["公安派出所"])])]
