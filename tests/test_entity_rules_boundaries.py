@@ -130,3 +130,19 @@ def test_technology_opening_a_list_item_heads_the_centre():
 ])
 def test_technology_inside_a_proper_name(text, term, expected):
     assert (("Technology", term) in _found(text)) is expected
+
+
+def test_title_and_park_before_a_firm_are_cut_off():
+    # cut-down real: a firm's title (国家高新科技企业) and its park (经济开发区) stand before its name.
+    found = _found("区内的省级龙头企业、国家高新科技企业中溢集团（吉林）新能源科技有限公司成立于2019年5月")
+    assert ("Company", "中溢集团（吉林）新能源科技有限公司") in found, found
+    found = _found("同时，我县经济开发区中溢科技公司建设的石墨电极项目")
+    assert ("Company", "中溢科技公司") in found, found
+    # hand-written: a generic word after the park keeps no firm name of its own.
+    assert ("Company", "建设公司") not in _found("苏州工业园区建设公司")
+
+
+def test_small_loan_firms_and_ranked_centres_are_kinds():
+    # cut-down real: 小贷公司 (a kind of lender) and 市级以上技术中心 (a rank) name nothing.
+    assert not _found("拥有小贷公司2家，典当行1家")
+    assert not any(label == "Institution" for label, _ in _found("科技小巨人企业2户、市级以上技术中心4个。"))

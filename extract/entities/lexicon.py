@@ -26,7 +26,7 @@ CUT_WORDS = frozenset("""
 只有 建议 关于 简称 名称 序号 名单 如下 附件 申报 认定 评选 遴选 公布 命名 备案 组建 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
 查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实
 解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
-我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被
+我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被 以上
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -193,7 +193,7 @@ REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司
 FIRM_KIND_WORDS = frozenset("""
 跨国 挂牌 招商 承包 工程承包 保理 商业保理 销售 车辆 经纪 保险经纪 政府性 全国性 地方性 领导 外商 辖区 大公司 大企业
 企业 大型 特大型 中型 小型 二十国 七国 八国 流氓 犯罪 黑社会 利益 统治 资产管理 金融资产管理 综合开发 专业 新型
-境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者 中介
+境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者 中介 小贷 小额贷款
 """.split())
 # What a group's name never ends with right before 集团: countries (七十七国集团, 20国集团) and
 # political or military blocs (苏联领导集团, 反党集团, 军事集团).
@@ -239,6 +239,13 @@ SUFFIX_VETO_NEXT = {
     "交易所": ("市场",),
 }
 
+# A firm's title before its name (国家高新科技企业 + 中溢集团…, 省级龙头企业 + …): the name starts
+# after the title's 企业. Only titles: 企业 itself is a name part of 企业管理有限公司 and the like.
+ENTERPRISE_TITLE = re.compile(
+    "(?:高新技术|高新科技|高科技|龙头|骨干|领军|重点|专精特新|小巨人|科技型|创新型|规上|规模以上|上市)企业")
+# Park words in front of a firm's name (经济开发区 + 中溢科技公司): the park is where the firm is.
+# Cut only when a name part is left after it (苏州工业园区建设公司 keeps the park: 建设 is generic).
+PARK_PREFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "工业园区", "产业园区")
 # A kind noun, then a verb that opens the list of its members: the first item starts after it
 # (山葡萄酒企业有 + 雪兰山、华龙…). Not 公司/集团: 集团有限公司 is a registered form.
 KIND_THEN_LIST = re.compile("(?:企业|单位|机构|高校|院校|院所|厂商|品牌)(?:有|如|像)")

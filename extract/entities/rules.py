@@ -203,6 +203,9 @@ def trim_front(body: str) -> int:
         start = max(start, m.end())
     for m in lx.KIND_THEN_LIST.finditer(body):
         start = max(start, m.end())
+    for m in lx.ENTERPRISE_TITLE.finditer(body):
+        if m.end() < len(body):
+            start = max(start, m.end())  # 国家高新科技企业 + 中溢集团: a title, then the name
     # '…有限公司 松山湖 2 东莞市宜安科技…': a table's next row number, then a place that opens the
     # next registered name (the compact view joins a table's cells and lines).
     for d in _ROW_NUMBER.finditer(body, start):
@@ -456,7 +459,8 @@ def _national_name(scene: Scene, pos: int, max_len: int) -> int | None:
 
 def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -> bool:
     if suffix in lx.PLACE_HEADED_ACADEMIES:
-        return bool(_place_len(body))
+        # 广东省科学院, or a national academy of a field (中国中医科学院, 中国农业科学院).
+        return bool(_place_len(body)) or (body.startswith("中国") and scene.residue(body[2:]) >= 2)
     if university:
         return scene.residue(body, lx.UNIVERSITY_GENERIC) >= 1
     if suffix in lx.PLACE_NAMED_INSTITUTION:
@@ -527,6 +531,20 @@ def _province_before_firm(scene: Scene, body: str) -> int:
     return 0
 
 
+def _park_before_firm(scene: Scene, body: str) -> int:
+    """How many leading characters of a firm's name part are the park it is in: 经济开发区中溢科技
+    公司 is 中溢科技公司 in the park. The park stays when what follows is generic (开发区建设公司)."""
+    for p in lx.PARK_PREFIXES:
+        k = body.find(p)
+        if k >= 0 and k + len(p) < len(body):
+            rest = body[k + len(p):]
+            before = body[:k]
+            if scene.residue(rest) >= 2 and (not before or _place_len(before) == len(before) or
+                                              scene.residue(before) == 0):
+                return k + len(p)
+    return 0
+
+
 def company_hits(scene: Scene) -> list[Hit]:
     """…公司 / …集团 / …股份 / …银行 / …电视台 / …交易所 / …厂 with a name part before the suffix
     (a place for banks, broadcasters, exchanges and factories), a parenthesised part of the
@@ -592,6 +610,8 @@ def company_hits(scene: Scene) -> list[Hit]:
                 continue  # 跨国公司, 商业保理公司, 二十国集团: a kind of firm, or no firm
             if suffix == "银行" and not place:
                 continue
+        if not has_head:
+            start += _park_before_firm(scene, c[start:pos])
         if not has_head and suffix not in lx.REGISTERED_SUFFIXES:
             # A registered name (…有限公司) opens with its place as registered (广东长盈精密技术有限
             # 公司); a group written informally is located by its province (安徽省淮北矿业(集团)公司).
