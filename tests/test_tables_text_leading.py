@@ -86,3 +86,12 @@ def test_score_and_criteria_columns_and_group_cells_of_an_assessment_table_name_
     assert label_role("考核部门") == "responsible"
     assert [label_role(w) for w in ("各项分值", "考核内容", "评分标准", "说明")] == [None] * 4
     assert find_text_tables(JX.read_text(encoding="utf-8")).tables == []
+
+
+def test_a_group_cell_ending_like_a_body_below_a_section_row_is_no_owner():
+    # Row 23 has no 推进单位 cell of its own (merged from row 22); after it stand 行动五：… and the
+    # 任务类型 cell 产业园区 of row 24, which ends like a body (区) but names the group, not an owner.
+    t = _table()
+    owner22 = _row(t, "22")[2].text
+    assert owner22.startswith("区文化旅游局、区房管局")
+    assert _row(t, "23")[2].text == owner22

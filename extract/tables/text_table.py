@@ -331,13 +331,19 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
         return len(ln.text) <= 40 and not re.search(r"[。；;，,、]", ln.text) and row_number(ln.text) is None \
             and _kind(ln.text) == "T" and not (spaced and ln.glued)
 
+    def named_group(k: int) -> bool:  # a group cell that may end like a body (产业园区): one short name
+        ln = lines[k]
+        return len(ln.text) <= 20 and not re.search(r"[。；;，,、：:]", ln.text) and row_number(ln.text) is None \
+            and not (spaced and ln.glued)
+
     n = 1
     while i < len(lines):
         if repeated_header(i):
             i += len(labels)
         if leading and not opens(i, n):
             k = i
-            while k < len(lines) and k - i <= leading and not opens(k, n) and label_line(k):
+            while k < len(lines) and k - i <= leading and not opens(k, n) \
+                    and (label_line(k) or (k > i and label_line(k - 1) and named_group(k))):
                 k += 1
             if opens(k, n):
                 i = k
@@ -366,6 +372,12 @@ def _read_rows(text: str, header: list[_Line], roles: list[str], lines: list[_Li
         peeled = 0
         if leading and opens(j, n + 1):
             # The next row's group cell (and a section row above it) close this row's lines: not its cells.
+            # Below a section row the group cell may end like a body (行动五：… / 产业园区): it is still
+            # the group's name, not this row's owner, since a section row stands between them.
+            if len(body) > 2 and label_line(j - 2) and named_group(j - 1):
+                body.pop()
+                j -= 1
+                peeled += 1
             while peeled <= leading and len(body) > 1 and label_line(j - 1):
                 body.pop()
                 j -= 1
