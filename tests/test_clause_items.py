@@ -167,3 +167,12 @@ def test_a_police_station_is_a_body():
     text = "公安派出所根据国务院公安部门及本市、本区有关规定，负责日常消防监督检查"
     assert text in dev_text(XUHUI)
     assert read(text) == [("clause.subject_responsible", [("responsible", ["公安派出所"])])]
+
+
+def test_this_district_and_a_bare_level_after_each():
+    # 第三条: 本区 ("this district") is no part of 区政府, and 镇 after 各街道 shares its 各.
+    text = "本区区政府、各街道、镇负责本行政区域内的消防工作，"
+    assert text in dev_text(XUHUI)
+    assert read(text) == [("clause.subject_responsible", [("responsible", ["区政府", "各街道", "镇"])])]
+    # HAND-WRITTEN: without an 各 item before it a bare 镇 names no body.
+    assert read("区政府、镇负责本行政区域内的消防工作，") == []

@@ -271,10 +271,14 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     head = _TIME_HEAD.match(region)
     if head and head.end() < len(region):
         start, region = start + head.end(), region[head.end():]
+    # 本区区政府、各街道、镇负责…: 本区 ("this district") points at the place the name already carries.
+    deictic = _DEICTIC_HEAD.match(region)
+    if deictic:
+        start, region = start + deictic.end(), region[deictic.end():]
     if not region:
         return None
     items = _items(region, start, default_prefix)
-    if items and all(is_agency(it.surface) for it in items):
+    if items and all(is_agency(it.surface) or _bare_level_after_each(items, k) for k, it in enumerate(items)):
         return start, items
     chosen = _relative_alternatives(region, start)
     if chosen:
@@ -291,6 +295,16 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
             return start, [*found, items[-1]]
     return None
 
+
+
+_DEICTIC_HEAD = re.compile(r"本(?P<level>[市区县省])(?=(?P=level)|各)")
+_BARE_LEVELS = ("镇", "乡", "街道")
+
+
+def _bare_level_after_each(items: list[ListItem], k: int) -> bool:
+    """A bare level word after an 各 item (各街道、镇): it shares the 各 — every 镇 — so it names
+    bodies as 各镇 would."""
+    return items[k].surface in _BARE_LEVELS and any(it.surface.startswith("各") for it in items[:k])
 
 _SHARED_DEPARTMENT = "部门"
 _JOINER = re.compile(_V.alternation(_V.verbs.joiners))
