@@ -50,6 +50,8 @@ class AgencyWords(_Model):
     unprefixed_heads: list[str] = []
     unprefixed_names: list[str] = []
     region_words: list[str] = []
+    # endings of a body's internal unit (处/科/室), which share a list's parent body
+    internal_unit_suffixes: list[str] = []
     # the endings of `suffixes` that mark a body inside entity text (extract/entities/lexicon.py)
     entity_suffixes: list[str] = []
 

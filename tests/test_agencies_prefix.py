@@ -96,3 +96,13 @@ def test_a_bracketed_note_of_an_unknown_body_stays_unresolved_whole():
     doc = DocPlace("奉贤区", "district", {"市": "上海市", "区": "奉贤区"}, "区")
     a = resolve_agency("区政府相关部门(单位)", True, doc)
     assert (a.resolved, a.name) == (False, "奉贤区政府相关部门(单位)")
+
+
+def test_internal_units_share_the_first_items_parent():
+    # sh-2023-gang-andian （…部门：市交通委科技信息处、港务监管处、综合规划处、交通建设处）: the 处 are
+    # the 交通委's, never a city's 市港务监管处.
+    assert _names("市交通委科技信息处、港务监管处、综合规划处、交通建设处") == [
+        ("市交通委科技信息处", False), ("市交通委港务监管处", True), ("市交通委综合规划处", True),
+        ("市交通委交通建设处", True)]
+    # After a department itself (no unit named with it) a bare 处 keeps the list's prefix.
+    assert _names("市交通委、港务监管处") == [("市交通委", False), ("市港务监管处", True)]

@@ -87,6 +87,20 @@ def _place_stems() -> tuple[str, ...]:
     return tuple(sorted(stems | set(_vocab().agency.region_words)))
 
 
+def unit_parent(name: str) -> str | None:
+    """The parent body of an internal unit named with it (市交通委 of 市交通委科技信息处), or None
+    when the name is no parent + 处/科/室 (a bare 港务监管处, 市财政局)."""
+    a = _vocab().agency
+    if not name.endswith(tuple(a.internal_unit_suffixes)):
+        return None
+    ends = sorted(a.entity_suffixes, key=len, reverse=True)
+    for k in range(len(name) - 3, 1, -1):
+        head = name[:k]
+        if head.endswith(tuple(ends)) and own_prefix(head):
+            return head
+    return None
+
+
 def takes_prefix(name: str) -> bool:
     """Whether a bare list item is a department name of the form that omits its 市/区 (发展改革委,
     交通委): not a firm (上港集团), a relative owner (主管部门, 其上级主管部门, 属地政府), nor a name
@@ -218,13 +232,20 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
     prefixes = [own_prefix(name) for name, _, _ in raw]
     first_later = next((p for p in prefixes if p), None)
     current = context_prefix
+    parent = None  # the body whose internal unit (…处) the last item named
     items: list[ListItem] = []
     for (name, s, e), p in zip(raw, prefixes):
         if p:
             current = p
         restored = False
         full = name
-        if _is_bare(name) and takes_prefix(name):
+        bare_unit = parent and _is_bare(name) and name.endswith(tuple(_vocab().agency.internal_unit_suffixes))
+        if bare_unit:
+            # 市交通委科技信息处、港务监管处: the parent is carried like a shared head.
+            full, restored = parent + name, True
+        else:
+            parent = unit_parent(name)
+        if not bare_unit and _is_bare(name) and takes_prefix(name):
             prefix = current or first_later or default_prefix
             if prefix:
                 full, restored = prefix + name, True
