@@ -146,3 +146,10 @@ def test_small_loan_firms_and_ranked_centres_are_kinds():
     # cut-down real: 小贷公司 (a kind of lender) and 市级以上技术中心 (a rank) name nothing.
     assert not _found("拥有小贷公司2家，典当行1家")
     assert not any(label == "Institution" for label, _ in _found("科技小巨人企业2户、市级以上技术中心4个。"))
+
+
+def test_registered_legal_name_listed_as_an_agency_alias_is_a_company():
+    # cut-down real: the agency registry holds 中国建设银行股份有限公司 as an alias of the bank's
+    # lineage; the registered legal name is still the company.
+    found = _found("二、同意你公司为基金的基金管理人，中国建设银行股份有限公司为基金的基金托管人。")
+    assert ("Company", "中国建设银行股份有限公司") in found, found

@@ -203,7 +203,10 @@ def _in_body_name(c: str, h: Hit, agencies: _SpanLookup) -> bool:
         # academy as well as a State Council body, 国家开发银行 a bank as well as an agency) is the
         # registry's entity, not part of a name.
         exact = (h.start, h.end) in around
-        return not (exact and h.in_gazetteer and h.label in ORG)
+        # A registered firm's legal name (中国建设银行股份有限公司, which the agency registry lists
+        # as an alias of the bank's lineage) is a company whichever registry also holds it.
+        registered = c.endswith(lx.REGISTERED_SUFFIXES, h.start, h.end)
+        return not (exact and (h.in_gazetteer or registered) and h.label in ORG)
     if h.label is not EntityKind.technology:
         return False
     if c.startswith(lx.TECH_KIND_NEXT, h.end):
