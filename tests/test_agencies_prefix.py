@@ -106,3 +106,16 @@ def test_internal_units_share_the_first_items_parent():
         ("市交通委交通建设处", True)]
     # After a department itself (no unit named with it) a bare 处 keeps the list's prefix.
     assert _names("市交通委、港务监管处") == [("市交通委", False), ("市港务监管处", True)]
+
+
+def test_an_item_number_without_a_space_is_no_part_of_the_owner():
+    from pathlib import Path
+
+    from policykg.extract.pipeline import extract_document
+
+    # sh-hongkou-2014-fengmao-fangzai: 1.提篮桥街道办事处负责… (no space after 1.) names the office.
+    doc = Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "sh-hongkou-2014-fengmao-fangzai.txt"
+    x = extract_document(doc)
+    surfaces = {a.agency.surface for c in x.clauses for a in c.assignments}
+    assert {"提篮桥街道办事处", "四川北路街道办事处", "欧阳路街道办事处"} <= surfaces
+    assert not any(s[0].isdigit() for s in surfaces)

@@ -35,6 +35,7 @@ from policykg.extract.clauses.agency_list import (
     split_agency_list,
     split_joined,
 )
+from policykg.extract.structure.headings import _PATTERNS as HEADING_PATTERNS
 from policykg.schema.models import Role
 from policykg.schema.vocabulary import vocabulary
 
@@ -51,9 +52,12 @@ _STOP = re.compile(
 # Where a clause's subject begins: after sentence or clause punctuation, or an opening bracket.
 _BOUNDARY = "。；;，,：:\n！？!?（("
 # A numbering marker at the start of a line: （1） / 1. / 一、 / 2.1.3
-_MARKER = re.compile(  # used with .match(text, pos): anchored at pos, so no ^
-    r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:\.[0-9]{1,2}){0,3}[．.、]?[ \u3000]|"
-    r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零〇]{1,5}条|[①②③④⑤⑥⑦⑧⑨⑩])[ \u3000]*"
+# The heading markers of extract/structure/headings.py (their ^ dropped: used with .match(text,
+# pos), anchored at pos) plus a bracketed number of up to 3 characters (（十二）): one list of
+# patterns, so 1.提篮桥街道办事处 (no space after 1.) loses its number here as it does there.
+_MARKER = re.compile(
+    r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇]{1,5}条|"
+    + "|".join(f"(?:{rx.pattern.removeprefix('^')})" for _, _, rx in HEADING_PATTERNS) + r")[ \u3000]*"
 )
 
 
