@@ -153,3 +153,12 @@ def test_registered_legal_name_listed_as_an_agency_alias_is_a_company():
     # lineage; the registered legal name is still the company.
     found = _found("二、同意你公司为基金的基金管理人，中国建设银行股份有限公司为基金的基金托管人。")
     assert ("Company", "中国建设银行股份有限公司") in found, found
+
+
+def test_campus_in_brackets_joins_its_university():
+    # cut-down real: 哈尔滨工业大学（威海） is the campus the text means.
+    found = _found("支持山东大学、哈尔滨工业大学（威海）等驻鲁部属高校综合实力进入国内同类型高校前列。")
+    assert ("Institution", "哈尔滨工业大学（威海）") in found, found
+    # cut-down real: a second name in brackets (an institute's, ending 科学院) and a note (筹) are no campus.
+    found = _found("支持山东第一医科大学（山东省医学科学院）、康复大学（筹）等新建高校")
+    assert not any("（" in s for _, s in found), found

@@ -246,6 +246,9 @@ ENTERPRISE_TITLE = re.compile(
 # Park words in front of a firm's name (经济开发区 + 中溢科技公司): the park is where the firm is.
 # Cut only when a name part is left after it (苏州工业园区建设公司 keeps the park: 建设 is generic).
 PARK_PREFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "开发区", "高新区", "工业园区", "产业园区")
+# Bracket notes after a university that are no campus (rules.campus_hits): 康复大学（筹）is
+# too short anyway; these are two or three characters.
+CAMPUS_VETO = frozenset("筹建 筹备 试行 暂行 草案 下同 省属 部属 部分 新建 试点 简称 全称 在建".split())
 # A kind noun, then a verb that opens the list of its members: the first item starts after it
 # (山葡萄酒企业有 + 雪兰山、华龙…). Not 公司/集团: 集团有限公司 is a registered form.
 KIND_THEN_LIST = re.compile("(?:企业|单位|机构|高校|院校|院所|厂商|品牌)(?:有|如|像)")

@@ -428,6 +428,39 @@ def institution_hits(scene: Scene) -> list[Hit]:
     return out
 
 
+def campus_hits(scene: Scene) -> list[Hit]:
+    """A university's campus named by the place in brackets right after it: the university and
+    the bracket are one name (哈尔滨工业大学（威海）, 中国石油大学（华东）), the campus the text means.
+
+    Example: 支持山东大学、哈尔滨工业大学（威海）等驻鲁部属高校
+    Finds: Institution 山东大学 | Institution 哈尔滨工业大学（威海）
+    """
+    c, out = scene.c, []
+    for h in list(scene.hits):
+        if h.label is not EntityKind.institution or not h.name.endswith(("大学", "学院")):
+            continue
+        if not c.startswith("(", h.end):
+            continue
+        close = c.find(")", h.end + 1, h.end + 8)
+        if close < 0 or not _campus_word(c[h.end + 1:close]):
+            continue
+        if scene.org_ending_at(close + 1) is not None:
+            continue  # the campus name is known already (a name list's 中国石油大学（华东）)
+        scene.claim(out, Hit(h.start, close + 1, EntityKind.institution, c[h.start:close + 1],
+                             "pattern.institution.campus"))
+    return out
+
+
+def _campus_word(inner: str) -> bool:
+    """Whether a bracket's text can name a campus: a listed place (华东), or two or three Chinese
+    characters (威海, 保定: no list holds every city) that are no note (筹建, 试行) and no body's name
+    (山东省科学院 in brackets is the university's second name, not its campus)."""
+    if inner in lx.PLACES:
+        return True
+    return 2 <= len(inner) <= 3 and all(is_cjk(ch) for ch in inner) and inner not in lx.CAMPUS_VETO \
+        and not inner.endswith(lx.INSTITUTION_SUFFIXES + lx.COMPANY_SUFFIXES + lx.AGENCY_SUFFIXES)
+
+
 def _tech_head(scene: Scene, start: int) -> int:
     """Where a name that stands right after a technology starts: at the technology, when the
     technology itself opens a list item or a clause (、量子通信 + 卓越创新中心 is one centre, not
@@ -985,6 +1018,7 @@ PATTERN_RULES = (
     (("pattern.institution.university", "pattern.institution.research", "pattern.institution.centre",
       "pattern.institution.alliance", "pattern.institution.hospital", "pattern.institution.association"),
      institution_hits),
+    (("pattern.institution.campus",), campus_hits),
     (("pattern.company.suffix", "pattern.company.bank", "pattern.company.broadcaster",
       "pattern.company.place_headed"), company_hits),
     (("pattern.company.web_platform",), web_platform_hits),
