@@ -119,3 +119,14 @@ def test_an_item_number_without_a_space_is_no_part_of_the_owner():
     surfaces = {a.agency.surface for c in x.clauses for a in c.assignments}
     assert {"提篮桥街道办事处", "四川北路街道办事处", "欧阳路街道办事处"} <= surfaces
     assert not any(s[0].isdigit() for s in surfaces)
+
+
+def test_a_districts_own_collectives_are_the_districts():
+    from policykg.extract.agencies.jurisdiction import DocPlace
+    from policykg.extract.agencies.resolve import resolve_agency
+
+    # sh-putuo-2025-haimian 各建设单位, sh-qingpu-2024-xiaofang 各行业部门: the district plan's own.
+    doc = DocPlace("普陀区", "district", {"市": "上海市", "区": "普陀区"}, "区")
+    assert resolve_agency("各建设单位", True, doc).name == "普陀区各建设单位"
+    # 各区… of a district plan still names the city's districts.
+    assert resolve_agency("各区政府", True, doc).name.startswith("上海市各区")

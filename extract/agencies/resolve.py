@@ -76,7 +76,11 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
     if city and "市" not in context:
         # A district's 市城管执法部门 is its own city's (松江区 → 上海市, 福田区 → 深圳市).
         context["市"] = city
-    if not LEVEL_CLASS.search(name):
+    if doc.level == "district" and name.startswith("各") and not name.startswith(("各区", "各级")) \
+            and context.get("区") == doc.jurisdiction:
+        # 各建设单位 / 各行业部门 of a district's own plan are the district's, not its city's.
+        name = doc.jurisdiction + name
+    elif not LEVEL_CLASS.search(name):
         # 省级部门 is every province's departments, not 广东省 + 级部门.
         name = qualify(name, context)
     jurisdiction = doc.jurisdiction if doc.jurisdiction not in ("省", "市") else None
