@@ -127,6 +127,8 @@ def test_technology_opening_a_list_item_heads_the_centre():
     ("济南国家新一代人工智能创新发展试验区等相继获批建设。", "人工智能", False),  # cut-down real: a zone's title
     ("长沙市建设国家级车联网先导区。", "车联网", True),  # hand-written: a zone named by the technology alone
     ("推动大数据和人工智能创新发展。", "大数据", True),  # hand-written: the technology itself
+    ("依托市大数据平台已有技术能力。", "大数据", False),  # cut-down real: a city government's platform
+    ("建设大数据平台。", "大数据", True),  # hand-written: a platform for the technology
 ])
 def test_technology_inside_a_proper_name(text, term, expected):
     assert (("Technology", term) in _found(text)) is expected

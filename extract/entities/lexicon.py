@@ -319,11 +319,12 @@ TECH_HEAD = re.compile(
 # Technology words that are part of a facility or agency name rather than a technology mention:
 # a kind noun right after the term (超级计算中心, 云计算中心 and 城市大数据中心 are facility types) …
 TECH_KIND_NEXT = ("中心",)
-# … and an agency name around it: 市大数据发展局, 省大数据局, 区块链办公室 after an administrative prefix.
+# … and an agency name around it: 市大数据发展局, 省大数据局, 区块链办公室 after an administrative prefix,
+# or a government's own platform named the same way (市大数据平台; 建设大数据平台 keeps the term).
 TECH_AGENCY_BEFORE = set("市省区县州")
 TECH_AGENCY_AFTER = re.compile(
     r"(?:发展|管理|应用|服务|资源|产业|促进|推进|建设|工作)*"
-    r"(?:局(?![面部限势])|委员会|委(?![托屈婉])|办公室|办(?![理事法学公])|厅|署(?!名)|领导小组|推进小组|工作小组|专班)"
+    r"(?:局(?![面部限势])|委员会|委(?![托屈婉])|办公室|办(?![理事法学公])|厅|署(?!名)|领导小组|推进小组|工作小组|专班|平台)"
 )
 # … and a designated zone's title after it (济南国家新一代人工智能创新发展试验区, 青岛市人工智能创新应用
 # 先导区): the term is part of the zone's proper name, which the gold lists as no technology. A zone
