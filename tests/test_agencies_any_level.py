@@ -421,12 +421,44 @@ OUTSIDE = {
     ("省科技厅", "省"): "provincial_department",
     ("省经济和信息化委", "省"): "provincial_department",
     ("省财政厅", "省"): "provincial_department",
+    # 徐汇区's 消防安全责任制实施细则 (sh-xuhui-2020-xiaofang-zerenzhi): classes and kinds, not one body.
+    ("国家在沪及本市金融管理部门", "徐汇区"): "category",
+    ("有关部门", "徐汇区"): "collective",
+    ("徐汇区有关部门（单位）", "徐汇区"): "collective",
+    ("徐汇区各街道", "徐汇区"): "collective",
+    ("徐汇区政府工作部门", "徐汇区"): "category",
+    ("徐汇区消防救援机构", "徐汇区"): "category",
+    ("徐汇区行业主管部门", "徐汇区"): "category",
+    # 公安派出所 (the district's police stations) and 居民委员会 (its residents' committees, self-
+    # governing bodies) are classes of many units; known imperfect level district_department.
+    ("徐汇区公安派出所", "徐汇区"): "district_department",
+    ("徐汇区居民委员会", "徐汇区"): "district_department",
+    # 静安区's 城市更新行动方案 (sh-jingan-2023-gengxin): district-owned companies (市北高新集团 is the
+    # company 上海市北高新…, its 市 read as the city's), an ad hoc task force (“两旧”专班, no
+    # standing body), the towns and subdistricts as a group, and two subdistrict offices the
+    # registry does not list (as 虹口区's 提篮桥街道办事处 above; level as the document's 区… reads).
+    ("上海市北高新集团", "上海市"): "enterprise",
+    ("大宁集团", "静安区"): "enterprise",
+    ("置业集团", "静安区"): "enterprise",
+    ("静安区“两旧”专班", "静安区"): "district_department",
+    ("静安区各相关街镇", "静安区"): "collective",
+    ("静安区江宁路街道", "静安区"): "district_department",
+    ("静安区石门二路街道", "静安区"): "district_department",
+    # 金山区's 公共消防安全 意见 (sh-jinshan-2019-xiaofang): the government of wherever a site lies.
+    ("属地政府", "金山区"): "category",
+    # 国办发〔2018〕124号 (gov-2018-guobanfa-124): finance departments at every level, and the
+    # institutions converted into companies (转制单位), a class.
+    ("财政部门", "中央"): "category",
+    ("转制单位", "中央"): "category",
 }
 
 # Mentions the clause rules cut or restore wrong (reported to the clause-rule owner): 市级平台
 # (a platform, no body). When a fix removes one, remove it here.
 WRONG_SPANS = {
     ("市级平台", "上海市"),
+    # sh-xuhui-2020-xiaofang-zerenzhi "区政府、各街道、镇负责本行政区域内的消防工作": the bare 镇 of
+    # "各街道、镇" gets 区政府's 区 restored (区镇); it is the district's towns (各…镇), a collective.
+    ("徐汇区镇", "徐汇区"),
 }
 
 @pytest.fixture(scope="module")
@@ -487,3 +519,16 @@ def test_dev_set_resolves_the_bodies_of_known_identity(dev_agencies):
     for agency_id in ["sh-jtw", "sh-zjw", "sh-lgglw", "sh-zy-ccs", "sh-bs-lhsrj", "sh-jd-swj", "sh-qp-xfj",
                       "sh-cm-gafj", "sh-q-fx", "sh-hk-fwjxzx", "jl-lh-swj", "cn-rmjsyh", "sc-szf", "xz-zzqzf"]:
         assert agency_id in resolved, agency_id
+
+
+def test_a_title_line_with_no_issuer_names_the_documents_place_not_a_body_line():
+    # HAND-WRITTEN (the shape of jx-shicheng-2018-hezhang-kaohe): no issuer, no recognised title
+    # field, a first line 石城县…考核细则 and a table cell that begins 加入县… ("join the county's
+    # group"). The document's place is 石城县, and a bare 县财政局 is 石城县's.
+    front = "石城县2018年度示例工作考核细则\n"
+    body = "一、\n组织领导\n加入县示例工作群（3分）\n县财政局\n"
+    got = document_place(None, None, None, body, front)
+    assert (got.jurisdiction, got.places.get("县")) == ("石城县", "石城县")
+    # A first line that is a sentence is no title: its place does not become the document's.
+    other = document_place(None, None, None, body, "石城县组织开展示例工作，各单位：\n")
+    assert other.jurisdiction != "石城县"

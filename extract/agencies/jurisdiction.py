@@ -95,7 +95,7 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     first = next((ln.strip().lstrip("#").strip() for ln in front.splitlines() if ln.strip()), "")
     own = (_nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
            or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {})
-           or _issuer_line_places(first))
+           or _issuer_line_places(first) or _title_line_places(first))
     if not own and doc_number:
         # 粤府办〔2019〕5号 is a Guangdong document, 穗府〔2021〕3号 a Guangzhou one: the 文号's
         # first character names the place (registry [[place]] abbr).
@@ -166,6 +166,16 @@ def _issuer_line_places(line: str) -> dict[str, str]:
         for k, v in _nested_places(p.removeprefix("中共")).items():
             out.setdefault(k, v)
     return out
+
+
+def _title_line_places(line: str) -> dict[str, str]:
+    """Places a first line that reads as a title names at its head (石城县2018年度…考核细则, a title
+    with no 关于/通知 and no issuer's ending): the document's own place, before any place a body
+    line merely begins with (加入县河长制工作群 is "join the county's group", no place 加入县).
+    A sentence (。；：) is no title."""
+    if not line or len(line) > 60 or re.search(r"[。；;：:]", line):
+        return {}
+    return _nested_places(line)
 
 
 def _nested_places(head: str | None) -> dict[str, str]:
