@@ -120,16 +120,13 @@ def _names_some_body(line: str) -> bool:
 
 
 def names_body(name: str) -> bool:
-    """is_agency, also for a body with its other nameplates in brackets, however many
-    (区委宣传部（区文明办、区政府新闻办、区委网信办）): each bracketed name must be a body too."""
+    """is_agency (which also takes a body with its other nameplates in brackets, 区委宣传部（区文明办、
+    区政府新闻办、区委网信办）), and a body whose name holds a short quoted term."""
     if is_agency(name):
         return True
     # A short quoted term inside the name (区“两旧”专班: the task force of the 两旧 programme) is part of it.
     unquoted = re.sub(r"“([^“”、，,。；;：:\s]{1,6})”", r"\1", name)
-    if unquoted != name and is_agency(unquoted):
-        return True
-    m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
-    return bool(m) and is_agency(m.group(1)) and all(is_agency(p) for p in re.split(r"[、，,]", m.group(2)))
+    return unquoted != name and is_agency(unquoted)
 
 
 def _fits(roles: list[str], text_col: int, lines: list[_Line], can_inherit: set[int], spaced: bool = False):
