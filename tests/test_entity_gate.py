@@ -166,3 +166,24 @@ def test_a_firm_name_may_begin_with_a_numeral():
     # HAND-WRITTEN
     text = "支持五粮液、泸州老窖等企业做强白酒品牌"
     assert keep_model_span(text, 2, 5, "Company", 1.0)
+
+
+# A table row of a placement notice (heldout_entities_5, a tuning set: 丽政发〔2023〕30号's 安置单位
+# table, one cell a line): the firm stands alone on its line, no firm word around it, so only
+# its company form says it is a firm.
+@pytest.mark.parametrize("line", ["丽水南城招商服务有限公司", "浙江丽水工业园区建设发展有限公司"])
+def test_a_name_ending_in_a_company_form_needs_no_firm_context(line):
+    assert keep_model_span(line, 0, len(line), "Company", 0.99)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("以协商估值、坏账分担为核心", "坏账分担"),  # no company form and no firm word: still dropped
+        ("支持建设有限公司", "支持建设有限公司"),  # 支持 is no business word of a registered name
+        ("加快学分银行建设", "学分银行"),  # 银行 also ends kinds: only 公司 names itself
+    ],
+)
+def test_only_a_company_form_stands_in_for_the_firm_context(text, span):
+    start = text.index(span)
+    assert not keep_model_span(text, start, start + len(span), "Company", 0.99)

@@ -7,7 +7,8 @@ that are no gazetteer alias or part of a government body's name. Here each one m
 - clear the calibrated score for its type (MODEL_THRESHOLDS, the summed probability of the beam
   parses that contain the span), and
 - not stand in a list of something else ('…、微直播、随手拍等多种形式', list_kind_ok) and, for a
-  Company, stand in a sentence about firms (firm_context), and
+  Company, stand in a sentence about firms (firm_context) unless it ends in a company form
+  (names_itself_a_firm: …有限公司, …分公司), and
 - have the shape of its type (model_shape_ok): a Company is a name part, not an agency, a
   generic noun, a sector or a technology word; an Institution ends like one (technologies are
   not taken from the model at all, see MODEL_THRESHOLDS), and
@@ -62,7 +63,22 @@ def keep_model_span(text: str, start: int, end: int, label: str, score: float) -
         return False
     if not name_ends_here(text, end) or quoted(text, start, end) or measure_phrase(text[start:end]):
         return False
-    return label != "Company" or (list_kind_ok(text, end) and firm_context(text, start, end))
+    if label != "Company":
+        return True
+    return list_kind_ok(text, end) and (names_itself_a_firm(text[start:end]) or firm_context(text, start, end))
+
+
+# A company form that ends a proposal says by itself that the name is a firm's: a table row
+# of a placement notice ('丽水南城招商服务有限公司' alone on its line, heldout_entities_5) has no
+# firm word around it. Only 公司 (有限公司, 分公司 …): 银行 and 集团 also end kinds and phrases
+# (学分银行, 教育培训集团), and the paragraph prefilter (components.may_keep_any) passes every
+# paragraph with 公司 in it, so it stays looser than the gate.
+SELF_NAMING_FORMS = ("公司",)
+
+
+def names_itself_a_firm(span: str) -> bool:
+    """Whether a Company proposal ends in a company form (SELF_NAMING_FORMS)."""
+    return compact_key(span).endswith(SELF_NAMING_FORMS)
 
 
 def name_ends_here(text: str, end: int) -> bool:
@@ -123,8 +139,12 @@ def model_shape_ok(span: str, label: str) -> bool:
         return False  # one character is never a name here; a sentence mark means a runaway span
     if not all(_name_char(span, i) for i in range(len(span))):
         return False  # 中和-: a name is made of letters, digits and (inside Latin) hyphens
-    if any(w in span for w in lx.CUT_WORDS) or span[0] in lx.FUNCTION_END or span[-1] in lx.FUNCTION_END:
-        return False  # a verb or a joiner inside: a clause, not a name
+    # A registered company name may hold the business verbs of its trade (…建设发展有限公司,
+    # lexicon.NAME_VERBS, as the registered-name rule allows); any other verb or joiner makes a
+    # clause, not a name.
+    allowed = lx.NAME_VERBS if label == "Company" and span.endswith(lx.REGISTERED_SUFFIXES) else frozenset()
+    if any(w in span for w in lx.CUT_WORDS - allowed) or span[0] in lx.FUNCTION_END or span[-1] in lx.FUNCTION_END:
+        return False
     if span.endswith(lx.AGENCY_SUFFIXES) or span in lx.PLACES:
         return False  # government bodies and places are not entities of these types
     if label == "Company":
