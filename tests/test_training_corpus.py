@@ -61,6 +61,9 @@ def test_the_blind_sets_sources_files_are_read():
     assert ("xvshiting/politic_analysis_paper_2025", "data/Policies Data.xlsx") in held  # set 4
     assert {repo for repo, _ in held} >= {"Vnissun/LiuheSWJ", "HuangFaShengH/ZhengCeWenBenWaJue",
                                           "mengke25/policy_text_frenq", "mengke25/policy_text_analyse"}
+    assert ("ShirleyLoveGIS/PolicyTextMining", "policytxt.txt") in held  # set 5
+    # set 6: one file a province, listed with <br> in one cell
+    assert sum(repo == "johncodes404/china-provincial-gov-reports-2026" for repo, _ in held) >= 30
 
 
 def test_claimed_files_are_only_one_document_files():

@@ -87,7 +87,8 @@ ENTITY_HELDOUT = ("国办函〔2004〕57号", "国办函〔2004〕80号", "国�
 CLAIM_FILES = ("tests/gold/dev/SOURCES.md", "tests/gold/heldout_docs/SOURCES.md")
 # The blind held-out entity sets' sources (repo | path<br>path… | commit | …): every file listed
 # there is left out whole. Only these sources files are read, never the gold they describe.
-HELDOUT_SOURCE_FILES = ("tests/gold/heldout_entities_3_SOURCES.md", "tests/gold/heldout_entities_4_SOURCES.md")
+HELDOUT_SOURCE_FILES = ("tests/gold/heldout_entities_3_SOURCES.md", "tests/gold/heldout_entities_4_SOURCES.md",
+                        "tests/gold/heldout_entities_5_SOURCES.md", "tests/gold/heldout_entities_6_SOURCES.md")
 MIN_PARAGRAPH = 8  # shorter lines are headings' numbers, dates, signatures
 MIN_DOCUMENT = 500  # characters; shorter records are stubs the crawlers left (or empty files)
 
