@@ -25,6 +25,8 @@ technologies 移动互联网, 下一代互联网, 工业互联网, 物联网 are
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from policykg.extract.entities import lexicon as lx
 from policykg.extract.entities.rules import ORG, Hit, Scene, pattern_hits
 from policykg.extract.entities.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
@@ -47,12 +49,37 @@ def find_entities(
     view = build_view(text)
     c = view.compact
     blocked = _SpanLookup(agency_spans(c, gaz))
-    gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)]
+    breaks = cell_breaks(view)
+    gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)
+                and not _crosses(h, breaks)]
     pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz), lambda h: _in_body_name(c, h, blocked),
-                                        gaz.context_names)
+                                        gaz.context_names, breaks)
                 if not _in_body_name(c, h, blocked)]
     kept, inside = resolve(gaz_hits, pat_hits)
     return [_mention(doc_id, view, h, start, inside.get(id(h)), gaz) for h in kept]
+
+
+def cell_breaks(view: TextView) -> frozenset[int]:
+    """Compact positions i where a table cell ends right before compact[i]: on each side of a
+    line that holds only a row number or a count (lexicon.CELL_LINE). The view drops the line
+    breaks between Chinese characters and digits (a PDF wraps lines inside names), so a table
+    typed one cell a line reads 丽水学院1事业8莲都区退役军人服务中心 there; no name crosses such
+    a line.
+
+    Example: the lines 7 / 丽水学院 / 1 / 事业 give breaks before 丽水学院, before 1 and before 事业.
+    """
+    out: set[int] = set()
+    for m in lx.CELL_LINE.finditer(view.text):
+        a, b = m.span(1)
+        for pos in (a, b):
+            i = bisect_left(view.index, pos)
+            if 0 < i < len(view.index):
+                out.add(i)
+    return frozenset(out)
+
+
+def _crosses(h: Hit, breaks: frozenset[int]) -> bool:
+    return any(h.start < i < h.end for i in breaks) if breaks else False
 
 
 def gazetteer_hits(compact: str, gaz: Gazetteer) -> list[Hit]:

@@ -24,7 +24,7 @@ CUT_WORDS = frozenset("""
 组织 探索 试点 健全 优化 提高 增强 扩大 拓展 拓宽 深入 落实 贯彻 普及 实现 确保 保障 满足 适应 结合
 激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展 部署
 只有 建议 关于 简称 名称 序号 名单 如下 附件 申报 认定 评选 遴选 公布 命名 备案 组建 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
-查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实
+查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实 构建 成为
 解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
 我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被 以上
 """.split())
@@ -50,6 +50,12 @@ LEAD_WORDS = frozenset(CUT_WORDS | set("""
 # approximation (30家左右, 左右 alone when the count was cut off before it).
 LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九十百千万两几多数]+(?:[-—–~至到][0-9一二三四五六七八九十百千万两]+)?"
                            r"[家个所批类项座支](?:左右)?|左右)")
+
+# A line holding only this is a table cell of its own: a row number or a count (序号 1, 安置任务 1).
+# The compact view joins the lines of a table typed one cell a line (an HTML page's one <p> a cell)
+# as it joins a PDF's wrapped lines, so without this 丽水学院 + 1 + 事业 + 8 + 莲都区…中心 read as one
+# name; a name never runs across such a line (finder.cell_breaks).
+CELL_LINE = re.compile(r"(?m)^[ \t]*([0-9]{1,4})[ \t]*\r?$")
 
 # 'former', before a place that opens a firm's earlier registered name (原东莞生益电子有限公司).
 FORMER = "原"
@@ -157,7 +163,10 @@ AGENCY_SUFFIXES = tuple(vocabulary().agency.entity_suffixes)
 CENTRE_KIND_WORDS = frozenset("""
 航运 旅游 休闲 娱乐 健身 招商 引才 招商引才 食品 熟制 疾控 综治 卫生 救援 紧急 情报 这个 科学 医学 质检 重要 技术开发
 实验 贸易 文体 体育 会展 医疗 养老 托育 就业 人才 社区 乡镇 基层 世界 国际 区域 全国
+销售 采购 资财 财务 结算 共享 风险管理 科创 科技创新 城管 智慧城管
 """.split())
+# (last line: a firm's functional units, 设立…资财中心、销售中心、采购中心等功能性机构, and a city's
+# roles, 风险管理中心, 科创中心, and government functions: 智慧城管中心 is a city's unit)
 
 # Centres that are facilities: not institutions unless a known company or institution heads the
 # name (深圳电信龙岗数据运营中心, 深圳移动中心区生产调度中心 are named; 广州市数据中心 is a kind).
@@ -168,6 +177,7 @@ FACILITY_CENTRES = (
     "培训中心", "活动中心", "资源中心", "配送中心", "结算中心", "客服中心", "分拨中心", "档案中心",
     "为中心", "业务中心", "城市中心", "负荷中心", "登记中心", "受理中心", "审批中心", "政务中心", "办事中心",
     "监测中心", "调解中心", "救助中心", "指导中心", "保障中心", "储备中心", "配置中心", "算力中心", "智算中心",
+    "管理中心", "城管中心",
 )
 
 # Academies named by their country or region only (中国工程院, 广东省科学院, 中国农业科学院):
@@ -178,14 +188,22 @@ PLACE_HEADED_ACADEMIES = ("科学院", "工程院")
 PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
 PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
+# 规划院 / 设计院: planning and design institutes (中国国土勘测规划院, 中国建筑设计院), named by a
+# field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟",
-                        "医院", "协会", "学会")
+                        "医院", "协会", "学会", "规划院", "设计院")
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
 NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育".split())
 # How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).
 REGISTERED_MAX_LEN = 16
+# How many name characters may stand before a known short name that heads a registered name,
+# after a list mark (、国泰 + 新点软件股份有限公司: rules._registered_front).
+REGISTERED_FRONT_MAX = 4
 # The registered forms of a company name (the place in front is part of the registered name).
-REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司",
+# A limited partnership is registered as its name and （有限合伙） (北京…规划研究（有限合伙）,
+# …投资合伙企业（有限合伙）): a firm, the bracket part of its name.
+PARTNERSHIP_SUFFIX = "(有限合伙)"
+REGISTERED_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", PARTNERSHIP_SUFFIX,
                        *(s for s in PAREN_COMPANY_SUFFIXES if s.endswith(("有限公司", "有限责任公司"))))
 # What a firm's name part (before 公司 / 集团 / 集团公司 / 股份, no place in front) must not be made
 # of alone, besides generic and sector words: kinds of firm (跨国公司, 挂牌公司, 商业保理公司,
@@ -194,14 +212,32 @@ FIRM_KIND_WORDS = frozenset("""
 跨国 挂牌 招商 承包 工程承包 保理 商业保理 销售 车辆 经纪 保险经纪 政府性 全国性 地方性 领导 外商 辖区 大公司 大企业
 企业 大型 特大型 中型 小型 二十国 七国 八国 流氓 犯罪 黑社会 利益 统治 资产管理 金融资产管理 综合开发 专业 新型
 境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者 中介 小贷 小额贷款
+境内 境内外 再保险 区县 市县 省市 市场化
 """.split())
 # What a group's name never ends with right before 集团: countries (七十七国集团, 20国集团) and
 # political or military blocs (苏联领导集团, 反党集团, 军事集团).
 GROUP_VETO_PREV = ("国", "领导", "反党", "阴谋", "军事", "利益")
 # A kind word after a known company that names the same company (南方电网公司, 海尔集团).
 SAME_FIRM_SUFFIXES = ("公司", "集团", "集团公司")
-COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "银行", "股份",
+# A bank's branch (中信银行丽水分行, 工商银行深圳分行): a firm as written, named only after a known
+# bank (省分行, 各支行 name none); 中心支行 of the central bank is the agency registry's.
+BRANCH_SUFFIXES = ("分行", "支行")
+COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, PARTNERSHIP_SUFFIX, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司",
+                    "集团", "银行", *BRANCH_SUFFIXES, "股份",
                     "电视台", "交易所", "厂")
+# A bare administrative character opening a name (市城投公司, 省铁塔分公司, 市体彩中心): the
+# document's own government's body, written without the place. Before 公司 / 集团 it is that
+# government's firm, named by a short form that may be generic words (城投, 文旅, 演艺); before
+# 中心 it is a public-service unit of the government (市建筑工程施工管理中心, 镇城运中心), an
+# agency, never an institution.
+ADMIN_FIRM_CHARS = "省市县区"
+ADMIN_UNIT_CHARS = "省市县区镇"
+ADMIN_FIRM_SUFFIXES = ("公司", "集团", "集团公司")
+# What follows the bare character when it names no firm: 市属公司, 市级公司, 市场化公司, 区县公司,
+# 市国有公司 (a kind), 市内公司.
+ADMIN_FIRM_REST_VETO = ("属", "级", "直", "场", "内", "外", "区", "县", "镇", "国有", "国资", "有关", "相关", "其他",
+                        "重点", "大型", "骨干", "龙头", "上市", "民营", "外资", "各", "管", "里", "委", "政府")
+
 # Kinds named by a place at their head and a descriptor after it (大连船用柴油机厂, 大连商品交易所,
 # 上海证券交易所); without the place (产权交易所, 坑口电厂) the phrase is a kind.
 PLACE_HEADED_COMPANY = ("交易所", "厂")
@@ -220,6 +256,18 @@ PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会")
 ASSOCIATION_SUFFIXES = ("协会", "学会")
 AGENCY_LIKE_ASSOCIATIONS = ("科学技术协会",)
 
+# A standards committee (a standards body: an institution by the gold's rule), named by 全国, a
+# ministry or a place before its field: 全国信息技术标准化技术委员会, 住房和城乡建设部市容环境卫生标准化
+# 技术委员会, and the cut form 标准技术委 a drafting list may print. 国家标准化管理委员会 (标准委) is an
+# agency: a committee's suffix here has 技术 in it.
+STANDARDS_BODY = re.compile(r"标准化?技术(?:委员会|委(?!托|员))|标准化?技术工作组")
+# How a standards committee's name opens: a national head, or a ministry's name (…部) within it.
+STANDARDS_BODY_HEADS = ("全国", "中国", "国家")
+STANDARDS_BODY_MAX = 26
+# A hospital's campus (新华医院奉贤院区): the hospital and the campus are one institution as written;
+# a hospital with a campus is a named one, whatever its name part (no place needed).
+HOSPITAL_CAMPUS = re.compile(r"医院(?P<campus>[\u4e00-\u9fff]{2,4}?院区)")
+
 # Government bodies whose names look like a bank or an institution. They belong in the agency
 # registry; nothing inside them (or equal to them) is a company or institution.
 STATE_BODIES = ("中国人民银行", "人民银行", "央行")
@@ -230,7 +278,7 @@ SUFFIX_VETO_NEXT = {
     "电视台": ("网",),
     "大学": ("城", "生", "科技园", "园", "毕业", "前", "校"),
     "学院": ("派", "式"),
-    "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位"),
+    "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位", "路", "街", "大道", "公园", "广场"),
     "银行": ("业", "卡", "间", "账", "结算", "系统", "机构", "保险"),
     "集团": ("化", "军"),
     "公司": ("债", "制", "法", "化", "治理"),
@@ -340,9 +388,9 @@ DESIGNATION_ENDS = ("名城", "之都", "之城", "之乡", "示范区", "先导
 
 # A place's research lab or centre is named by its field (广东省人工智能重点实验室); these words
 # are its designation, not its field: 东莞市工程技术研究中心, 深圳市重点实验室 name kinds.
-RESEARCH_CENTRE_ENDS = ("研究", "工程", "工程技术", "技术研究")
+RESEARCH_CENTRE_ENDS = ("研究", "工程", "工程技术", "技术研究", "研发")
 DESIGNATION_WORDS = frozenset("""
-重点 国家 国家级 省级 市级 区级 县级 部级 工程 技术 工程技术 研究 企业 创新 技术创新 联合 新型 协同 公共 服务
+重点 国家 国家级 省级 市级 区级 县级 部级 工程 技术 工程技术 研究 研发 企业 创新 技术创新 联合 新型 协同 公共 服务
 平台 开放 重点实验 一批 若干 各类 相关 有关 高水平 先进 制造业 产业 行业 领域 共性 关键 国际 科技 全球 世界
 """.split())
 

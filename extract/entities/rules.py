@@ -17,6 +17,10 @@ already made, which serve as boundaries (a name does not run into an earlier ent
                                   (数据中心, 服务中心, 运营中心 …) only right after a known company
                                   or institution (深圳电信龙岗数据运营中心)
   pattern.institution.alliance    …联盟 named by its region (深圳云计算产业联盟)
+  pattern.institution.hospital_campus  …医院 + place + 院区 (新华医院奉贤院区)
+  pattern.institution.standards   a standards committee (全国…标准化技术委员会, 住房和城乡建设部…标准化
+                                  技术委员会), named by a national head or a ministry
+  pattern.company.branch          a known bank's branch (中信银行丽水分行)
   pattern.technology.paren_acronym  中文术语（ACR） or ACR（中文术语）, the term ending like a technology;
                                   a gloss of a known technology (量子通信技术（QKD）) joins that entry
   pattern.technology.acronym      a Latin acronym followed by 技术/网络/协议/芯片 … (LoRa网络)
@@ -60,8 +64,11 @@ class Scene:
     """The compact text plus what is already claimed, shared by the rules of one call."""
 
     def __init__(self, compact: str, hits: list[Hit], generic_extra: frozenset[str], in_body=None,
-                 context_names=None):
+                 context_names=None, breaks: frozenset[int] = frozenset()):
         self.c = compact
+        # Positions where a table cell ends before c[i] (finder.cell_breaks): a name's window
+        # never walks back across one.
+        self.breaks = breaks
         # compact name -> entry (.label, .name, .category): the context-only list names.
         self.context_names = context_names or {}
         # in_body(hit) -> bool: whether a hit lies inside a government body's name (finder's
@@ -143,7 +150,7 @@ class Scene:
         institution that ends exactly there, if any (a possible head)."""
         i = pos
         while i > 0 and pos - i < max_len:
-            if i in self.ends:  # an earlier entity ends here
+            if i in self.ends or i in self.breaks:  # an earlier entity or a table cell ends here
                 break
             if not self.is_name_char(i - 1) or self.covered[i - 1]:
                 break
@@ -400,6 +407,8 @@ def institution_hits(scene: Scene) -> list[Hit]:
         if found is None:
             continue
         start, body, has_head = found
+        if suffix == "中心" and not has_head and body[:1] in tuple(lx.ADMIN_UNIT_CHARS) and not _place_len(body):
+            continue  # 市体彩中心, 镇城运中心: the government's own public-service unit, an agency
         if facility and not has_head:
             continue  # 数据中心, 广州市数据中心: a facility type, named only after a known body
         if not has_head:
@@ -419,12 +428,111 @@ def institution_hits(scene: Scene) -> list[Hit]:
                 continue
         if c.endswith(lx.AGENCY_LIKE_ASSOCIATIONS, 0, end):
             continue  # 深圳市科学技术协会: a 科协, the agency registry's
+        if not has_head and c.startswith(lx.NATIONAL, start) and _beside_national_kind(scene, start, end):
+            continue  # 争取国家重点实验室、国家临床医学研究中心落沪: designations to win, not bodies
         if not has_head:
             start = _tech_head(scene, start)
         rule = ("university" if university else "centre" if suffix == "中心"
                 else "alliance" if suffix == "联盟" else "hospital" if suffix == "医院"
                 else "association" if suffix in lx.ASSOCIATION_SUFFIXES else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
+    return out
+
+
+def _national_kind(item: str) -> bool:
+    """国家重点实验室, 国家医学中心, 国家工程研究中心: 国家 and designation words before a suffix,
+    the name of a class of bodies."""
+    if not item.startswith(lx.NATIONAL):
+        return False
+    suffix = next((x for x in lx.INSTITUTION_SUFFIXES if item.endswith(x)), None)
+    if suffix is None:
+        return False
+    body = item[len(lx.NATIONAL):-len(suffix)]
+    return Scene("", [], frozenset()).residue(body, lx.DESIGNATION_WORDS | lx.GENERIC_WORDS) == 0
+
+
+def _beside_national_kind(scene: Scene, start: int, end: int) -> bool:
+    """Whether the list item right before or after c[start:end] (joined by 、) is a national
+    designation class (国家重点实验室): then 国家 + field + 中心 beside it is a designation too."""
+    c = scene.c
+    if end < len(c) and c[end] == "、":
+        stop = end + 1
+        while stop < len(c) and scene.is_name_char(stop) and stop - end < 16:
+            stop += 1
+        if _national_kind(c[end + 1:stop]):
+            return True
+    if start > 0 and c[start - 1] == "、":
+        a = start - 1
+        while a > 0 and scene.is_name_char(a - 1) and start - a < 16:
+            a -= 1
+        item = c[a:start - 1]
+        k = item.find(lx.NATIONAL)
+        if k >= 0 and _national_kind(item[k:]):
+            return True
+    return False
+
+
+def hospital_campus_hits(scene: Scene) -> list[Hit]:
+    """A hospital's campus: …医院 + place + 院区 is one institution as written (the campus the text
+    means); the hospital needs no place in its name then (新华医院, 复旦儿科医院).
+
+    Example: 加快新华医院奉贤院区、复旦儿科医院奉贤院区等项目建设
+    Finds: Institution 新华医院奉贤院区 | Institution 复旦儿科医院奉贤院区
+    """
+    c, out = scene.c, []
+    for m in lx.HOSPITAL_CAMPUS.finditer(c):
+        pos, end = m.start(), m.end()
+        if not scene.is_free(pos, end):
+            continue
+        w0, head = scene.window(pos, 10)
+        start = w0 + trim_front(c[w0:pos])
+        if head is not None and start == w0:
+            start = head.start
+        body = c[start:pos]
+        if len(body) < 2 or body[-1] in lx.FUNCTION_END or scene.residue(body) < 2:
+            continue
+        scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], "pattern.institution.hospital_campus"))
+    return out
+
+
+def standards_body_hits(scene: Scene) -> list[Hit]:
+    """A standards committee (…标准化技术委员会, a standards body): named by 全国/中国/国家 or a
+    ministry before its field. The name runs back to the 由 of 由…归口/提出, or to a list or
+    clause mark; 建设 and 和 inside a ministry's name (住房和城乡建设部) are no cut.
+
+    Example: 本文件由全国自然资源与国土空间规划标准化技术委员会归口，住房和城乡建设部市容环境卫生标准化技术委员会提出。
+    Finds: Institution 全国自然资源与国土空间规划标准化技术委员会 | Institution 住房和城乡建设部市容环境卫生标准化技术委员会
+    """
+    c, out = scene.c, []
+    for m in lx.STANDARDS_BODY.finditer(c):
+        pos, end = m.start(), m.end()
+        if not scene.is_free(pos, end):
+            continue
+        i = pos
+        while i > 0 and pos - i < lx.STANDARDS_BODY_MAX and (is_cjk(c[i - 1]) or c[i - 1].isalnum()) \
+                and i not in scene.breaks:
+            i -= 1
+        window = c[i:pos]
+        k = window.rfind("由") + 1
+        if k == 0 and pos - i >= lx.STANDARDS_BODY_MAX:
+            continue  # no mark before it: where the name starts is unknown
+        heads = [window.find(h, k) for h in lx.STANDARDS_BODY_HEADS if window.find(h, k) >= 0]
+        ministry = window.find("部", k)
+        if heads:
+            k = min(heads)
+        elif not (0 < ministry - k <= 10):
+            continue  # no national head and no ministry: a kind (标准化技术委员会 alone)
+        body = window[k:]
+        if len(body) < 4 or scene.residue(body) < 2:
+            continue
+        start = i + k
+        # Claimed over what it holds: a technology word inside its field is part of the name.
+        inner = [h for h in scene.hits if start <= h.start and h.end <= end]
+        for h in inner:
+            if h.label is EntityKind.technology:
+                scene.hits.remove(h)
+        scene._refresh()
+        scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], "pattern.institution.standards"))
     return out
 
 
@@ -502,6 +610,9 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
     if suffix == "中心" and body.startswith(lx.NATIONAL) and len(body) > 4 and \
             any(body.endswith(p) and len(p) >= 2 for p in lx.PLACES):
         return True  # 国家超级计算天津中心: a national centre is named by the city it is in
+    if suffix == "中心" and _place_len(body) and body.startswith(lx.NATIONAL, _place_len(body)) and \
+            len(body) - _place_len(body) - len(lx.NATIONAL) >= 2:
+        return True  # 长三角国家技术创新中心: a national centre named by the region it serves
     research = suffix == "实验室" or (suffix == "中心" and body.endswith(lx.RESEARCH_CENTRE_ENDS))
     institute = suffix in ("研究院", "研究所")
     if (research or institute) and body.startswith(lx.NATIONAL_HEADS) and \
@@ -603,11 +714,20 @@ def company_hits(scene: Scene) -> list[Hit]:
         if found is None:
             continue
         start, body, has_head = found
+        if suffix in lx.BRANCH_SUFFIXES:
+            banks = [h for h in scene.hits if h.start == start and h.label is EntityKind.company
+                     and c.endswith("银行", h.start, h.end)] if has_head else []
+            if not banks:
+                continue  # 省分行, 各支行: a branch is named only after its bank
+            scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], "pattern.company.branch"))
+            continue
         if suffix == "集团" and body.endswith(lx.GROUP_VETO_PREV):
             continue  # 七十七国集团, 苏联领导集团: a bloc, not a firm
         if has_head:
             # 深圳市 + 腾讯 + 计算机系统有限公司: the registered name opens with its city.
             start -= _place_before(scene, start)
+            if suffix in lx.REGISTERED_SUFFIXES:
+                start = _registered_front(scene, start, pos)
             head = scene.org_ending_at(pos)
             if head is not None and head.label is EntityKind.company and suffix in lx.SAME_FIRM_SUFFIXES:
                 # 南方电网 + 公司: the known company itself, written with its kind word.
@@ -619,6 +739,8 @@ def company_hits(scene: Scene) -> list[Hit]:
                 continue  # 电视台: a place alone names one (深圳电视台); 网络电视台 is a kind
         elif suffix == "交易所" and _place_len(body) and len(body) - _place_len(body) >= 2:
             pass  # 深圳证券交易所, 大连商品交易所: a place, then what it trades, names an exchange
+        elif suffix in lx.ADMIN_FIRM_SUFFIXES and _admin_firm(scene, body):
+            pass  # 市城投公司, 省铁塔分公司: the government's own firm, by its short form
         elif suffix in lx.PLACE_HEADED_COMPANY:
             # 大连船用柴油机厂, 大连商品交易所: a place, then what it makes or trades; 坑口电厂 and
             # 产权交易所 (no place) and 阜新电厂 (a plant type after the place) are kinds.
@@ -652,6 +774,36 @@ def company_hits(scene: Scene) -> list[Hit]:
         rule = {"银行": "bank", "电视台": "broadcaster", "交易所": "place_headed", "厂": "place_headed"}.get(suffix, "suffix")
         scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], f"pattern.company.{rule}"))
     return out
+
+
+def _registered_front(scene: Scene, start: int, pos: int) -> int:
+    """Where a registered name (…股份有限公司) whose head is a known short name starts when a few
+    name characters stand before the head and a list mark before them: 、国泰 + 新点软件 +
+    股份有限公司 is one firm's legal name (a stock short name is often the middle of it). Only
+    up to four characters, only from a list mark, a clause mark or a table cell, and nothing a
+    verb or lead word would cut (支持 + 新点软件…, 与 + …)."""
+    w, _ = scene.window(start, lx.REGISTERED_FRONT_MAX + 1)
+    if not 0 < start - w <= lx.REGISTERED_FRONT_MAX:
+        return start
+    if not (w == 0 or scene.c[w - 1] in lx.LIST_OPENERS or scene.c[w - 1] in "。；;" or w in scene.breaks):
+        return start
+    front = scene.c[w:start]
+    # Trimmed as the whole name would be: （原 + 东莞生益电子有限公司）keeps 原 out.
+    if trim_front(scene.c[w:pos]) or front[-1] in lx.FUNCTION_END or not all(is_cjk(ch) for ch in front):
+        return start
+    return w
+
+
+def _admin_firm(scene: Scene, body: str) -> bool:
+    """Whether a firm's name part is a bare 省/市/县/区 and a short form (市城投, 省铁塔分,
+    市文旅): the document's government's own firm. The short form is two to six characters that
+    are no qualifier (市属, 市级, 市场化) and not only kind words (市国有)."""
+    if len(body) < 3 or body[0] not in lx.ADMIN_FIRM_CHARS:
+        return False
+    rest = body[1:]
+    if len(rest) > 6 or rest.startswith(lx.ADMIN_FIRM_REST_VETO) or not all(is_cjk(ch) for ch in rest):
+        return False
+    return scene.residue(rest, lx.FIRM_KIND_WORDS | frozenset(lx.KIND_NOUNS)) >= 2
 
 
 def web_platform_hits(scene: Scene) -> list[Hit]:
@@ -1019,8 +1171,10 @@ PATTERN_RULES = (
       "pattern.institution.alliance", "pattern.institution.hospital", "pattern.institution.association"),
      institution_hits),
     (("pattern.institution.campus",), campus_hits),
+    (("pattern.institution.hospital_campus",), hospital_campus_hits),
+    (("pattern.institution.standards",), standards_body_hits),
     (("pattern.company.suffix", "pattern.company.bank", "pattern.company.broadcaster",
-      "pattern.company.place_headed"), company_hits),
+      "pattern.company.place_headed", "pattern.company.branch"), company_hits),
     (("pattern.company.web_platform",), web_platform_hits),
     (("pattern.company.latin_brand",), latin_brand_hits),
     (("pattern.company.enumeration", "pattern.company.typed_list", "pattern.institution.typed_list"),
@@ -1034,12 +1188,12 @@ PATTERN_RULES = (
 
 
 def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str], in_body=None,
-                 context_names=None) -> list[Hit]:
+                 context_names=None, breaks: frozenset[int] = frozenset()) -> list[Hit]:
     """All pattern-rule hits, each rule seeing what the gazetteer and earlier rules claimed
     (PATTERN_RULES gives the order); `in_body(hit)` says which hits are part of a government
     body's name (they are not claimed); `context_names` are the context-only list names
     (Gazetteer.context_names) the list rules may take."""
-    scene = Scene(compact, gazetteer_hits, generic_extra, in_body, context_names)
+    scene = Scene(compact, gazetteer_hits, generic_extra, in_body, context_names, breaks)
     found: list[Hit] = []
     for _, rule in PATTERN_RULES:
         found.extend(rule(scene))  # each rule claims its hits on the scene as it goes
