@@ -189,8 +189,9 @@ def evaluate_cmd(
     if report.entity_model:
         from policykg.extract.entities.evaluate import format_rows
 
-        console.print("\nentities on held-out gold, rules only vs rules + trained NER "
-                      "(R(non-gaz): recall on names in no gazetteer):")
+        console.print("\nentities per gold set, rules only vs rules + trained NER (status: tuning = its misses "
+                      "were read and the rules tuned on it, held-out = scored blind only; R(non-gaz): recall on "
+                      "names in no gazetteer):")
         console.print(format_rows(report.entity_model), highlight=False, soft_wrap=True)
 
 
