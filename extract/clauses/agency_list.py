@@ -140,6 +140,17 @@ def _not_in_name_words() -> re.Pattern:
     return re.compile(_vocab().alternation(_vocab().clauses.not_in_name))
 
 
+@functools.cache
+def _function_name() -> re.Pattern:
+    """A body named by the work it manages (省、自治区、直辖市人民政府管理专利工作的部门): a government
+    (`head`), a verb of managing, the work and 的 + a generic tail ([clauses] function_* words)."""
+    c, alt = _vocab().clauses, _vocab().alternation
+    if not (c.function_heads and c.function_verbs and c.function_tails):
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?P<head>.+?(?:{alt(c.function_heads)}))(?:{alt(c.function_verbs)})"
+                      rf"[^的、，,。；;：:\s（）()]{{1,12}}?的(?:{alt(c.function_tails)})")
+
+
 _NAMEPLATES = re.compile(r"(?P<name>[^（）()]+)[（(](?P<plates>[^（）()]+)[）)]")
 
 
@@ -151,6 +162,11 @@ def is_agency(name: str) -> bool:
     shared = _shared_head().fullmatch(name.strip())
     if shared:
         return is_agency(shared.group("rest"))
+    # A body named by its function (…人民政府管理专利工作的部门): its 的 is the name's own, so the
+    # government before the verb decides.
+    function = _function_name().fullmatch(name.strip())
+    if function:
+        return is_agency(function.group("head"))
     # A body with its other nameplates in brackets, however long (区委宣传部（区文明办、区政府新闻办、
     # 区委网信办）): the name and every bracketed nameplate must each be a body.
     plates = _NAMEPLATES.fullmatch(name.strip())
@@ -269,10 +285,36 @@ def _merge_shared_heads(raw: list[tuple[str, int, int]], text: str, offset: int)
         if merged:
             out.append(merged[:3])
             k = merged[3] + 1
+            continue
+        split = _joined_shared_head(raw, k, text, offset)
+        if split:
+            out.extend(split[:2])
+            k = split[2] + 1
         else:
             out.append(raw[k])
             k += 1
     return out
+
+
+def _joined_shared_head(raw: list[tuple[str, int, int]], k: int, text: str,
+                       offset: int) -> tuple[tuple[str, int, int], tuple[str, int, int], int] | None:
+    """A body joined by 及/和 to a shared-head run (国务院税务主管部门及各省、自治区、直辖市和计划单列市
+    税务局, gov-2018-guofa-41): the 、 of the run cut the body and the run's first level into one
+    item. Returns (the body, the run, index of the run's last item), or None."""
+    name, s0, _ = raw[k]
+    for j in sorted(_vocab().verbs.joiners, key=len, reverse=True):
+        cut = name.rfind(j)
+        if cut <= 0:
+            continue
+        head, s = name[:cut], s0 + cut + len(j)
+        if not is_agency(head):
+            continue
+        for last in range(len(raw) - 1, k, -1):
+            e = raw[last][2]
+            span = text[s - offset:e - offset]
+            if _shared_head().fullmatch(span) and is_agency(span):
+                return (head, s0, s0 + cut), (span, s, e), last
+    return None
 
 
 # A named place at the head of a name: 广州市…, 南山区…, 广东省…

@@ -382,6 +382,19 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
     return i, items
 
 
+def _partners_or_bodies(ctx: Context, pos: int, context_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """The partners after `pos` (`_partners`), or, when a verb no stop word knows follows them
+    (配合绿化市容部门提升…, 商有关部门确定), the longest list of bodies there; None when neither."""
+    part = _partners(ctx.text, pos, ctx.hi, ctx.default_prefix, context_prefix)
+    if part is not None:
+        return part
+    end = _list_after(ctx.text, pos, ctx.hi)
+    items = _items(ctx.text[pos:end], pos, ctx.default_prefix) if end else []
+    if not items or not all(is_agency(it.surface) for it in items):
+        return None
+    return end, items
+
+
 # What closes a partner list in running text: 等部门 (the listed bodies only) or 等有关部门 (they and
 # the collective of the others: 财政部会同农业部等有关部门 → 农业部, 有关部门).
 _CLOSER = re.compile(r"等(?:(?P<collective>(?:有关|相关)(?:部门|单位|方面))|(?:部门|单位|机构|方面))")
@@ -599,11 +612,14 @@ def lead_role(ctx: Context) -> list[Found]:
 
 
 _WITH = re.compile(_V.alternation(_V.verbs.with_partner))
+# 由A商B另行制定: 商 between two bodies, not 商 of 商务 / 商业 / 商定 (vocabulary [verbs] consult*).
+_CONSULT = re.compile(r"(?:" + (_V.alternation(_V.verbs.consult) or r"(?!)") + r")(?!"
+                      + (_V.alternation(_V.verbs.consult_not_next) or r"(?!)") + r")")
 
 
 @clause_rule("clause.with_partner", 40, "lead and others")
 def with_partner(ctx: Context) -> list[Found]:
-    """(由)A(要)会同B…: A leads, B supports (both lists may hold several bodies).
+    """(由)A(要)会同B… / (由)A商B…: A leads, B supports (both lists may hold several bodies).
 
     Example: 专项发展资金管理办法由市财政局会同浦东新区、奉贤区和临港地区管委会制定。
     """
@@ -627,6 +643,19 @@ def with_partner(ctx: Context) -> list[Found]:
         end, sup = part
         if text.startswith(("等部门", "等单位", "等"), end):
             end = end + (3 if text.startswith(("等部门", "等单位"), end) else 1)
+        found.append(Found(start, end, "clause.with_partner", [(Role.lead, leads), (Role.support, sup)]))
+    # (由)A商B…: A consults B, read as A会同B. Only a body list right before 商 (no sentence subject):
+    # one character is too common to guess its subject from further back.
+    for m in _CONSULT.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        if subj is None:
+            continue
+        start, leads = subj
+        # 商有关部门确定: a verb no stop word knows may follow the partner.
+        part = _partners_or_bodies(ctx, m.end(), last_prefix(leads))
+        if part is None:
+            continue
+        end, sup = part
         found.append(Found(start, end, "clause.with_partner", [(Role.lead, leads), (Role.support, sup)]))
     return found
 
@@ -820,7 +849,15 @@ _RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adje
                              + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?|"
                              # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
                              r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers) + r"))的")
-_POST_TITLE = re.compile(r"(?:" + _V.alternation(_V.clauses.post_titles) + r")(?!期)")
+_POST_TITLE = re.compile(r"(?:" + (_V.alternation(_V.clauses.post_qualifiers) or r"(?!)") + r")?(?:"
+                         + _V.alternation(_V.clauses.post_titles) + r")(?!期)")
+_MEETING_WORDS = tuple(_V.clauses.meeting_words)
+
+
+def _runs_into_meeting(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is a meeting's (国务院全体会议, 国务院常务会议): a meeting word
+    starts at `end` or runs across it (常务会|议: the 会 that ended the name is the meeting's)."""
+    return any(text.startswith(w, end - k) for w in _MEETING_WORDS for k in range(len(w)))
 
 
 def _bracketed_name_end(text: str, i: int, hi: int) -> int | None:
@@ -900,12 +937,29 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
         limit = stop.end()
 
 
+def _shared_run_end(text: str, i: int, hi: int) -> int | None:
+    """End of a shared-head item starting at `i` (由省、自治区、直辖市人民政府管理专利工作的部门责令…):
+    bare levels joined by 、 sharing the head of the item after them, one collective; None when no
+    such run starts at `i`. Without it the bare 省 before the first 、 is no body and no list starts."""
+    run = _SHARED_RUN.match(text, i, hi)
+    if run is None:
+        return None
+    j = _item_end(text, run.end(), hi)
+    return j if j is not None and is_agency(text[i:j]) else None
+
+
+_SHARED_RUN = re.compile(rf"(?:{_V.alternation(_V.clauses.shared_head_openers)})?"
+                         rf"(?:{_V.alternation(_V.clauses.shared_head_levels)})"
+                         rf"(?:、(?:{_V.alternation(_V.clauses.shared_head_levels)}))*、"
+                         rf"(?=(?:{_V.alternation(_V.clauses.shared_head_levels)}))")
+
+
 def _list_after(text: str, pos: int, hi: int) -> int | None:
     """End of the longest list of bodies starting at `pos` (items joined by 、 和 及 与), each item
     the longest span before a stop word that is a body; None when no body starts there."""
     end, i = None, pos
     while i < hi:
-        j = _item_end(text, i, hi)
+        j = _shared_run_end(text, i, hi) or _item_end(text, i, hi)
         if j is None:
             break
         end = j
@@ -958,6 +1012,8 @@ def you_body(ctx: Context) -> list[Found]:
             continue
         if _POST_TITLE.match(text, end):
             continue  # 由分管副区长牵头: a post holder (副区长), not the body 分管副区
+        if _runs_into_meeting(text, end):
+            continue  # 由国务院常务会议讨论决定: a meeting decides, no body owns the work
         after = end
         cat = _CATEGORY.match(text, after)
         if cat:
@@ -969,8 +1025,12 @@ def you_body(ctx: Context) -> list[Found]:
             after += 1
         if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") or text[after] in "的和及与":
             continue
-        if _NOT_OWNER_AFTER.match(text, after) or text.startswith(tuple(_V.verbs.with_partner), after):
+        if _NOT_OWNER_AFTER.match(text, after):
             continue
+        w = next((w for w in _V.verbs.with_partner if text.startswith(w, after)), None)
+        if w and (w not in _V.verbs.with_partner_adverbial
+                  or _partners(text, after + len(w), ctx.hi, ctx.default_prefix, last_prefix(items))):
+            continue  # 由A会同B…: clause.with_partner's; 由A联合制定… (no partner) is A's own work
         if re.match(r"[\u4e00-\u9fff]{1,4}的", text[after:after + 5]):
             continue  # 由A负责的B / 由A登记管理的B: B described by who handles it, not a task given
         if _DESCRIBED_SUBJECT.match(text, after, ctx.hi):
@@ -1247,15 +1307,10 @@ def support_lead(ctx: Context) -> list[Found]:
             sup = _items(text[start:end], start, ctx.default_prefix)
         if not sup or not all(is_agency(it.surface) for it in sup):
             continue
-        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(sup))
+        # 配合绿化市容部门提升…: a verb no stop word knows may follow the lead.
+        part = _partners_or_bodies(ctx, m.end(), last_prefix(sup))
         if part is None:
-            # 配合绿化市容部门提升…: a verb no stop word knows follows the lead; its name is the
-            # longest body there.
-            end = _list_after(text, m.end(), ctx.hi)
-            leads = _items(text[m.end():end], m.end(), ctx.default_prefix) if end else []
-            if not leads or not all(is_agency(it.surface) for it in leads):
-                continue
-            part = end, leads
+            continue
         stop, leads = part
         if m.group(0) == "协助":
             # A协助B…: the dev gold reads the helper as owning the work and leaves the helped party

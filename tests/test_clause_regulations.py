@@ -1,0 +1,73 @@
+"""Owners of regulations (条例 / 办法 / 规则, issue 12): bodies named by their function, procedural
+由A+verb with penalty verbs, A商B (read as 会同), and the persons and meetings that are no owners.
+
+Every quote is the development documents' own text (tests/gold/dev/docs, checked below); the
+expected owners are written by hand from the sentence as its annotator read it (the gold file's
+notes), never computed by the code under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_clause_rules_prose import dev_text, read
+
+from policykg.extract.clauses.agency_list import is_agency, split_agency_list
+
+
+CASES = [
+    # A body named by the work it manages, behind a shared-head list: one owner, kept whole.
+    ("gov-2018-guoling-706", "省、自治区、直辖市人民政府管理专利工作的部门负责本行政区域内的专利代理管理工作。",
+     [("clause.subject_responsible", [("responsible", ["省、自治区、直辖市人民政府管理专利工作的部门"])])]),
+    # … and after 由, where the bare 省 before the first 、 is no body on its own.
+    ("gov-2018-guoling-706", "由省、自治区、直辖市人民政府管理专利工作的部门责令限期改正，予以警告",
+     [("clause.you_body", [("responsible", ["省、自治区、直辖市人民政府管理专利工作的部门"])])]),
+    # A penalty verb ends the owner's name: 专利代理机构 after 撤销 / 吊销 is the object.
+    ("gov-2018-guoling-706", "由国务院专利行政部门撤销专利代理机构执业许可证、专利代理师资格证。",
+     [("clause.you_body", [("responsible", ["国务院专利行政部门"])])]),
+    ("gov-2018-guoling-706", "由国务院专利行政部门吊销专利代理机构执业许可证。",
+     [("clause.you_body", [("responsible", ["国务院专利行政部门"])])]),
+    # 由A商B另行制定: A leads, B (consulted) supports.
+    ("gov-2018-guoling-706", "具体办法由国务院专利行政部门商国务院司法行政部门另行制定。",
+     [("clause.with_partner", [("lead", ["国务院专利行政部门"]), ("support", ["国务院司法行政部门"])])]),
+    ("gov-2018-guoling-706", "由国务院专利行政部门商国家国防专利机构主管机关另行制定。",
+     [("clause.with_partner", [("lead", ["国务院专利行政部门"]), ("support", ["国家国防专利机构主管机关"])])]),
+    # A及B商C确定: a body joined by 及 to a shared-head category; both lead, C supports.
+    ("gov-2018-guofa-41", "由国务院税务主管部门及各省、自治区、直辖市和计划单列市税务局商有关部门确定。",
+     [("clause.with_partner", [("lead", ["国务院税务主管部门", "各省、自治区、直辖市和计划单列市税务局"]),
+                               ("support", ["有关部门"])])]),
+    # Procedure verbs end the name too (承办 ends like 办, 通报 runs into 国务院).
+    ("gov-2004-guofa-18", "行政法规的解释工作由国务院法制机构承办。",
+     [("clause.you_body", [("responsible", ["国务院法制机构"])])]),
+    ("gov-2004-guofa-18", "由国务院办公厅通报国务院其他领导同志。",
+     [("clause.you_body", [("responsible", ["国务院办公厅"])])]),
+    # 联合 with no partner after it is an adverb: the body before it owns the work.
+    ("gov-2004-guofa-18", "或由有关部门联合制定规章或其他规范性文件",
+     [("clause.you_body", [("responsible", ["有关部门"])])]),
+    # Persons and meetings are no owners (the gold notes of gov-2004-guofa-18).
+    ("gov-2004-guofa-18", "由国务院分管领导同志协调或审核后提出，报总理确定", []),
+    ("gov-2004-guofa-18", "由国务院秘书长签发", []),
+    ("gov-2004-guofa-18", "由国务院全体会议或国务院常务会议讨论决定", []),
+    # 商 inside another word or with no body right before it is no consultation.
+    ("gov-2004-guobanhan-71", "林业局与财政部商定，天保工程区在工程实施期间暂不实施森林生", []),
+    ("gov-2005-guobanhan-57", "商有关部门合理安排运输，确保在规定时间", []),
+]
+
+
+@pytest.mark.parametrize("doc_id,quote,expected", CASES)
+def test_regulation_owners(doc_id, quote, expected):
+    assert quote in dev_text(doc_id)
+    assert read(quote) == expected
+
+
+def test_function_named_body_is_one_collective():
+    # The 的 of 管理专利工作的部门 is the name's own; a phrase with 的 elsewhere is no body.
+    name = "省、自治区、直辖市人民政府管理专利工作的部门"
+    assert is_agency(name)
+    assert [i.surface for i in split_agency_list(name, 0)] == [name]
+    assert not is_agency("国务院专利行政部门和地方人民政府管理专利工作的部门的工作人员")
+
+
+def test_body_joined_to_a_shared_head_category_splits_at_the_joiner():
+    items = split_agency_list("国务院税务主管部门及各省、自治区、直辖市和计划单列市税务局", 100)
+    assert [(i.surface, i.start, i.end) for i in items] == [
+        ("国务院税务主管部门", 100, 109), ("各省、自治区、直辖市和计划单列市税务局", 110, 129)]
