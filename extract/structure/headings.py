@@ -40,9 +40,10 @@ _PATTERNS = [
     ("chapter", 1, re.compile(rf"^(?:第([{_CN}]+)[章部分]\s*|([{_CN}]+)\s*、)\s*")),
     ("section", 2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*")),
     ("item", 3, re.compile(r"^([0-9０-９]{1,2})\s*[．.、](?![0-9０-９])\s*")),
-    # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章.
+    # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章
+    # and above its 项 (（一）…) and 目 (1. …), which restart in every article (rank 1.5).
     # Some sources write the number in digits, even spaced out (第 2 0 条).
-    ("article", 3, re.compile(rf"^第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[ \u3000]*")),
+    ("article", 1.5, re.compile(rf"^第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[ \u3000]*")),
     ("subitem", 4, re.compile(r"^[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*")),
     ("subitem2", 5, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
     # Decimal numbering of 预案 and standards: 1　总则 / 2.1　… / 2.1.3　… (the number stands

@@ -36,6 +36,8 @@ ARTEFACT = re.compile(
     r"^(?:图\s*\d+\s*\S.{0,30}|[-—–_=\s]+|第?\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*页?|[(（]印\s*\d+\s*份[)）])$"
 )
 TITLE_MAX = 60
+# An article's caption in brackets after its number (第一条（目的）), the whole heading.
+_CAPTION = re.compile(r"^[（(]([^（）()]+(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 LEVELS = {"chapter": SectionLevel.chapter, "section": SectionLevel.section,
           "item": SectionLevel.item, "subitem": SectionLevel.subitem,
           "subitem2": SectionLevel.subitem,
@@ -145,7 +147,8 @@ def _lost_chapter_breaks(items: list[LogicalLine | Line]) -> set[int]:
                 placeholder = idx
             continue
         m = match_marker(it.text)
-        if APPENDIX.match(it.text) or (m and m.type == "chapter"):
+        # （一） restarts in every chapter and in every article of a regulation (its 项).
+        if APPENDIX.match(it.text) or (m and m.type in ("chapter", "article")):
             seen_section, placeholder = False, None
             continue
         if not m or m.type != "section":
@@ -214,14 +217,16 @@ def parse_structure(text: str, doc_id: str) -> Structure:
         if am:
             open_section(SectionLevel.appendix, 1, None, heading or None, False, it.start, t[:rest_off].strip())
         else:
+            if m.type == "article" and heading and (cap := _CAPTION.match(heading)):
+                heading = cap.group(1)  # 第五条（历保委职责）: the article's caption, without its brackets
             node = open_section(LEVELS[m.type], m.rank, m, heading or None, False, it.start, m.marker)
-            # A unit that is one sentence on its heading line (（3）公安部负责…。) still spans
-            # that line, so what it says lies inside it.
-            if len(t) > rest_off + len(heading or ""):
-                up: _Open | None = node
-                while up is not None and up.parent is not None:
-                    up.end = max(up.end, it.end)
-                    up = up.parent
+            # A unit spans its own heading line: one that is one sentence there (（3）公安部负责…。),
+            # or whose whole line is its heading (（一）历史风貌区的规划管理由区规划资源局负责；), still
+            # holds what that line says.
+            up: _Open | None = node
+            while up is not None and up.parent is not None:
+                up.end = max(up.end, it.end)
+                up = up.parent
         # Text after the heading on the same line (e.g. 004's `（一）高端软件产业。重点支持…`, or a
         # numbered item whose heading is its first clause) is the section's first paragraph.
         para_off = rest_off + body_off

@@ -1,0 +1,91 @@
+"""Numbered units at whatever level: regulation articles and their 项, heading-only lines.
+
+The texts are cut-down quotes of two dev documents (tests/gold/dev/docs/): the 黄浦 实施办法
+(sh-huangpu-2023-fengmao-baohu, `第N条（caption）` articles with （一）… 项) and the 七宝镇 实施意见
+(sh-qibao-2020-xiane-gongcheng, 1. / （1） restarting inside 四、（一）).
+"""
+
+from __future__ import annotations
+
+from policykg.extract.pipeline import extract_text
+from policykg.extract.structure.sections import parse_structure
+
+HUANGPU = """黄浦区加强历史风貌区、优秀历史建筑和不可移动文物保护实施办法
+
+第二章  管理架构和职能
+
+第七条（部门职责）
+
+区历保委成员单位按照相关法律、法规的规定，履行下列管理职责：
+
+（一）历史风貌区的规划管理由区规划资源局负责；
+
+（二）优秀历史建筑的保护管理由区房管局负责；
+
+（九）其他部门按照各自职责，协同做好相关工作。
+
+第八条（双重身份管理职责）
+
+优秀历史建筑被依法确定为不可移动文物的，其保护管理依照有关文物保护法律、法规的规定执行。
+
+第九条（控规编制和调整）
+
+（一）对投资额100万元以上的修缮（装修）工程，由区房管局审批。
+"""
+
+QIBAO = """七宝镇限额以下小型建设工程管理的实施意见
+
+四、镇规建办办理手续及监管的具体操作规程
+（一）限额以下小型建设工程项目申报操作规程
+2.申报主体
+（1）使用财政、集体资金的在100万元以下的小型建设工程项目由建设单位申报；
+（2）使用社会资金在30万元至100万元的小型建设工程项目由户管单位申报，户管单位为居委的由建设单位申报。
+3.操作流程
+"""
+
+
+def _by_marker(st, marker):
+    return [s for s in st.sections if s.marker == marker]
+
+
+def test_the_items_of_an_article_nest_under_it():
+    st = parse_structure(HUANGPU, "hp")
+    art7, = _by_marker(st, "第七条")
+    art8, = _by_marker(st, "第八条")
+    one = _by_marker(st, "（一）")
+    # （一）（二）（九） are the 项 of 第七条, and 第八条 is its sibling, not a child of （九）.
+    assert [s.parent_id for s in one][0] == art7.id
+    assert art8.parent_id == art7.parent_id
+    nine, = _by_marker(st, "（九）")
+    assert nine.parent_id == art7.id
+    # 第九条's （一） restarts numbering inside its own article: no chapter is invented for it.
+    art9, = _by_marker(st, "第九条")
+    assert one[1].parent_id == art9.id
+    assert not any(s.heading_lost for s in st.sections)
+
+
+def test_an_article_caption_loses_its_brackets():
+    st = parse_structure(HUANGPU, "hp")
+    assert _by_marker(st, "第七条")[0].heading == "部门职责"
+    assert _by_marker(st, "第八条")[0].heading == "双重身份管理职责"
+
+
+def test_a_unit_whose_whole_line_is_its_heading_spans_that_line():
+    st = parse_structure(HUANGPU, "hp")
+    one = _by_marker(st, "（一）")[0]
+    line = "（一）历史风貌区的规划管理由区规划资源局负责；"
+    at = HUANGPU.index(line)
+    assert (one.start, one.end) == (at, at + len(line))
+
+
+def test_a_clause_on_a_heading_only_line_belongs_to_that_unit():
+    # 由区规划资源局负责 is the whole line of （一）: its task is （一）, not the chapter around it.
+    x = extract_text(HUANGPU, "hp")
+    owners = {(x.text[t.start:t.start + 3], a.agency.surface)
+              for c in x.clauses for a in c.assignments for t in x.tasks if t.id == a.task_id}
+    assert ("（一）", "区规划资源局") in owners
+    assert ("（二）", "区房管局") in owners
+    x = extract_text(QIBAO, "qb")
+    owners = {(x.text[t.start:t.start + 3], a.agency.surface)
+              for c in x.clauses for a in c.assignments for t in x.tasks if t.id == a.task_id}
+    assert ("（1）", "建设单位") in owners
