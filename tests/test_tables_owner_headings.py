@@ -79,7 +79,12 @@ def test_a_chapter_title_joined_by_yu_and_a_list_closing_in_a_competent_departme
     y = extract_document(DOCS / "sh-songjiang-2026-qingshui.txt")
     heads = {y.text[c.start:c.end]: [a.agency.surface for a in c.assignments]
              for c in y.clauses if c.rule == "clause.owner_heading"}
-    assert heads["（一）区绿化市容局"] == ["区绿化市容局"]
+    # （一）'s duties go on to 牵头区建管委、区交通委、区城管执法局、区公安分局（交管），每周开展…: the heading
+    # body stays responsible (its heading stands alone on its line) and the four it gathers support.
+    one = next(c for c in y.clauses if c.rule == "clause.owner_heading" and y.text[c.start:c.end].startswith("（一）"))
+    assert [(a.role.value, a.agency.surface) for a in one.assignments] == [
+        ("responsible", "区绿化市容局"), ("support", "区建管委"), ("support", "区交通委"), ("support", "区城管执法局"),
+        ("support", "区公安分局（交管）")]
     two = next(v for k, v in heads.items() if k.startswith("（二）"))
     assert two == ["区建管委", "区交通委", "区水务局", "区房管局"]
     assert heads["（三）区公安分局（交管）"] == ["区公安分局（交管）"]

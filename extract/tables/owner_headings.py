@@ -14,6 +14,22 @@ MIN_OWNER_UNITS such sub-units, so a chapter that merely has one sub-heading nam
 left to the prose rules. The duties below an owner heading are that owner's: the prose rules
 skip those units (the caller passes their spans on), so that a bare 负责 in the duties does not
 name a second, wrong owner (在本单位负责实施…).
+
+Two layouts, read differently:
+
+- the heading stands alone on its line, the duties in paragraphs below ((一)区建管委 / 牵头协调…):
+  a 分工表 turned on its side, the heading its owner column, so the body is `responsible` for the
+  unit whatever verbs its duties use;
+- the body is the first sentence of a running item (1.街道消委办。牵头开展…, （三）区建交委。负责…,
+  （二）区发改委：指导…): the body is the unwritten subject of the sentences that follow, so the role
+  word opening a sentence gives its role (牵头开展 → lead, 配合开展 → support, 负责… → responsible,
+  负责牵头 / 牵头负责 → lead); a 负责 opening a comma clause adds responsible (，负责…的确认); an
+  item whose duties open with none of them keeps the body responsible.
+
+In both, a clause the heading body opens with a role verb and a list of bodies names partners:
+配合B → B lead, the heading body support; 牵头B、C… → B, C support; 协同B → B a co-doer
+(responsible); inside a sentence the heading body leads (负责牵头落实…配合居委), a 配合B names
+another supporter of that lead. 协助B names none (the dev rule leaves 协助 objects out).
 """
 
 from __future__ import annotations
@@ -39,7 +55,21 @@ MIN_OWNER_UNITS = 2
 MIN_UNTITLED_UNITS = 3
 # Where the list after 配合 ends: punctuation, or a word that follows a list of bodies ([verbs] list_stops).
 _LIST_END = re.compile(r"[，。；;,：:\n]|" + vocabulary().alternation(vocabulary().verbs.list_stops))
-_SUPPORT = re.compile("(?:" + "|".join(map(re.escape, sorted(vocabulary().verbs.support, key=len, reverse=True))) + ")")
+_V = vocabulary().verbs
+# Support verbs whose partner after them leads (配合B); 协助's object is left out and 协同 names a
+# co-doer (_CO_DOER), so neither makes the heading body a supporter.
+_CO_DOER = "协同"
+_HELP_ONLY = "协助"
+_SUPPORT_WORDS = [w for w in _V.support if w not in (_CO_DOER, _HELP_ONLY)]
+_SUPPORT = re.compile("(?:" + vocabulary().alternation(_SUPPORT_WORDS) + ")")
+_LEAD_WORDS = vocabulary().alternation(_V.lead)
+_RESP = "负责"
+# The role word that opens a duty clause of the heading body, with an adverb before it (具体负责…,
+# 积极配合…) and 负责 joined to a lead or support verb (负责牵头, 牵头负责, 负责配合).
+_ADVERBS = ("具体", "积极", "主动")
+_OPENER = re.compile("(?:" + "|".join(_ADVERBS) + ")?(?:(?P<lead>(?:" + _RESP + ")?(?:" + _LEAD_WORDS + ")(?:" + _RESP + ")?)"
+                     "|(?P<support>(?:" + _RESP + ")?(?:" + vocabulary().alternation(_SUPPORT_WORDS) + "))"
+                     "|(?P<co>" + _CO_DOER + ")|(?P<resp>" + _RESP + "))")
 
 
 def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: list[Task],
@@ -84,38 +114,99 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
             ev = Evidence(doc_id=doc_id, start=sub.start, end=at + len(name), quote=text[sub.start:at + len(name)],
                           rule="table.owner_heading")
             tt = TableTask(task, sub.start, at + len(name), rule="clause.owner_heading")
-            tt.assignments.append((Role.responsible, items, ev))
-            _partner(text, doc_id, sub, at + len(name), _own_end(sub, by_parent), items, tt, default_prefix)
+            end = at + len(name)
+            inline = _runs_on(text, end)
+            roles = _duties(text, doc_id, sub, end, _own_end(sub, by_parent), items, tt, default_prefix, inline)
+            if not inline or not roles:
+                tt.assignments.insert(0, (Role.responsible, items, ev))
             out.append(tt)
     return out
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether the heading body is the first sentence of a running item (1.街道消委办。牵头开展…,
+    （二）区发改委：指导…) rather than a heading standing alone on its line."""
+    m = re.match(r"[ \u3000]*[。．：:][ \u3000]*(\S)", text[end:end + 8])
+    return bool(m) and m.group(1) != "\n"
+
+
+def _bodies_after(text: str, pos: int, hi: int, default_prefix: str | None):
+    """The list of bodies right after `pos` up to the next stop (punctuation or a list-stop word),
+    when everything there is bodies; else None. Returns (items, end of the list)."""
+    stop = _LIST_END.search(text, pos, hi)
+    span_end = stop.start() if stop else hi
+    items = split_agency_list(text[pos:span_end], pos, default_prefix)
+    if not items or not all(names_body(it.name) for it in items) or items[-1].end != span_end:
+        return None
+    return items, span_end
+
+
+def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_items: list, tt: TableTask,
+            default_prefix: str | None, inline: bool) -> set[Role]:
+    """Read the clauses of the unit's own text [lo, hi) whose unwritten subject is the heading body
+    (see the module docstring); adds partner assignments to `tt` and returns the heading body's
+    roles from sentence-opening role words (inline items only; empty when none is written)."""
+    roles: set[Role] = set()
+    lead_ev = None
+
+    def evidence(end: int, rule: str) -> Evidence:
+        tt.clause_end = max(tt.clause_end, end)
+        return Evidence(doc_id=doc_id, start=sub.start, end=end, quote=text[sub.start:end], rule=rule)
+
+    # Clause starts: the unit's text, every sentence (。；) and every comma clause; a line break too
+    # (a duty paragraph below a heading standing alone).
+    starts = [(lo, True)] + [(lo + m.end(), m.group() not in "，,") for m in re.finditer(r"[。；;，,\n]", text[lo:hi])]
+    seen: set[int] = set()
+    for p, sentence in starts:
+        while p < hi and text[p] in " \u3000\t\n。．：:":
+            p += 1
+        if p in seen:
+            continue
+        seen.add(p)
+        m = _OPENER.match(text, p, hi)
+        if not m:
+            continue
+        after = m.end()
+        listed = _bodies_after(text, after, hi, default_prefix)
+        if m.group("co"):
+            if listed:  # 协同B推动…: B works alongside, a co-doer
+                tt.assignments.append((Role.responsible, listed[0], evidence(listed[1], "table.owner_heading_partner")))
+            continue
+        if m.group("support"):
+            if listed:  # 负责配合B…: B leads, the heading body supports it
+                ev = evidence(listed[1], "table.owner_heading_partner")
+                tt.assignments.append((Role.support, heading_items, ev))
+                tt.assignments.append((Role.lead, listed[0], ev))
+            elif inline and sentence:
+                roles.add(Role.support)
+                tt.assignments.append((Role.support, heading_items, evidence(after, "table.owner_heading")))
+            continue
+        if m.group("lead"):
+            if listed:  # 牵头B、C…开展: B, C support the work the heading body organises
+                tt.assignments.append((Role.support, listed[0], evidence(listed[1], "table.owner_heading_partner")))
+            if inline and sentence:
+                if Role.lead not in roles:
+                    roles.add(Role.lead)
+                    lead_ev = evidence(after, "table.owner_heading")
+                    tt.assignments.append((Role.lead, heading_items, lead_ev))
+                # Beside that lead, a body the sentence says cooperates (落实小区物业配合居委…) supports it.
+                stop = re.search(r"[。；;]", text[after:hi])
+                s_end = after + stop.start() if stop else hi
+                for sm in _SUPPORT.finditer(text, after, s_end):
+                    more = _bodies_after(text, sm.end(), s_end, default_prefix)
+                    if more:
+                        tt.assignments.append((Role.support, more[0], evidence(more[1], "table.owner_heading_partner")))
+            continue
+        if m.group("resp") and inline and Role.responsible not in roles:
+            roles.add(Role.responsible)
+            tt.assignments.append((Role.responsible, heading_items, evidence(after, "table.owner_heading")))
+    return roles
 
 
 def _own_end(sub: Section, by_parent: dict[str, list[Section]]) -> int:
     """Where the unit's own text ends: at its first sub-unit, which may name its own owner."""
     kids = by_parent.get(sub.id, [])
     return min([k.start for k in kids] + [sub.end])
-
-
-def _partner(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_items: list, tt: TableTask,
-             default_prefix: str | None) -> None:
-    """The heading body's duties with the heading as subject: 负责配合B… makes B the lead and the
-    heading body its support (A配合B, the subject left unwritten). Only a list right after the
-    verb that is all bodies counts (配合指导各相关部门 names no lead: 指导 follows the verb). The
-    evidence reaches from the heading to the end of B, exactly as written."""
-    for m in _SUPPORT.finditer(text, lo, hi):
-        end = m.end()
-        stop = _LIST_END.search(text, end, hi)
-        span_end = stop.start() if stop else hi
-        items = split_agency_list(text[end:span_end], end, default_prefix)
-        if not items or not all(names_body(it.name) for it in items):
-            continue
-        if items[-1].end != span_end:  # something other than the list stands before the stop
-            continue
-        ev = Evidence(doc_id=doc_id, start=sub.start, end=span_end, quote=text[sub.start:span_end],
-                      rule="table.owner_heading_partner")
-        tt.assignments.append((Role.support, heading_items, ev))
-        tt.assignments.append((Role.lead, items, ev))
-        tt.clause_end = max(tt.clause_end, span_end)
 
 
 def unit_spans(units: list[TableTask], sections: list[Section]) -> list[tuple[int, int]]:

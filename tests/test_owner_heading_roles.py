@@ -1,0 +1,60 @@
+"""Owner headings whose body is the first sentence of a running item: the role words of its duties.
+
+Cut down from the real dev document sh-gumei-2022-dujulaoren-xiaofang (古美路街道 实施方案, 二、职责分工,
+tests/gold/dev/docs/); expected roles are the annotators' (its gold file and notes): the heading body is
+the unwritten subject of the sentences that follow it. The layout with the heading alone on its line
+keeps the body responsible (tests/test_tables_owner_headings.py, sh-putuo / sh-songjiang).
+"""
+
+from __future__ import annotations
+
+from policykg.extract.structure.sections import parse_structure
+from policykg.extract.structure.tasks import build_tasks
+from policykg.extract.tables.owner_headings import owner_heading_units
+
+GUMEI = """古美路街道加强独居老人消防安全工作实施方案
+
+二、职责分工
+1.街道消委办。牵头开展独居老人消防安全关爱工作，协助居委针对独居老人开展消防安全风险评估，并建立独居老人消防安全分级分类管理机制。消委办负责加强微型消防站基础建设，协同建管中心（房办）推动增设电动自行车集中充电场所及配套消防设施。
+2.派出所。配合开展独居老人消防安全关爱工作，负责独居老人消防安全隐患的确认，协助居委动态排摸独居老人消防安全隐患并建立信息档案。
+3.服务办。牵头负责收集掌握居委上报的独居老人信息，并及时关注中高风险人群。
+4.建管中心。积极依托“红色物业”创建工作，协同开展社区独居老人消防安全关爱工作。负责牵头落实小区物业配合居委对独居及60岁以上老人家庭提供上门助老服务，帮助独居老人解决实际困难。
+5.管理办。协调指导专业力量对独居老人电气线路、燃气安全定期开展检查巡查。
+7.居委会。具体负责排摸更新社区独居老人信息，督促监护人落实消防安全责任。牵头召集民警及物业及时排查整治涉及独居老人重点对象的消防安全隐患。
+三、工作机制
+"""
+
+
+def _roles(text: str) -> dict[str, list[tuple[str, str]]]:
+    st = parse_structure(text, "d")
+    units = owner_heading_units(text, "d", st.sections, build_tasks("d", st.sections, st.paragraphs), None)
+    out = {}
+    for tt in units:
+        got = [(role.value, it.surface) for role, items, _ in tt.assignments for it in items]
+        out[tt.task.title] = sorted(got)
+    return out
+
+
+def test_the_role_word_opening_a_sentence_gives_the_heading_body_its_role():
+    got = _roles(GUMEI)
+    # 牵头开展… → lead only (协助居委: 协助 objects are left out); 协同建管中心（房办） → a co-doer.
+    assert got["街道消委办"] == [("lead", "街道消委办"), ("responsible", "建管中心（房办）")]
+    # 配合开展… (no partner named) → support, and ，负责…的确认 → responsible too.
+    assert got["派出所"] == [("responsible", "派出所"), ("support", "派出所")]
+    # 牵头负责 is one lead.
+    assert got["服务办"] == [("lead", "服务办")]
+    # 负责牵头落实…配合居委: the heading body leads, 居委 supports that lead (小区物业 is no body name).
+    assert got["建管中心"] == [("lead", "建管中心"), ("support", "居委")]
+    # No role word at all: the heading body is responsible for its item.
+    assert got["管理办"] == [("responsible", "管理办")]
+    # 具体负责… then a sentence 牵头召集… → responsible and lead.
+    assert got["居委会"] == [("lead", "居委会"), ("responsible", "居委会")]
+
+
+def test_a_heading_standing_alone_keeps_its_body_responsible():
+    # The same items with each body alone on its line (the putuo / songjiang layout): a 分工表 on its
+    # side, the heading its owner column, whatever the duties' verbs.
+    alone = GUMEI.replace("1.街道消委办。", "1.街道消委办\n").replace("3.服务办。", "3.服务办\n")
+    got = _roles(alone)
+    assert got["街道消委办"] == [("responsible", "建管中心（房办）"), ("responsible", "街道消委办")]
+    assert got["服务办"] == [("responsible", "服务办")]
