@@ -106,15 +106,15 @@ class VerbWords(_Model):
     lead: list[str]
     support: list[str]
     with_partner: list[str]
+    with_partner_adverbial: list[str] = []  # 由A联合制定…: 联合 with no partner is an adverb
+    consult: list[str] = []  # 由A商B另行制定: 商 read as 会同
+    consult_not_next: list[str] = []  # 商务, 商业, 商定: 商 inside another word
     list_stops: list[str]
     stop_exempt_next: list[str]
     modals: list[str]
     joiners: list[str]
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
-    with_partner_adverbial: list[str] = []  # 由A联合制定…: 联合 with no partner is an adverb
-    consult: list[str] = []  # 由A商B另行制定: 商 read as 会同
-    consult_not_next: list[str] = []  # 商务, 商业, 商定: 商 inside another word
 
 
 class FieldWords(_Model):
@@ -147,17 +147,17 @@ class ClauseWords(_Model):
     owner_openers: list[str] = []  # 所在 of 由所在镇政府…: part of the mention
     lead_others: list[str] = ["共同推进"]  # B共同推进 after A牵头: B supports
     post_titles: list[str]
+    post_qualifiers: list[str] = []  # 国务院分管领导同志: 分管 before the person
+    meeting_words: list[str] = []  # 由国务院常务会议讨论决定: a meeting, no owner
+    function_heads: list[str] = []  # 省…人民政府管理专利工作的部门: the government naming the body
+    function_verbs: list[str] = []
+    function_tails: list[str] = []
     owner_chapter_verbs: list[str]
     owner_chapter_titles: list[str]
     owner_chapter_joined: list[str] = []  # 组织领导与责任分工: a title joined to another by 与/和
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
-    post_qualifiers: list[str] = []  # 国务院分管领导同志: 分管 before the person
-    meeting_words: list[str] = []  # 由国务院常务会议讨论决定: a meeting, no owner
-    function_heads: list[str] = []  # 省…人民政府管理专利工作的部门: the government naming the body
-    function_verbs: list[str] = []
-    function_tails: list[str] = []
 
 class ColumnWords(_Model):
     """The header words of one kind of 分工表 column ([table_columns] of vocabulary.toml)."""
