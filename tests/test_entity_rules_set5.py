@@ -125,3 +125,46 @@ def test_centres_named_and_kinds(text, expected):
 def test_a_national_field_centre_standing_alone_is_still_named():
     # hand-written: without a designation class beside it the national field name stays
     assert ("Institution", "国家工业信息安全发展研究中心") in _standing("支持国家工业信息安全发展研究中心开展评估。")
+
+
+def test_a_long_legal_name_that_fills_its_cell_is_whole():
+    # cut-down real (丽政发〔2023〕30号): 12 characters before 有限公司, the whole cell
+    assert ("Company", "国网浙江丽水市莲都区供电有限公司") in _standing("22\n国网浙江丽水市莲都区供电有限公司\n1\n央企")
+    # cut-down real (dev sh-2023-jiaotong-guangfu, cells a blank line apart): an informal name
+    # that long is a clause run into it
+    assert _standing("实现项目并网、运行全流程线上管理\n\n市电力公司、市发展改革委") == set()
+    # ... and standing alone the city's firm is found (the same document's 责任单位 list)
+    assert ("Company", "市电力公司") in _standing("（责任单位：市电力公司、市发展改革委）")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cut-down real (上海 纲要 8.4.3): a list of places; 浦东金桥 is also a stock short name
+    ("持续推动嘉定、临港、奉贤、浦东金桥等区域智能汽车道路测试。", set()),
+    # cut-down real (9.4): a corridor's title is no Latin brand
+    ("更好发挥 G60 科创走廊、长三角城市经济协调会等跨区域合作平台作用。", set()),
+    # cut-down real (3.2.3): trading centres and clearing houses are trading markets (firms)
+    ("推动中国外汇交易中心开展人民币外汇期货试点。", {("Company", "中国外汇交易中心")}),
+    ("支持上海清算所等主动参与中央对手方的跨境监管规则制定。", {("Company", "上海清算所")}),
+    # hand-written: a government's trading centres are agencies
+    ("进入深圳市公共资源交易中心公开交易。", set()),
+])
+def test_places_corridors_and_trading_markets(text, expected):
+    assert _standing(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cut-down real (上海 纲要 4.1.1): the modifier makes one narrower technology
+    ("持续推进脑科学与类脑人工智能、量子科技等领域研究。", {("Technology", "类脑人工智能")}),
+    # cut-down real (5.1.4): a generation written out
+    ("在第六代通信、下一代光子器件、脑机融合等方面加强科技攻关。", {("Technology", "第六代通信")}),
+    # cut-down real (3.2.2, 3.2.5): finance glossed by acronyms
+    ("依托上海证券交易所打造全国基础设施（REITs）产品发行交易首选地。", {("Company", "上海证券交易所")}),
+    ("提升跨境支付清算系统（CIPS）全球人民币跨境支付清算的服务功能。", set()),
+    # cut-down real (住建部 2020年城市体检工作方案): the bracket is the institute's other name
+    ("（三）中国城市规划设计研究院（部遥感应用中心）。研发城市体检信息平台。",
+     {("Institution", "中国城市规划设计研究院")}),
+    # hand-written: a named infrastructure glossed by its acronym stays a technology
+    ("部署公钥基础设施（PKI）。", {("Technology", "公钥基础设施"), ("Technology", "PKI")}),
+])
+def test_technology_terms(text, expected):
+    assert _standing(text) == expected

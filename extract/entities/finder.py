@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from policykg.extract.entities import lexicon as lx
-from policykg.extract.entities.rules import ORG, Hit, Scene, pattern_hits
+from policykg.extract.entities.rules import NAMELIST_RULE, ORG, Hit, Scene, pattern_hits
 from policykg.extract.entities.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
 from policykg.extract.entities.textview import TextView, build_view, compact_key, is_cjk
 from policykg.schema.entities import EntityKind, EntityMention
@@ -51,7 +51,7 @@ def find_entities(
     blocked = _SpanLookup(agency_spans(c, gaz))
     breaks = cell_breaks(view)
     gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)
-                and not _crosses(h, breaks)]
+                and not _crosses(h, breaks) and not _place_in_list(c, h)]
     pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz), lambda h: _in_body_name(c, h, blocked),
                                         gaz.context_names, breaks)
                 if not _in_body_name(c, h, blocked)]
@@ -76,6 +76,14 @@ def cell_breaks(view: TextView) -> frozenset[int]:
             if 0 < i < len(view.index):
                 out.add(i)
     return frozenset(out)
+
+
+def _place_in_list(c: str, h: Hit) -> bool:
+    """A name-list firm's short name that is an item of a list of places (嘉定、临港、奉贤、浦东金桥
+    等区域: 浦东金桥 is a stock short name and a district's area): the place, not the firm. The
+    curated registries' names keep their entry (lexicon.PLACE_LIST_TAIL)."""
+    return h.label is EntityKind.company and h.rule.startswith(NAMELIST_RULE) and \
+        bool(lx.PLACE_LIST_TAIL.match(c, h.end))
 
 
 def _crosses(h: Hit, breaks: frozenset[int]) -> bool:
@@ -236,8 +244,8 @@ def _in_body_name(c: str, h: Hit, agencies: _SpanLookup) -> bool:
         return not (exact and (h.in_gazetteer or registered) and h.label in ORG)
     if h.label is not EntityKind.technology:
         return False
-    if c.startswith(lx.TECH_KIND_NEXT, h.end):
-        return True  # 超级计算中心, 城市大数据中心: a facility type
+    if c.startswith(lx.TECH_KIND_NEXT, h.end) or lx.TECH_CENTRE_AFTER.match(c, h.end):
+        return True  # 超级计算中心, 城市大数据中心: a facility type; 遥感应用中心: a centre's field
     if lx.TECH_ZONE_AFTER.match(c, h.end):
         return True  # 人工智能创新发展试验区: part of a designated zone's name
     before = c[h.start - 1] if h.start > 0 else ""

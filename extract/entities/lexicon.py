@@ -223,7 +223,7 @@ SAME_FIRM_SUFFIXES = ("公司", "集团", "集团公司")
 # bank (省分行, 各支行 name none); 中心支行 of the central bank is the agency registry's.
 BRANCH_SUFFIXES = ("分行", "支行")
 COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, PARTNERSHIP_SUFFIX, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司",
-                    "集团", "银行", *BRANCH_SUFFIXES, "股份",
+                    "集团", "银行", *BRANCH_SUFFIXES, "股份", "交易中心", "清算所",
                     "电视台", "交易所", "厂")
 # A bare administrative character opening a name (市城投公司, 省铁塔分公司, 市体彩中心): the
 # document's own government's body, written without the place. Before 公司 / 集团 it is that
@@ -240,12 +240,15 @@ ADMIN_FIRM_REST_VETO = ("属", "级", "直", "场", "内", "外", "区", "县", 
 
 # Kinds named by a place at their head and a descriptor after it (大连船用柴油机厂, 大连商品交易所,
 # 上海证券交易所); without the place (产权交易所, 坑口电厂) the phrase is a kind.
-PLACE_HEADED_COMPANY = ("交易所", "厂")
+PLACE_HEADED_COMPANY = ("交易所", "交易中心", "厂")
+# A trading centre is a trading market (a firm: 中国外汇交易中心, 鲁南技术产权交易中心) unless a
+# government runs it: public-resource, property-registration and land trading are agencies' work.
+TRADING_CENTRE_VETO = ("公共资源", "房地产", "不动产", "土地", "政务", "人才", "技术市场")
 # What a factory's descriptor must not end with: 电厂 / 发电厂 / 热电厂 are plant types.
 FACTORY_KIND_END = ("电", "工", "分", "总", "本", "新", "老", "全", "该", "各")
 # Kinds named by a place alone, like a bank (苏州银行): 深圳电视台, 蛇口电视台. Any other body
 # (有线广播电视台, 网络电视台) is a kind, not a name.
-PLACE_NAMED_COMPANY = ("银行", "电视台")
+PLACE_NAMED_COMPANY = ("银行", "电视台", "清算所")
 # Alliances are named by their region (深圳云计算产业联盟, 中国人工智能产业发展联盟); without one
 # (物联网产业联盟, 数字家庭产业联盟, 产业技术标准联盟) the phrase is a kind.
 PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会")
@@ -267,6 +270,13 @@ STANDARDS_BODY_MAX = 26
 # A hospital's campus (新华医院奉贤院区): the hospital and the campus are one institution as written;
 # a hospital with a campus is a named one, whatever its name part (no place needed).
 HOSPITAL_CAMPUS = re.compile(r"医院(?P<campus>[\u4e00-\u9fff]{2,4}?院区)")
+
+# What follows a list item when the list is of places (嘉定、临港、奉贤、浦东金桥等区域, …等地): a
+# name-list firm whose short name is also a place's (浦东金桥, a stock short name) is the place
+# there, and lends no firm type to its neighbours. 等地区总部 (regional headquarters) is firms'.
+PLACE_LIST_TAIL = re.compile(
+    r"(?:[、和及与][\u4e00-\u9fffA-Za-z0-9]{1,10}?)*等(?:周边|重点|其他|相关)?"
+    r"(?:区域|地区|区县|城区|片区|新城|城市|地市|省市|乡镇|街镇|街道|地方|地)(?!总部|性)")
 
 # Government bodies whose names look like a bank or an institution. They belong in the agency
 # registry; nothing inside them (or equal to them) is a company or institution.
@@ -367,6 +377,18 @@ TECH_HEAD = re.compile(
 # Technology words that are part of a facility or agency name rather than a technology mention:
 # a kind noun right after the term (超级计算中心, 云计算中心 and 城市大数据中心 are facility types) …
 TECH_KIND_NEXT = ("中心",)
+# … also with a centre's function words between (部遥感应用中心, 云计算创新服务中心): the term names the
+# centre's field, and the centre (named or a kind) is no technology mention.
+TECH_CENTRE_AFTER = re.compile(r"(?:应用|研究|服务|创新|工程|技术|测试|评测|推广|监测)+中心")
+# A modifier that makes a known technology a narrower one, written as one term (类脑 + 人工智能:
+# brain-inspired AI, a paradigm of its own like 类脑计算): rules.modified_technology_hits.
+TECH_MODIFIERS = ("类脑",)
+# A communication generation written out (第六代通信, 第五代移动通信): the generation NG.
+GENERATION_WORDS = re.compile(r"第([二三四五六七八九])代(?:移动)?通信(?:技术)?")
+# A Chinese term glossed by an acronym that is finance, not technology (跨境支付清算系统（CIPS）),
+# and an umbrella 基础设施 with nothing naming it (全国基础设施（REITs）; 公钥基础设施（PKI） is named).
+PAREN_TERM_VETO = ("支付", "清算", "结算", "信托", "基金", "证券", "债券", "保险", "融资")
+UMBRELLA_TERM_ENDS = ("基础设施",)
 # … and an agency name around it: 市大数据发展局, 省大数据局, 区块链办公室 after an administrative prefix,
 # or a government's own platform named the same way (市大数据平台; 建设大数据平台 keeps the term).
 TECH_AGENCY_BEFORE = set("市省区县州")
@@ -384,7 +406,7 @@ TECH_ZONE_AFTER = re.compile(r"(?:创新|发展|应用|产业|融合|综合)+(?:
 # Titles a place or park is given, not firms (中国软件名城, 国家级车联网先导区): the gate drops a
 # model Company span ending like this.
 DESIGNATION_ENDS = ("名城", "之都", "之城", "之乡", "示范区", "先导区", "试验区", "先行区", "基地", "园区", "城市", "强市",
-                    "强省", "强区", "高地", "枢纽")
+                    "强省", "强区", "高地", "枢纽", "走廊")
 
 # A place's research lab or centre is named by its field (广东省人工智能重点实验室); these words
 # are its designation, not its field: 东莞市工程技术研究中心, 深圳市重点实验室 name kinds.

@@ -24,7 +24,8 @@ already made, which serve as boundaries (a name does not run into an earlier ent
   pattern.technology.paren_acronym  中文术语（ACR） or ACR（中文术语）, the term ending like a technology;
                                   a gloss of a known technology (量子通信技术（QKD）) joins that entry
   pattern.technology.acronym      a Latin acronym followed by 技术/网络/协议/芯片 … (LoRa网络)
-  pattern.technology.generation   2G … 9G
+  pattern.technology.generation   2G … 9G, and written out (第六代通信 -> 6G)
+  pattern.technology.modified     a known technology with a narrowing modifier (类脑 + 人工智能)
   gazetteer.namelist.context      a context-only list name (a stock short name the name-list filter
                                   drops: 五粮液, 金山办公) where a typed list, a known firm's list
                                   sibling or a partner cue types the item as a firm
@@ -157,6 +158,12 @@ class Scene:
             i -= 1
         return i, self.org_ending_at(i)
 
+    def bounded(self, i: int) -> bool:
+        """Whether a name may start at c[i] because of what stands before it: the text's start, a
+        table cell's, a mark, or an earlier entity (a window of exactly its length that stopped
+        there did not run out: 国网浙江丽水市莲都区供电 + 有限公司 alone in a cell)."""
+        return i == 0 or i in self.breaks or i in self.ends or not self.is_name_char(i - 1) or self.covered[i - 1]
+
     def residue(self, body: str, generic: frozenset[str] | None = None) -> int:
         """How many characters of `body` are left once generic words, place names and
         quantities are taken out: the part that actually names something. For universities
@@ -284,8 +291,11 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
     """Common front half of the suffix rules: (start, body, has_head) or None."""
     w0, head = scene.window(pos, max_len)
     k = trim_front(scene.c[w0:pos])
-    if pos - w0 >= max_len and k == 0:
-        return None  # the window ran out before any boundary: where the name starts is unknown
+    if pos - w0 >= max_len and k == 0 and not (suffix in lx.REGISTERED_SUFFIXES and scene.bounded(w0)):
+        # The window ran out before any boundary: where the name starts is unknown. A legal
+        # name (…有限公司) that fills the window up to a boundary is whole; an informal one that
+        # long is more likely a clause run into it (…线上管理 + 市电力公司).
+        return None
     if head is None and k == 0 and w0 < pos:
         bracketed = _head_before_place(scene, w0)
         if bracketed is not None:
@@ -747,7 +757,8 @@ def company_hits(scene: Scene) -> list[Hit]:
             place = _place_len(body)
             rest = body[place:]
             if not (place and len(rest) >= 2 and scene.residue(rest) >= 1) or \
-                    (suffix == "厂" and rest.endswith(lx.FACTORY_KIND_END)):
+                    (suffix == "厂" and rest.endswith(lx.FACTORY_KIND_END)) or \
+                    (suffix == "交易中心" and any(w in rest for w in lx.TRADING_CENTRE_VETO)):
                 continue
         else:
             if len(body) < 2:
@@ -771,7 +782,8 @@ def company_hits(scene: Scene) -> list[Hit]:
             # A registered name (…有限公司) opens with its place as registered (广东长盈精密技术有限
             # 公司); a group written informally is located by its province (安徽省淮北矿业(集团)公司).
             start += _province_before_firm(scene, c[start:pos])
-        rule = {"银行": "bank", "电视台": "broadcaster", "交易所": "place_headed", "厂": "place_headed"}.get(suffix, "suffix")
+        rule = {"银行": "bank", "电视台": "broadcaster", "交易所": "place_headed", "厂": "place_headed",
+                "交易中心": "place_headed", "清算所": "place_headed"}.get(suffix, "suffix")
         scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], f"pattern.company.{rule}"))
     return out
 
@@ -1081,8 +1093,8 @@ def latin_brand_hits(scene: Scene) -> list[Hit]:
     for m in _LATIN_BRAND.finditer(scene.c):
         s, e = m.span(1)
         cjk = re.sub(r"^[A-Za-z0-9]+", "", m.group(1))
-        if not scene.is_free(s, e) or cjk in scene.generic:
-            continue
+        if not scene.is_free(s, e) or cjk in scene.generic or cjk.endswith(lx.DESIGNATION_ENDS):
+            continue  # G60科创走廊: a corridor's title, no brand
         scene.claim(out, Hit(s, e, EntityKind.company, m.group(1), "pattern.company.latin_brand"))
     return out
 
@@ -1134,6 +1146,11 @@ def paren_acronym_hits(scene: Scene) -> list[Hit]:
         term = c[ts:te]
         if len(term) < 3 or not lx.TECH_HEAD.search(term) or not scene.is_free(ts, te):
             continue
+        if any(w in term for w in lx.PAREN_TERM_VETO):
+            continue  # 跨境支付清算系统（CIPS）: a payment system, finance
+        umbrella = next((u for u in lx.UMBRELLA_TERM_ENDS if term.endswith(u)), None)
+        if umbrella and scene.residue(term[:-len(umbrella)]) == 0:
+            continue  # 全国基础设施（REITs）: nothing names the infrastructure
         scene.claim(out, Hit(ts, te, EntityKind.technology, acr, rule))
         scene.claim(out, Hit(as_, ae, EntityKind.technology, acr, rule))
     return out
@@ -1157,6 +1174,35 @@ def acronym_hits(scene: Scene) -> list[Hit]:
         s, e = m.span(1)
         if scene.is_free(s, e):
             scene.claim(out, Hit(s, e, EntityKind.technology, m.group(1), "pattern.technology.generation"))
+    for m in lx.GENERATION_WORDS.finditer(c):
+        s, e = m.span()
+        if scene.is_free(s, e):
+            # 第六代通信 is 6G written out: the same entity as the acronym.
+            n = "一二三四五六七八九".index(m.group(1)) + 1
+            scene.claim(out, Hit(s, e, EntityKind.technology, f"{n}G", "pattern.technology.generation"))
+    return out
+
+
+def modified_technology_hits(scene: Scene) -> list[Hit]:
+    """A known technology with a modifier that makes it a narrower term (lexicon.TECH_MODIFIERS):
+    the whole term is the technology (类脑 + 人工智能), not the known one inside it. The hit is
+    widened in place, so what it produced before (the gazetteer's 人工智能) is not also kept.
+
+    Example: 持续推进脑科学与类脑人工智能、量子科技等领域研究
+    Finds: Technology 类脑人工智能
+    """
+    c, out = scene.c, []
+    changed = False
+    for h in scene.hits:
+        if h.label is not EntityKind.technology:
+            continue
+        for mod in lx.TECH_MODIFIERS:
+            s = h.start - len(mod)
+            if s >= 0 and c.startswith(mod, s) and scene.is_free(s, h.start) and not scene.c[h.start:h.end].startswith(mod):
+                h.start, h.name, h.rule, h.in_gazetteer, h.category = s, c[s:h.end], "pattern.technology.modified", False, None
+                changed = True
+    if changed:
+        scene._refresh()
     return out
 
 
@@ -1184,6 +1230,7 @@ PATTERN_RULES = (
     (("pattern.short_form",), short_form_hits),
     (("pattern.technology.paren_acronym",), paren_acronym_hits),
     (("pattern.technology.acronym", "pattern.technology.generation"), acronym_hits),
+    (("pattern.technology.modified",), modified_technology_hits),
 )
 
 
