@@ -132,6 +132,7 @@ class ClauseWords(_Model):
     request: list[str]
     not_request_before: list[str]
     not_owner_after: list[str]
+    bare_owners: list[str] = []  # 由地方自行解决: a generic owner with no body's ending, after 由 only
     duty_nouns: list[str]
     time_heads: list[str]
     seated: list[str]

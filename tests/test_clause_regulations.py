@@ -47,6 +47,13 @@ CASES = [
     ("gov-2004-guofa-18", "由国务院分管领导同志协调或审核后提出，报总理确定", []),
     ("gov-2004-guofa-18", "由国务院秘书长签发", []),
     ("gov-2004-guofa-18", "由国务院全体会议或国务院常务会议讨论决定", []),
+    # A generic owner bare after 由 (地方, 地方财政, 部门), doing the work itself (自行…).
+    ("gov-1981-guofa-88", "差额部分由地方自行解决。", [("clause.you_body", [("responsible", ["地方"])])]),
+    ("gov-1981-guofa-88", "由地方财政统一拨补。", [("clause.you_body", [("responsible", ["地方财政"])])]),
+    ("gov-2004-guofa-18", "部门职权范围内的事务，由部门自行发文或联合发文，不得要求国务院批转",
+     [("clause.you_body", [("responsible", ["部门"])])]),
+    # A decision left to a body (自主决定) is a discretion granted, no task (not in the 127 gold).
+    ("gov-2018-guobanfa-127", "由项目承担单位自主决定", []),
     # 商 inside another word or with no body right before it is no consultation.
     ("gov-2004-guobanhan-71", "林业局与财政部商定，天保工程区在工程实施期间暂不实施森林生", []),
     ("gov-2005-guobanhan-57", "商有关部门合理安排运输，确保在规定时间", []),

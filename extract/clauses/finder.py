@@ -878,6 +878,8 @@ _NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼
                               # who sends members or chooses post holders, a discretion granted
                               r"|(?:" + _V.alternation(_V.clauses.not_owner_after) + r")")
 _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[（(](?:单位|部门)[）)])?")
+# A generic owner right after 由 (vocabulary [clauses] bare_owners), longest first.
+_BARE_OWNER = re.compile(_V.alternation(_V.clauses.bare_owners) or r"(?!)")
 
 
 _LIST_PUNCT = "、，,。；;：:（(）)\n“”《》"
@@ -1005,10 +1007,16 @@ def you_body(ctx: Context) -> list[Found]:
             items = [ListItem(text[start:end], text[start:end], start, end, False, False)]
         else:
             end = _list_after(text, start, ctx.hi)
-            if end is None:
+            bare = _BARE_OWNER.match(text, start) if end is None else None
+            if bare:
+                # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
+                end = bare.end()
+                items = [ListItem(bare.group(0), bare.group(0), start, end, False, False)]
+            elif end is None:
                 continue
-            items = _items(text[start:end], start, ctx.default_prefix)
-        if not rel and (not items or not all(is_agency(it.surface) for it in items)):
+            else:
+                items = _items(text[start:end], start, ctx.default_prefix)
+        if not rel and not bare and (not items or not all(is_agency(it.surface) for it in items)):
             continue
         if _POST_TITLE.match(text, end):
             continue  # 由分管副区长牵头: a post holder (副区长), not the body 分管副区
