@@ -39,7 +39,7 @@ import re
 from policykg.extract.clauses.agency_list import split_agency_list
 from policykg.extract.structure.tasks import ClauseTasks
 from policykg.extract.tables.responsibility import TableTask
-from policykg.extract.tables.text_table import names_body
+from policykg.extract.tables.text_table import bodies_after, names_body
 from policykg.schema.models import Evidence, Role, Section, Task
 from policykg.schema.vocabulary import vocabulary
 
@@ -53,8 +53,6 @@ MIN_OWNER_UNITS = 2
 # A chapter with no duty title (四、各单位按以下职能分工牵头…：) counts when at least this many
 # sub-units stand under it and every one of them is headed by a body.
 MIN_UNTITLED_UNITS = 3
-# Where the list after 配合 ends: punctuation, or a word that follows a list of bodies ([verbs] list_stops).
-_LIST_END = re.compile(r"[，。；;,：:\n]|" + vocabulary().alternation(vocabulary().verbs.list_stops))
 _V = vocabulary().verbs
 # Support verbs whose partner after them leads (配合B); 协助's object is left out and 协同 names a
 # co-doer (_CO_DOER), so neither makes the heading body a supporter.
@@ -130,17 +128,6 @@ def _runs_on(text: str, end: int) -> bool:
     return bool(m) and m.group(1) != "\n"
 
 
-def _bodies_after(text: str, pos: int, hi: int, default_prefix: str | None):
-    """The list of bodies right after `pos` up to the next stop (punctuation or a list-stop word),
-    when everything there is bodies; else None. Returns (items, end of the list)."""
-    stop = _LIST_END.search(text, pos, hi)
-    span_end = stop.start() if stop else hi
-    items = split_agency_list(text[pos:span_end], pos, default_prefix)
-    if not items or not all(names_body(it.name) for it in items) or items[-1].end != span_end:
-        return None
-    return items, span_end
-
-
 def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_items: list, tt: TableTask,
             default_prefix: str | None, inline: bool) -> set[Role]:
     """Read the clauses of the unit's own text [lo, hi) whose unwritten subject is the heading body
@@ -167,7 +154,7 @@ def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_item
         if not m:
             continue
         after = m.end()
-        listed = _bodies_after(text, after, hi, default_prefix)
+        listed = bodies_after(text, after, hi, default_prefix)
         if m.group("co"):
             if listed:  # 协同B推动…: B works alongside, a co-doer
                 tt.assignments.append((Role.responsible, listed[0], evidence(listed[1], "table.owner_heading_partner")))
@@ -193,7 +180,7 @@ def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_item
                 stop = re.search(r"[。；;]", text[after:hi])
                 s_end = after + stop.start() if stop else hi
                 for sm in _SUPPORT.finditer(text, after, s_end):
-                    more = _bodies_after(text, sm.end(), s_end, default_prefix)
+                    more = bodies_after(text, sm.end(), s_end, default_prefix)
                     if more:
                         tt.assignments.append((Role.support, more[0], evidence(more[1], "table.owner_heading_partner")))
             continue

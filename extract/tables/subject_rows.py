@@ -11,8 +11,12 @@ one body by the same is_agency test the prose rules use; rows whose first cell n
 领导) give nothing. The subject cell merged over several duty rows is written once: inside a row,
 each bare number line (a score: 30, 15) followed by text opens one duty, a task of its own whose
 title is that text's first line, with the row's subject responsible. The subject is no lead:
-nothing in such a header says so. What the cells beside it say (评分标准, 分值) is never read for
-owners here (precision: a score or a criterion names no owner).
+nothing in such a header says so. What the cells beside it say (评分标准, 分值) names no owner of
+its own (precision: a score or a criterion is no clause), except where a criterion names the row's
+partners with the row's subject as its unwritten subject, at the opening of a clause (2.与县环保局、
+县水文站共同推进…): 与B / 协同B → B a co-doer, responsible beside the subject; 配合B → B lead, the
+subject support (the subject keeps its responsible row). Objects of 协助 / 指导 / 督促 stay out:
+the helped body is given no work (the dev gold, jx-shicheng-2018-hezhang-kaohe).
 """
 
 from __future__ import annotations
@@ -27,14 +31,24 @@ from policykg.extract.tables.responsibility import (
     label_role,
     plain_label,
 )
-from policykg.extract.tables.text_table import _lines, names_body, row_number
-from policykg.schema.models import Evidence, Section, Task, TaskKind
+from policykg.extract.tables.text_table import _lines, bodies_after, names_body, row_number
+from policykg.schema.models import Evidence, Role, Section, Task, TaskKind
+from policykg.schema.vocabulary import vocabulary
 
 MIN_LABELS = 3  # plain column labels after 序号 for a header
 MIN_ROWS = 3  # rows opening with a body for a table: fewer is too weak a sign
 GROUP_CELL_CHARS = 8  # a group cell before the subject (重点考核部门) is short
 _GROUP_HEAD = re.compile(r"^[一二三四五六七八九十]+、")
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff]{4}")
+# Partner words opening a criterion's clause: co-doers (与B共同推进…, 协同B加强…) and the lead the row's
+# subject cooperates with (配合B…: [verbs] support's first word). 与 must open the clause: inside a
+# word (参与) it is none.
+_CO_DOERS = ("与", "协同")
+_SUPPORT_WORD = vocabulary().verbs.support[0]
+_PARTNER = re.compile(r"(?:^|(?<=[，,。；;：:\n]))[ \u3000]*(?:[0-9０-９]{1,2}[.．、])?[ \u3000]*(?:积极)?"
+                      r"(?P<word>" + "|".join(_CO_DOERS + (_SUPPORT_WORD,)) + ")")
+# The staff of a body standing for it after the list (配合县水利局、水保局技术人员开展…).
+_STAFF = ("技术人员", "工作人员")
 
 
 def _header_end(lines, i: int) -> int | None:
@@ -83,10 +97,30 @@ def subject_row_tasks(doc_id: str, text: str, lo: int, sections: list[Section], 
                 for role, items in roles:
                     if items:
                         tt.assignments.append((OWNER_ROLES[role], items, ev))
+                subject_items = [it for role, items in roles for it in items]
+                _partners(text, doc_id, number.start, first.start, last.end, subject_items, tt, default_prefix)
                 out.append(tt)
         spans.append((rows[0][0].start, rows[-1][2][-1][1].end))
         i = end
     return out, spans
+
+
+def _partners(text: str, doc_id: str, row_start: int, lo: int, hi: int, subject_items: list, tt: TableTask,
+              default_prefix: str | None) -> None:
+    """The partners a duty's criteria name at a clause opening (see the module docstring); the
+    evidence runs from the row's number to the end of the partner list, as written."""
+    for m in _PARTNER.finditer(text, lo, hi):
+        listed = bodies_after(text, m.end(), hi, default_prefix, _STAFF)
+        if not listed:
+            continue
+        items, end = listed
+        ev = Evidence(doc_id=doc_id, start=row_start, end=end, quote=text[row_start:end], rule="table.row_partner")
+        if m.group("word") == _SUPPORT_WORD:
+            tt.assignments.append((Role.lead, items, ev))
+            if subject_items:
+                tt.assignments.append((Role.support, subject_items, ev))
+        else:
+            tt.assignments.append((Role.responsible, items, ev))
 
 
 def _rows(lines, k: int):

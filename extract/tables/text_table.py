@@ -119,6 +119,28 @@ def _names_some_body(line: str) -> bool:
     return any(names_body(it.name) for it in split_agency_list(line.rstrip("、，, "), 0))
 
 
+# Where a list of bodies written inside running text ends (配合B…, 协同B…, 与B、C共同推进…): punctuation,
+# or a word that follows a list of bodies ([verbs] list_stops).
+LIST_END = re.compile(r"[，。；;,：:\n]|" + vocabulary().alternation(vocabulary().verbs.list_stops))
+
+
+def bodies_after(text: str, pos: int, hi: int, default_prefix: str | None, tails: tuple[str, ...] = ()):
+    """The list of bodies right after `pos` up to the next LIST_END stop, when everything there is
+    bodies; else None. A word of `tails` closing the list (水保局技术人员: the staff of a body) is
+    left out of the last name. Returns (items, end of the list as written)."""
+    stop = LIST_END.search(text, pos, hi)
+    span_end = stop.start() if stop else hi
+    list_end = span_end
+    for tail in tails:
+        if text.endswith(tail, pos, span_end):
+            list_end = span_end - len(tail)
+            break
+    items = split_agency_list(text[pos:list_end], pos, default_prefix)
+    if not items or not all(names_body(it.name) for it in items) or items[-1].end != list_end:
+        return None
+    return items, span_end
+
+
 def names_body(name: str) -> bool:
     """is_agency (which also takes a body with its other nameplates in brackets, 区委宣传部（区文明办、
     区政府新闻办、区委网信办）), and a body whose name holds a short quoted term."""
