@@ -168,3 +168,36 @@ def test_places_corridors_and_trading_markets(text, expected):
 ])
 def test_technology_terms(text, expected):
     assert _standing(text) == expected
+
+
+def test_a_drafting_list_of_institutes_schools_and_ministry_centres():
+    # hand-written, in the form of a standard's 前言 (起草单位 list); names no real document
+    text = ("本标准起草单位：深圳市规划国土发展研究中心、武汉大学遥感信息工程学院、住房和城乡建设部科技与产业化发展中心、"
+            "中国电建集团华东勘测设计研究院有限公司、国家城市信息模型（CIM）工程技术研究中心、哈尔滨工业大学（深圳）。")
+    assert _standing(text) == {
+        # 发展 is a name word after the place, not the clause verb the front trimming cuts at
+        ("Institution", "深圳市规划国土发展研究中心"),
+        # a known university, a technology word, then its school's field
+        ("Institution", "武汉大学遥感信息工程学院"),
+        # the ministry (registered as 中华人民共和国住房和城乡建设部) heads the centre it runs
+        ("Institution", "住房和城乡建设部科技与产业化发展中心"),
+        ("Company", "中国电建集团华东勘测设计研究院有限公司"),
+        # a bracketed acronym inside the name; no list sibling 国家城市信息模型
+        ("Institution", "国家城市信息模型（CIM）工程技术研究中心"),
+        ("Institution", "哈尔滨工业大学（深圳）"),
+    }, _standing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "支持深圳市建设国际科技创新中心。",  # hand-written: 建设 right after the place is the clause's verb
+    "打造具有全国重要影响力的信息通信创新中心。",  # cut-down real (heldout_entities_4): 的 inside is a clause
+])
+def test_name_verbs_after_a_place_only_inside_a_name(text):
+    assert _standing(text) == set()
+
+
+def test_a_ministry_written_without_the_states_title_is_a_government_body():
+    from policykg.extract.entities.finder import government_body_spans
+
+    text = "本文件由住房和城乡建设部城市管理监督局提出。"  # cut-down real (城市运行管理服务平台数据标准 draft)
+    assert "住房和城乡建设部" in [text[a:b] for a, b in government_body_spans(text)]

@@ -48,12 +48,13 @@ def find_entities(
     gaz = gazetteer or default_gazetteer()
     view = build_view(text)
     c = view.compact
-    blocked = _SpanLookup(agency_spans(c, gaz))
+    spans = agency_spans(c, gaz)
+    blocked = _SpanLookup(spans)
     breaks = cell_breaks(view)
     gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)
                 and not _crosses(h, breaks) and not _place_in_list(c, h)]
     pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz), lambda h: _in_body_name(c, h, blocked),
-                                        gaz.context_names, breaks)
+                                        gaz.context_names, breaks, spans)
                 if not _in_body_name(c, h, blocked)]
     kept, inside = resolve(gaz_hits, pat_hits)
     return [_mention(doc_id, view, h, start, inside.get(id(h)), gaz) for h in kept]

@@ -308,4 +308,11 @@ def agency_terms(registry_dir: Path | None = None) -> list[str]:
             elif isinstance(value, list):
                 terms.update(v for v in value if isinstance(v, str))
         terms.update(a for a in row.get("aliases", []) if isinstance(a, str))
+    # A national body is registered by its full title (中华人民共和国住房和城乡建设部) and written
+    # without the state's name (本文件由住房和城乡建设部提出): both are its names.
+    terms.update(t[len(STATE_TITLE):] for t in list(terms)
+                 if t.startswith(STATE_TITLE) and len(t) - len(STATE_TITLE) >= 3)
     return sorted(t for t in terms if t.strip())
+
+
+STATE_TITLE = "中华人民共和国"

@@ -154,6 +154,9 @@ UNIVERSITY_GENERIC = frozenset("""
 函授 夜 电视 广播电视 行政 干部 管理干部 教师进修 进修 正规 直属 教育部直属 师范 首先是
 """.split())
 
+# How a central ministry's name ends (自然资源部, 住房和城乡建设部): the institutes it runs are named
+# after it (住房和城乡建设部科技与产业化发展中心: rules._ministry_head).
+MINISTRY_END = "部"
 # Agency names end like this; '…委员会与上海交通大学' lists an agency, then a university. The
 # words are vocabulary.toml's [agency] entity_suffixes (a subset of its agency endings).
 AGENCY_SUFFIXES = tuple(vocabulary().agency.entity_suffixes)

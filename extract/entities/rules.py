@@ -65,8 +65,14 @@ class Scene:
     """The compact text plus what is already claimed, shared by the rules of one call."""
 
     def __init__(self, compact: str, hits: list[Hit], generic_extra: frozenset[str], in_body=None,
-                 context_names=None, breaks: frozenset[int] = frozenset()):
+                 context_names=None, breaks: frozenset[int] = frozenset(), agencies=()):
         self.c = compact
+        # end -> start of the longest government body name ending there (finder.agency_spans):
+        # a ministry heads the names of the institutes it runs (rules._ministry_head).
+        self.agency_ends: dict[int, int] = {}
+        for a, b in agencies:
+            if b not in self.agency_ends or a < self.agency_ends[b]:
+                self.agency_ends[b] = a
         # Positions where a table cell ends before c[i] (finder.cell_breaks): a name's window
         # never walks back across one.
         self.breaks = breaks
@@ -417,6 +423,20 @@ def institution_hits(scene: Scene) -> list[Hit]:
         if found is None:
             continue
         start, body, has_head = found
+        bracketed = _before_acronym_bracket(scene, start, max_len)
+        if bracketed is not None and not has_head:
+            # 国家城市信息模型（CIM）+ 工程技术研究中心: the acronym glosses a word of the name.
+            start, body = bracketed, c[bracketed:pos]
+        if not has_head:
+            school = _head_through_tech(scene, start)
+            if school is not None:
+                # 武汉大学 + 遥感 + 信息工程学院: a known body, a technology word, then the rest of
+                # the name (a university's school named by its field).
+                start, body, has_head = school, c[school:pos], True
+        if not has_head:
+            verb_start = _place_start_over_name_verbs(scene, start, pos, max_len)
+            if verb_start is not None:
+                start, body = verb_start, c[verb_start:pos]
         if suffix == "中心" and not has_head and body[:1] in tuple(lx.ADMIN_UNIT_CHARS) and not _place_len(body):
             continue  # 市体彩中心, 镇城运中心: the government's own public-service unit, an agency
         if facility and not has_head:
@@ -430,6 +450,10 @@ def institution_hits(scene: Scene) -> list[Hit]:
                     _through_tech(scene, scene.window(pos, max_len)[0], pos, max_len)
                 if longer is not None and _institution_named(scene, longer[1], suffix, university):
                     start, body, ok = longer[0], longer[1], True
+            if not ok and not university:
+                ministry = _ministry_head(scene, pos, max_len)
+                if ministry is not None:
+                    start, ok = ministry, True
             if not ok and not university:
                 national = _national_name(scene, pos, max_len)
                 if national is not None and _institution_named(scene, c[national:pos], suffix, university):
@@ -593,6 +617,87 @@ def _tech_head(scene: Scene, start: int) -> int:
     if w < t and trim_front(scene.c[w:t]) == t - w:
         return t  # 重点建设 + 量子通信 + 卓越创新中心: only verbs and lead words before it
     return start
+
+
+def _before_acronym_bracket(scene: Scene, start: int, max_len: int) -> int | None:
+    """Where a name starts when a bracketed acronym stands inside it, right before `start`:
+    国家城市信息模型（CIM）工程技术研究中心 reads from 国家. The bracket holds a Latin acronym and
+    Chinese name characters stand on both sides; the part before it runs back to a mark or a
+    verb as any name does."""
+    c = scene.c
+    if start < 4 or start >= len(c) or c[start - 1] != ")" or not is_cjk(c[start]):
+        return None
+    k = c.rfind("(", max(0, start - 14), start - 1)
+    if k <= 0 or not _ACR_INNER.fullmatch(c[k + 1:start - 1]) or not is_cjk(c[k - 1]):
+        return None
+    w, _ = scene.window(k, max_len)
+    s = w + trim_front(c[w:k])
+    return s if k - s >= 2 else None
+
+
+def _head_through_tech(scene: Scene, start: int) -> int | None:
+    """The start of a known company or institution that ends right where a technology word
+    begins, the technology ending at `start`: 武汉大学 + 遥感 + (信息工程学院). None otherwise."""
+    tech = scene.tech_ending_at(start)
+    if tech is None or scene.org_ending_at(start) is not None:
+        return None
+    head = scene.org_ending_at(tech.start)
+    return head.start if head is not None else None
+
+
+def _place_start_over_name_verbs(scene: Scene, start: int, pos: int, max_len: int) -> int | None:
+    """Where an institution's name starts when the front trimming cut it at a verb that is a
+    name word (深圳市规划国土 + 发展 + 研究中心 was cut to 研究中心): at a place earlier in the window
+    that only lead words stand before, if every cut word after the place is a name verb
+    (lexicon.NAME_VERBS) and the part after the place does not open with a verb (深圳市 + 建设
+    国际科技创新中心 is a clause)."""
+    c = scene.c
+    w0, head = scene.window(pos, max_len)
+    if head is not None or w0 >= start:
+        return None
+    window = c[w0:pos]
+    for k in range(start - w0):
+        place = _place_len(window[k:])
+        if not place or trim_front(window[:k]) != k:
+            continue
+        rest = window[k + place:]
+        if not rest or rest.startswith(tuple(lx.CUT_WORDS)) or rest[0] in lx.FUNCTION_END:
+            return None
+        if any(w in rest for w in lx.CUT_WORDS if w not in lx.NAME_VERBS) or \
+                any(j in rest for j in lx.LIST_JOINERS) or \
+                any(ch in _without(rest, lx.CUT_CHAR_WORDS) for ch in lx.CUT_CHARS):
+            return None  # 全国 + 重要影响力的…创新中心: a 的 or 等 inside is a clause
+        return w0 + k
+    return None
+
+
+def _without(text: str, words: tuple[str, ...]) -> str:
+    for w in words:
+        text = text.replace(w, "")
+    return text
+
+
+def _ministry_head(scene: Scene, pos: int, max_len: int) -> int | None:
+    """Where an institute a central ministry runs starts: at the ministry's name, when one ends
+    in the window and its field follows (住房和城乡建设部 + 科技与产业化发展 + 中心, 自然资源部 +
+    国土卫星遥感应用 + 中心). The field's words may be verbs elsewhere (发展, 建设), so the name is
+    read from the ministry. A ministry is a body whose name ends in 部 and opens with no place
+    or bare 市/区 (深圳市委宣传部 is a local Party organ)."""
+    c = scene.c
+    i = pos
+    while i > 0 and pos - i < max_len + 8 and scene.is_name_char(i - 1) and i not in scene.breaks:
+        i -= 1
+        a = scene.agency_ends.get(i)
+        if a is None or pos - i < 2:
+            continue
+        name = c[a:i]
+        if not name.endswith(lx.MINISTRY_END) or _place_len(name) or name[0] in lx.ADMIN_UNIT_CHARS:
+            return None
+        field = c[i:pos]
+        if field[0] in lx.FUNCTION_END or scene.residue(field, lx.DESIGNATION_WORDS) < 2:
+            return None
+        return a
+    return None
 
 
 def _national_name(scene: Scene, pos: int, max_len: int) -> int | None:
@@ -991,6 +1096,9 @@ def _firm_anchor(h: Hit, by_start: dict[int, list[Hit]], longest: int) -> bool:
 
 def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
     item = scene.c[s:e]
+    close = scene.c.find(")", e, e + 14) if scene.c.startswith("(", e) else -1
+    if close > 0 and close + 1 < len(scene.c) and is_cjk(scene.c[close + 1]):
+        return  # 国家城市信息模型（CIM）工程技术研究中心: the bracket is inside a longer name
     if scene.context_hit(out, s, e):
         return  # 华为、中国石化: a listed firm's short name beside a known firm
     if not 2 <= len(item) <= 10 or not scene.is_free(s, e) or item[-1] in lx.FUNCTION_END:
@@ -1100,6 +1208,7 @@ def latin_brand_hits(scene: Scene) -> list[Hit]:
 
 
 _ACR = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_ACR_INNER = re.compile(r"[A-Z][A-Za-z0-9]{1,9}")
 _PAREN_AFTER = re.compile(rf"([\u4e00-\u9fff]{{2,14}})\(\s*({_ACR})\s*\)")
 _PAREN_BEFORE = re.compile(rf"(?<![A-Za-z0-9-])({_ACR})\s*\(\s*([\u4e00-\u9fff]{{2,14}})\s*\)")
 _ACR_TOKEN = re.compile(rf"(?<![A-Za-z0-9-])({_ACR})(?![A-Za-z0-9-])")
@@ -1235,12 +1344,12 @@ PATTERN_RULES = (
 
 
 def pattern_hits(compact: str, gazetteer_hits: list[Hit], generic_extra: frozenset[str], in_body=None,
-                 context_names=None, breaks: frozenset[int] = frozenset()) -> list[Hit]:
+                 context_names=None, breaks: frozenset[int] = frozenset(), agencies=()) -> list[Hit]:
     """All pattern-rule hits, each rule seeing what the gazetteer and earlier rules claimed
     (PATTERN_RULES gives the order); `in_body(hit)` says which hits are part of a government
     body's name (they are not claimed); `context_names` are the context-only list names
     (Gazetteer.context_names) the list rules may take."""
-    scene = Scene(compact, gazetteer_hits, generic_extra, in_body, context_names, breaks)
+    scene = Scene(compact, gazetteer_hits, generic_extra, in_body, context_names, breaks, agencies)
     found: list[Hit] = []
     for _, rule in PATTERN_RULES:
         found.extend(rule(scene))  # each rule claims its hits on the scene as it goes
