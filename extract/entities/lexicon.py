@@ -183,6 +183,13 @@ FACILITY_CENTRES = (
     "管理中心", "城管中心",
 )
 
+# Computing centres a place names (山东云计算中心, 上海超级计算中心, like 深圳云计算中心): one body each,
+# not the facility type 数据中心 / 计算中心 (rules._place_named_facility).
+NAMED_FACILITY_FIELDS = ("超级计算", "云计算", "超算")
+# A national innovation centre is named by its field (国家集成电路创新中心, 国家智能传感器创新中心);
+# with designation words only (国家技术创新中心, 国家制造业创新中心) it is a class.
+NATIONAL_FIELD_CENTRE_END = "创新"
+
 # Academies named by their country or region only (中国工程院, 广东省科学院, 中国农业科学院):
 # a person's name before one is a list of experts (邓秀新 工程院副院长).
 PLACE_HEADED_ACADEMIES = ("科学院", "工程院")

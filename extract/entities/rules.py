@@ -440,6 +440,10 @@ def institution_hits(scene: Scene) -> list[Hit]:
         if suffix == "中心" and not has_head and body[:1] in tuple(lx.ADMIN_UNIT_CHARS) and not _place_len(body):
             continue  # 市体彩中心, 镇城运中心: the government's own public-service unit, an agency
         if facility and not has_head:
+            named = _place_named_facility(scene, pos)
+            if named is not None:
+                # 山东云计算中心, 上海超级计算中心: a place's computing centre is one body.
+                scene.claim(out, Hit(named, end, EntityKind.institution, c[named:end], "pattern.institution.centre"))
             continue  # 数据中心, 广州市数据中心: a facility type, named only after a known body
         if not has_head:
             ok = len(body) >= 2 and _institution_named(scene, body, suffix, university)
@@ -482,7 +486,7 @@ def _national_kind(item: str) -> bool:
     if suffix is None:
         return False
     body = item[len(lx.NATIONAL):-len(suffix)]
-    return Scene("", [], frozenset()).residue(body, lx.DESIGNATION_WORDS | lx.GENERIC_WORDS) == 0
+    return Scene("", [], frozenset()).residue(body, lx.DESIGNATION_WORDS) == 0
 
 
 def _beside_national_kind(scene: Scene, start: int, end: int) -> bool:
@@ -619,6 +623,25 @@ def _tech_head(scene: Scene, start: int) -> int:
     return start
 
 
+def _place_named_facility(scene: Scene, pos: int) -> int | None:
+    """Start of place + computing field + 中心 (lexicon.NAMED_FACILITY_FIELDS) ending at `pos`, the
+    place opening a name (after a mark, a verb or a lead word): 山东 + 云计算 + 中心. Other
+    facility kinds after a place stay kinds (广州市数据中心)."""
+    c = scene.c
+    field = next((f for f in lx.NAMED_FACILITY_FIELDS if c.endswith(f, 0, pos)), None)
+    if field is None:
+        return None
+    f = pos - len(field)
+    place = _place_before(scene, f)
+    if not place:
+        return None
+    s = f - place
+    w, _ = scene.window(s, 8)
+    if w < s and trim_front(c[w:s]) != s - w:
+        return None  # more name before the place: not the place's own centre
+    return s
+
+
 def _before_acronym_bracket(scene: Scene, start: int, max_len: int) -> int | None:
     """Where a name starts when a bracketed acronym stands inside it, right before `start`:
     国家城市信息模型（CIM）工程技术研究中心 reads from 国家. The bracket holds a Latin acronym and
@@ -725,6 +748,12 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
     if suffix == "中心" and body.startswith(lx.NATIONAL) and len(body) > 4 and \
             any(body.endswith(p) and len(p) >= 2 for p in lx.PLACES):
         return True  # 国家超级计算天津中心: a national centre is named by the city it is in
+    if suffix == "中心" and body.startswith(lx.NATIONAL) and body.endswith(lx.NATIONAL_FIELD_CENTRE_END) and \
+            scene.residue(body[len(lx.NATIONAL):-len(lx.NATIONAL_FIELD_CENTRE_END)], lx.DESIGNATION_WORDS) >= 4 \
+            and not _KIND_THEN_CONJ.search(body) and "、" not in body:
+        # 国家集成电路创新中心: a national innovation centre named by its field (国家科学中心和技术
+        # 创新中心 lists two kinds)
+        return True
     if suffix == "中心" and _place_len(body) and body.startswith(lx.NATIONAL, _place_len(body)) and \
             len(body) - _place_len(body) - len(lx.NATIONAL) >= 2:
         return True  # 长三角国家技术创新中心: a national centre named by the region it serves
