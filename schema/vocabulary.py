@@ -145,6 +145,7 @@ class ClauseWords(_Model):
     relative_adjectives: list[str]
     relative_verbs: list[str]
     relative_choosers: list[str] = []  # 由本级人民政府确定的审核机构
+    relative_states: list[str] = []  # 实行垂直管理的国务院部门: how the bodies meant are run
     owner_openers: list[str] = []  # 所在 of 由所在镇政府…: part of the mention
     lead_others: list[str] = ["共同推进"]  # B共同推进 after A牵头: B supports
     post_titles: list[str]

@@ -54,6 +54,23 @@ CASES = [
      [("clause.you_body", [("responsible", ["部门"])])]),
     # A decision left to a body (自主决定) is a discretion granted, no task (not in the 127 gold).
     ("gov-2018-guobanfa-127", "由项目承担单位自主决定", []),
+    # Procedure verbs of countersigning and reporting end the name (会签: 会 ended it; 直接报至).
+    ("sh-qibao-2020-xiane-gongcheng", "凡使用财政资金的限额以下项目由镇财政所会签",
+     [("clause.you_body", [("responsible", ["镇财政所"])])]),
+    ("sh-qibao-2020-xiane-gongcheng", "户管单位为居委的由建设单位直接报至规建办审核",
+     [("clause.you_body", [("responsible", ["建设单位"])])]),
+    ("sh-jinshan-2019-xiaofang", "由各级财政予以保障", [("clause.you_body", [("responsible", ["各级财政"])])]),
+    # A long supporter list after 由A牵头, closed by 等部门共同参与.
+    ("sh-2023-jiaotong-guangfu", "成立由市交通委牵头，市发展改革委、市住房城乡建设管理委、市经济信息化委、市规划资源局、"
+     "民航华东管理局、市水务局、市邮政管理局、市电力公司等部门共同参与的推进机制",
+     [("clause.you_body", [("lead", ["市交通委"]), ("support", [
+         "市发展改革委", "市住房城乡建设管理委", "市经济信息化委", "市规划资源局", "民航华东管理局", "市水务局",
+         "市邮政管理局", "市电力公司"])])]),
+    # Bodies picked out by how they are run, or by who names them, as alternatives of one role.
+    ("gov-2018-guobanfa-123", "实行全系统垂直管理的国务院部门办公厅（室）或指定的专门司局是本系统政务新媒体工作的主管单位",
+     [("clause.is_role", [("responsible", ["实行全系统垂直管理的国务院部门办公厅（室）", "指定的专门司局"])])]),
+    # An 应当 duty of assisting is an 应当 subject, left out like the others.
+    ("sh-xuhui-2020-xiaofang-zerenzhi", "居民委员会应当协助政府及其派出机关做好消防安全工作", []),
     # 商 inside another word or with no body right before it is no consultation.
     ("gov-2004-guobanhan-71", "林业局与财政部商定，天保工程区在工程实施期间暂不实施森林生", []),
     ("gov-2005-guobanhan-57", "商有关部门合理安排运输，确保在规定时间", []),

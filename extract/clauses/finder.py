@@ -848,7 +848,8 @@ _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 _RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")|(?:"
                              + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?|"
                              # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
-                             r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers) + r"))的")
+                             r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers
+                                                                   + _V.clauses.relative_states) + r"))的")
 _POST_TITLE = re.compile(r"(?:" + (_V.alternation(_V.clauses.post_qualifiers) or r"(?!)") + r")?(?:"
                          + _V.alternation(_V.clauses.post_titles) + r")(?!期)")
 _MEETING_WORDS = tuple(_V.clauses.meeting_words)
@@ -1046,17 +1047,44 @@ def you_body(ctx: Context) -> list[Found]:
         if text.startswith("牵头", after):
             roles = [(Role.lead, items)]
             clause_end = _sentence_end(text, after, ctx.hi)
-            sup = re.compile(r"[，,]\s*(?P<b>[^，,。；;]{2,40}?)(?:配合|参与|协助)").match(text, clause_end)
+            sup = _supporters_after(ctx, clause_end)
             if sup:
-                part = _items(re.sub(r"等$", "", sup.group("b")), sup.start("b"), ctx.default_prefix)
-                if part and all(is_agency(it.surface) for it in part):
-                    roles.append((Role.support, part))
-                    clause_end = sup.end()
+                clause_end, part = sup
+                roles.append((Role.support, part))
             found.append(Found(m.start(), clause_end, "clause.you_body", roles))
             continue
         found.append(Found(m.start(), _sentence_end(text, after, ctx.hi), "clause.you_body",
                            [(Role.responsible, items)]))
     return found
+
+
+_SUPPORT_VERB = re.compile(_V.alternation(_V.verbs.support))
+# Adverbs between supporters and their verb (B、C等部门共同参与, B积极配合).
+_SUPPORT_ADVERBS = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs + _V.verbs.modals + ["共同", "分别"]) + r")*")
+
+
+def _supporters_after(ctx: Context, pos: int) -> tuple[int, list[ListItem]] | None:
+    """，B、C(等部门)(共同)配合/参与 right after a lead clause ending at `pos` (由A牵头，B、C…等部门共同
+    参与的推进机制): (end, B and C), or None. The list is read body by body, so it may be long."""
+    text = ctx.text
+    if pos >= ctx.hi or text[pos] not in "，,":
+        return None
+    start = pos + 1
+    while start < ctx.hi and text[start] in " \u3000":
+        start += 1
+    end = _list_after(text, start, ctx.hi)
+    if end is None:
+        return None
+    after = end
+    cat = _CATEGORY.match(text, after) or re.compile("等").match(text, after)
+    if cat:
+        after = cat.end()
+    after = _SUPPORT_ADVERBS.match(text, after).end()
+    verb = _SUPPORT_VERB.match(text, after)
+    items = _items(text[start:end], start, ctx.default_prefix)
+    if verb is None or not items or not all(is_agency(it.surface) for it in items):
+        return None
+    return verb.end(), items
 
 
 _REQUEST = re.compile(r"(?<![" + "".join(_V.clauses.not_request_before) + r"])(?:"
@@ -1289,6 +1317,7 @@ def subject_support(ctx: Context) -> list[Found]:
 
 
 _LEAD_AFTER_SUPPORT = re.compile(r"(?:配合|协助)")
+_DUTY_MODAL = re.compile(r"应当|应")
 
 
 @clause_rule("clause.support_lead", 75, "lead and others")
@@ -1321,6 +1350,10 @@ def support_lead(ctx: Context) -> list[Found]:
             continue
         stop, leads = part
         if m.group(0) == "协助":
+            # A应当协助B做好…: a duty of assisting stated as an 应当 subject (居民委员会应当协助政府及其
+            # 派出机关…), which the dev gold leaves out (sh-xuhui 第五条, gov-2018-guofa-41 第二十八条).
+            if _DUTY_MODAL.search(text, start, m.start()):
+                continue
             # A协助B…: the dev gold reads the helper as owning the work and leaves the helped party
             # out (sh-2024-jianzhu-laji 由A协助有关责任主体统筹…; sh-xuhui-2020-xiaofang-zerenzhi
             # 协助市交通执法部门…), unlike 配合B, whose B leads.
