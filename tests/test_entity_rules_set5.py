@@ -218,3 +218,17 @@ def test_a_ministry_written_without_the_states_title_is_a_government_body():
 ])
 def test_national_innovation_and_computing_centres(text, expected):
     assert _standing(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hand-written drafting list: a central agency's own centre, and a head institute (总院)
+    ("起草单位：中国气象局公共气象服务中心、中国市政工程华北设计研究总院、国家气候中心。",
+     {("Institution", "中国气象局公共气象服务中心"), ("Institution", "中国市政工程华北设计研究总院"),
+      ("Institution", "国家气候中心")}),
+    # hand-written: a local bureau's or commission's units are its own (agencies)
+    ("市气象局气象服务中心、深圳市发展和改革委员会价格监测中心。", set()),
+    # cut-down real (dev gov-2019-guobanfa-4): the agency acts, no institute follows it
+    ("国家中医药局负责组织实施三级公立中医医院绩效考核工作。", set()),
+])
+def test_central_agencies_head_their_centres(text, expected):
+    assert _standing(text) == expected

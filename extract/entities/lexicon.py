@@ -24,7 +24,7 @@ CUT_WORDS = frozenset("""
 组织 探索 试点 健全 优化 提高 增强 扩大 拓展 拓宽 深入 落实 贯彻 普及 实现 确保 保障 满足 适应 结合
 激发 建有 拥有 设有 具有 形成 共有 聚焦 瞄准 对标 建设 发展 加快建设 鼓励发展 部署
 只有 建议 关于 简称 名称 序号 名单 如下 附件 申报 认定 评选 遴选 公布 命名 备案 组建 以下简称 下简称 除了 请求 批示 同意 要求 由于 其中 包含 推荐 认定 授予
-查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实 构建 成为
+查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实 构建 成为 负责
 解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
 我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被 以上
 """.split())
@@ -154,9 +154,10 @@ UNIVERSITY_GENERIC = frozenset("""
 函授 夜 电视 广播电视 行政 干部 管理干部 教师进修 进修 正规 直属 教育部直属 师范 首先是
 """.split())
 
-# How a central ministry's name ends (自然资源部, 住房和城乡建设部): the institutes it runs are named
-# after it (住房和城乡建设部科技与产业化发展中心: rules._ministry_head).
-MINISTRY_END = "部"
+# How a central ministry's or agency's name ends (自然资源部, 住房和城乡建设部, 中国气象局, 国家发展和改革
+# 委员会, 海关总署): the institutes it runs are named after it (住房和城乡建设部科技与产业化发展中心,
+# 中国气象局公共气象服务中心: rules._ministry_head).
+MINISTRY_END = ("部", "局", "委员会", "署")
 # Agency names end like this; '…委员会与上海交通大学' lists an agency, then a university. The
 # words are vocabulary.toml's [agency] entity_suffixes (a subset of its agency endings).
 AGENCY_SUFFIXES = tuple(vocabulary().agency.entity_suffixes)
@@ -198,10 +199,10 @@ PLACE_HEADED_ACADEMIES = ("科学院", "工程院")
 PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
 PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
-# 规划院 / 设计院: planning and design institutes (中国国土勘测规划院, 中国建筑设计院), named by a
+# 研究总院 / 设计总院: a head institute (中国市政工程华北设计研究总院). 规划院 / 设计院: planning and design institutes (中国国土勘测规划院, 中国建筑设计院), named by a
 # field or a place and field like a 研究院.
-INSTITUTION_SUFFIXES = ("研究生院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心", "联盟",
-                        "医院", "协会", "学会", "规划院", "设计院")
+INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
+                        "联盟", "医院", "协会", "学会", "规划院", "设计总院", "设计院")
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
 NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育".split())
 # How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).

@@ -441,6 +441,9 @@ def institution_hits(scene: Scene) -> list[Hit]:
             continue  # 市体彩中心, 镇城运中心: the government's own public-service unit, an agency
         if facility and not has_head:
             named = _place_named_facility(scene, pos)
+            if named is None:
+                # 中国气象局 + 公共气象服务中心: a central agency's own centre is named by the agency.
+                named = _ministry_head(scene, pos, max_len)
             if named is not None:
                 # 山东云计算中心, 上海超级计算中心: a place's computing centre is one body.
                 scene.claim(out, Hit(named, end, EntityKind.institution, c[named:end], "pattern.institution.centre"))
@@ -714,11 +717,14 @@ def _ministry_head(scene: Scene, pos: int, max_len: int) -> int | None:
         if a is None or pos - i < 2:
             continue
         name = c[a:i]
-        if not name.endswith(lx.MINISTRY_END) or _place_len(name) or name[0] in lx.ADMIN_UNIT_CHARS:
-            return None
+        local = _place_len(name) and not name.startswith(lx.NATIONAL_HEADS)
+        if not name.endswith(lx.MINISTRY_END) or local or name[0] in lx.ADMIN_UNIT_CHARS:
+            return None  # 深圳市发展和改革委员会, 市气象局: a local body's units are its own
         field = c[i:pos]
         if field[0] in lx.FUNCTION_END or scene.residue(field, lx.DESIGNATION_WORDS) < 2:
             return None
+        if any(w in field for w in lx.CUT_WORDS if w not in lx.NAME_VERBS):
+            return None  # 国家中医药局 + 负责组织实施…医院: a clause, the body acts
         return a
     return None
 
