@@ -58,3 +58,39 @@ def test_a_heading_standing_alone_keeps_its_body_responsible():
     got = _roles(alone)
     assert got["街道消委办"] == [("responsible", "建管中心（房办）"), ("responsible", "街道消委办")]
     assert got["服务办"] == [("responsible", "服务办")]
+
+
+# Cut down from the real dev document sh-fengxian-2022-binan (奉贤区 实施方案, 五、职责分工): an opening
+# lead clause, then unnumbered colon paragraphs, one per body or list of bodies.
+FENGXIAN = """奉贤区应急避难场所建设实施方案
+
+五、职责分工
+
+按照条块结合、属地负责的原则，在区政府的统一领导下，区民防办、应急管理局牵头，区发展改革委、规划资源局、财政局、经委(商务委)等部门履行相应职责，各镇政府、街道(开发区)办事处和头桥集团落实主体责任。
+
+区民防办：负责制定区级应急避难场所专业规划和年度建设计划。
+
+区财政局：负责推进落实本区应急避难场所建设和维护管理所需经费。
+
+区经委（商务委）：负责指导、监督权属单位落实大型商场等场所的应急避难功能。
+
+各镇政府、街道（开发区）办事处、头桥集团：按照区规划要求，制定本区域应急避难场所建设规划。
+"""
+
+
+def _paragraph_owners(text: str) -> list[tuple[str, list[str]]]:
+    st = parse_structure(text, "d")
+    units = owner_heading_units(text, "d", st.sections, build_tasks("d", st.sections, st.paragraphs), "区")
+    return [(tt.rule, [it.surface for role, items, _ in tt.assignments for it in items]) for tt in units]
+
+
+def test_colon_paragraphs_of_a_duty_chapter_name_the_bodies_its_opening_gave_no_role():
+    # 区民防办 leads and 区财政局 / 区经委（商务委） support in the opening clause (written 经委(商务委) there):
+    # their paragraphs add nothing. The list of the last paragraph had no role there: responsible.
+    assert _paragraph_owners(FENGXIAN) == [
+        ("clause.owner_paragraph", ["各镇政府", "街道（开发区）办事处", "头桥集团"])]
+
+
+def test_colon_paragraphs_outside_a_duty_chapter_name_nobody():
+    # The same paragraphs under a chapter that is no duty chapter (an opinion letter's 部门意见) give nothing.
+    assert _paragraph_owners(FENGXIAN.replace("五、职责分工", "五、部门意见")) == []

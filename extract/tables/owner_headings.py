@@ -35,8 +35,10 @@ another supporter of that lead. 协助B names none (the dev rule leaves 协助 o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from policykg.extract.clauses.agency_list import split_agency_list
+from policykg.extract.clauses.finder import find_clauses
 from policykg.extract.structure.tasks import ClauseTasks
 from policykg.extract.tables.responsibility import TableTask
 from policykg.extract.tables.text_table import bodies_after, names_body
@@ -100,6 +102,8 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
             items = split_agency_list(name, at, default_prefix)
             if items and all(names_body(it.name) for it in items):
                 found.append((sub, name, at, items))
+        if titled and len(found) < MIN_OWNER_UNITS:
+            out += _owner_paragraphs(text, doc_id, chapter, subs, tasks, sections, default_prefix)
         if len(found) < MIN_OWNER_UNITS or not (titled or len(found) == len(subs)):
             continue
         for sub, name, at, items in found:
@@ -119,6 +123,55 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
                 tt.assignments.insert(0, (Role.responsible, items, ev))
             out.append(tt)
     return out
+
+
+# An unnumbered paragraph of a duty chapter opening with its bodies and a colon (区财政局：负责…).
+_OWNER_PARAGRAPH = re.compile(r"^[ \u3000]*([^\s。，,；;：:]{2,60})[：:]", re.M)
+
+
+def _owner_paragraphs(text: str, doc_id: str, chapter: Section, subs: list[Section], tasks: list[Task],
+                      sections: list[Section], default_prefix: str | None) -> list[TableTask]:
+    """A duty chapter written as unnumbered colon paragraphs (五、职责分工 / 区民防办、应急管理局牵头，… /
+    区财政局：负责… / 各镇政府、街道（开发区）办事处、头桥集团：按照…): each paragraph whose head is all
+    bodies makes them responsible for the chapter's unit. A body the chapter has already named before
+    its first such paragraph (its opening 区民防办、应急管理局牵头，B…等部门…) keeps the role that
+    clause gives it (the prose rules read that opening): its paragraph details those duties and names
+    no second role. At least
+    MIN_OWNER_UNITS such paragraphs, outside the chapter's numbered sub-units."""
+    lo = chapter.start
+    hi = min([s.start for s in subs] + [chapter.end])
+    heads = []
+    for m in _OWNER_PARAGRAPH.finditer(text, lo, hi):
+        items = split_agency_list(m.group(1), m.start(1), default_prefix)
+        if items and all(names_body(it.name) for it in items):
+            heads.append((m, items))
+    if len(heads) < MIN_OWNER_UNITS:
+        return []
+    # The bodies the chapter's opening clauses already give a role (read by the prose rules).
+    given = {_norm(it.name) for f in find_clauses(text, lo, heads[0][0].start(), default_prefix)
+             for _, items in f.roles for it in items}
+    units = ClauseTasks(doc_id, tasks, sections, text)
+    out = []
+    for n, (m, items) in enumerate(heads):
+        new = [it for it in items if _norm(it.name) not in given]
+        if not new:
+            continue
+        task, _ = units.task_for(m.start(1))
+        if task is None:
+            continue
+        ev = Evidence(doc_id=doc_id, start=m.start(1), end=m.end(), quote=text[m.start(1):m.end()],
+                      rule="table.owner_paragraph")
+        end = heads[n + 1][0].start() if n + 1 < len(heads) else text.find("\n", m.end(), hi)
+        tt = TableTask(task, m.start(1), m.end(), rule="clause.owner_paragraph",
+                       own_span=(m.start(1), end if end > 0 else hi))
+        tt.assignments.append((Role.responsible, new, ev))
+        out.append(tt)
+    return out
+
+
+def _norm(name: str) -> str:
+    """A name compared across half- and full-width brackets (经委(商务委) / 区经委（商务委）)."""
+    return unicodedata.normalize("NFKC", name)
 
 
 def _runs_on(text: str, end: int) -> bool:
@@ -202,6 +255,9 @@ def unit_spans(units: list[TableTask], sections: list[Section]) -> list[tuple[in
     the prose rules read it."""
     spans = []
     for tt in units:
+        if tt.own_span is not None:
+            spans.append(tt.own_span)
+            continue
         sec = next((s for s in sections if s.id == tt.task.section_id), None)
         end = sec.end if sec else tt.clause_end
         kids = sorted((s for s in sections if sec is not None and s.parent_id == sec.id), key=lambda s: s.start)

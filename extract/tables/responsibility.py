@@ -51,6 +51,7 @@ class TableTask:
     clause_end: int
     assignments: list[tuple[Role, list, Evidence]] = field(default_factory=list)  # (role, ListItems, evidence)
     rule: str = "clause.table_row"  # the Clause's rule: a table row, or an owner heading (owner_headings.py)
+    own_span: tuple[int, int] | None = None  # an owner paragraph's own text, when it is not its unit's whole span
 
 
 def label_role(label: str) -> str | None:
