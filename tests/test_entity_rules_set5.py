@@ -232,3 +232,13 @@ def test_national_innovation_and_computing_centres(text, expected):
 ])
 def test_central_agencies_head_their_centres(text, expected):
     assert _standing(text) == expected
+
+
+def test_a_short_cell_paragraph_ends_a_name():
+    # cut-down real (dev sh-2023-jiaotong-guangfu: a table typed one cell a paragraph)
+    text = "停车场、泵站等屋顶、机场空地、办公楼\n\n4-10\n\n机场集团、各航空公司\n\n（责任单位：各项目公司、市道路运输局）"
+    found = _standing(text)
+    assert ("Company", "机场集团") in found
+    assert not any(name in ("屋顶", "机场空地", "项目公司") or "办公楼" in name for _, name in found), found
+    # a PDF's wrap (one line break, or an excerpt's first line) still joins a name
+    assert ("Technology", "工\n业互联网") in {(m.label.value, m.surface) for m in find_entities("t", "加快工\n业互联网建设")}

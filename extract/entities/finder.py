@@ -76,6 +76,12 @@ def cell_breaks(view: TextView) -> frozenset[int]:
             i = bisect_left(view.index, pos)
             if 0 < i < len(view.index):
                 out.add(i)
+    for m in lx.SHORT_LINE.finditer(view.text):
+        # A short line without a sentence mark is a table cell or a heading, not a line a PDF
+        # wrapped because it was full: what follows it starts afresh.
+        i = bisect_left(view.index, m.end(1))
+        if 0 < i < len(view.index):
+            out.add(i)
     return frozenset(out)
 
 

@@ -56,6 +56,11 @@ LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九�
 # as it joins a PDF's wrapped lines, so without this 丽水学院 + 1 + 事业 + 8 + 莲都区…中心 read as one
 # name; a name never runs across such a line (finder.cell_breaks).
 CELL_LINE = re.compile(r"(?m)^[ \t]*([0-9]{1,4})[ \t]*\r?$")
+# A whole line this short, with a blank line after it, is no line a PDF wrapped because it was
+# full: a table cell of a document typed one cell a paragraph (机场空地、办公楼 / 4-10 / 机场集团) or
+# a heading; a name does not run on from it into the next line. (A first line is left alone: an
+# excerpt may start mid-line, 完善多层次金 / 融机构体系; so is a single line break: a PDF's wrap.)
+SHORT_LINE = re.compile(r"(?m)(?<=\n)[ \t]*([^\n]{1,12}?)[ \t]*\r?\n[ \t]*\r?\n")
 
 # 'former', before a place that opens a firm's earlier registered name (原东莞生益电子有限公司).
 FORMER = "原"
@@ -223,7 +228,7 @@ FIRM_KIND_WORDS = frozenset("""
 跨国 挂牌 招商 承包 工程承包 保理 商业保理 销售 车辆 经纪 保险经纪 政府性 全国性 地方性 领导 外商 辖区 大公司 大企业
 企业 大型 特大型 中型 小型 二十国 七国 八国 流氓 犯罪 黑社会 利益 统治 资产管理 金融资产管理 综合开发 专业 新型
 境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者 中介 小贷 小额贷款
-境内 境内外 再保险 区县 市县 省市 市场化
+境内 境内外 再保险 区县 市县 省市 市场化 项目
 """.split())
 # What a group's name never ends with right before 集团: countries (七十七国集团, 20国集团) and
 # political or military blocs (苏联领导集团, 反党集团, 军事集团).
