@@ -242,3 +242,17 @@ def test_a_short_cell_paragraph_ends_a_name():
     assert not any(name in ("屋顶", "机场空地", "项目公司") or "办公楼" in name for _, name in found), found
     # a PDF's wrap (one line break, or an excerpt's first line) still joins a name
     assert ("Technology", "工\n业互联网") in {(m.label.value, m.surface) for m in find_entities("t", "加快工\n业互联网建设")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hand-written: 高等 ends the name part before 研究院 (the 等 is no list mark)
+    ("支持中科院上海高等研究院参与建设。", {("Institution", "中科院上海高等研究院")}),
+    # hand-written: a national centre's site in brackets is part of its name
+    ("推进国家蛋白质科学中心（上海）建设。", {("Institution", "国家蛋白质科学中心（上海）")}),
+    # hand-written: a zone's designation is no centre
+    ("加快建设张江综合性国家科学中心。", set()),
+    # hand-written: a branch academy after its academy; alone it names none
+    ("支持中国科学院上海分院参与，各分院要配合。", {("Institution", "中国科学院上海分院")}),
+])
+def test_academies_branches_and_designations(text, expected):
+    assert _standing(text) == expected

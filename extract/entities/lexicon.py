@@ -186,8 +186,9 @@ FACILITY_CENTRES = (
     "培训中心", "活动中心", "资源中心", "配送中心", "结算中心", "客服中心", "分拨中心", "档案中心",
     "为中心", "业务中心", "城市中心", "负荷中心", "登记中心", "受理中心", "审批中心", "政务中心", "办事中心",
     "监测中心", "调解中心", "救助中心", "指导中心", "保障中心", "储备中心", "配置中心", "算力中心", "智算中心",
-    "管理中心", "城管中心",
+    "管理中心", "城管中心", "国家科学中心",
 )
+# (国家科学中心: 张江综合性国家科学中心 is a designation given to a zone, not a body)
 
 # Computing centres a place names (山东云计算中心, 上海超级计算中心, like 深圳云计算中心): one body each,
 # not the facility type 数据中心 / 计算中心 (rules._place_named_facility).
@@ -207,7 +208,9 @@ PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
 # 研究总院 / 设计总院: a head institute (中国市政工程华北设计研究总院). 规划院 / 设计院: planning and design institutes (中国国土勘测规划院, 中国建筑设计院), named by a
 # field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
-                        "联盟", "医院", "协会", "学会", "规划院", "设计总院", "设计院")
+                        "联盟", "医院", "协会", "学会", "规划院", "设计总院", "设计院", "分院")
+# A branch academy (中国科学院上海分院) is named only after the known body it belongs to.
+HEADED_ONLY_SUFFIXES = ("分院",)
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
 NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育".split())
 # How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).

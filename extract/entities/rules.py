@@ -314,7 +314,8 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
         # 可在 + 广东省高新技术企业协会: clause words ending in a function character before a
         # place; the name starts at the place.
         start, body = start + opened, body[opened:]
-    if body and body[-1] in lx.FUNCTION_END and not _name_ending_char(scene, body, pos):
+    if body and body[-1] in lx.FUNCTION_END and not _name_ending_char(scene, body, pos) and \
+            not body.endswith(lx.CUT_CHAR_WORDS):  # 中科院上海高等 + 研究院: 等 of 高等 is a name part
         return None
     if head is not None and k == 0:
         # 华为 + 2012实验室: the known company or institution right before is the name's head.
@@ -437,6 +438,8 @@ def institution_hits(scene: Scene) -> list[Hit]:
             verb_start = _place_start_over_name_verbs(scene, start, pos, max_len)
             if verb_start is not None:
                 start, body = verb_start, c[verb_start:pos]
+        if suffix in lx.HEADED_ONLY_SUFFIXES and not has_head:
+            continue  # 各分院: a branch is named after its academy
         if suffix == "中心" and not has_head and body[:1] in tuple(lx.ADMIN_UNIT_CHARS) and not _place_len(body):
             continue  # 市体彩中心, 镇城运中心: the government's own public-service unit, an agency
         if facility and not has_head:
@@ -579,15 +582,19 @@ def standards_body_hits(scene: Scene) -> list[Hit]:
 
 def campus_hits(scene: Scene) -> list[Hit]:
     """A university's campus named by the place in brackets right after it: the university and
-    the bracket are one name (哈尔滨工业大学（威海）, 中国石油大学（华东）), the campus the text means.
+    the bracket are one name (哈尔滨工业大学（威海）, 中国石油大学（华东）), the campus the text means;
+    so is a national centre's site (国家蛋白质科学中心（上海）).
 
     Example: 支持山东大学、哈尔滨工业大学（威海）等驻鲁部属高校
     Finds: Institution 山东大学 | Institution 哈尔滨工业大学（威海）
     """
     c, out = scene.c, []
     for h in list(scene.hits):
-        if h.label is not EntityKind.institution or not h.name.endswith(("大学", "学院")):
+        if h.label is not EntityKind.institution:
             continue
+        national = h.name.startswith(lx.NATIONAL_HEADS) and h.name.endswith(("中心", "实验室", "研究院"))
+        if not (h.name.endswith(("大学", "学院")) or national):
+            continue  # 国家蛋白质科学中心（上海）: a national centre's site, named like a campus
         if not c.startswith("(", h.end):
             continue
         close = c.find(")", h.end + 1, h.end + 8)
