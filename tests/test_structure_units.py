@@ -89,3 +89,15 @@ def test_a_clause_on_a_heading_only_line_belongs_to_that_unit():
     owners = {(x.text[t.start:t.start + 3], a.agency.surface)
               for c in x.clauses for a in c.assignments for t in x.tasks if t.id == a.task_id}
     assert ("（1）", "建设单位") in owners
+
+
+def test_a_regulation_without_chapters_invents_none_for_its_items():
+    # The same articles without 第二章: each article's （一） restarts numbering, which is no sign of a
+    # chapter whose heading the web page lost.
+    text = HUANGPU.replace("第二章  管理架构和职能\n", "")
+    st = parse_structure(text, "hp")
+    assert not any(s.heading_lost for s in st.sections)
+    art7, = _by_marker(st, "第七条")
+    art9, = _by_marker(st, "第九条")
+    one = _by_marker(st, "（一）")
+    assert [s.parent_id for s in one] == [art7.id, art9.id]
