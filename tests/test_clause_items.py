@@ -104,11 +104,8 @@ def test_within_ones_remit_after_a_principle():
     assert text in dev_text(XUHUI)
     rows = read(text)
     assert [r[0] for r in rows] == ["clause.within_duties"]
-    role, surfaces = rows[0][1][0]
-    assert role == "responsible" and len(surfaces) == 1
-    # The gold mention is 区政府有关部门; the list splitter currently keeps 区政府 (its
-    # "A有关部门 → A" reading, extract/clauses/agency_list.py), so only the head is checked here.
-    assert surfaces[0].startswith("区政府")
+    # The gold mention: a government's departments stay one collective, never the government.
+    assert rows[0][1] == [("responsible", ["区政府有关部门"])]
 
 
 def test_slogan_and_list_of_duties_are_no_clauses():

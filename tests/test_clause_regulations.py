@@ -90,6 +90,13 @@ def test_function_named_body_is_one_collective():
     assert not is_agency("国务院专利行政部门和地方人民政府管理专利工作的部门的工作人员")
 
 
+def test_a_governments_departments_stay_one_collective():
+    # 区政府有关部门 (sh-xuhui 第四条, the gold's mention) is the government's departments, one
+    # collective, never the government itself.
+    assert "区政府有关部门按照" in dev_text("sh-xuhui-2020-xiaofang-zerenzhi")
+    assert [i.surface for i in split_agency_list("区政府有关部门", 0)] == ["区政府有关部门"]
+
+
 def test_body_joined_to_a_shared_head_category_splits_at_the_joiner():
     items = split_agency_list("国务院税务主管部门及各省、自治区、直辖市和计划单列市税务局", 100)
     assert [(i.surface, i.start, i.end) for i in items] == [

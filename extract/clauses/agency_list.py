@@ -44,6 +44,19 @@ STANDALONE = re.compile(
 COLLECTIVE = re.compile(r"^(?:各|全市各|有关|相关|其他有关|其他相关)")
 
 
+@functools.cache
+def _government_words() -> str:
+    from policykg.schema.vocabulary import vocabulary
+
+    v = vocabulary()
+    return v.alternation(v.agency.government_suffixes + ["国务院"])
+
+
+# A government's relevant departments (区政府有关部门, 国务院有关部门（单位）): the government's words
+# ([agency] government_suffixes, 国务院) before 有关/相关 + 部门/单位.
+_GOVERNMENT_DEPARTMENTS = re.compile(rf".*?(?:{_government_words()})(?:有关|相关)(?:部门|单位)(?:[（(](?:部门|单位)[）)])?")
+
+
 @dataclass(frozen=True)
 class ListItem:
     surface: str  # as written, trimmed
@@ -239,6 +252,10 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
         # (A及其有关部门 stays A: 其 refers back to A.)
         if stripped and stripped != core and not is_agency(stripped) and is_agency(core) \
                 and not stripped.endswith(("及其", "和其", "及", "和", "其")):
+            stripped = core
+        # 区政府有关部门 / 县级以上人民政府有关部门 / 国务院有关部门: a government's departments, one
+        # collective the gold keeps whole, never the government itself.
+        if stripped != core and _GOVERNMENT_DEPARTMENTS.fullmatch(core):
             stripped = core
         core = stripped or (core if COLLECTIVE.match(core) else "")
         if core:
