@@ -256,3 +256,11 @@ def test_a_short_cell_paragraph_ends_a_name():
 ])
 def test_academies_branches_and_designations(text, expected):
     assert _standing(text) == expected
+
+
+def test_a_glossed_acronym_names_its_technology_where_it_stands_alone():
+    # hand-written: the text glosses CIM once, then writes it alone
+    ms = [m for m in find_entities("t", "推进城市信息模型（CIM）基础平台建设，建设CIM基础平台和CIM+应用。")
+          if m.label.value == "Technology"]
+    assert [m.surface for m in ms] == ["城市信息模型", "CIM", "CIM", "CIM"]
+    assert {m.canonical_name for m in ms} == {"CIM"}

@@ -1304,6 +1304,14 @@ def paren_acronym_hits(scene: Scene) -> list[Hit]:
             continue  # 全国基础设施（REITs）: nothing names the infrastructure
         scene.claim(out, Hit(ts, te, EntityKind.technology, acr, rule))
         scene.claim(out, Hit(as_, ae, EntityKind.technology, acr, rule))
+    # An acronym the text has glossed names the same technology wherever it stands alone
+    # (城市信息模型（CIM）… 建设CIM基础平台), as a short form a text defines does.
+    glossed = {c[h.start:h.end]: h for h in out if re.fullmatch(_ACR, c[h.start:h.end])}
+    for m in _ACR_TOKEN.finditer(c):
+        s, e = m.span(1)
+        h = glossed.get(m.group(1))
+        if h is not None and scene.is_free(s, e):
+            scene.claim(out, Hit(s, e, EntityKind.technology, h.name, rule, h.category))
     return out
 
 
