@@ -133,6 +133,7 @@ class ClauseWords(_Model):
     not_request_before: list[str]
     not_owner_after: list[str]
     bare_owners: list[str] = []  # 由地方自行解决: a generic owner with no body's ending, after 由 only
+    bare_owner_next: list[str] = []  # 自行, 统一, 予以 …: what must follow a bare owner
     duty_nouns: list[str]
     time_heads: list[str]
     seated: list[str]

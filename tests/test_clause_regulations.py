@@ -90,6 +90,13 @@ def test_function_named_body_is_one_collective():
     assert not is_agency("国务院专利行政部门和地方人民政府管理专利工作的部门的工作人员")
 
 
+def test_a_bare_owner_needs_a_verb_of_doing_after_it():
+    # HAND-WRITTEN phrase (no dev text has one): 部门预算 is the department budget, a compound
+    # noun, not the owner 部门 (bare owners count only before 自行/统一/予以 …).
+    assert read("所需经费由部门预算安排") == []
+    assert read("由部门自行发文") == [("clause.you_body", [("responsible", ["部门"])])]
+
+
 def test_a_governments_departments_stay_one_collective():
     # 区政府有关部门 (sh-xuhui 第四条, the gold's mention) is the government's departments, one
     # collective, never the government itself.
