@@ -1054,30 +1054,9 @@ def you_body(ctx: Context) -> list[Found]:
                 roles.append((Role.support, part))
             found.append(Found(m.start(), clause_end, "clause.you_body", roles))
             continue
-        clause_end = _sentence_end(text, after, ctx.hi)
-        roles = [(Role.responsible, items)]
-        helped = _then_supports(ctx, clause_end, items)
-        if helped:
-            clause_end, lead = helped
-            roles += [(Role.lead, lead), (Role.support, items)]
-        found.append(Found(m.start(), clause_end, "clause.you_body", roles))
+        found.append(Found(m.start(), _sentence_end(text, after, ctx.hi), "clause.you_body",
+                           [(Role.responsible, items)]))
     return found
-
-
-_THEN_SUPPORT = re.compile(r"[，,][ \u3000]*(?:或|或者|并|同时)?[ \u3000]*(?:" + _V.alternation(["配合"]) + r")")
-
-
-def _then_supports(ctx: Context, pos: int, items: list[ListItem]) -> tuple[int, list[ListItem]] | None:
-    """，(或/并)配合B right after a 由A+verb clause ending at `pos`: A, the unwritten subject, also works
-    under B (由区文化市场综合行政执法机构依法处理，或配合市文化市场综合行政执法机构执法): B leads, A
-    supports. Returns (end of B, B)."""
-    m = _THEN_SUPPORT.match(ctx.text, pos, ctx.hi)
-    if not m:
-        return None
-    part = _partners_or_bodies(ctx, m.end(), last_prefix(items))
-    if not part or not all(is_agency(it.surface) for it in part[1]):
-        return None
-    return part
 
 
 _SUPPORT_VERB = re.compile(_V.alternation(_V.verbs.support))
