@@ -101,3 +101,15 @@ def test_a_regulation_without_chapters_invents_none_for_its_items():
     art9, = _by_marker(st, "第九条")
     one = _by_marker(st, "（一）")
     assert [s.parent_id for s in one] == [art7.id, art9.id]
+
+
+def test_a_you_clause_that_goes_on_to_cooperate_names_the_lead_it_supports():
+    # 第三十条 of the 黄浦 办法 (cut down): 由A依法处理，或配合B执法 — A owns the handling and, the unwritten
+    # subject of 配合, supports B when B enforces.
+    text = ("黄浦区加强历史风貌区、优秀历史建筑和不可移动文物保护实施办法\n\n第六章  法律责任\n\n"
+            "第三十条（不可移动文物违法行为的处理）\n\n有下列行为之一的，由区文化市场综合行政执法机构依法处理，"
+            "或配合市文化市场综合行政执法机构执法：\n\n（一）擅自迁移、拆除不可移动文物的；\n")
+    x = extract_text(text, "hp")
+    got = sorted((a.role.value, a.agency.surface) for c in x.clauses for a in c.assignments)
+    assert got == [("lead", "市文化市场综合行政执法机构"), ("responsible", "区文化市场综合行政执法机构"),
+                   ("support", "区文化市场综合行政执法机构")]

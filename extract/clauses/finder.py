@@ -987,7 +987,8 @@ _DESCRIBED_SUBJECT = re.compile(r"[^，,。；;的]{1,20}的[^，,。；;的]{0,
 @clause_rule("clause.you_body", 65, "verb after a list")
 def you_body(ctx: Context) -> list[Found]:
     """…由A(、B)+verb: the bodies after 由 own the work (由A统筹, 由A承担, 由A依据…处理, 由A负责解释);
-    由A牵头，B配合 makes A lead and B support. Not when 由 names members or post holders
+    由A牵头，B配合 makes A lead and B support; 由A+verb，(或/并)配合B adds B as lead and A as its support
+    (the unwritten subject of 配合 is A). Not when 由 names members or post holders
     (由A、B有关人员组成, 由A主要负责人兼任), nor a post holder (由分管副区长牵头). A qualifier that
     picks the body out stays in its mention (由相应的绿化市容部门审核, 由承担任务的省（市）人民政府…).
 
@@ -1054,9 +1055,30 @@ def you_body(ctx: Context) -> list[Found]:
                 roles.append((Role.support, part))
             found.append(Found(m.start(), clause_end, "clause.you_body", roles))
             continue
-        found.append(Found(m.start(), _sentence_end(text, after, ctx.hi), "clause.you_body",
-                           [(Role.responsible, items)]))
+        clause_end = _sentence_end(text, after, ctx.hi)
+        roles = [(Role.responsible, items)]
+        helped = _then_supports(ctx, clause_end, items)
+        if helped:
+            clause_end, lead = helped
+            roles += [(Role.lead, lead), (Role.support, items)]
+        found.append(Found(m.start(), clause_end, "clause.you_body", roles))
     return found
+
+
+_THEN_SUPPORT = re.compile(r"[，,][ \u3000]*(?:或|或者|并|同时)?[ \u3000]*配合")
+
+
+def _then_supports(ctx: Context, pos: int, items: list[ListItem]) -> tuple[int, list[ListItem]] | None:
+    """，(或/并)配合B right after a 由A+verb clause ending at `pos`: A, the unwritten subject, also works
+    under B (由区文化市场综合行政执法机构依法处理，或配合市文化市场综合行政执法机构执法): B leads, A
+    supports. Returns (end of B, B)."""
+    m = _THEN_SUPPORT.match(ctx.text, pos, ctx.hi)
+    if not m:
+        return None
+    part = _partners_or_bodies(ctx, m.end(), last_prefix(items))
+    if not part or not all(is_agency(it.surface) for it in part[1]):
+        return None
+    return part
 
 
 _SUPPORT_VERB = re.compile(_V.alternation(_V.verbs.support))
