@@ -37,11 +37,11 @@ from policykg.schema.models import (
 )
 
 
-def default_prefix(issuer: str | None, doc_number: str | None = None) -> str | None:
+def default_prefix(issuer: str | None, doc_number: str | None = None, title: str | None = None) -> str | None:
     """The level prefix a plan's own bodies would carry (extract/agencies/jurisdiction.py)."""
     from policykg.extract.agencies.jurisdiction import issuer_prefix
 
-    return issuer_prefix(issuer, doc_number=doc_number)
+    return issuer_prefix(issuer, doc_number=doc_number, title=title)
 
 
 # Resolution within the document's jurisdiction lives with the agencies (extract/agencies/resolve.py).
@@ -60,7 +60,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
     tasks = build_tasks(doc_id, st.sections, st.paragraphs)
     row_tasks, table_spans = [], []
     for t in read.tables if read is not None else []:
-        found = table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer, meta.doc_number))
+        found = table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer, meta.doc_number, meta.title))
         if found:  # a 分工表: its cells are read by column; other tables stay prose to the rules
             row_tasks += found
             table_spans.append((t.start, t.end))
@@ -69,14 +69,14 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
     text_found = find_text_tables(text, st.body_start, len(text), first_index=len(read_tables),
                                   skip=[(t.start, t.end) for t in read_tables])
     for t in text_found.tables:
-        found = text_table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer, meta.doc_number))
+        found = text_table_tasks(doc_id, t, st.sections, default_prefix(meta.issuer, meta.doc_number, meta.title))
         if found:
             row_tasks += found
             table_spans.append((t.start, t.end))
     # A numbered table whose header names no owner column but whose rows open with a body (考核细则).
     # Read from the top: a document that is only this table has its header inside the title block.
     found, spans = subject_row_tasks(doc_id, text, 0, st.sections,
-                                     default_prefix(meta.issuer, meta.doc_number),
+                                     default_prefix(meta.issuer, meta.doc_number, meta.title),
                                      skip=table_spans + [(t.start, t.end) for t in read_tables])
     row_tasks += found
     table_spans += spans
@@ -87,7 +87,7 @@ def extract_text(text: str, doc_id: str, path: str = "<text>", sha256: str = "",
         tasks = sorted(tasks + [tt.task for tt in row_tasks], key=lambda t: (t.start, -(t.end - t.start)))
         tasks = [t.model_copy(update={"ordinal": n}) for n, t in enumerate(tasks, 1)]
     # A 职责分工 chapter whose sub-headings are the bodies: each heading owns its unit's duties.
-    owner_units = owner_heading_units(text, doc_id, st.sections, tasks, default_prefix(meta.issuer, meta.doc_number))
+    owner_units = owner_heading_units(text, doc_id, st.sections, tasks, default_prefix(meta.issuer, meta.doc_number, meta.title))
     # The unit tasks an owner chapter of a flat document needed (its items had none): tasks like the rest.
     known_ids = {t.id for t in tasks}
     tasks = sorted(tasks + [tt.task for tt in owner_units if tt.task.id not in known_ids],

@@ -51,6 +51,11 @@ class AgencyLevel(str, Enum):
     # extractor already gives such a body the registry lacks (extract/agencies/jurisdiction.py).
     district_department = "district_department"
     county_department = "county_department"
+    # A town's or township's government and a subdistrict office (上海市闵行区七宝镇人民政府,
+    # 古美路街道办事处: the district government's agency for its area, which governs it), and their
+    # own offices (镇规建办, 街道消委办). Their jurisdiction is the district they lie in.
+    township_government = "township_government"
+    township_department = "township_department"
     # A body set up for one event or programme (北京冬奥组委), not a standing department.
     ad_hoc_body = "ad_hoc_body"
 

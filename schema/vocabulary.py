@@ -52,6 +52,8 @@ class AgencyWords(_Model):
     region_words: list[str] = []
     # endings of a body's internal unit (处/科/室), which share a list's parent body
     internal_unit_suffixes: list[str] = []
+    # endings of a residents' or villagers' committee (居委, 村民委员会): self-governing bodies
+    self_governing_tails: list[str] = []
     # the endings of `suffixes` that mark a body inside entity text (extract/entities/lexicon.py)
     entity_suffixes: list[str] = []
 
@@ -67,12 +69,18 @@ class PlaceLevel(_Model):
 class PlacesConfig(_Model):
     municipalities: list[str]
     not_place_after_prefix: list[str]
+    # endings of a place below a district (街道, 镇, 乡): level 'township'
+    township_suffixes: list[str] = []
+    # all the towns and subdistricts of an area (乡镇, 街镇): a class
+    township_classes: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
 
 class HeaderWords(_Model):
     keys: list[str]
+    # kinds of document a title ends with (细则, 办法, 要点 …): a bare first line so ending is a title
+    title_endings: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -24,7 +24,10 @@ _CENTRAL_ISSUER = re.compile(
     r"^(?:国务院|中共中央|中央|全国人民代表大会|全国人大|最高人民|国家[\u4e00-\u9fff]{1,12}(?:委员会|委|局|总局|署|院)|"
     r"中国人民银行|[\u4e00-\u9fff]{1,8}部(?:办公厅)?$|[\u4e00-\u9fff]{1,8}部关于|[\u4e00-\u9fff]{2,8}(?:总局|监会))"
 )
-_CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会)$")
+CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会)$")
+_CATEGORY = CATEGORY
+# The head line of an order of a central body (中华人民共和国国务院令, 国家发展和改革委员会令).
+_CENTRAL_ORDER = re.compile(r"^(?:中华人民共和国)?(?:国务院|国家[\u4e00-\u9fff]{1,14}(?:委员会|局|总局|署))令$|^中华人民共和国[\u4e00-\u9fff]{1,10}部令$")
 # 上港集团, 虹房集团, 西虹桥公司: a company named as an owner (the agency registry holds
 # government bodies; companies are companies.toml's).
 _ENTERPRISE = re.compile(r"(?:集团|公司)$")
@@ -40,7 +43,14 @@ ADDRESSEE_PRONOUNS = ("你省", "你市", "你区", "你县", "你州", "你自�
 _SALUTATION = re.compile(r"^[\s\u3000]*(?P<gov>[\u4e00-\u9fff]{2,16}?(?:人民政府|政府))[：:]$")
 # A name that joins two levels (中央和省级人民政府) or speaks of a level as a class (省级部门,
 # 市级财政部门): bodies of every place at that level, not one body.
-LEVEL_CLASS = re.compile(r"^(?:中央|省|市|县|区)(?:级)?(?:和|及|与|、)(?:省|市|县|区|地方)|^(?:省|市|县|区)级")
+# 省、自治区、直辖市人民政府管理专利工作的部门 (a regulation's owner by function) is every province's too.
+LEVEL_CLASS = re.compile(r"^(?:中央|省|市|县|区)(?:级)?(?:和|及|与|、)(?:省|市|县|区|地方|自治区|直辖市)|^(?:省|市|县|区)级")
+# A State Council body named by its function, not by name (国务院专利行政部门, 国务院税务主管部门,
+# 国务院法制机构: whichever department holds that function when the text applies; the registry
+# holds bodies, never functions, so it stays unresolved, a central department by its form).
+# 国家国防专利机构主管机关 (the competent organ of a national body) is one so named too.
+_CENTRAL_FUNCTION = re.compile(r"^国务院(?!办公厅|有关|相关|各)[\u4e00-\u9fff]{2,8}?(?:行政|主管)?(?:部门|机构|机关)$"
+                               r"|^国家[\u4e00-\u9fff]{2,10}?主管(?:部门|机构|机关)$")
 
 
 def _names_any(text: str, words: tuple[str, ...]) -> bool:
@@ -50,7 +60,7 @@ def _names_any(text: str, words: tuple[str, ...]) -> bool:
 @dataclass(frozen=True)
 class DocPlace:
     jurisdiction: str  # 中央, or a place name (广东省, 深圳市, 福田区); '省' when the province is unnamed
-    level: str  # central | provincial | municipal | district | county
+    level: str  # central | provincial | municipal | district | county | township
     places: dict[str, str] = field(default_factory=dict)  # generic prefix → place (市 → 深圳市)
     default_prefix: str | None = "市"  # the prefix a bare list item takes in this document
     # The one government a letter is addressed to (四川省人民政府), from its salutation line; the
@@ -89,13 +99,20 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
             return DocPlace(CENTRAL, "central", {}, None)
     if doc_number and doc_number.startswith(_CENTRAL_DOC_NUMBER):
         return DocPlace(CENTRAL, "central", {}, None)
+    first = next((ln.strip().lstrip("#").strip() for ln in front.splitlines() if ln.strip()), "")
+    if _CENTRAL_ORDER.match(first):
+        # 中华人民共和国国务院令 第706号: an order of a central body heads the text (its 文号 has no 〔〕).
+        return DocPlace(CENTRAL, "central", {}, None)
+    town = _township_document(issuer, title, body)
+    if town:
+        return town
     # The notice's own first line (广东省人民政府办公厅关于印发…的通知) names the issuer when the
     # header has no issuer field.
     # A markdown export writes it as a heading (# 上海市交通委员会 上海市公安局关于…): the marks are no name.
     first = next((ln.strip().lstrip("#").strip() for ln in front.splitlines() if ln.strip()), "")
     own = (_nested_places(issuer) or _nested_places(title) or context_places(issuer, title)
            or (_nested_places(first) if re.search(r"关于|通知|意见|决定", first) else {})
-           or _issuer_line_places(first) or _title_line_places(first))
+           or _issuer_line_places(first))
     if not own and doc_number:
         # 粤府办〔2019〕5号 is a Guangdong document, 穗府〔2021〕3号 a Guangzhou one: the 文号's
         # first character names the place (registry [[place]] abbr).
@@ -127,6 +144,23 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     if city:
         return DocPlace(city, "municipal", {**places, "市": city}, _prefix_for(issuer, "市"))
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+def _township_document(issuer: str | None, title: str | None, body: str) -> DocPlace | None:
+    """The place of a town's or subdistrict's own document (七宝镇…的实施意见, issued by
+    闵行区古美路街道办事处): level township, jurisdiction the district it lies in (the town is
+    the district's, as the dev gold has it), its own bodies' 镇X / 街道X heads the town's. No level
+    prefix is restored onto bare names (a town's 安监所 is no 市安监所); resolve.py names them the
+    town's."""
+    for head in (issuer, title):
+        own = _township_places(head)
+        key = next((k for k in own if k in vocabulary().places_config.township_suffixes), None)
+        if key is None:
+            continue
+        outer = own.get("区") or own.get("县")
+        places = {**context_places(issuer, title, body), **own}
+        return DocPlace(outer or own[key], "township", places, None)
+    return None
 
 
 # A place is a document's own, when nothing in its head names one, if its body names it at least
@@ -168,16 +202,6 @@ def _issuer_line_places(line: str) -> dict[str, str]:
     return out
 
 
-def _title_line_places(line: str) -> dict[str, str]:
-    """Places a first line that reads as a title names at its head (石城县2018年度…考核细则, a title
-    with no 关于/通知 and no issuer's ending): the document's own place, before any place a body
-    line merely begins with (加入县河长制工作群 is "join the county's group", no place 加入县).
-    A sentence (。；：) is no title."""
-    if not line or len(line) > 60 or re.search(r"[。；;：:]", line):
-        return {}
-    return _nested_places(line)
-
-
 def _nested_places(head: str | None) -> dict[str, str]:
     """Every named place at the head of an issuer or title, outermost first: 深圳市福田区人民政府
     → {市: 深圳市, 区: 福田区}."""
@@ -192,15 +216,79 @@ def _nested_places(head: str | None) -> dict[str, str]:
     return out
 
 
-def issuer_prefix(issuer: str | None, place_prefix: str | None = "市", doc_number: str | None = None) -> str | None:
+def _township_pattern() -> re.Pattern:
+    v = vocabulary()
+    ends = v.alternation(v.places_config.township_suffixes)
+    gov = v.alternation(v.agency.government_suffixes)
+    return re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,5}}?(?:{ends}))(?P<gov>{gov})?")
+
+
+def township_place(head: str | None) -> str | None:
+    """The town or subdistrict a name or title begins with (七宝镇 of 七宝镇限额以下…的实施意见,
+    古美路街道 of 古美路街道办事处), when that is sure: a government ending follows it (XX镇人民政府,
+    XX街道办事处) or the registry's [[place]] lists it within a district. 新型城镇化 or 城乡建设
+    begin with no town: neither form nor registry says so."""
+    rest = (head or "").strip()
+    m = _township_pattern().match(rest)
+    if not m or rest.startswith(tuple(vocabulary().agency.collective_heads)):
+        return None
+    place = m.group("place")
+    return place if m.group("gov") or place in default_places() else None
+
+
+def township_suffix(place: str) -> str | None:
+    """The level word a town's own bodies open with (镇 of 七宝镇: 镇规建办; 街道 of 古美路街道)."""
+    return next((t for t in vocabulary().places_config.township_suffixes if place.endswith(t)), None)
+
+
+def _township_places(head: str | None) -> dict[str, str]:
+    """_nested_places, then the town or subdistrict after them (闵行区古美路街道办事处 → 区 闵行区,
+    街道 古美路街道), and the places the registry says it lies in (七宝镇 → 闵行区 → 上海市)."""
+    out = _nested_places(head)
+    rest = (head or "").strip()
+    for place in out.values():
+        rest = rest.removeprefix(place)
+    town = township_place(rest)
+    if not town:
+        return out
+    out = {township_suffix(town): town, **out}
+    within, outer = default_places(), town
+    while outer in within:
+        outer = within[outer]
+        np = named_place(outer)
+        if np:
+            out.setdefault(*np)
+    return out
+
+
+def _names_township(head: str) -> bool:
+    return any(k in vocabulary().places_config.township_suffixes for k in _township_places(head))
+
+
+def issuer_prefix(issuer: str | None, place_prefix: str | None = "市", doc_number: str | None = None,
+                  title: str | None = None) -> str | None:
     """The level prefix a plan's own bodies would carry: 市 for 深圳市人民政府, 区 for a district
-    government, 县 for a county's, 省 for a province's; `place_prefix` when no issuer is known."""
+    government, 县 for a county's, 省 for a province's; `place_prefix` when no issuer is known.
+    A town's or subdistrict's document (its issuer, or with no issuer its title, names the town:
+    古美路街道加强…实施方案) restores none: its bare 街道消委办 / 安监所 are the town's (resolve.py)."""
+    if not issuer and title and _names_township(title):
+        return None
+    if not issuer and title and not (doc_number and doc_number.startswith(_CENTRAL_DOC_NUMBER)):
+        # No issuer: the place the title opens with is the document's (石城县…考核细则: 县).
+        own = _nested_places(title)
+        prefix = next((p for p in ("县", "区", "市", "省") if p in own), None)
+        if prefix:
+            return prefix
     # A national document (国办发 …) whose issuer line is unknown restores no prefix either.
     if not issuer and doc_number and doc_number.startswith(_CENTRAL_DOC_NUMBER):
         return None
     if issuer:
         # A national document's bodies carry no level prefix (its 专家组 is no 市专家组).
         if not named_place(issuer.strip()) and _CENTRAL_ISSUER.match(issuer.strip()):
+            return None
+        if _names_township(issuer):
+            # A town's or subdistrict's own bodies open with 镇 / 街道 or with nothing (安监所):
+            # resolve.py names them the town's; a restored 市 would make them the city's.
             return None
         gov = vocabulary().alternation(vocabulary().agency.government_suffixes)
         if re.search(rf"(?:区|新区)(?:{gov})", issuer):
@@ -234,10 +322,20 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     if name.startswith(("同级", "本级")) or "各级" in name:
         # 同级人民政府, 地方各级人民政府办公厅（室）: the governments (or offices) of every level.
         return doc.jurisdiction, "collective"
+    if LEVEL_CLASS.search(name) and "的" in name:
+        # 省、自治区、直辖市人民政府管理专利工作的部门: each province's body of that function.
+        return doc.places.get("省") or (doc.jurisdiction if doc.level == "provincial" else "省"), "collective"
+    if name.endswith(tuple(v.agency.self_governing_tails)):
+        # 居委 / 居委会 / 村民委员会: the residents' or villagers' committees of an area, self-
+        # governing bodies (no organ of the town), named for every committee at once: a class.
+        return (np[1] if np and name.startswith(np[1]) else doc.jurisdiction), "collective"
     if "的" in name or name.startswith(("属地", "所在")):
         # 承担任务的省（市）人民政府, 相应的管养单位, 属地街镇 / 所在镇政府 (where it lies): bodies
         # described by what they do or where they are, a class.
         return doc.jurisdiction, "category"
+    town = _township_of(name, doc)
+    if town:
+        return town
     if name in v.agency.government_suffixes or name.startswith("地方") and gov:
         # 政府 / 地方人民政府 with no place: governments in general, not one.
         return doc.jurisdiction, "collective"
@@ -257,6 +355,8 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     # 国务院有关部门, 省级有关部门: a class of bodies under a named head.
     if re.search(r"(?:有关|相关|各)(?:部门|单位|机构|方面)", name):
         return (CENTRAL if central else doc.jurisdiction), "collective"
+    if _CENTRAL_FUNCTION.match(name):
+        return CENTRAL, "central_department"
     if name.startswith("国家") and _CATEGORY.search(name):
         # 国家安全部门 / 国家安全机关 (民政、公安、国家安全等有关部门): a kind of body found at
         # every level, not a central department; a central body so named is in the registry.
@@ -291,3 +391,37 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     if doc.central:
         return CENTRAL, "central_department"
     return doc.jurisdiction, f"{doc.level}_{'government' if gov else 'department'}"
+
+
+def _township_of(name: str, doc: DocPlace) -> tuple[str, str] | None:
+    """(jurisdiction, level) of a town's or subdistrict's body: a named one (七宝镇人民政府,
+    闵行区古美路街道办事处, 七宝镇规建办) is the district's it lies in, level township_government or
+    township_department; a bare 镇政府 / 街道办事处 in a document that is not a town's own is the
+    town of wherever the matter lies (category, as 所在镇政府)."""
+    v = vocabulary()
+    gov = name.endswith(tuple(v.agency.government_suffixes))
+    rest, district = name, None
+    for place in _nested_places(name).values():
+        rest = rest.removeprefix(place)
+        if place.endswith(("区", "县")):
+            district = place
+    if re.sub(r"[（(][^（）()]*[）)]$", "", rest) in v.places_config.township_classes:
+        # 乡镇 of a county's document, 宝山区街镇（园区）: all its towns and subdistricts, a class.
+        return (district or doc.jurisdiction), "collective"
+    town = township_place(rest)
+    if town:
+        within = default_places()
+        outer = within.get(town)
+        while outer and not outer.endswith(("区", "县")) and outer in within:
+            outer = within[outer]
+        where = district or (outer if outer and outer.endswith(("区", "县")) else None) \
+            or (doc.jurisdiction if doc.level in ("district", "county", "township") else town)
+        return where, f"township_{'government' if gov else 'department'}"
+    bare = re.sub(r"[（(][^（）()]*[）)]", "", rest)
+    if bare.startswith(tuple(v.places_config.township_suffixes)) and gov and township_place(bare) is None:
+        if rest != name:
+            # 奉贤区街道（开发区）办事处 (各镇政府、街道（开发区）办事处 of its own plan): the district's
+            # subdistrict offices, all of them.
+            return (district or doc.jurisdiction), "collective"
+        return doc.jurisdiction, "category" if doc.level != "township" else "township_government"
+    return None

@@ -13,10 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from policykg.extract.agencies.jurisdiction import ADDRESSEE_PRONOUNS, CENTRAL, LEVEL_CLASS, DocPlace, classify
+from policykg.extract.agencies.jurisdiction import (
+    ADDRESSEE_PRONOUNS,
+    CATEGORY,
+    CENTRAL,
+    LEVEL_CLASS,
+    DocPlace,
+    classify,
+    township_place,
+)
 from policykg.extract.agencies.registry import default_places, default_registry
-from policykg.extract.clauses.agency_list import is_agency, qualify
+from policykg.extract.clauses.agency_list import COLLECTIVE, STANDALONE, is_agency, named_place, qualify, takes_prefix
 from policykg.schema.models import Agency
+from policykg.schema.vocabulary import vocabulary
 
 UNRESOLVED = "unresolved:"
 # Where a document whose place is unknown is read (the registry began as Shenzhen's).
@@ -76,13 +85,15 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
     if city and "市" not in context:
         # A district's 市城管执法部门 is its own city's (松江区 → 上海市, 福田区 → 深圳市).
         context["市"] = city
-    if doc.level == "district" and name.startswith("各") and not name.startswith(("各区", "各级")) \
+    if doc.level in ("district", "township") and name.startswith("各") and not name.startswith(("各区", "各级")) \
             and context.get("区") == doc.jurisdiction:
         # 各建设单位 / 各行业部门 of a district's own plan are the district's, not its city's.
         name = doc.jurisdiction + name
     elif not LEVEL_CLASS.search(name):
         # 省级部门 is every province's departments, not 广东省 + 级部门.
         name = qualify(name, context)
+    if doc.level == "township":
+        name = town_qualified(name, doc)
     jurisdiction = doc.jurisdiction if doc.jurisdiction not in ("省", "市") else None
     full = (aliases or {}).get(name)
 
@@ -112,6 +123,26 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
                       level=level, jurisdiction=where, resolved=False)
     return Agency(id=entry.id, name=entry.name, short=entry.short, level=entry.level.value,
                   jurisdiction=entry.jurisdiction, collective=entry.collective, resolved=True)
+
+
+def town_qualified(name: str, doc: DocPlace) -> str:
+    """A town's or subdistrict's own document names its bodies as 镇规建办 / 街道消委办 or bare
+    (安监所, 消委办): those are the town's (七宝镇规建办, 古美路街道消委办). Names that carry a place
+    or a level prefix (区建管委), classes (各居委, 相关部门, 建设单位), residents' committees (居委:
+    self-governing, no organ of the town) and names that take no prefix (上港集团) stay."""
+    v = vocabulary()
+    key = next((k for k in v.places_config.township_suffixes if k in doc.places), None)
+    if key is None:
+        return name
+    town = doc.places[key]
+    if name.startswith(town) or named_place(name) or township_place(name):
+        return name
+    if name.startswith(key):
+        return town + name[len(key):]
+    if name[:1] in ("省", "市", "区", "县") or COLLECTIVE.match(name) or STANDALONE.search(name) \
+            or name.endswith(tuple(v.agency.self_governing_tails)) or CATEGORY.search(name) or not takes_prefix(name):
+        return name
+    return town + name
 
 
 def _city_of(doc: DocPlace, places: dict[str, str]) -> str | None:

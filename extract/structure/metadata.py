@@ -142,15 +142,41 @@ def header_metadata(doc_id: str, front: list[Line], text: str) -> PlanMeta:
         m = re.match(r"^(.{4,30}?)文件$", t)
         if m and ISSUER_LINE.match(t):
             put("issuer", m.group(1), "redhead.文件")
-    # A short title line with a plan word and no notice wording (e.g. 004's own title line).
+    # A short title line with a plan word and no notice wording (e.g. 004's own title line); a
+    # markdown export's heading marks (# 七宝镇…的实施意见) are no part of it.
     for t in lines:
         if len(t) <= 60 and PLAN_WORD.search(t) and not re.search(r"通知|印发|[:：]", t) and t[-1] not in "。；":
-            put("title", t.replace(" ", ""), "line.title")
+            put("title", _unmarked(t).replace(" ", ""), "line.title")
+    # A bare first line that reads as a title names the document (石城县2018年度…考核细则).
+    if lines and reads_as_title(_unmarked(lines[0])):
+        put("title", _unmarked(lines[0]).replace(" ", ""), "line.first")
     for t in lines:
         if ISSUER_LINE.match(t.strip()):
             put("issuer", t.strip(), "line.issuer")
     meta = PlanMeta(doc_id=doc_id, provenance=prov, **found)
     return _derived(meta)
+
+
+def _unmarked(line: str) -> str:
+    """A line without a markdown heading's marks (# 标题 → 标题)."""
+    return line.strip().lstrip("#").strip()
+
+
+# Marks of a sentence or a list, which a title does not hold.
+_SENTENCE_MARKS = re.compile(r"[。；;：:，,？?！!]")
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
+def reads_as_title(line: str) -> bool:
+    """Whether a bare line reads as a document's title: at most 60 characters, no sentence or list
+    marks, no 印发/转发 notice wording (the notice rules read those), and it ends with a kind of
+    document ([header] title_endings of vocabulary.toml: 细则, 办法, 要点 …), a bracketed note
+    (（试行）) aside. 石城县2018年度…考核细则 is one; 加入县河长制工作群（3分） is not."""
+    line = line.strip()
+    if not line or len(line) > 60 or _SENTENCE_MARKS.search(line) or re.search(r"印发|转发", line):
+        return False
+    core = _TITLE_NOTE.sub("", line)
+    return core.endswith(tuple(vocabulary().header.title_endings))
 
 
 def _derived(meta: PlanMeta) -> PlanMeta:
