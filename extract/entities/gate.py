@@ -102,21 +102,9 @@ MIN_UNLISTED_PART = 2
 def unlisted_name_part(span: str, lexicon: frozenset[str] | None = None) -> int:
     """Characters of `span` left when its Chinese is covered left to right by the longest words
     (two to six characters) of `lexicon` (default general_lexicon()); other characters count."""
-    words = general_lexicon() if lexicon is None else lexicon
-    i, left = 0, 0
-    while i < len(span):
-        if not is_cjk(span[i]):
-            left += 1  # a Latin brand (SABIC, ARM-China) is coined as far as a Chinese lexicon goes
-            i += 1
-            continue
-        for k in range(min(6, len(span) - i), 1, -1):
-            if span[i:i + k] in words:
-                i += k
-                break
-        else:
-            left += 1
-            i += 1
-    return left
+    # A Latin brand (SABIC, ARM-China) is coined as far as a Chinese lexicon goes.
+    return _left_over(span, general_lexicon() if lexicon is None else lexicon, longest=6, shortest=2,
+                      cjk_only=True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,10 +223,20 @@ def _name_char(span: str, i: int) -> bool:
 
 def _name_part(span: str) -> int:
     """Characters of `span` left once generic, sector and place words are taken out."""
-    words = lx.GENERIC_WORDS | lx.SECTOR_WORDS | lx.PLACES
+    return _left_over(span, lx.GENERIC_WORDS | lx.SECTOR_WORDS | lx.PLACES, longest=8, shortest=1)
+
+
+def _left_over(span: str, words, longest: int, shortest: int, cjk_only: bool = False) -> int:
+    """Characters of `span` not covered when it is cut left to right into the longest `words`
+    (from `longest` down to `shortest` characters); with `cjk_only`, other characters are never
+    covered."""
     n, i, left = len(span), 0, 0
     while i < n:
-        for k in range(min(8, n - i), 0, -1):
+        if cjk_only and not is_cjk(span[i]):
+            left += 1
+            i += 1
+            continue
+        for k in range(min(longest, n - i), shortest - 1, -1):
             if span[i:i + k] in words:
                 i += k
                 break
