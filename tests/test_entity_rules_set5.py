@@ -264,3 +264,17 @@ def test_a_glossed_acronym_names_its_technology_where_it_stands_alone():
           if m.label.value == "Technology"]
     assert [m.surface for m in ms] == ["城市信息模型", "CIM", "CIM", "CIM"]
     assert {m.canonical_name for m in ms} == {"CIM"}
+
+
+def test_a_member_lists_person_and_post_frame_the_body():
+    # cut-down real (heldout_entities_4, 皖政办秘〔2021〕82号 member list): the person's name, a space,
+    # then the body and the post; the view had joined 刘颖安徽电信公司 and 张志冰省铁塔分公司
+    text = ("　　刘　颖 安徽电信公司总经理\n\n　　张志冰 省铁塔分公司总经理\n\n"
+            "　　何昌顺 省投资集团控股有限公司董事长")
+    assert _standing(text) == {("Company", "安徽电信公司"), ("Company", "省铁塔分公司"),
+                               ("Company", "省投资集团控股有限公司")}
+
+
+def test_a_number_like_cell_ends_a_name():
+    # cut-down real (dev sh-2023-jiaotong-guangfu): a range cell between two cells
+    assert _standing("屋顶、办公楼\n7.5-20\n久事集团、市道路运输局") == {("Company", "久事集团")}

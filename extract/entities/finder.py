@@ -76,6 +76,11 @@ def cell_breaks(view: TextView) -> frozenset[int]:
             i = bisect_left(view.index, pos)
             if 0 < i < len(view.index):
                 out.add(i)
+    for m in lx.PERSON_POST_LINE.finditer(view.text):
+        # 刘　颖 安徽电信公司总经理: the body's name starts after the person's.
+        i = bisect_left(view.index, m.start(1))
+        if 0 < i < len(view.index):
+            out.add(i)
     for m in lx.SHORT_LINE.finditer(view.text):
         # A short line without a sentence mark is a table cell or a heading, not a line a PDF
         # wrapped because it was full: what follows it starts afresh.

@@ -55,7 +55,7 @@ LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九�
 # The compact view joins the lines of a table typed one cell a line (an HTML page's one <p> a cell)
 # as it joins a PDF's wrapped lines, so without this 丽水学院 + 1 + 事业 + 8 + 莲都区…中心 read as one
 # name; a name never runs across such a line (finder.cell_breaks).
-CELL_LINE = re.compile(r"(?m)^[ \t]*([0-9]{1,4})[ \t]*\r?$")
+CELL_LINE = re.compile(r"(?m)^[ \t\u3000]*([0-9][0-9.\-–—~/:%]{0,11})[ \t\u3000]*\r?$")
 # A whole line this short, with a blank line after it, is no line a PDF wrapped because it was
 # full: a table cell of a document typed one cell a paragraph (机场空地、办公楼 / 4-10 / 机场集团) or
 # a heading; a name does not run on from it into the next line. (A first line is left alone: an
@@ -448,6 +448,14 @@ PARTNER_KIND_ENDS = ("城市", "地区", "国家", "区域", "省份", "省市",
                      "院校", "高校", "机构", "组织", "社会", "群众", "企业", "园区", "平台", "项目", "学府", "名校", "名企",
                      "大学", "学院", "伙伴", "同行", "用户", "客户")
 
+# A member list's line: a person's name (two to four characters, padded with spaces to align:
+# 刘　颖), a space, then the body and the post (安徽电信公司总经理). The view joins what the space
+# separates (a PDF's spacing between Chinese characters), so the body's name would start at the
+# person's; it starts after the space (finder.cell_breaks). The posts are POST_WORDS and a few more.
+PERSON_POST_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*[\u4e00-\u9fff](?:[\u3000 ]?[\u4e00-\u9fff]){1,3}[ \t\u3000]+([\u4e00-\u9fff（）()]{2,30}?)"
+    r"(?:主任|部长|局长|行长|厅长|书记|委员|主席|董事长|总经理|副总经理|经理|负责人|院长|校长|所长|会长|理事长|总裁|秘书长)"
+    r"[ \t\u3000]*\r?$")
 # Posts (a list item ending so is a person's title: 各委员会主任) and words that open a clause
 # (审计署根据法律…): neither is part of a firm's name.
 POST_WORDS = ("主任", "部长", "局长", "行长", "厅长", "书记", "委员", "总理", "主席", "董事长", "总经理", "负责人")
