@@ -94,3 +94,17 @@ def test_colon_paragraphs_of_a_duty_chapter_name_the_bodies_its_opening_gave_no_
 def test_colon_paragraphs_outside_a_duty_chapter_name_nobody():
     # The same paragraphs under a chapter that is no duty chapter (an opinion letter's 部门意见) give nothing.
     assert _paragraph_owners(FENGXIAN.replace("五、职责分工", "五、部门意见")) == []
+
+
+def test_a_co_doer_in_a_duty_chapter_of_sentences_is_responsible():
+    # sh-qibao-2020-xiane-gongcheng 五、职责分工 (cut down): items are sentences with their own subject, no
+    # owner headings; 并协同消防部门… names a co-doer (its gold: responsible). 加强业务协同 (a noun) names none.
+    from policykg.extract.pipeline import extract_text
+
+    text = ("七宝镇限额以下小型建设工程管理的实施意见\n五、职责分工\n"
+            "7.镇安监所负责对限额以下小型建设工程的安全进行监管，并协同消防部门对限额以下工程的消防安全进行监管及指导。\n"
+            "8.镇两违办负责对施工过程中新搭建的违章进行执法拆除，加强业务协同。\n")
+    x = extract_text(text, "qb")
+    got = sorted((c.rule, a.agency.surface) for c in x.clauses for a in c.assignments if a.role.value == "responsible")
+    assert ("clause.co_doer", "消防部门") in got
+    assert [s for r, s in got if r == "clause.co_doer"] == ["消防部门"]

@@ -1065,6 +1065,31 @@ def you_body(ctx: Context) -> list[Found]:
     return found
 
 
+# 协同 opening a clause part (…，并协同B…): B works alongside the sentence's subject.
+_CO_DOER_AT = re.compile(r"(?:(?<=[，,；;。])|(?<=^))[ \u3000]*(?:并|同时|还)?协同", re.M)
+
+
+@clause_rule("clause.co_doer", 66, "lead and others")
+def co_doer(ctx: Context) -> list[Found]:
+    """(并)协同B+verb opening a clause part: B does the work together with the sentence's subject, a
+    co-doer, so B is responsible too (the dev gold reads 协同 as 'together with', like 与B共同…); the
+    subject's own clause is the other rules'. Not 协同 before a noun (加强业务协同, 协同发展): B must be
+    bodies followed by their work.
+
+    Example: 镇安监所负责对限额以下小型建设工程的安全进行监管，并协同消防部门对限额以下工程的消防安全进行监管及指导。
+    """
+    text, found = ctx.text, []
+    for m in _CO_DOER_AT.finditer(text, ctx.lo, ctx.hi):
+        part = _partners_or_bodies(ctx, m.end(), None)
+        if not part or not all(is_agency(it.surface) for it in part[1]):
+            continue
+        end, items = part
+        if end >= ctx.hi or not ("\u4e00" <= text[end] <= "\u9fff") or text[end] in "的等":
+            continue
+        found.append(Found(m.start(), end, "clause.co_doer", [(Role.responsible, items)]))
+    return found
+
+
 _THEN_SUPPORT = re.compile(r"[，,][ \u3000]*(?:或|或者|并|同时)?[ \u3000]*配合")
 
 
