@@ -54,6 +54,8 @@ class AgencyWords(_Model):
     internal_unit_suffixes: list[str] = []
     # endings of a residents' or villagers' committee (居委, 村民委员会): self-governing bodies
     self_governing_tails: list[str] = []
+    # units of a district bureau seated in a town (派出所): the district's, never the town's office
+    town_seated_units: list[str] = []
     # the endings of `suffixes` that mark a body inside entity text (extract/entities/lexicon.py)
     entity_suffixes: list[str] = []
 

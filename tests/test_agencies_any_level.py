@@ -441,14 +441,14 @@ OUTSIDE = {
     # 静安区's 城市更新行动方案 (sh-jingan-2023-gengxin): district-owned companies (市北高新集团 is the
     # company 上海市北高新…, its 市 read as the city's), an ad hoc task force (“两旧”专班, no
     # standing body), the towns and subdistricts as a group, and two subdistrict offices the
-    # registry does not list (as 虹口区's 提篮桥街道办事处 above; level as the document's 区… reads).
+    # registry does not list (as 虹口区's 提篮桥街道办事处 above; level township_government: a subdistrict named as a body is its office).
     ("上海市北高新集团", "上海市"): "enterprise",
     ("大宁集团", "静安区"): "enterprise",
     ("置业集团", "静安区"): "enterprise",
     ("静安区“两旧”专班", "静安区"): "district_department",
     ("静安区各相关街镇", "静安区"): "collective",
-    ("静安区江宁路街道", "静安区"): "district_department",
-    ("静安区石门二路街道", "静安区"): "district_department",
+    ("静安区江宁路街道", "静安区"): "township_government",
+    ("静安区石门二路街道", "静安区"): "township_government",
     # 金山区's 公共消防安全 意见 (sh-jinshan-2019-xiaofang): the government of wherever a site lies.
     ("属地政府", "金山区"): "category",
     # 国办发〔2018〕124号 (gov-2018-guobanfa-124): finance departments at every level, and the
@@ -478,13 +478,14 @@ OUTSIDE = {
     ("居委", "闵行区"): "collective",
     ("居委会", "闵行区"): "collective",
     ("闵行区各居委", "闵行区"): "collective",
-    # The police station of the area is the 公安分局's, seated in the subdistrict; the document
-    # writes only 派出所 and the town prefix restored onto it is a known imperfection of the name.
-    ("古美路街道派出所", "闵行区"): "township_department",
+    # The police station of the area is the 公安分局's, seated in the subdistrict ([agency]
+    # town_seated_units): the district's, written bare as the document does.
+    ("派出所", "闵行区"): "district_department",
     # 黄浦区: the subdistrict office of wherever a building lies (街道办事处实施工程监管, 通报所在街道
     # 办事处), the cultural-market enforcement body named by its function, and a class.
     ("街道办事处", "黄浦区"): "category",
     ("黄浦区文化市场综合行政执法机构", "黄浦区"): "category",
+    ("上海市文化市场综合行政执法机构", "上海市"): "category",
     ("黄浦区相关部门", "黄浦区"): "collective",
     # 国发〔1981〕88号 地方 / 地方财政 (the localities, their finance) and 国发〔2004〕18号 部门 (departments
     # in general): classes and kinds, no one body.

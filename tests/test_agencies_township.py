@@ -79,6 +79,19 @@ def test_bare_names_of_a_towns_document_are_the_towns_classes_and_places_stay():
     assert (d.name, d.level) == ("建设单位", "category")
 
 
+def test_a_police_station_in_a_subdistricts_plan_is_the_districts():
+    # sh-gumei 2.派出所。配合开展…: the 公安分局's station seated there, no office of the subdistrict.
+    place = document_place(None, "古美路街道加强独居老人消防安全工作实施方案", None, "")
+    a = resolve_agency("派出所", False, place)
+    assert (a.name, a.jurisdiction, a.level) == ("派出所", "闵行区", "district_department")
+
+
+def test_a_subdistrict_named_as_a_body_is_its_office():
+    # sh-jingan-2023-gengxin names 江宁路街道 among its owners (restored 静安区江宁路街道).
+    place = document_place("上海市静安区人民政府办公室", "示例行动方案", None, "")
+    assert classify("静安区江宁路街道", place) == ("静安区", "township_government")
+
+
 def test_residents_committees_are_a_self_governing_class():
     # 居委 / 居委会 / 各居委 of sh-gumei: every committee of the subdistrict, not its organ.
     place = document_place(None, "古美路街道加强独居老人消防安全工作实施方案", None, "")

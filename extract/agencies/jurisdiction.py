@@ -336,6 +336,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     town = _township_of(name, doc)
     if town:
         return town
+    if doc.level == "township" and name.endswith(tuple(v.agency.town_seated_units)) and not named_place(name):
+        # 派出所 of a subdistrict's plan: the district police bureau's station there.
+        return doc.jurisdiction, "district_department"
     if name in v.agency.government_suffixes or name.startswith("地方") and gov:
         # 政府 / 地方人民政府 with no place: governments in general, not one.
         return doc.jurisdiction, "collective"
@@ -408,6 +411,10 @@ def _township_of(name: str, doc: DocPlace) -> tuple[str, str] | None:
     if re.sub(r"[（(][^（）()]*[）)]$", "", rest) in v.places_config.township_classes:
         # 乡镇 of a county's document, 宝山区街镇（园区）: all its towns and subdistricts, a class.
         return (district or doc.jurisdiction), "collective"
+    whole = _township_pattern().fullmatch(rest)
+    if district and whole and not whole.group("gov") and not rest.startswith(tuple(v.agency.collective_heads)):
+        # 静安区江宁路街道 named as a body: the subdistrict's office (as 奉贤区 is its government).
+        return district, "township_government"
     town = township_place(rest)
     if town:
         within = default_places()

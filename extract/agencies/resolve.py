@@ -140,7 +140,8 @@ def town_qualified(name: str, doc: DocPlace) -> str:
     if name.startswith(key):
         return town + name[len(key):]
     if name[:1] in ("省", "市", "区", "县") or COLLECTIVE.match(name) or STANDALONE.search(name) \
-            or name.endswith(tuple(v.agency.self_governing_tails)) or CATEGORY.search(name) or not takes_prefix(name):
+            or name.endswith(tuple(v.agency.self_governing_tails + v.agency.town_seated_units)) \
+            or CATEGORY.search(name) or not takes_prefix(name):
         return name
     return town + name
 
