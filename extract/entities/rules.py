@@ -21,6 +21,8 @@ already made, which serve as boundaries (a name does not run into an earlier ent
   pattern.institution.standards   a standards committee (全国…标准化技术委员会, 住房和城乡建设部…标准化
                                   技术委员会), named by a national head or a ministry
   pattern.company.branch          a known bank's branch (中信银行丽水分行)
+  pattern.second_name             a body's second name in brackets right after it, merged into it
+                                  (山东第一医科大学（山东省医学科学院）)
   pattern.technology.paren_acronym  中文术语（ACR） or ACR（中文术语）, the term ending like a technology;
                                   a gloss of a known technology (量子通信技术（QKD）) joins that entry
   pattern.technology.acronym      a Latin acronym followed by 技术/网络/协议/芯片 … (LoRa网络)
@@ -438,6 +440,8 @@ def institution_hits(scene: Scene) -> list[Hit]:
             verb_start = _place_start_over_name_verbs(scene, start, pos, max_len)
             if verb_start is not None:
                 start, body = verb_start, c[verb_start:pos]
+        if lx.NUMERAL_SLOGAN.search(body):
+            continue  # 一基地两平台三中心: a programme's label
         if suffix in lx.HEADED_ONLY_SUFFIXES and not has_head:
             continue  # 各分院: a branch is named after its academy
         if suffix == "中心" and not has_head and body[:1] in tuple(lx.ADMIN_UNIT_CHARS) and not _place_len(body):
@@ -1209,6 +1213,29 @@ def short_form_hits(scene: Scene) -> list[Hit]:
     return out
 
 
+def second_name_hits(scene: Scene) -> list[Hit]:
+    """A body's second name in brackets right after it (合署 bodies, a centre a body also runs:
+    山东第一医科大学（山东省医学科学院）, 中国城市规划设计研究院（部遥感应用中心）) is an alias of the
+    first: the bracketed mention takes its name, so the two merge into one entity. The bracket
+    must hold exactly one company or institution of the same type (a campus or a place is read
+    by campus_hits, a defined short form by short_form_hits).
+
+    Example: 支持山东第一医科大学（山东省医学科学院）、齐鲁工业大学（山东省科学院）等新建高校探索
+    Finds: Institution 山东第一医科大学 | Institution 山东省医学科学院 | Institution 齐鲁工业大学 | Institution 山东省科学院
+    """
+    c = scene.c
+    by_span = {(h.start, h.end): h for h in scene.hits if h.label in ORG}
+    for (s, e), h in list(by_span.items()):
+        if not c.startswith("(", e):
+            continue
+        close = c.find(")", e + 1, e + 32)
+        inner = by_span.get((e + 1, close)) if close > 0 else None
+        if inner is None or inner.label is not h.label or inner.name == h.name:
+            continue
+        inner.name, inner.rule, inner.in_gazetteer, inner.category = h.name, "pattern.second_name", False, h.category
+    return []
+
+
 def _split_items(c: str, a: int, p: int) -> list[tuple[int, int]]:
     """Spans of the '、'-separated items in c[a:p]; the last pair may be joined by 和/与/及."""
     spans, s = [], a
@@ -1387,6 +1414,7 @@ PATTERN_RULES = (
     (("pattern.company.list_sibling",), sibling_hits),
     (("pattern.company.partner",), partner_hits),
     (("pattern.short_form",), short_form_hits),
+    (("pattern.second_name",), second_name_hits),
     (("pattern.technology.paren_acronym",), paren_acronym_hits),
     (("pattern.technology.acronym", "pattern.technology.generation"), acronym_hits),
     (("pattern.technology.modified",), modified_technology_hits),
