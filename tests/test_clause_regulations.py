@@ -9,7 +9,7 @@ notes), never computed by the code under test.
 from __future__ import annotations
 
 import pytest
-from test_clause_rules_prose import dev_text, read
+from test_clause_rules_prose import DEV, dev_text, read
 
 from policykg.extract.clauses.agency_list import is_agency, split_agency_list
 
@@ -108,3 +108,24 @@ def test_body_joined_to_a_shared_head_category_splits_at_the_joiner():
     items = split_agency_list("国务院税务主管部门及各省、自治区、直辖市和计划单列市税务局", 100)
     assert [(i.surface, i.start, i.end) for i in items] == [
         ("国务院税务主管部门", 100, 109), ("各省、自治区、直辖市和计划单列市税务局", 110, 129)]
+
+
+def _task_of_clause(doc_id: str, quote_start: str):
+    from policykg.extract.pipeline import extract_document
+
+    x = extract_document(DEV / f"{doc_id}.txt")
+    clause = next(c for c in x.clauses if c.text.startswith(quote_start))
+    task = next(t for t in x.tasks if t.id == clause.task_id)
+    return x.text[task.start:task.end]
+
+
+def test_paragraph_after_an_articles_listed_items_belongs_to_the_article():
+    # 706 第二十五条 lists （一）…（五） after its ：; the paragraph after （五） (…由国务院专利行政部门吊销…)
+    # continues the article, as the gold reads it, not the item （五）.
+    unit = _task_of_clause("gov-2018-guoling-706", "由国务院专利行政部门吊销专利代理机构执业许可证")
+    assert unit.startswith("第二十五条")
+    unit = _task_of_clause("gov-2018-guofa-41", "国务院税务主管部门及各省")
+    assert unit.startswith("第二十六条")
+    # A prose item's own paragraphs stay the item's (sh-xuhui 第十一条 （一）, gold task （一）).
+    unit = _task_of_clause("sh-xuhui-2020-xiaofang-zerenzhi", "区消防救援支队负责贯彻")
+    assert unit.startswith("（一）区应急管理局")

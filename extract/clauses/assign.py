@@ -86,6 +86,32 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
     return None
 
 
+_ITEM_MARKER = re.compile(r"[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]$")
+_ARTICLE_MARKER = re.compile(r"第[一二三四五六七八九十百零〇]{1,5}条$")
+
+
+def article_paragraph(text: str, sections: list[Section], pos: int) -> int | None:
+    """Where the article holding `pos` begins, when `pos` lies in an unnumbered paragraph after
+    the listed 项 of a 第N条 article (第二十五条 …有下列行为之一的…：（一）…（五）…。 then 专业代理机构…由A吊销…):
+    that paragraph continues the article, not its last 项 (the dev gold of gov-2018-guoling-706 and
+    gov-2018-guofa-41). None otherwise: a clause on an item's own line stays the item's."""
+    inner = min((s for s in sections if s.start <= pos < s.end), key=lambda s: s.end - s.start, default=None)
+    if inner is None or not _ITEM_MARKER.match(inner.marker or ""):
+        return None
+    parent = next((s for s in sections if s.id == inner.parent_id), None)
+    if parent is None or not _ARTICLE_MARKER.match(parent.marker or ""):
+        return None
+    # Only 项 that list what the article's line introduces (有下列行为之一的…： / 以下…信息：); items
+    # of prose (（一）区应急管理局负责… with paragraphs of its own, sh-xuhui 第十一条) keep them.
+    head_end = text.find("\n", parent.start, inner.start)
+    if head_end == -1 or not text[parent.start:head_end].rstrip().endswith(("：", ":")):
+        return None
+    line = text.rfind("\n", 0, pos) + 1
+    if line <= inner.start or _MARKER_LINE.match(text, line):
+        return None
+    return parent.start
+
+
 def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Section], tasks: list[Task],
                    body_start: int, body_end: int, front: str = "",
                    skip: list[tuple[int, int]] | None = None) -> Assigned:
@@ -109,7 +135,7 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
         if closing is not None and f.start >= closing:
             task, created = None, None
         else:
-            task, created = units.task_for(f.start)
+            task, created = units.task_for(article_paragraph(text, sections, f.start) or f.start)
         if created is not None:
             out.tasks.append(created)
         evidence = Evidence(doc_id=doc_id, start=f.start, end=f.end, quote=text[f.start:f.end], rule=f.rule)
