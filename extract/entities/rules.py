@@ -18,6 +18,7 @@ already made, which serve as boundaries (a name does not run into an earlier ent
                                   or institution (深圳电信龙岗数据运营中心)
   pattern.institution.alliance    …联盟 named by its region (深圳云计算产业联盟)
   pattern.institution.hospital_campus  …医院 + place + 院区 (新华医院奉贤院区)
+  pattern.institution.key_lab     a field + 国家/全国重点实验室, 和 inside the field (高效能服务器和存储技术…)
   pattern.institution.standards   a standards committee (全国…标准化技术委员会, 住房和城乡建设部…标准化
                                   技术委员会), named by a national head or a ministry
   pattern.company.branch          a known bank's branch (中信银行丽水分行)
@@ -203,11 +204,11 @@ class Scene:
 _LEAD_LONGEST_FIRST = sorted(lx.LEAD_WORDS, key=len, reverse=True)
 
 
-def trim_front(body: str) -> int:
-    """Offset in `body` where the name starts: after the last verb, then past function words
-    and quantities."""
+def trim_front(body: str, cut_words: frozenset[str] = lx.CUT_WORDS) -> int:
+    """Offset in `body` where the name starts: after the last verb (of `cut_words`), then past
+    function words and quantities."""
     start = 0
-    for w in lx.CUT_WORDS:
+    for w in cut_words:
         k = body.rfind(w)
         if k >= 0:
             start = max(start, k + len(w))
@@ -319,8 +320,9 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
     if body and body[-1] in lx.FUNCTION_END and not _name_ending_char(scene, body, pos) and \
             not body.endswith(lx.CUT_CHAR_WORDS):  # 中科院上海高等 + 研究院: 等 of 高等 is a name part
         return None
-    if head is not None and k == 0:
-        # 华为 + 2012实验室: the known company or institution right before is the name's head.
+    if head is not None and (k == 0 or trim_front(scene.c[w0:pos], lx.CUT_WORDS - lx.NAME_VERBS) == 0):
+        # 华为 + 2012实验室: the known company or institution right before is the name's head;
+        # a name verb after it is the name's word (中科院 + 山东产业技术协同创新中心).
         return head.start, scene.c[head.start:pos], True
     # '阿里云和之江实验室': when what precedes a conjunction is itself a name (it has a residue)
     # and does not open with a place, it is a separate list item. '移动网络和移动多媒体技术…'
@@ -457,9 +459,12 @@ def institution_hits(scene: Scene) -> list[Hit]:
             continue  # 数据中心, 广州市数据中心: a facility type, named only after a known body
         if not has_head:
             ok = len(body) >= 2 and _institution_named(scene, body, suffix, university)
-            if not ok and not university:
+            national_tail = ok and body.endswith(lx.NATIONAL_CENTRE_REGIONS) and len(body) <= 4
+            if (not ok or national_tail) and not university:
                 # The window may have stopped at a technology with only lead words after it
-                # (广东省人工智能 + 重点 + 实验室): walk on from where the window stopped.
+                # (广东省人工智能 + 重点 + 实验室): walk on from where the window stopped. So it
+                # may before a region that ends a national centre's name (国家健康医疗 + 大数据 +
+                # 北方 + 中心: 北方中心 alone is its tail).
                 longer = _through_tech(scene, start, pos, max_len) or \
                     _through_tech(scene, scene.window(pos, max_len)[0], pos, max_len)
                 if longer is not None and _institution_named(scene, longer[1], suffix, university):
@@ -520,6 +525,21 @@ def _beside_national_kind(scene: Scene, start: int, end: int) -> bool:
     return False
 
 
+def _cued_names(scene: Scene, cue: re.Pattern, max_len: int):
+    """(pos, end, start) for each free match of `cue` (a suffix the name ends with) and where the
+    name before it starts: a known head right before, else after the clause's verb and lead
+    words; matches whose window ran out before any boundary are left out."""
+    for m in cue.finditer(scene.c):
+        pos, end = m.start(), m.end()
+        if not scene.is_free(pos, end):
+            continue
+        w0, head = scene.window(pos, max_len)
+        k = trim_front(scene.c[w0:pos])
+        if pos - w0 >= max_len and k == 0 and not scene.bounded(w0):
+            continue
+        yield pos, end, (head.start if head is not None and k == 0 else w0 + k)
+
+
 def hospital_campus_hits(scene: Scene) -> list[Hit]:
     """A hospital's campus: …医院 + place + 院区 is one institution as written (the campus the text
     means); the hospital needs no place in its name then (新华医院, 复旦儿科医院).
@@ -528,14 +548,7 @@ def hospital_campus_hits(scene: Scene) -> list[Hit]:
     Finds: Institution 新华医院奉贤院区 | Institution 复旦儿科医院奉贤院区
     """
     c, out = scene.c, []
-    for m in lx.HOSPITAL_CAMPUS.finditer(c):
-        pos, end = m.start(), m.end()
-        if not scene.is_free(pos, end):
-            continue
-        w0, head = scene.window(pos, 10)
-        start = w0 + trim_front(c[w0:pos])
-        if head is not None and start == w0:
-            start = head.start
+    for pos, end, start in _cued_names(scene, lx.HOSPITAL_CAMPUS, 10):
         body = c[start:pos]
         if len(body) < 2 or body[-1] in lx.FUNCTION_END or scene.residue(body) < 2:
             continue
@@ -581,6 +594,24 @@ def standards_body_hits(scene: Scene) -> list[Hit]:
                 scene.hits.remove(h)
         scene._refresh()
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], "pattern.institution.standards"))
+    return out
+
+
+def key_lab_hits(scene: Scene) -> list[Hit]:
+    """A national key lab named by its field: the field runs back to the clause's verb or a list
+    mark, 和/与 inside it included (a lab's field is often two: 高效能服务器和存储技术).
+
+    Example: 重点建设高效能服务器和存储技术国家重点实验室、高端服务器系统全国重点实验室
+    Finds: Institution 高效能服务器和存储技术国家重点实验室 | Institution 高端服务器系统全国重点实验室
+    """
+    c, out = scene.c, []
+    for pos, end, start in _cued_names(scene, lx.KEY_LAB, 16):
+        body = c[start:pos]
+        # The field may be made of generic words (高端服务器系统), as a national institute's is.
+        if len(body) < 2 or body[-1] in lx.FUNCTION_END or body.endswith(lx.KIND_NOUNS) or \
+                _place_len(body) == len(body) or scene.residue(body, lx.DESIGNATION_WORDS) < 2:
+            continue  # 国家重点实验室 alone, 省级和…, 高校…, 企业国家重点实验室: a kind
+        scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], "pattern.institution.key_lab"))
     return out
 
 
@@ -763,8 +794,8 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
         place = _place_len(body)
         return bool(place) and len(body) - place >= 2
     if suffix == "中心" and body.startswith(lx.NATIONAL) and len(body) > 4 and \
-            any(body.endswith(p) and len(p) >= 2 for p in lx.PLACES):
-        return True  # 国家超级计算天津中心: a national centre is named by the city it is in
+            any(body.endswith(p) and len(p) >= 2 for p in (*lx.PLACES, *lx.NATIONAL_CENTRE_REGIONS)):
+        return True  # 国家超级计算天津中心: a national centre is named by the city or part it serves
     if suffix == "中心" and body.startswith(lx.NATIONAL) and body.endswith(lx.NATIONAL_FIELD_CENTRE_END) and \
             scene.residue(body[len(lx.NATIONAL):-len(lx.NATIONAL_FIELD_CENTRE_END)], lx.DESIGNATION_WORDS) >= 4 \
             and not _KIND_THEN_CONJ.search(body) and "、" not in body:
@@ -1402,6 +1433,7 @@ PATTERN_RULES = (
     (("pattern.institution.university", "pattern.institution.research", "pattern.institution.centre",
       "pattern.institution.alliance", "pattern.institution.hospital", "pattern.institution.association"),
      institution_hits),
+    (("pattern.institution.key_lab",), key_lab_hits),
     (("pattern.institution.campus",), campus_hits),
     (("pattern.institution.hospital_campus",), hospital_campus_hits),
     (("pattern.institution.standards",), standards_body_hits),
