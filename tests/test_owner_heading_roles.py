@@ -91,6 +91,13 @@ def test_colon_paragraphs_of_a_duty_chapter_name_the_bodies_its_opening_gave_no_
         ("clause.owner_paragraph", ["各镇政府", "街道（开发区）办事处", "头桥集团"])]
 
 
+def test_a_labelled_list_is_no_owner_paragraph():
+    # HAND-WRITTEN variant of the chapter above: 责任单位：A、B lines are labelled lists (the prose rules
+    # read them), and 责任单位 itself ends like a body name: it must not become an owner.
+    text = FENGXIAN.replace("区民防办：负责制定", "责任单位：区民防办、区财政局。\n\n区民防办：负责制定")
+    assert _paragraph_owners(text) == [("clause.owner_paragraph", ["各镇政府", "街道（开发区）办事处", "头桥集团"])]
+
+
 def test_colon_paragraphs_outside_a_duty_chapter_name_nobody():
     # The same paragraphs under a chapter that is no duty chapter (an opinion letter's 部门意见) give nothing.
     assert _paragraph_owners(FENGXIAN.replace("五、职责分工", "五、部门意见")) == []

@@ -125,6 +125,8 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
     return out
 
 
+# Role labels and field labels before a colon (责任单位：, 完成时限：): never the bodies of a paragraph.
+_LABELS = set(vocabulary().role_labels()) | {w for f in vocabulary().fields.model_dump().values() for w in f}
 # An unnumbered paragraph of a duty chapter opening with its bodies and a colon (区财政局：负责…).
 _OWNER_PARAGRAPH = re.compile(r"^[ \u3000]*([^\s。，,；;：:]{2,60})[：:]", re.M)
 
@@ -142,6 +144,8 @@ def _owner_paragraphs(text: str, doc_id: str, chapter: Section, subs: list[Secti
     hi = min([s.start for s in subs] + [chapter.end])
     heads = []
     for m in _OWNER_PARAGRAPH.finditer(text, lo, hi):
+        if m.group(1) in _LABELS:
+            continue  # 责任单位：A、B is a labelled list (the prose rules'), not a body named 责任单位
         items = split_agency_list(m.group(1), m.start(1), default_prefix)
         if items and all(names_body(it.name) for it in items):
             heads.append((m, items))
