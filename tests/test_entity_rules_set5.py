@@ -312,3 +312,13 @@ def test_kinds_slogans_and_service_units_name_no_institution(text):
 ])
 def test_key_labs_regional_national_centres_and_name_verbs_after_a_head(text, expected):
     assert _standing(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cut-down real (heldout_entities_3): a national facility named by its field
+    ("依托国家知识产权大数据中心开展服务。", {("Institution", "国家知识产权大数据中心")}),
+    # hand-written: classes of national facilities, listed
+    ("建设国家超级计算中心和国家数据中心。", set()),
+])
+def test_national_facilities_named_by_field(text, expected):
+    assert _standing(text) == expected

@@ -453,6 +453,8 @@ def institution_hits(scene: Scene) -> list[Hit]:
             if named is None:
                 # 中国气象局 + 公共气象服务中心: a central agency's own centre is named by the agency.
                 named = _ministry_head(scene, pos, max_len)
+            if named is None:
+                named = _national_facility(scene, pos, end, max_len)
             if named is not None:
                 # 山东云计算中心, 上海超级计算中心: a place's computing centre is one body.
                 scene.claim(out, Hit(named, end, EntityKind.institution, c[named:end], "pattern.institution.centre"))
@@ -685,6 +687,21 @@ def _place_named_facility(scene: Scene, pos: int) -> int | None:
     if w < s and trim_front(c[w:s]) != s - w:
         return None  # more name before the place: not the place's own centre
     return s
+
+
+def _national_facility(scene: Scene, pos: int, end: int, max_len: int) -> int | None:
+    """Start of 国家 + field + a facility kind (国家知识产权大数据中心, 国家健康医疗大数据中心): a
+    national facility named by its field is one body; with a short or no field (国家超级计算中心,
+    国家数据中心) it is a class. Only verbs and lead words stand before 国家."""
+    c = scene.c
+    facility = next((f for f in lx.FACILITY_CENTRES if c.endswith(f, 0, end)), None)
+    start = _national_name(scene, pos, max_len)
+    if facility is None or start is None or not c.startswith(lx.NATIONAL, start):
+        return None
+    field = c[start + len(lx.NATIONAL):end - len(facility)]
+    if any(j in field for j in lx.LIST_JOINERS) or _KIND_THEN_CONJ.search(field):
+        return None  # 国家超级计算中心和国家数据中心: two kinds listed
+    return start if scene.residue(field, lx.DESIGNATION_WORDS) >= 4 else None
 
 
 def _before_acronym_bracket(scene: Scene, start: int, max_len: int) -> int | None:
