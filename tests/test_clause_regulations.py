@@ -52,6 +52,11 @@ CASES = [
     ("gov-1981-guofa-88", "由地方财政统一拨补。", [("clause.you_body", [("responsible", ["地方财政"])])]),
     ("gov-2004-guofa-18", "部门职权范围内的事务，由部门自行发文或联合发文，不得要求国务院批转",
      [("clause.you_body", [("responsible", ["部门"])])]),
+    # A regulated party named by its class after 由 (the dev rule annotates every 由A+verb of a unit).
+    ("gov-2018-guobanfa-124", "由国有文化企业自主编制", [("clause.you_body", [("responsible", ["国有文化企业"])])]),
+    ("sh-fengxian-2022-binan", "由实施主体落实保障", [("clause.you_body", [("responsible", ["实施主体"])])]),
+    # 交由A hands the matter over to A, a recipient (left out by the sh-2024-jianzhu-laji gold).
+    ("sh-2024-jianzhu-laji", "将装修垃圾交由清运作业企业清运", []),
     # A decision left to a body (自主决定) is a discretion granted, no task (not in the 127 gold).
     ("gov-2018-guobanfa-127", "由项目承担单位自主决定", []),
     # Procedure verbs of reporting end the name (直接报至; 会签 likewise once 镇财政所 reads as a body,

@@ -841,7 +841,8 @@ def bears_duty(ctx: Context) -> list[Found]:
     return found
 
 
-_YOU_AT = re.compile(r"(?<![自理经缘])由(?![于此来衷])")
+# 交由A: handed over to A, a recipient (交由有关部门严格查处, left out by the sh-2024-jianzhu-laji gold).
+_YOU_AT = re.compile(r"(?<![自理经缘交])由(?![于此来衷])")
 # Qualifiers between 由 and the list that are not part of any name.
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
@@ -882,6 +883,11 @@ _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[�
 # A generic owner right after 由 (vocabulary [clauses] bare_owners), longest first.
 _BARE_OWNER = re.compile("(?:" + (_V.alternation(_V.clauses.bare_owners) or r"(?!)") + ")(?="
                          + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")")
+# A regulated party named by its class after 由 (由国有文化企业自主编制, 由实施主体落实保障): the dev rule
+# annotates every 由A+verb of a unit, regulated parties too ([agency] class_tails), before the same
+# verbs of doing the work as a bare owner.
+_PARTY_OWNER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:" + _V.alternation(_V.agency.class_tails) + ")(?="
+                          + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")")
 
 
 _LIST_PUNCT = "、，,。；;：:（(）)\n“”《》"
@@ -1010,7 +1016,7 @@ def you_body(ctx: Context) -> list[Found]:
             items = [ListItem(text[start:end], text[start:end], start, end, False, False)]
         else:
             end = _list_after(text, start, ctx.hi)
-            bare = _BARE_OWNER.match(text, start) if end is None else None
+            bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) if end is None else None
             if bare:
                 # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
                 end = bare.end()
