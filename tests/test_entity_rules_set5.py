@@ -322,3 +322,13 @@ def test_key_labs_regional_national_centres_and_name_verbs_after_a_head(text, ex
 ])
 def test_national_facilities_named_by_field(text, expected):
     assert _standing(text) == expected
+
+
+def test_a_table_of_firms_and_districts_typed_one_cell_a_line():
+    # hand-written, in the form of a city page's table (one <p> a cell, no row numbers): before,
+    # each firm headed the next and the three rows were one name
+    text = "浙江丽水甲乙科技有限公司\n莲都区\n浙江丙丁机械有限公司\n缙云县\n丽水市戊己电子有限公司"
+    assert _standing(text) == {("Company", "浙江丽水甲乙科技有限公司"), ("Company", "浙江丙丁机械有限公司"),
+                               ("Company", "丽水市戊己电子有限公司")}
+    # a branch on the next line still belongs to its firm (hand-written)
+    assert ("Company", "中国联通丽水分公司") in _standing("其中\n中国联通丽水分公司")

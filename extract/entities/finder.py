@@ -76,6 +76,17 @@ def cell_breaks(view: TextView) -> frozenset[int]:
             i = bisect_left(view.index, pos)
             if 0 < i < len(view.index):
                 out.add(i)
+    for m in lx.PLACE_CELL_LINE.finditer(view.text):
+        # 莲都区 alone on its line: a cell, both ends.
+        for pos in m.span(1):
+            i = bisect_left(view.index, pos)
+            if 0 < i < len(view.index):
+                out.add(i)
+    for m in lx.FIRM_LINE_END.finditer(view.text):
+        # 浙江…有限公司 / 莲都区 / 浙江…有限公司: a legal name is complete at its line's end.
+        i = bisect_left(view.index, m.end())
+        if 0 < i < len(view.index):
+            out.add(i)
     for m in lx.PERSON_POST_LINE.finditer(view.text):
         # 刘　颖 安徽电信公司总经理: the body's name starts after the person's.
         i = bisect_left(view.index, m.start(1))

@@ -456,6 +456,12 @@ PARTNER_KIND_ENDS = ("城市", "地区", "国家", "区域", "省份", "省市",
                      "院校", "高校", "机构", "组织", "社会", "群众", "企业", "园区", "平台", "项目", "学府", "名校", "名企",
                      "大学", "学院", "伙伴", "同行", "用户", "客户")
 
+# A line that ends with a company form ends a name (…有限公司 / 莲都区 / 浙江…有限公司, a table typed one
+# cell a line): nothing continues a legal name on the next line but a branch's or a bracket's words.
+FIRM_LINE_END = re.compile(r"(?:公司|\(有限合伙\)|（有限合伙）)[ \t\u3000]*\r?\n(?![ \t\u3000]*(?:[(（]|分公司|子公司|分行|支行))")
+# A line that is only a district, county or town (莲都区, 缙云县, 碧湖镇: a table's 地区 cell typed one a
+# line) is a cell of its own: the firm on the next line does not open with it.
+PLACE_CELL_LINE = re.compile(r"(?m)(?<=\n)[ \t\u3000]*([\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道))[ \t\u3000]*\r?$")
 # A member list's line: a person's name (two to four characters, padded with spaces to align:
 # 刘　颖), a space, then the body and the post (安徽电信公司总经理). The view joins what the space
 # separates (a PDF's spacing between Chinese characters), so the body's name would start at the

@@ -165,7 +165,8 @@ class Scene:
             if not self.is_name_char(i - 1) or self.covered[i - 1]:
                 break
             i -= 1
-        return i, self.org_ending_at(i)
+        # Across a table cell's end nothing heads the name (浙江…有限公司 / 莲都区浙江…有限公司).
+        return i, (None if i in self.breaks else self.org_ending_at(i))
 
     def bounded(self, i: int) -> bool:
         """Whether a name may start at c[i] because of what stands before it: the text's start, a
