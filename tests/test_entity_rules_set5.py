@@ -332,3 +332,10 @@ def test_a_table_of_firms_and_districts_typed_one_cell_a_line():
                                ("Company", "丽水市戊己电子有限公司")}
     # a branch on the next line still belongs to its firm (hand-written)
     assert ("Company", "中国联通丽水分公司") in _standing("其中\n中国联通丽水分公司")
+
+
+def test_a_known_body_alone_on_a_short_line_heads_nothing_on_the_next():
+    # hand-written table, one cell a line: before, 浙江大学丽水市中心医院 was one hospital
+    found = _standing("丽水学院\n丽水职业技术学院\n浙江大学\n丽水市中心医院")
+    assert ("Institution", "浙江大学") in found and ("Institution", "丽水市中心医院") in found
+    assert not any(name.startswith("浙江大学丽水") for _, name in found), found

@@ -56,11 +56,11 @@ LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九�
 # as it joins a PDF's wrapped lines, so without this 丽水学院 + 1 + 事业 + 8 + 莲都区…中心 read as one
 # name; a name never runs across such a line (finder.cell_breaks).
 CELL_LINE = re.compile(r"(?m)^[ \t\u3000]*([0-9][0-9.\-–—~/:%]{0,11})[ \t\u3000]*\r?$")
-# A whole line this short, with a blank line after it, is no line a PDF wrapped because it was
-# full: a table cell of a document typed one cell a paragraph (机场空地、办公楼 / 4-10 / 机场集团) or
-# a heading; a name does not run on from it into the next line. (A first line is left alone: an
-# excerpt may start mid-line, 完善多层次金 / 融机构体系; so is a single line break: a PDF's wrap.)
-SHORT_LINE = re.compile(r"(?m)(?<=\n)[ \t]*([^\n]{1,12}?)[ \t]*\r?\n[ \t]*\r?\n")
+# A whole line this short is no line a PDF wrapped because it was full: a table cell of a
+# document typed one cell a line or a paragraph (机场空地、办公楼 / 4-10 / 机场集团, 浙江大学 / 丽水市
+# 中心医院) or a heading; a name does not run on from it into the next line. (A first line is left
+# alone: an excerpt may start mid-line, 完善多层次金 / 融机构体系.)
+SHORT_LINE = re.compile(r"(?m)(?<=\n)[ \t]*([^\n]{1,12}?)[ \t]*\r?\n")
 
 # 'former', before a place that opens a firm's earlier registered name (原东莞生益电子有限公司).
 FORMER = "原"
