@@ -115,3 +115,19 @@ def test_a_co_doer_in_a_duty_chapter_of_sentences_is_responsible():
     got = sorted((c.rule, a.agency.surface) for c in x.clauses for a in c.assignments if a.role.value == "responsible")
     assert ("clause.co_doer", "消防部门") in got
     assert [s for r, s in got if r == "clause.co_doer"] == ["消防部门"]
+
+
+def test_a_heading_closed_by_a_bracket_of_bodies_assigns_its_unit():
+    # jx-shicheng-2018-hezhang-kaohe (cut down): chapter 一、通用考核项目（全部责任单位） applies to all assessed
+    # units (its gold: 全部责任单位 responsible on the chapter). A bracket of anything else names nobody.
+    from test_structure_units import JX
+
+    from policykg.extract.pipeline import extract_text
+
+    x = extract_text(JX, "jx")
+    got = [(c.rule, c.text, [(a.role.value, a.agency.surface) for a in c.assignments]) for c in x.clauses]
+    assert ("clause.heading_bracket", "（全部责任单位）", [("responsible", "全部责任单位")]) in got
+    task = next(t for t in x.tasks for c in x.clauses if c.rule == "clause.heading_bracket" and c.task_id == t.id)
+    assert x.text[task.start:].startswith("一、")
+    y = extract_text(JX.replace("（全部责任单位）", "（2018年度）"), "jx")
+    assert not any(c.rule == "clause.heading_bracket" for c in y.clauses)

@@ -113,3 +113,28 @@ def test_a_you_clause_that_goes_on_to_cooperate_names_the_lead_it_supports():
     got = sorted((a.role.value, a.agency.surface) for c in x.clauses for a in c.assignments)
     assert got == [("lead", "市文化市场综合行政执法机构"), ("responsible", "区文化市场综合行政执法机构"),
                    ("support", "区文化市场综合行政执法机构")]
+
+
+JX = """石城县2018年度河长制湖长制工作责任单位目标管理（绩效）考核细则
+序号
+考核项目
+各项分值
+一、
+通用考核项目（全部责任单位）
+40
+1
+组织领导
+8
+积极配合各乡镇开展“河长制”工作（8分）。
+二、
+部门履职差异考核项目
+"""
+
+
+def test_a_marker_alone_on_its_line_takes_the_next_short_line_as_heading():
+    # jx-shicheng-2018-hezhang-kaohe (cut down): its table typed one cell a line puts 一、 and its heading
+    # in two cells. A sentence on the next line is no heading (the chapter keeps none).
+    st = parse_structure(JX, "jx")
+    assert [s.heading for s in st.sections if s.marker in ("一、", "二、")] == ["通用考核项目（全部责任单位）", "部门履职差异考核项目"]
+    st = parse_structure(JX.replace("通用考核项目（全部责任单位）", "各单位按时上报河长制工作进展情况，踊跃上报。"), "jx")
+    assert [s.heading for s in st.sections if s.marker == "一、"] == [None]

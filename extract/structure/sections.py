@@ -217,6 +217,8 @@ def parse_structure(text: str, doc_id: str) -> Structure:
         if am:
             open_section(SectionLevel.appendix, 1, None, heading or None, False, it.start, t[:rest_off].strip())
         else:
+            if not heading:
+                heading = _next_line_heading(items, idx)  # 一、 alone, its heading the next line (a table cell)
             if m.type == "article" and heading and (cap := _CAPTION.match(heading)):
                 heading = cap.group(1)  # 第五条（历保委职责）: the article's caption, without its brackets
             node = open_section(LEVELS[m.type], m.rank, m, heading or None, False, it.start, m.marker)
@@ -250,6 +252,24 @@ def parse_structure(text: str, doc_id: str) -> Structure:
             start=node.start, end=end, path=node.path,
         ))
     return st
+
+
+# A heading written on the line after its marker: short, one phrase (no sentence marks).
+_NEXT_HEADING_MAX = 30
+_SENTENCE_MARKS = re.compile(r"[。；;，,：:！？]")
+
+
+def _next_line_heading(items: list[LogicalLine | Line], idx: int) -> str:
+    """The heading of a marker standing alone on its line (一、 / 通用考核项目（全部责任单位）, a table typed
+    one cell a line): the next non-blank line when it is a short phrase and no heading itself; else ''."""
+    for it in items[idx + 1:]:
+        if isinstance(it, Line):
+            continue
+        t = it.text
+        if is_heading_line(t) or len(t) > _NEXT_HEADING_MAX or _SENTENCE_MARKS.search(t):
+            return ""
+        return t
+    return ""
 
 
 def _offset_in(ll: LogicalLine, pos: int) -> int:

@@ -83,7 +83,7 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
     for t in sorted(tasks, key=lambda t: t.start):
         if t.section_id is not None:
             task_of.setdefault(t.section_id, t)  # the unit's own task comes first: it starts at the marker
-    out: list[TableTask] = []
+    out: list[TableTask] = _bracket_owners(text, doc_id, sections, tasks, default_prefix)
     units_of: ClauseTasks | None = None  # makes a unit's task where the structure stage built none
     for chapter in sections:
         heading = re.sub(r"[\s。.：:]", "", chapter.heading or "")
@@ -122,6 +122,39 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
             if not inline or not roles:
                 tt.assignments.insert(0, (Role.responsible, items, ev))
             out.append(tt)
+    return out
+
+
+# A heading closed by a bracket (通用考核项目（全部责任单位）): what the bracket holds.
+_HEADING_BRACKET = re.compile(r"[（(]([^（）()]{2,60})[）)]$")
+
+
+def _bracket_owners(text: str, doc_id: str, sections: list[Section], tasks: list[Task],
+                    default_prefix: str | None) -> list[TableTask]:
+    """A unit heading closed by a bracket that names only bodies (一、通用考核项目（全部责任单位）, （三）…（区发改委、
+    区财政局）) assigns the unit to them: responsible, like an unlabelled 分工 column. A bracket of anything
+    else (（2021—2023年）, （试行）, （含管网）) names no owner. The clause is the bracket, as written."""
+    out = []
+    units: ClauseTasks | None = None
+    for sec in sections:
+        m = _HEADING_BRACKET.search(sec.heading or "")
+        if not m or m.group(1) in _LABELS:
+            continue
+        at = text.find(m.group(0), sec.start, sec.end)
+        if at < 0:
+            continue
+        items = split_agency_list(m.group(1), at + 1, default_prefix)
+        if not items or not all(names_body(it.name) for it in items):
+            continue
+        units = units or ClauseTasks(doc_id, tasks, sections, text)
+        task, _ = units.task_for(at)
+        if task is None or task.section_id != sec.id:
+            continue
+        end = at + len(m.group(0))
+        ev = Evidence(doc_id=doc_id, start=at, end=end, quote=text[at:end], rule="table.heading_bracket")
+        tt = TableTask(task, at, end, rule="clause.heading_bracket", own_span=(at, end))
+        tt.assignments.append((Role.responsible, items, ev))
+        out.append(tt)
     return out
 
 
