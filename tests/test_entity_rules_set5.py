@@ -339,3 +339,13 @@ def test_a_known_body_alone_on_a_short_line_heads_nothing_on_the_next():
     found = _standing("丽水学院\n丽水职业技术学院\n浙江大学\n丽水市中心医院")
     assert ("Institution", "浙江大学") in found and ("Institution", "丽水市中心医院") in found
     assert not any(name.startswith("浙江大学丽水") for _, name in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hand-written drafting list: societies named 研究会 / 促进会 by their place
+    ("起草单位：中国城市科学研究会、深圳市智慧城市研究会、中国技术市场促进会。",
+     {("Institution", "中国城市科学研究会"), ("Institution", "深圳市智慧城市研究会"), ("Institution", "中国技术市场促进会")}),
+    ("召开专题研究会，成立促进会。", set()),  # hand-written: meetings and kinds, no place
+])
+def test_research_societies(text, expected):
+    assert _standing(text) == expected

@@ -216,7 +216,7 @@ PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
 # 研究总院 / 设计总院: a head institute (中国市政工程华北设计研究总院). 规划院 / 设计院: planning and design institutes (中国国土勘测规划院, 中国建筑设计院), named by a
 # field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
-                        "联盟", "医院", "协会", "学会", "规划院", "设计总院", "设计院", "分院")
+                        "联盟", "医院", "协会", "学会", "研究会", "促进会", "规划院", "设计总院", "设计院", "分院")
 # A branch academy (中国科学院上海分院) is named only after the known body it belongs to.
 HEADED_ONLY_SUFFIXES = ("分院",)
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
@@ -278,12 +278,13 @@ FACTORY_KIND_END = ("电", "工", "分", "总", "本", "新", "老", "全", "该
 PLACE_NAMED_COMPANY = ("银行", "电视台", "清算所")
 # Alliances are named by their region (深圳云计算产业联盟, 中国人工智能产业发展联盟); without one
 # (物联网产业联盟, 数字家庭产业联盟, 产业技术标准联盟) the phrase is a kind.
-PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会")
+PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会", "研究会", "促进会")
 # Hospitals and societies are named the same way (深圳市人民医院, 中国互联网协会,
 # 深圳市软件行业协会); without a place (行业协会, 定点医院, 智慧医院, 学会使用) the phrase is a kind
 # or no name at all. An association of science and technology (科学技术协会, a 科协) is a people's
 # organisation the agency registry holds: never an institution.
-ASSOCIATION_SUFFIXES = ("协会", "学会")
+# 研究会 / 促进会 are societies too (中国城市科学研究会, 中国技术市场促进会), named by their place.
+ASSOCIATION_SUFFIXES = ("协会", "学会", "研究会", "促进会")
 AGENCY_LIKE_ASSOCIATIONS = ("科学技术协会",)
 
 # A standards committee (a standards body: an institution by the gold's rule), named by 全国, a
