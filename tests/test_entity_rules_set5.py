@@ -349,3 +349,10 @@ def test_a_known_body_alone_on_a_short_line_heads_nothing_on_the_next():
 ])
 def test_research_societies(text, expected):
     assert _standing(text) == expected
+
+
+def test_survey_institutes_and_head_institutes_after_name_verbs():
+    # hand-written drafting list
+    found = _standing("起草单位：浙江省第一测绘院、上海市城市建设设计研究总院、深圳市勘察测绘院有限公司。")
+    assert found == {("Institution", "浙江省第一测绘院"), ("Institution", "上海市城市建设设计研究总院"),
+                     ("Company", "深圳市勘察测绘院有限公司")}, found

@@ -213,10 +213,10 @@ PLACE_HEADED_ACADEMIES = ("科学院", "工程院")
 PAREN_NAME_PARTS = ("集团", "控股", "中国", "股份")
 PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
                                for tail in ("股份有限公司", "有限责任公司", "有限公司", "公司"))
-# 研究总院 / 设计总院: a head institute (中国市政工程华北设计研究总院). 规划院 / 设计院: planning and design institutes (中国国土勘测规划院, 中国建筑设计院), named by a
+# 研究总院 / 设计总院: a head institute (中国市政工程华北设计研究总院). 规划院 / 设计院 / 测绘院 / 勘察院: planning, design and survey institutes (中国国土勘测规划院, 中国建筑设计院), named by a
 # field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
-                        "联盟", "医院", "协会", "学会", "研究会", "促进会", "规划院", "设计总院", "设计院", "分院")
+                        "联盟", "医院", "协会", "学会", "研究会", "促进会", "规划院", "设计总院", "设计院", "测绘院", "勘察院", "勘测院", "分院")
 # A branch academy (中国科学院上海分院) is named only after the known body it belongs to.
 HEADED_ONLY_SUFFIXES = ("分院",)
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).

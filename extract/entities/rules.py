@@ -824,7 +824,7 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
             len(body) - _place_len(body) - len(lx.NATIONAL) >= 2:
         return True  # 长三角国家技术创新中心: a national centre named by the region it serves
     research = suffix == "实验室" or (suffix == "中心" and body.endswith(lx.RESEARCH_CENTRE_ENDS))
-    institute = suffix in ("研究院", "研究所")
+    institute = suffix in ("研究院", "研究所", "研究总院")
     if (research or institute) and body.startswith(lx.NATIONAL_HEADS) and \
             scene.residue(body[2:], lx.DESIGNATION_WORDS) >= 4:
         # 中国信息通信研究院, 国家工业信息安全发展研究中心: a national institute is named by its
