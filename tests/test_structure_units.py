@@ -138,3 +138,12 @@ def test_a_marker_alone_on_its_line_takes_the_next_short_line_as_heading():
     assert [s.heading for s in st.sections if s.marker in ("一、", "二、")] == ["通用考核项目（全部责任单位）", "部门履职差异考核项目"]
     st = parse_structure(JX.replace("通用考核项目（全部责任单位）", "各单位按时上报河长制工作进展情况，踊跃上报。"), "jx")
     assert [s.heading for s in st.sections if s.marker == "一、"] == [None]
+
+
+def test_a_relative_owner_over_a_list_of_facilities_stays_one_body():
+    # sh-putuo-2025-haimian 三、2. (cut down): the 、 separate facility types inside ONE noun phrase (its gold
+    # notes): 由相应道路、绿化、河道、建筑小区的管养单位负责维护 names one body, kept whole.
+    text = ("普陀区海绵城市建设管理实施方案\n三、管控流程\n2.海绵设施移交维护。各类项目的海绵设施建成后同主体工程同步移交，"
+            "并由相应道路、绿化、河道、建筑小区的管养单位负责维护。\n")
+    x = extract_text(text, "pt")
+    assert [a.agency.surface for c in x.clauses for a in c.assignments] == ["相应道路、绿化、河道、建筑小区的管养单位"]

@@ -846,7 +846,9 @@ _YOU_AT = re.compile(r"(?<![自理经缘交])由(?![于此来衷])")
 # Qualifiers between 由 and the list that are not part of any name.
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
-_RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")|(?:"
+# The adjective may qualify the things the body keeps, a 、-list among them (由相应道路、绿化、河道、建筑小区的
+# 管养单位负责维护: one body, the maintainer of each facility; the list is not split).
+_RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")(?:[^，,。；;：:\s的]{1,20}?)?|(?:"
                              + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?|"
                              # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
                              r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers
