@@ -224,3 +224,21 @@ def test_the_general_lexicon_tells_coined_parts_from_phrases():
     # pkuseg's own word list (needs the installed pkuseg model): the figures the gate was set on
     assert unlisted_name_part("坏账分担") == 0 and unlisted_name_part("学生实习实训") == 0
     assert unlisted_name_part("紫鑫药业") >= 2 and unlisted_name_part("思必驰") >= 2
+
+
+def test_a_name_that_needs_no_context_must_begin_where_a_name_can():
+    # proposed by a retrained model on heldout_entities_5 (a tuning set): a 安置单位 table row
+    line = "人保财险丽水市分公司"
+    assert not keep_model_span(line, 2, len(line), "Company", 0.99, lexicon=LEXICON)
+    assert keep_model_span(line, 0, len(line), "Company", 0.99, lexicon=LEXICON)
+    # HAND-WRITTEN: after a joiner or a verb a registered name may begin
+    text = "鼓励高校与丽水南城招商服务有限公司合作"
+    i = text.index("丽水")
+    assert keep_model_span(text, i, len(text) - 2, "Company", 0.99, lexicon=LEXICON)
+
+
+def test_a_class_of_bodies_is_no_name():
+    # proposed by a retrained model over dev text sh-qingpu-2024-xiaofang (cut down)
+    text = "区规划资源局、新城公司、西虹桥公司、各街镇）"
+    i = text.index("各街镇")
+    assert not keep_model_span(text, i, i + 3, "Company", 0.99, lexicon=LEXICON)

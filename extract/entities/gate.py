@@ -8,7 +8,7 @@ that are no gazetteer alias or part of a government body's name. Here each one m
   parses that contain the span), and
 - not stand in a list of something else ('…、微直播、随手拍等多种形式', list_kind_ok) and, for a
   Company, stand in a sentence about firms (firm_context) unless it ends in a company form
-  (names_itself_a_firm: …有限公司, …分公司), and
+  (names_itself_a_firm: …有限公司, …分公司) and begins where a name can (name_starts_here), and
 - have the shape of its type (model_shape_ok): a Company is a name part, not an agency, a
   generic noun, a sector or a technology word; an Institution ends like one (technologies are
   not taken from the model at all, see MODEL_THRESHOLDS), and
@@ -72,7 +72,7 @@ def keep_model_span(text: str, start: int, end: int, label: str, score: float,
         return True
     span = text[start:end]
     if names_itself_a_firm(span):
-        return list_kind_ok(text, end)
+        return list_kind_ok(text, end) and name_starts_here(text, start)
     return (list_kind_ok(text, end) and firm_context(text, start, end)
             and unlisted_name_part(compact_key(span), lexicon) >= MIN_UNLISTED_PART)
 
@@ -116,6 +116,21 @@ def general_lexicon() -> frozenset[str]:
     from policykg.extract.entities.pkuseg_model import require_pkuseg_model
 
     return frozenset(_base_segmenter(str(require_pkuseg_model())).feature_extractor.unigram)
+
+
+def name_starts_here(text: str, start: int) -> bool:
+    """Whether a name may begin at `start`: the text begins, a mark comes before it (punctuation,
+    a bracket, a space, a line break), or a joiner or a verb that names stand after (与, 和, 支持,
+    引进: lexicon.FUNCTION_END, lexicon.CUT_WORDS). Asked of a proposal that ends in a company
+    form and so needs no sentence about firms: its left edge is then the only evidence that it is
+    the whole name. A retrained model proposed 财险丽水市分公司 in the table row
+    '人保财险丽水市分公司' (heldout_entities_5): the firm is 人保财险's branch."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if not (is_cjk(before) or before.isalnum()) or before in lx.FUNCTION_END:
+        return True
+    return any(text.endswith(w, 0, start) for w in lx.CUT_WORDS)
 
 
 def names_itself_a_firm(span: str) -> bool:
@@ -189,6 +204,10 @@ def model_shape_ok(span: str, label: str) -> bool:
         return False
     if span.endswith(lx.AGENCY_SUFFIXES) or span in lx.PLACES:
         return False  # government bodies and places are not entities of these types
+    if span.startswith(_collective_heads()):
+        # a class of bodies, not one (各街镇 in '…、西虹桥公司、各街镇）', dev sh-qingpu-2024-xiaofang,
+        # proposed by a retrained model): the agency vocabulary's collective heads (各, 有关 …)
+        return False
     if label == "Company":
         if sum(ch in lx.CJK_NUMERALS for ch in span) >= 2:
             return False  # 三位一体, 一网通办: a slogan, not a firm
@@ -211,6 +230,13 @@ def model_shape_ok(span: str, label: str) -> bool:
 # The rest of a list after an item (、乙、丙) up to its 等, and what a list of firms ends with.
 _LIST_TAIL = re.compile(r"(?:、[^、，。；：！？\n]{1,12})*等[^，。；：！？\n]{0,6}?(?=[\u4e00-\u9fff])")
 _FIRM_KIND = re.compile(r"(?P<mod>[\u4e00-\u9fff]{0,8}?)(?:企业|公司|厂商|集团|运营商|服务商|制造商|供应商|银行)")
+
+
+@functools.lru_cache(maxsize=1)
+def _collective_heads() -> tuple[str, ...]:
+    from policykg.schema.vocabulary import vocabulary
+
+    return tuple(vocabulary().agency.collective_heads)
 
 
 def _name_char(span: str, i: int) -> bool:
