@@ -8,6 +8,7 @@ The texts are cut-down quotes of two dev documents (tests/gold/dev/docs/): the �
 from __future__ import annotations
 
 from policykg.extract.pipeline import extract_text
+from policykg.extract.structure.lines import physical_lines, split_run_on
 from policykg.extract.structure.sections import parse_structure
 
 HUANGPU = """黄浦区加强历史风貌区、优秀历史建筑和不可移动文物保护实施办法
@@ -147,3 +148,38 @@ def test_a_relative_owner_over_a_list_of_facilities_stays_one_body():
             "并由相应道路、绿化、河道、建筑小区的管养单位负责维护。\n")
     x = extract_text(text, "pt")
     assert [a.agency.surface for c in x.clauses for a in c.assignments] == ["相应道路、绿化、河道、建筑小区的管养单位"]
+
+
+# Cut down from the real dev document gov-2020-guobanfa-24 (国办发〔2020〕24号), whose body is stored as one
+# line: no line break before 一、 / （一）.
+RUN_ON = ("国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见国办发〔2020〕24号\n\n"
+          "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：党中央、国务院高度重视深化“放管服”改革优化营商环境工作。"
+          "为持续深化“放管服”改革优化营商环境，更大激发市场活力，增强发展内生动力，经国务院同意，现提出以下意见。"
+          "一、持续提升投资建设便利度（一）优化再造投资项目前期审批流程。从办成项目前期“一件事”出发，健全部门协同工作机制，"
+          "加快项目落地。（国家发展改革委牵头，自然资源部、生态环境部等国务院相关部门及各地区按职责分工负责）"
+          "（二）进一步提升工程建设项目审批效率。全面推行工程建设项目分级分类管理。（住房城乡建设部牵头，国务院相关部门及各地区按职责分工负责）"
+          "二、进一步简化企业生产经营审批和条件（三）进一步降低市场准入门槛。围绕工程建设、教育、医疗、体育等领域，"
+          "集中清理有关部门和地方在市场准入方面对企业资质、资金、股比、人员、场所等设置的不合理条件。具体措施：1．2020年底前"
+          "开展涉企收费专项治理。（市场监管总局牵头）2．清理规范中小企业融资中的不合理附加费用，整治第3.5条所列行为。"
+          "（银保监会及各地区按职责分工负责）\n")
+
+
+def test_a_body_stored_as_one_line_is_split_at_its_numbering_markers():
+    st = parse_structure(RUN_ON, "ro")
+    got = [(s.marker, s.heading) for s in st.sections]
+    assert got == [("一、", "持续提升投资建设便利度"), ("（一）", "优化再造投资项目前期审批流程"),
+                   ("（二）", "进一步提升工程建设项目审批效率"), ("二、", "进一步简化企业生产经营审批和条件"),
+                   ("（三）", "进一步降低市场准入门槛"), ("1．", got[5][1]), ("2．", got[6][1])]
+    # Offsets still index the text; 第3.5条 inside a sentence opens no unit.
+    for s in st.sections:
+        assert RUN_ON[s.start:].startswith(s.marker)
+    x = extract_text(RUN_ON, "ro")
+    leads = {(x.text[t.start:t.start + 3], a.agency.surface) for c in x.clauses for a in c.assignments
+             for t in x.tasks if t.id == a.task_id and a.role.value == "lead"}
+    assert ("（一）", "国家发展改革委") in leads and ("（二）", "住房城乡建设部") in leads and ("1．2", "市场监管总局") in leads
+
+
+def test_a_long_line_with_few_markers_is_left_whole():
+    # A long paragraph citing one （一） after a sentence is running text, not a run-on body.
+    text = "关于加强管理的通知\n\n" + "各地区要按照有关规定做好相关工作，切实加强组织领导。" * 20 + "（一）项所列情形除外。\n"
+    assert split_run_on(physical_lines(text)) == physical_lines(text)

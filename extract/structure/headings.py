@@ -39,7 +39,9 @@ _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _PATTERNS = [
     ("chapter", 1, re.compile(rf"^(?:第([{_CN}]+)[章部分]\s*|([{_CN}]+)\s*、)\s*")),
     ("section", 2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*")),
-    ("item", 3, re.compile(r"^([0-9０-９]{1,2})\s*[．.、](?![0-9０-９])\s*")),
+    # A digit after an ASCII point is a decimal (2.5亿元); after a full-width point or 、 it is the item's
+    # text (3．2020年底前开展…).
+    ("item", 3, re.compile(r"^([0-9０-９]{1,2})\s*(?:[．、]|\.(?![0-9０-９]))\s*")),
     # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章
     # and above its 项 (（一）…) and 目 (1. …), which restart in every article (rank 1.5).
     # Some sources write the number in digits, even spaced out (第 2 0 条).

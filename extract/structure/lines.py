@@ -6,6 +6,7 @@ U+3000 that web pages indent with) trimmed; its offsets still index the original
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # Characters after which a line is complete: a PDF wrap never falls right after these.
@@ -95,3 +96,46 @@ def join_wrapped(lines: list[Line], is_heading) -> list[LogicalLine | Line]:
     out.extend(pending_blanks)
     return out
 
+
+
+# A body stored as one run-on line (no line break before 一、 / （一） / 1．): a line this long with at
+# least RUN_ON_MIN_MARKERS numbering markers inside it is split before each of them.
+RUN_ON_MIN_CHARS = 300
+RUN_ON_MIN_MARKERS = 3
+_CN = "一二三四五六七八九十"
+_MARKER_AHEAD = (rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|[0-9０-９]{{1,2}}(?:．|\.(?![0-9０-９]))"
+                 r"|[（(][0-9０-９]{1,2}[）)])")
+# A marker starts a unit where a sentence, a list label or a closing bracket ended (…方案。一、 /
+# 具体措施：1． / …负责）（二）), never inside running words (第3.5条, 2.5亿元).
+_INNER_MARKER = re.compile(r"(?<=[。；;：:）)])(?=" + _MARKER_AHEAD + ")")
+# A chapter heading run on into its first section (一、持续提升投资建设便利度（一）优化…): a short phrase
+# without sentence marks between the two markers.
+_HEADING_THEN_SECTION = re.compile(rf"[{_CN}]{{1,3}}、[^。；;：:，,！？（()）]{{2,60}}(?=[（(][{_CN}]{{1,3}}[）)])")
+
+
+def split_run_on(lines: list[Line]) -> list[Line]:
+    """Split the run-on lines of a body stored without line breaks at the numbering markers inside
+    them, so that each unit starts a line as the structure reader expects. Offsets still index the
+    original text; other lines pass unchanged."""
+    out: list[Line] = []
+    for ln in lines:
+        cuts = [m.start() for m in _INNER_MARKER.finditer(ln.text)] if len(ln.text) >= RUN_ON_MIN_CHARS else []
+        if len(cuts) < RUN_ON_MIN_MARKERS:
+            out.append(ln)
+            continue
+        bounds = sorted({0, *cuts})
+        more = []
+        for a in bounds:
+            h = _HEADING_THEN_SECTION.match(ln.text, a)
+            if h:
+                more.append(h.end())
+        bounds = sorted(set(bounds) | set(more)) + [len(ln.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            part = ln.text[a:b]
+            core = part.strip(_STRIP)
+            if not core:
+                continue
+            lead = len(part) - len(part.lstrip(_STRIP))
+            start = ln.start + a + lead
+            out.append(Line(start, start + len(core), core, raw_blank=False))
+    return out

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.extract.structure.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
-from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, physical_lines
+from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, physical_lines, split_run_on
 from policykg.schema.models import Paragraph, Section, SectionLevel
 from policykg.schema.vocabulary import vocabulary
 
@@ -161,7 +161,7 @@ def _lost_chapter_breaks(items: list[LogicalLine | Line]) -> set[int]:
 
 
 def parse_structure(text: str, doc_id: str) -> Structure:
-    lines = physical_lines(text)
+    lines = split_run_on(physical_lines(text))
     body = body_range(lines)
     body_lines = lines[body.start_line : body.end_line]
     body_start = body_lines[0].start if body_lines else len(text)
