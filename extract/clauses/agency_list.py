@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # 、，；, plus white space between two names: some lists are set with spaces only
 # ("市发展改革委 市通信管理局").
@@ -197,6 +197,29 @@ def is_agency(name: str) -> bool:
     return core.endswith(tuple(_vocab().agency.suffixes))
 
 
+# A bare generic word after a collective (其他有关部门、单位 / 有关部门和单位): it shares that collective's
+# head, so 单位 is 其他有关单位 (sh-shiwei-ziran-zaihai; the gold restores it so).
+_BARE_GENERIC = ("部门", "单位", "机构")
+_COLLECTIVE_HEAD = re.compile(r"^(?P<head>[^、，,]*?(?:各|有关|相关))(?:部门|单位|机构)$")
+
+
+def shared_collective(prev_name: str, word: str) -> str | None:
+    """The collective a bare generic `word` names after an item named `prev_name`, or None."""
+    if word not in _BARE_GENERIC:
+        return None
+    m = _COLLECTIVE_HEAD.match(prev_name)
+    return m.group("head") + word if m else None
+
+
+def share_collectives(items: list[ListItem]) -> list[ListItem]:
+    """Give each bare generic word after a collective item that collective's head (see above)."""
+    out: list[ListItem] = []
+    for it in items:
+        name = shared_collective(out[-1].name, it.surface) if out and not is_agency(it.surface) else None
+        out.append(replace(it, name=name, prefix_restored=True, collective=True) if name else it)
+    return out
+
+
 def split_joined(items: list[ListItem]) -> list[ListItem]:
     """Split items that join two bodies with 和/及/与 (奉贤区和临港地区管委会, 国家发展改革委及国家粮食局)
     when every part is a body itself; 人力资源和社会保障局 stays whole because 人力资源 is no body."""
@@ -210,12 +233,14 @@ def split_joined(items: list[ListItem]) -> list[ListItem]:
             pos = m.end()
         parts.append((pos, len(it.surface)))
         texts = [it.surface[a:b] for a, b in parts]
-        if len(parts) > 1 and all(is_agency(t) for t in texts):
+        if len(parts) > 1 and all(is_agency(t) or k and shared_collective(texts[k - 1], t)
+                                  for k, t in enumerate(texts)):
             head = it.name[: len(it.name) - len(it.surface)] if it.prefix_restored else ""
             for k, ((a, b), t) in enumerate(zip(parts, texts)):
                 restored = bool(head) and k == 0
-                out.append(ListItem(t, (head + t) if restored else t, it.start + a, it.start + b, restored,
-                                    bool(COLLECTIVE.match(t))))
+                shared = k and not is_agency(t) and shared_collective(texts[k - 1], t)
+                out.append(ListItem(t, shared or ((head + t) if restored else t), it.start + a, it.start + b,
+                                    restored or bool(shared), bool(shared or COLLECTIVE.match(t))))
         else:
             out.append(it)
     return out
@@ -283,7 +308,7 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
             if prefix:
                 full, restored = prefix + name, True
         items.append(ListItem(name, full, s, e, restored, bool(COLLECTIVE.match(name))))
-    return items
+    return share_collectives(items)
 
 
 def _merge_shared_heads(raw: list[tuple[str, int, int]], text: str, offset: int) -> list[tuple[str, int, int]]:

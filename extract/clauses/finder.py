@@ -32,9 +32,11 @@ from policykg.extract.clauses.agency_list import (
     own_prefix,
     places_in,
     qualify,
+    shared_collective,
     split_agency_list,
     split_joined,
 )
+from policykg.extract.clauses.wraps import joined, wrap_breaks
 from policykg.extract.structure.headings import _PATTERNS as HEADING_PATTERNS
 from policykg.schema.models import Role
 from policykg.schema.vocabulary import vocabulary
@@ -187,7 +189,9 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 _SUBJECT_TAIL = re.compile(
     rf"(?:(?:{_MODALS})|(?:{_V.alternation(_V.clauses.subject_adverbs)})|"
     rf"分别|共同|具体|统一|各自|切实|全面|主要|直接|认真|积极|继续|进一步|另行|"
-    rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?)+$"
+    rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?|"
+    # 按灾种 / 按行业 / 按属地: the share each body takes, between it and its verb (市各灾种专项指挥部按灾种承担…)
+    rf"按(?:灾种|行业|领域|区域|属地|层级))+$"
 )
 _YOU = re.compile(r"(?<!自)由")
 _TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:底|初|内|起|以来)?(?:前)?|"
@@ -282,7 +286,8 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if not region:
         return None
     items = _items(region, start, default_prefix)
-    if items and all(is_agency(it.surface) or _bare_level_after_each(items, k) for k, it in enumerate(items)):
+    if items and all(is_agency(it.surface) or _bare_level_after_each(items, k) or _shares_collective(items, k)
+                     for k, it in enumerate(items)):
         return start, items
     chosen = _relative_alternatives(region, start)
     if chosen:
@@ -309,6 +314,11 @@ def _bare_level_after_each(items: list[ListItem], k: int) -> bool:
     """A bare level word after an 各 item (各街道、镇): it shares the 各 — every 镇 — so it names
     bodies as 各镇 would."""
     return items[k].surface in _BARE_LEVELS and any(it.surface.startswith("各") for it in items[:k])
+
+def _shares_collective(items: list[ListItem], k: int) -> bool:
+    """A bare 单位/部门 after a collective (其他有关部门、单位): it names that collective's bodies."""
+    return k > 0 and shared_collective(items[k - 1].surface, items[k].surface) is not None
+
 
 _SHARED_DEPARTMENT = "部门"
 _JOINER = re.compile(_V.alternation(_V.verbs.joiners))
@@ -766,6 +776,10 @@ def subject_responsible(ctx: Context) -> list[Found]:
             or _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True) \
             or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix) \
             or _answerable_subject(text, m, ctx)
+        # A、B、C主管部门分别负责…: 分别 hands each listed sector its own part, an assignment as a
+        # lead clause is, so sector words share the last item's 部门 (gz-2011-dixia-kongjian 第五条).
+        if subj is None and m.group(0).startswith("分别"):
+            subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True)
         if subj is None or not subj[1]:
             continue
         start, items = subj
@@ -820,7 +834,12 @@ def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> t
     return None
 
 
-_BEARS = re.compile(r"承担(?P<what>[^，,。；;]{0,40}?)(?:" + _V.alternation(_V.clauses.duty_nouns) + r")")
+# 履行…职责 is the same duty as 承担…职责 (各涉灾部门和行业主管部门履行自然灾害防治相关职责, sh-shiwei-ziran-zaihai;
+# A…履行…职责 in gov-2018-guobanfa-123).
+_BEARS = re.compile(r"(?:承担|履行)(?P<what>[^，,。；;]{0,40}?)(?:" + _V.alternation(_V.clauses.duty_nouns) + r")")
+
+
+_MODAL_BEFORE = re.compile(r"(?:" + _MODALS + r")(?:" + _V.alternation(_V.clauses.subject_adverbs) + r"|认真|切实|全面)?$")
 
 
 @clause_rule("clause.bears_duty", 56, "prose owner")
@@ -835,6 +854,10 @@ def bears_duty(ctx: Context) -> list[Found]:
             or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix)
         # 承担以下职责： introduces the duties listed after it, which are read item by item.
         if m.group("what") in ("以下", "如下", "下列"):
+            continue
+        # A要(认真)履行…职责 / A应当履行前款…职责 is a requirement on a subject with a modal, not
+        # annotated (gov-2018-guobanfa-115, sh-xuhui-2020-xiaofang-zerenzhi); only the plain 履行 assigns.
+        if m.group(0).startswith("履行") and _MODAL_BEFORE.search(text, max(ctx.lo, m.start() - 6), m.start()):
             continue
         if subj and subj[1] and all(is_agency(it.surface) for it in subj[1]):
             found.append(Found(subj[0], m.end(), "clause.bears_duty", [(Role.responsible, subj[1])]))
@@ -1314,7 +1337,8 @@ def _responsible_subjects(ctx: Context, rx: re.Pattern, rule: str, to_sentence_e
 
 # The instruction form only (A要按照…分工，…): a modal before it. Without one (省级人民政府有关部门按照
 # 职能分工，及时采取应急措施 in a 预案's response steps) the sentence describes a procedure.
-_DUTY_COMMA = re.compile(r"(?:要|应当|应|须)(?:按照?|根据|依据)?(?:各自)?(?:职责|职能)分工[，,]")
+# 各自的职能分工 (with 的) is the same phrase (gz-2011-dixia-kongjian 第五条).
+_DUTY_COMMA = re.compile(r"(?:要|应当|应|须)(?:按照?|根据|依据)?(?:各自的?)?(?:职责|职能)分工[，,]")
 
 
 @clause_rule("clause.duty_division_comma", 52, "verb after a list")
@@ -1351,9 +1375,25 @@ def within_duties(ctx: Context) -> list[Found]:
     """
     return _responsible_subjects(ctx, _WITHIN_DUTIES, "clause.within_duties", to_sentence_end=True, back=True)
 
+# A按照各自职责切实加大… / A根据职能做好…: the duty itself, with no 分工 and no comma after it (those are
+# clause.duty_division / duty_division_comma) and no 范围 (clause.within_duties), then the work.
+_BY_OWN_DUTY = re.compile(r"(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff])")
+
+
+@clause_rule("clause.by_own_duty", 61, "verb after a list")
+def by_own_duty(ctx: Context) -> list[Found]:
+    """A、B按照各自职责… / A根据职能做好…: each body does its part by its own duties, so it is responsible
+    (the 按照职责分工 forms of the dev README).
+
+    Example: 市其他有关部门、单位根据职能做好相关工作。
+    """
+    return _responsible_subjects(ctx, _BY_OWN_DUTY, "clause.by_own_duty", to_sentence_end=True, allow_you=False)
+
+
 _SUPPORT_WORK = re.compile(
     r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?"
-    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?=[，,。；;）)]))"
+    # 协同支持 / 配合支持: a support verb with 支持 after it is still support (sh-shiwei-ziran-zaihai).
+    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?:支持)?(?=[，,。；;）)]))"
 )
 
 
@@ -1479,8 +1519,26 @@ def _names_created(f: Found, created: list[str]) -> bool:
 def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: str | None = "市") -> list[Found]:
     """All responsibility clauses in text[lo:hi], in document order: the rules run in registry
     order and a later rule never reads a span an earlier one took. Clauses whose bodies the
-    document sets up itself are left out (see CREATED)."""
+    document sets up itself are left out (see CREATED).
+
+    A text copied from a PDF page (hard line wraps inside words: 分别负\n责) is read without its
+    wraps (extract/clauses/wraps.py); every offset is put back onto the document, and a surface
+    stays as written, wrap included."""
     hi = len(text) if hi is None else hi
+    breaks = wrap_breaks(text, lo, hi)
+    if not breaks:
+        return _find_clauses(text, lo, hi, default_prefix)
+    j = joined(text, breaks)
+    found = _find_clauses(j.text, j.to_joined(lo), j.to_joined(hi), default_prefix)
+
+    def item(it: ListItem) -> ListItem:
+        s, e = j.to_doc_start(it.start), j.to_doc_end(it.end)
+        return replace(it, start=s, end=e, surface=text[s:e])
+    return [replace(f, start=j.to_doc_start(f.start), end=j.to_doc_end(f.end),
+                    roles=[(role, [item(it) for it in items]) for role, items in f.roles]) for f in found]
+
+
+def _find_clauses(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Found]:
     # An abbreviation the text defines (国家发展和改革委员会（以下简称国家发展改革委）会同…) is read
     # as if its bracket were blank: offsets stay, the name before it stays one list item.
     text = _ABBREVIATION.sub(lambda m: "\u3000" * len(m.group(0)), text)
