@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from policykg.extract.entities import lexicon as lx
-from policykg.extract.entities.rules import NAMELIST_RULE, ORG, Hit, Scene, pattern_hits
+from policykg.extract.entities.rules import NAMELIST_RULE, ORG, Hit, Scene, pattern_hits, product_item
 from policykg.extract.entities.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
 from policykg.extract.entities.textview import TextView, build_view, compact_key, is_cjk
 from policykg.schema.entities import EntityKind, EntityMention
@@ -52,7 +52,7 @@ def find_entities(
     blocked = _SpanLookup(spans)
     breaks = cell_breaks(view)
     gaz_hits = [h for h in gazetteer_hits(c, gaz) if not _in_body_name(c, h, blocked)
-                and not _crosses(h, breaks) and not _place_in_list(c, h)]
+                and not _crosses(h, breaks) and not _place_in_list(c, h) and not product_item(c, h)]
     pat_hits = [h for h in pattern_hits(c, gaz_hits, _tech_words(gaz), lambda h: _in_body_name(c, h, blocked),
                                         gaz.context_names, breaks, spans)
                 if not _in_body_name(c, h, blocked)]

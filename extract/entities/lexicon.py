@@ -27,6 +27,7 @@ CUT_WORDS = frozenset("""
 查处 放开 处置 主办 承办 标称 按期 帮助 启动 创建 办好 开办 重组 建成 出席 采取 免费 做好 设置 扩建 充实 构建 成为 负责
 解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
 我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被 以上
+用好 跻身 更多 新增
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -314,7 +315,8 @@ STATE_BODIES = ("中国人民银行", "人民银行", "央行")
 SUFFIX_VETO_NEXT = {
     "联盟": ("链", "成员", "国"),
     "电视台": ("网",),
-    "大学": ("城", "生", "科技园", "园", "毕业", "前", "校"),
+    # 就业人口中大学（大专及以上）文化程度: 大学 as a level of schooling, no university.
+    "大学": ("城", "生", "科技园", "园", "毕业", "前", "校", "(大专", "(本科", "专科", "本科", "学历", "文化程度"),
     "学院": ("派", "式"),
     "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位", "路", "街", "大道", "公园", "广场"),
     "银行": ("业", "卡", "间", "账", "结算", "系统", "机构", "保险"),
@@ -341,7 +343,7 @@ KIND_THEN_LIST = re.compile("(?:企业|单位|机构|高校|院校|院所|厂商
 # Enumerations ending like this list companies ('…、…等龙头企业', '…等钢铁企业', '…等8家企业') or institutions
 # ('…等高校', '…等科研院所').
 ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "院所", "科研机构", "研究机构", "大学", "研究院所")
-ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
+ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企)")
 # '以甲、乙为代表的…企业': the same list, written with 以…为代表.
 REPRESENTED_CUE = re.compile(
     r"为代表的(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
@@ -350,6 +352,16 @@ REPRESENTED_CUE = re.compile(
 ENUM_KIND_VETO_NEXT = ("所得税", "事业")
 # Verbs right before a list that make its items products (转型生产口罩、防护服等企业).
 PRODUCT_VERBS = ("生产", "制造", "销售", "加工", "经营")
+# Kind words after a list's 等 that make its items products, projects or results, not firms
+# (奇瑞乘用车技改、中创新航动力电池等项目; 牛羊肉、雪花粉、小米等绿色农畜产品品牌; 手撕钢、T1000碳纤维等新
+# 技术新产品; 淋巴瘤新药等有分量科技成果): no item of such a list is a firm's list sibling.
+PRODUCT_LIST_KINDS = ("项目", "产品", "品牌", "成果", "工程", "技术", "装备", "药物", "新药")
+# Short kind words for firms (央企, 外企, 车企): after a list's 等 they type its items as firms.
+FIRM_KIND_SHORT = ("外企", "央企", "民企", "国企", "车企", "药企")
+# The Chinese tail of a Latin-with-digit token that names a product, line or model, not a brand
+# (T1000碳纤维, PB2新药, 麒麟V11操作系统, R1线先行段).
+LATIN_PRODUCT_TAILS = ("药", "系统", "纤维", "材料", "芯片", "线", "段", "号", "机组", "型", "工程", "项目", "装置",
+                       "疫苗", "电池", "钢")
 # Words between 等 and the kind that say the items are industries or kinds, not names
 # (电子信息、生物医药等行业龙头企业, 汽车、家电等领域企业).
 ENUM_SECTOR_MODIFIERS = ("生产", "原材料", "所有制", "公有制", "困难", "基地", "方式", "措施", "手段", "途径",

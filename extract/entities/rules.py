@@ -1117,8 +1117,10 @@ def _list_cues(c: str):
 def _kind_modifier(modifier: str) -> bool:
     """Whether the words between 等 and the kind word still let the items be names: 等企业,
     等龙头企业, 等钢铁企业, 等人工智能企业 do; 等行业龙头企业, 等互联网应用服务企业 (the items are
-    industries or services) and 等信息技术在物流企业 (a clause ran on) do not."""
-    if any(w in modifier for w in lx.ENUM_SECTOR_MODIFIERS):
+    industries or services) and 等信息技术在物流企业 (a clause ran on) do not. A count right after
+    等 counts firms (培育了超聚变、中创智领等一批行业领军企业): then 行业 is the firms' standing."""
+    counted = lx.QUANTITY.match(modifier) is not None
+    if any(w in modifier for w in lx.ENUM_SECTOR_MODIFIERS if not (counted and w == "行业")):
         return False
     return not any(ch in lx.FUNCTION_END for ch in modifier) and not any(w in modifier for w in lx.CUT_WORDS)
 
@@ -1189,8 +1191,40 @@ def _firm_anchor(h: Hit, by_start: dict[int, list[Hit]], longest: int) -> bool:
                    for a in range(h.start - longest, h.start + 1) for o in by_start.get(a, ()))
 
 
+def product_list(c: str, pos: int) -> bool:
+    """Whether the list item at `pos` belongs to a list that its closing 等 types as products,
+    projects or results (lexicon.PRODUCT_LIST_KINDS): the 等 comes before the clause ends and the
+    kind word before the next mark.
+
+    Example: 加快推进奇瑞乘用车技改、中创新航动力电池及储能等项目 (at 中创新航: True)
+    """
+    stop = min([k for k in (c.find(m, pos) for m in "，。；：,;:") if k >= 0], default=len(c))
+    k = c.find("等", pos, stop)
+    if k < 0:
+        return False
+    tail = c[k + 1:min(stop, k + 15)]
+    for m in "、（(":
+        if m in tail:
+            tail = tail[:tail.index(m)]
+    product = min((i for i in (tail.find(w) for w in lx.PRODUCT_LIST_KINDS) if i >= 0), default=-1)
+    firm = min((i for i in (tail.find(w) for w in lx.KIND_NOUNS + lx.FIRM_KIND_SHORT) if i >= 0), default=-1)
+    # 等企业技术改造项目: the firms come first, the project is theirs; the list is of firms.
+    return product >= 0 and (firm < 0 or product < firm)
+
+
+def product_item(c: str, h: Hit) -> bool:
+    """Whether a known company's name is a whole item of a product list (牛羊肉、小米、鲜食玉米等
+    绿色农畜产品品牌: 小米 is millet): the item runs from a mark to 、 or 等."""
+    before = c[h.start - 1] if h.start else "，"
+    after = c[h.end:h.end + 1]
+    return h.label is EntityKind.company and before in lx.LIST_OPENERS and after in ("、", "等") \
+        and product_list(c, h.start)
+
+
 def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
     item = scene.c[s:e]
+    if product_list(scene.c, s):
+        return  # 重点行业高质量数据集、科大讯飞人工智能基地等项目: the items are projects
     close = scene.c.find(")", e, e + 14) if scene.c.startswith("(", e) else -1
     if close > 0 and close + 1 < len(scene.c) and is_cjk(scene.c[close + 1]):
         return  # 国家城市信息模型（CIM）工程技术研究中心: the bracket is inside a longer name
@@ -1321,6 +1355,8 @@ def latin_brand_hits(scene: Scene) -> list[Hit]:
         cjk = re.sub(r"^[A-Za-z0-9]+", "", m.group(1))
         if not scene.is_free(s, e) or cjk in scene.generic or cjk.endswith(lx.DESIGNATION_ENDS):
             continue  # G60科创走廊: a corridor's title, no brand
+        if cjk.endswith(lx.LATIN_PRODUCT_TAILS) or "线" in cjk or product_list(scene.c, s):
+            continue  # T1000碳纤维, V11操作系统, R1线先行段: a product, model or line, no firm
         scene.claim(out, Hit(s, e, EntityKind.company, m.group(1), "pattern.company.latin_brand"))
     return out
 
