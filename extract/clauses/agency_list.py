@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 # ("市发展改革委 市通信管理局").
 SEPARATORS = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 # Trailing words that close a list rather than name an agency.
-TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等[\u4e00-\u9fff]{0,8}?主管(?:部门|单位|机构)|等(?:有关|相关)?(?:部门|单位|机构)?|(?<![及和])(?:其他有关|(?<![各他])有关)(?:部门|单位)|按职责分工负责)$")
+TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等[\u4e00-\u9fff]{0,8}?主管(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,6}?(?:有关|相关)(?:部门|单位|机构)|等(?:有关|相关)?(?:部门|单位|机构)?|(?<![及和])(?:其他有关|(?<![各他])有关)(?:部门|单位)|按职责分工负责)$")
 # A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
 def _place_words():
     from policykg.schema.vocabulary import vocabulary
@@ -54,7 +54,7 @@ def _government_words() -> str:
 
 # A government's relevant departments (区政府有关部门, 国务院有关部门（单位）): the government's words
 # ([agency] government_suffixes, 国务院) before 有关/相关 + 部门/单位.
-_GOVERNMENT_DEPARTMENTS = re.compile(rf".*?(?:{_government_words()})(?:有关|相关)(?:部门|单位)(?:[（(](?:部门|单位)[）)])?")
+_GOVERNMENT_DEPARTMENTS = re.compile(rf"(?:(?!等).)*?(?:{_government_words()})(?:有关|相关)(?:部门|单位)(?:[（(](?:部门|单位)[）)])?")
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,8 @@ def is_agency(name: str) -> bool:
 # A bare generic word after a collective (其他有关部门、单位 / 有关部门和单位): it shares that collective's
 # head, so 单位 is 其他有关单位 (sh-shiwei-ziran-zaihai; the gold restores it so).
 _BARE_GENERIC = ("部门", "单位", "机构")
-_COLLECTIVE_HEAD = re.compile(r"^(?P<head>[^、，,]*?(?:各|有关|相关))(?:部门|单位|机构)$")
+# The head is the collective's own, after any joiner (各涉灾部门和有关部门、单位 → 有关单位).
+_COLLECTIVE_HEAD = re.compile(r"^(?:.*(?:和|及|与))?(?P<head>[^、，,和及与]*?(?:各|有关|相关))(?:部门|单位|机构)$")
 
 
 def shared_collective(prev_name: str, word: str) -> str | None:
@@ -220,6 +221,51 @@ def share_collectives(items: list[ListItem]) -> list[ListItem]:
     return out
 
 
+def strip_closer(core: str) -> str:
+    """An item without its list closer (…等有关部门), or '' when nothing is named."""
+    # A list closer (等有关部门) is dropped; a collective standing alone as the whole item
+    # (会同有关部门 …) is the body named, and stays.
+    stripped = TRAILING.sub("", core).strip()
+    # 省直有关部门 is one collective: the closer is only dropped when a name remains.
+    # (A及其有关部门 stays A: 其 refers back to A.)
+    if stripped and stripped != core and not is_agency(stripped) and is_agency(core) \
+            and not stripped.endswith(("及其", "和其", "及", "和", "其")):
+        stripped = core
+    # 区政府有关部门 / 县级以上人民政府有关部门 / 国务院有关部门: a government's departments, one
+    # collective the gold keeps whole, never the government itself.
+    if stripped != core and _GOVERNMENT_DEPARTMENTS.fullmatch(core):
+        stripped = core
+    return stripped or (core if COLLECTIVE.match(core) else "")
+
+
+# At most this many joiners in one item are tried as split points (2^n ways; lists join two or three).
+_MAX_JOINERS = 4
+
+
+def _joined_parts(surface: str, rx: re.Pattern) -> list[tuple[int, int, str]] | None:
+    """The parts of an item joining bodies with 和/及/与, each (start, end, name without its list
+    closer), splitting at as many joiners as leave every part a body; None when no split does.
+    A joiner inside a name is passed over (工业和信息化部等国务院相关部门及各地区 → 工业和信息化部, 各地区:
+    the closer before 及 is dropped as at a list's end)."""
+    joins = list(rx.finditer(surface))[:_MAX_JOINERS]
+    masks = sorted(range(1, 2 ** len(joins)), key=lambda m: -bin(m).count("1"))
+    for mask in masks:
+        cuts = [j for k, j in enumerate(joins) if mask >> k & 1]
+        bounds = [(0, cuts[0].start())] + [(a.end(), b.start()) for a, b in zip(cuts, cuts[1:])] \
+            + [(cuts[-1].end(), len(surface))]
+        parts, ok = [], True
+        for k, (a, b) in enumerate(bounds):
+            t = surface[a:b]
+            name = strip_closer(t) if is_agency(t) else t
+            if not (is_agency(name) or k and shared_collective(parts[-1][2], name)):
+                ok = False
+                break
+            parts.append((a, a + len(name), name))
+        if ok:
+            return parts
+    return None
+
+
 def split_joined(items: list[ListItem]) -> list[ListItem]:
     """Split items that join two bodies with 和/及/与 (奉贤区和临港地区管委会, 国家发展改革委及国家粮食局)
     when every part is a body itself; 人力资源和社会保障局 stays whole because 人力资源 is no body."""
@@ -227,14 +273,10 @@ def split_joined(items: list[ListItem]) -> list[ListItem]:
     rx = re.compile("|".join(re.escape(j) for j in joiners))
     out: list[ListItem] = []
     for it in items:
-        parts, pos = [], 0
-        for m in rx.finditer(it.surface):
-            parts.append((pos, m.start()))
-            pos = m.end()
-        parts.append((pos, len(it.surface)))
-        texts = [it.surface[a:b] for a, b in parts]
-        if len(parts) > 1 and all(is_agency(t) or k and shared_collective(texts[k - 1], t)
-                                  for k, t in enumerate(texts)):
+        found = _joined_parts(it.surface, rx)
+        if found:
+            parts = [(a, b) for a, b, _ in found]
+            texts = [t for _, _, t in found]
             head = it.name[: len(it.name) - len(it.surface)] if it.prefix_restored else ""
             for k, ((a, b), t) in enumerate(zip(parts, texts)):
                 restored = bool(head) and k == 0
@@ -270,19 +312,7 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
         part = text[pos:end]
         lead = len(part) - len(part.lstrip(" \u3000\t\n"))
         core = part.strip(" \u3000\t\n")
-        # A list closer (等有关部门) is dropped; a collective standing alone as the whole item
-        # (会同有关部门 …) is the body named, and stays.
-        stripped = TRAILING.sub("", core).strip()
-        # 省直有关部门 is one collective: the closer is only dropped when a name remains.
-        # (A及其有关部门 stays A: 其 refers back to A.)
-        if stripped and stripped != core and not is_agency(stripped) and is_agency(core) \
-                and not stripped.endswith(("及其", "和其", "及", "和", "其")):
-            stripped = core
-        # 区政府有关部门 / 县级以上人民政府有关部门 / 国务院有关部门: a government's departments, one
-        # collective the gold keeps whole, never the government itself.
-        if stripped != core and _GOVERNMENT_DEPARTMENTS.fullmatch(core):
-            stripped = core
-        core = stripped or (core if COLLECTIVE.match(core) else "")
+        core = strip_closer(core)
         if core:
             raw.append((core, offset + pos + lead, offset + pos + lead + len(core)))
         pos = m.end() if m else len(text)
