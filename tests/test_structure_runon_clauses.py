@@ -50,3 +50,14 @@ def test_a_government_s_departments_standing_alone_stay_one_collective():
     assert _names("国务院相关部门和单位及各地区") == ["国务院相关部门", "国务院相关单位", "各地区"]
     assert _names("区政府有关部门") == ["区政府有关部门"]
     assert _names("人力资源和社会保障局") == ["人力资源和社会保障局"]
+
+
+def test_a_body_bearing_a_charge_of_governance_or_oversight_owns_the_work():
+    # mot-2021-tielu-yanxian （二） (国办函〔2021〕49号, the 意见 stored as one line): each body bears its share.
+    got = _owners("（二）压实各方治理责任。地方人民政府承担属地治理责任，统筹推进铁路沿线安全环境治理工作。"
+                  "铁路监管部门承担专业监管责任，依法开展监督检查。"
+                  "国务院有关部门承担涉及本领域有关问题隐患治理的指导督促责任。")
+    assert got == [("responsible", ["地方人民政府"]), ("responsible", ["铁路监管部门"]),
+                   ("responsible", ["国务院有关部门"])]
+    # A liability is no charge of work.
+    assert _owners("违反本规定的，由当事人依法承担法律责任。") == []
