@@ -58,6 +58,16 @@ def names(text: str, prefix: str | None = None):
     # 协同支持 is support; 有关部门和单位 are two collectives.
     ("sh-shiwei-ziran-zaihai", "市相关灾种专项指挥部、有关部门和单位协同支持，",
      [("clause.subject_support", [("support", ["市相关灾种专项指挥部", "有关部门", "单位"])])]),
+    # 各司其职、各负其责 after a comma part opened by the bodies with a verb of their own.
+    ("sh-shiwei-ziran-zaihai", "各涉灾部门和有关部门、单位强化自然灾害防治工作责任落实，各司其职、各负其责，",
+     [("clause.each_own_duty", [("responsible", ["各涉灾部门", "有关部门", "单位"])])]),
+    # 由 + a qualifier picking out which units + a bare 单位: the qualified units own the work.
+    (GZ, "地下工程的勘察、设计、施工、监理、工程质量检测、测绘等任务应当由具备相应资质等级的单位承担。",
+     [("clause.you_body", [("responsible", ["具备相应资质等级的单位"])])]),
+    # An owner heading with no 负责 (the name alone before the item's first 。), then 配合B: B leads, the
+    # heading body supports; 日常工作 after B is no part of its name.
+    ("mohurd-2020-chengshi-tijian", "（四）中国城市规划协会。配合住房和城乡建设部城市体检专家指导委员会日常工作。",
+     [("clause.item_partner", [("lead", ["住房和城乡建设部城市体检专家指导委员会"]), ("support", ["中国城市规划协会"])])]),
 ])
 def test_set7_clause_forms(doc_id, quote, expected):
     # The PDF text's quotes are read without its wraps (分别负\n责), as find_clauses reads them.
@@ -69,6 +79,9 @@ def test_set7_clause_forms(doc_id, quote, expected):
 def test_bare_generic_takes_the_collectives_head():
     # 单位 after 其他有关部门 is 其他有关单位 (the gold's restored name), with the 市 the first item has.
     assert names("市其他有关部门、单位根据职能做好相关工作。") == [[("responsible", ["市其他有关部门", "市其他有关单位"])]]
+    # After 和 the collective's own head counts (各涉灾部门和有关部门、单位 → 有关单位).
+    assert names("各涉灾部门和有关部门、单位强化自然灾害防治工作责任落实，各司其职、各负其责，") == [
+        [("responsible", ["各涉灾部门", "有关部门", "有关单位"])]]
     assert names("市相关灾种专项指挥部、有关部门和单位协同支持，") == [
         [("support", ["市相关灾种专项指挥部", "有关部门", "有关单位"])]]
 

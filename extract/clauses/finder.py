@@ -155,7 +155,10 @@ def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | 
 
 
 def _all_agencies(roles: list[tuple[Role, list[ListItem]]]) -> bool:
-    return bool(roles) and all(items and all(is_agency(it.surface) for it in items) for _, items in roles)
+    # A bare generic word sharing the collective before it (国务院相关部门和单位: 单位 is 国务院相关单位,
+    # gov-2020-guobanfa-24) names a body by its restored name.
+    return bool(roles) and all(items and all(is_agency(it.surface) or it.collective and is_agency(it.name)
+                                             for it in items) for _, items in roles)
 
 
 _SUBJECT_WINDOW = 300
@@ -682,7 +685,12 @@ def _item_owner(text: str, pos: int, lo: int, default_prefix: str | None) -> tup
         return None
     k = text.find("负责", m.end(), pos)
     if k == -1:
-        return None
+        # An owner heading with no 负责 (（四）中国城市规划协会。配合B…, mohurd-2020-chengshi-tijian): the
+        # name alone before the item's first 。 is the owner.
+        stop = text.find("。", m.end(), pos)
+        if stop == -1 or not is_agency(text[m.end():stop]):
+            return None
+        return m.end(), _items(text[m.end():stop], m.end(), default_prefix)
     subj = _subject(text, k, lo, default_prefix, allow_you=False) or _part_subject(text, k, lo, default_prefix)
     if subj is None or not subj[1] or subj[1][0].start > m.end() + 1:
         return None
@@ -872,7 +880,7 @@ _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # The adjective may qualify the things the body keeps, a 、-list among them (由相应道路、绿化、河道、建筑小区的
 # 管养单位负责维护: one body, the maintainer of each facility; the list is not split).
 _RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")(?:[^，,。；;：:\s的]{1,20}?)?|(?:"
-                             + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,4}?|"
+                             + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,6}?|"
                              # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
                              r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers
                                                                    + _V.clauses.relative_states) + r"))的")
@@ -1036,6 +1044,10 @@ def you_body(ctx: Context) -> list[Found]:
             # 由相应的绿化市容部门 / 由承担任务的省（市）人民政府: the qualifier picks the body out
             # and stays in its mention; the body is one name after it.
             end = _bracketed_name_end(text, rel.end(), ctx.hi)
+            # 由具备相应资质等级的单位承担: the qualifier picks out which units, so a bare 单位/机构 is one.
+            bare_unit = next((w for w in ("单位", "机构") if text.startswith(w, rel.end())), None)
+            if end is None and bare_unit:
+                end = rel.end() + len(bare_unit)
             if end is None:
                 continue
             items = [ListItem(text[start:end], text[start:end], start, end, False, False)]
@@ -1358,8 +1370,28 @@ def each_own_duty(ctx: Context) -> list[Found]:
     """A、B、C要根据…，各司其职，各负其责: each listed body is responsible for its part.
 
     Example: 业务主管部门、挂靠单位、登记管理机关要根据有关通知要求，各司其职，各负其责。
+
+    The bodies may also open the comma part before, with its own verb (各涉灾部门和有关部门、单位强化…
+    责任落实，各司其职、各负其责, sh-shiwei-ziran-zaihai): the same subject divides the work.
     """
-    return _responsible_subjects(ctx, _EACH_OWN, "clause.each_own_duty", back=True)
+    found = _responsible_subjects(ctx, _EACH_OWN, "clause.each_own_duty", back=True)
+    text, done = ctx.text, {f.end for f in found}
+    for m in _EACH_OWN.finditer(text, ctx.lo, ctx.hi):
+        part = _clause_start(text, m.start(), ctx.lo)
+        if m.end() in done or part != m.start() or part - 1 < ctx.lo or text[part - 1] not in "，,":
+            continue
+        prev = _clause_start(text, part - 1, ctx.lo)
+        end = _list_after(text, prev, part - 1)
+        # …有关部门、单位: a bare generic word after the list's last item (checked below) ends it.
+        bare = next((w for w in ("单位", "部门", "机构") if end and text.startswith("、" + w, end)), None)
+        if bare:
+            end += 1 + len(bare)
+        if end is None or end >= part - 1 or text[end] in "的、和及与":
+            continue
+        items = _items(text[prev:end], prev, ctx.default_prefix)
+        if items and all(is_agency(it.surface) or _shares_collective(items, k) for k, it in enumerate(items)):
+            found.append(Found(prev, m.end(), "clause.each_own_duty", [(Role.responsible, items)]))
+    return found
 
 
 _WITHIN_DUTIES = re.compile(r"在(?:各自)?(?:职责|职能)范围内(?:依法依规|依法)?(?:做好|履行|负责|落实|开展)(?!下列|以下|如下)")
