@@ -61,3 +61,9 @@ def test_a_body_bearing_a_charge_of_governance_or_oversight_owns_the_work():
                    ("responsible", ["国务院有关部门"])]
     # A liability is no charge of work.
     assert _owners("违反本规定的，由当事人依法承担法律责任。") == []
+
+
+def test_a_lead_beside_a_collective_and_its_bare_generic_word():
+    # gov-2020-guobanfa-24 （十九）: 单位 shares 国务院相关's head; the bracket still names its lead.
+    assert _owners("（国务院办公厅牵头，国务院相关部门和单位及各地区按职责分工负责）") == [
+        ("lead", ["国务院办公厅"]), ("responsible", ["国务院相关部门", "国务院相关单位", "各地区"])]
