@@ -138,3 +138,10 @@ def test_clause_across_a_pdf_wrap_keeps_document_offsets():
 def test_duty_after_a_modal_is_no_clause(doc_id, quote):
     assert quote.rstrip("。") in dev_text(doc_id)
     assert read(quote) == []
+
+
+def test_no_other_dev_text_is_read_as_wrapped():
+    # The wrap rule must leave documents with one paragraph a line alone (short headings, table cells
+    # one a line, long run-on lines): of the dev texts only the PDF dump has hard wraps.
+    wrapped = sorted(p.stem for p in DEV.glob("*.txt") if wrap_breaks(p.read_text(encoding="utf-8")))
+    assert wrapped == [GZ]
