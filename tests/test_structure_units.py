@@ -183,3 +183,11 @@ def test_a_long_line_with_few_markers_is_left_whole():
     # A long paragraph citing one （一） after a sentence is running text, not a run-on body.
     text = "关于加强管理的通知\n\n" + "各地区要按照有关规定做好相关工作，切实加强组织领导。" * 20 + "（一）项所列情形除外。\n"
     assert split_run_on(physical_lines(text)) == physical_lines(text)
+
+
+def test_a_run_on_chapter_heading_with_commas_still_ends_at_its_first_section():
+    # mot-2021-tielu-yanxian (国办函〔2021〕49号, body one line; cut down): 二、完善工作机制，压实各方责任，提升多方共治合力（一）…
+    text = RUN_ON.replace("二、进一步简化企业生产经营审批和条件", "二、完善工作机制，压实各方责任，提升多方共治合力")
+    st = parse_structure(text, "ro")
+    assert [(s.marker, s.heading) for s in st.sections][3:5] == [
+        ("二、", "完善工作机制，压实各方责任，提升多方共治合力"), ("（三）", "进一步降低市场准入门槛")]

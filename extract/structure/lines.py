@@ -108,9 +108,9 @@ _MARKER_AHEAD = (rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|[0-9０-９]
 # A marker starts a unit where a sentence, a list label or a closing bracket ended (…方案。一、 /
 # 具体措施：1． / …负责）（二）), never inside running words (第3.5条, 2.5亿元).
 _INNER_MARKER = re.compile(r"(?<=[。；;：:）)])(?=" + _MARKER_AHEAD + ")")
-# A chapter heading run on into its first section (一、持续提升投资建设便利度（一）优化…): a short phrase
-# without sentence marks between the two markers.
-_HEADING_THEN_SECTION = re.compile(rf"[{_CN}]{{1,3}}、[^。；;：:，,！？（()）]{{2,60}}(?=[（(][{_CN}]{{1,3}}[）)])")
+# A chapter heading run on into its first section (一、持续提升投资建设便利度（一）优化…, 二、完善工作机制，
+# 压实各方责任，提升多方共治合力（一）…): a short phrase, commas allowed, no sentence end or bracket between.
+_HEADING_THEN_SECTION = re.compile(rf"[{_CN}]{{1,3}}、[^。；;：:！？（()）]{{2,60}}(?=[（(][{_CN}]{{1,3}}[）)])")
 
 
 def split_run_on(lines: list[Line]) -> list[Line]:
