@@ -473,6 +473,73 @@ OUTSIDE = {
     # register (户管单位: 各村、合作社、镇属公司、相关部门、居委会, as the document's 五、13. lists them).
     ("建设单位", "闵行区"): "category",
     ("户管单位", "闵行区"): "category",
+    # 协同消防部门…进行监管 (五、7.): the fire authorities, a kind of body found at every level.
+    ("消防部门", "闵行区"): "category",
+    # Classes: state-owned cultural firms (国办发〔2018〕124号), whoever carries a project out (奉贤区
+    # 实施主体), all the units a 考核细则 assesses (石城县全部责任单位: 全部 is a collective head).
+    ("国有文化企业", "中央"): "category",
+    ("实施主体", "奉贤区"): "category",
+    ("石城县全部责任单位", "石城县"): "collective",
+    # The seventh set (moved to dev at 2609ccb). sh-shiwei-ziran-zaihai: classes of the city's
+    # bodies and districts (各区, 有关部门, 涉灾相关区: the districts a disaster concerns).
+    ("上海市各区", "上海市"): "collective",
+    ("上海市有关部门", "上海市"): "collective",
+    ("有关部门", "上海市"): "collective",
+    ("涉灾相关区", "上海市"): "collective",
+    # mohurd-2020-chengshi-tijian: a national association and research institutes, outside a
+    # registry of government bodies (institutions are entities'); level read from the form of a
+    # central document, a known imperfection.
+    ("中国城市规划协会", "中央"): "central_department",
+    ("中国城市规划设计研究院（部遥感应用中心）", "中央"): "central_department",
+    ("中国科学院地理科学与资源研究所", "中央"): "central_department",
+    # gz-2011-dixia-kongjian: kinds of body and parties of a regulation (主管部门, 储备机构, 原设计单位 …).
+    ("广州市储备机构", "广州市"): "category",
+    ("广州市原设计单位", "广州市"): "category",
+    ("广州市后建单位", "广州市"): "category",
+    ("广州市国土主管部门", "广州市"): "category",
+    ("广州市城乡规划主管部门", "广州市"): "category",
+    ("广州市城市管理综合执法机关", "广州市"): "category",
+    ("广州市建设主管部门", "广州市"): "category",
+    ("广州市有权机关", "广州市"): "category",
+    # zj-neilao-shisiwu: the province's water departments of every level, a kind.
+    ("浙江省水利部门", "浙江省"): "category",
+    # putuo: the keepers of the roads, green, rivers and estates where they lie (a15322e keeps it whole).
+    ("相应道路、绿化、河道、建筑小区的管养单位", "普陀区"): "category",
+    # gov-2020-guobanfa-24 / -43 (split into items since 4373b2e): classes of the State Council's
+    # departments and of the regions, kinds of body; 国务院职能转变协调办, the office of the State
+    # Council's coordinating group on 放管服 (its full name is not printed), an office by its form.
+    ("各部门", "中央"): "collective",
+    ("国务院相关部门", "中央"): "collective",
+    ("国务院相关单位", "中央"): "collective",
+    # mot-2021-tielu-yanxian: the State Council's departments and local governments as classes, the
+    # railway regulators of every level as a kind.
+    ("国务院有关部门", "中央"): "collective",
+    ("地方人民政府", "中央"): "collective",
+    ("铁路监管部门", "中央"): "category",
+    # sh-shiwei-ziran-zaihai and gz-2011-dixia-kongjian: classes of the city's bodies (其他有关部门,
+    # 各区党委, 各灾种专项指挥部 …) and kinds of body (行业主管部门, 城乡规划部门 …).
+    ("上海市其他有关单位", "上海市"): "collective",
+    ("上海市其他有关部门", "上海市"): "collective",
+    ("上海市各区党委", "上海市"): "collective",
+    ("上海市各涉灾部门", "上海市"): "collective",
+    ("上海市各灾种专项指挥部", "上海市"): "collective",
+    ("上海市相关灾种专项指挥部", "上海市"): "collective",
+    ("其他有关单位", "上海市"): "collective",
+    ("其他有关部门", "上海市"): "collective",
+    ("政府", "上海市"): "collective",
+    ("有关单位", "上海市"): "collective",
+    ("行业主管部门", "上海市"): "category",
+    ("城乡建设部门", "广州市"): "category",
+    ("广州市人民政府其他相关主管部门", "广州市"): "category",
+    ("广州市各区人民政府", "广州市"): "collective",
+    ("广州市城乡规划部门", "广州市"): "category",
+    ("具备相应资质等级的单位", "广州市"): "category",
+    ("相关地区", "中央"): "collective",
+    ("政府部门", "中央"): "category",
+    ("所在地公共就业人才服务机构", "中央"): "category",
+    ("国务院职能转变协调办", "中央"): "state_council_office",
+    # gov-2021-guobanhan-12: each city's joint-meeting office, the city unnamed (a national letter).
+    ("市联席会议办公室", "市"): "municipal_department",
     # 古美路街道 (a subdistrict of 闵行区): residents' committees are self-governing bodies of each
     # neighbourhood (宪法 第一百一十一条), not organs of the subdistrict; 居委 / 各居委 are all of them.
     ("居委", "闵行区"): "collective",
@@ -507,6 +574,10 @@ WRONG_SPANS = {
     # sh-xuhui-2020-xiaofang-zerenzhi "区政府、各街道、镇负责本行政区域内的消防工作": the bare 镇 of
     # "各街道、镇" gets 区政府's 区 restored (区镇); it is the district's towns (各…镇), a collective.
     ("徐汇区镇", "徐汇区"),
+    # mohurd-2020-chengshi-tijian has no issuer line; a sentence that opens 反映城市的… ("reflects the
+    # city's …") is read as a place 反映城市 (agency_list.named_place) and restored onto two owners.
+    ("反映城市清华大学中国城市研究院", "反映城市"),
+    ("反映城市部遥感应用中心", "反映城市"),
     # sh-gumei: 各居委…工作人员，要会同物业管理人员组成工作小组 (persons forming a group: no owner).
     ("古美路街道物业管理人员组成工作小组", "闵行区"),
 }

@@ -147,6 +147,16 @@ def test_a_state_council_order_is_central_and_its_functional_owners_name_no_body
     assert resolve_agency("国务院办公厅", False, place).resolved
 
 
+def test_a_body_and_the_others_concerned_is_that_body():
+    # gov-2020-guobanfa-43's owners as its items write them (…（国家发展改革委等国务院相关部门负责）):
+    # the one body named is the national commission; the others are a class left unnamed.
+    central = document_place("国务院办公厅", None, "国办发〔2020〕43号", "")
+    for name, expected in [("国家发展改革委等国务院相关部门", "cn-fgw"), ("市场监管总局等相关单位", "cn-scjgzj")]:
+        a = resolve_agency(name, False, central)
+        assert (a.id, a.resolved) == (expected, True), name
+    assert not resolve_agency("国务院相关部门", False, central).resolved
+
+
 # ── the graph ────────────────────────────────────────────────────────────────────────────────
 
 

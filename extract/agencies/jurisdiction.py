@@ -206,7 +206,8 @@ def _nested_places(head: str | None) -> dict[str, str]:
     """Every named place at the head of an issuer or title, outermost first: 深圳市福田区人民政府
     → {市: 深圳市, 区: 福田区}."""
     out: dict[str, str] = {}
-    rest = (head or "").strip()
+    # 中共上海市委、上海市人民政府关于…: 中共 before a place is the Party's, the place is still 上海市.
+    rest = (head or "").strip().removeprefix("中共")
     while rest:
         np = named_place(rest)
         if not np:
@@ -315,6 +316,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
         return doc.jurisdiction, "collective"
     np = named_place(name)
+    if np and re.search(r"相关|有关", np[1]):
+        # 涉灾相关区 (the districts a disaster concerns): a class of places' governments.
+        return doc.jurisdiction, "collective"
     if np and name.startswith(np[1]) and name[len(np[1]):].startswith(tuple(v.agency.collective_heads)):
         # 上海市各航空公司, 奉贤区相关部门: a place's prefix restored before a collective head is
         # still a class of bodies, of that place.
@@ -391,6 +395,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
         if place in v.places_config.municipalities:
             level = "provincial"
         return place, f"{level}_{'government' if gov or name[1:] in ('政府', '人民政府') else 'department'}"
+    if name.endswith(tuple(v.agency.class_tails)):
+        # 国有文化企业, 实施主体: a class of firms or of whoever carries a project out, no body.
+        return doc.jurisdiction, "category"
     if doc.central:
         return CENTRAL, "central_department"
     return doc.jurisdiction, f"{doc.level}_{'government' if gov else 'department'}"

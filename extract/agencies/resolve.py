@@ -37,6 +37,9 @@ _UNPLACED = (CENTRAL, "省", "市", "区", "县")
 _ABBREV = re.compile(r"（(?:以下)?简?称[“\"]?(?P<short>[^）)”\"]{2,20})[”\"]?[）)]")
 
 
+# A body and a class after it: 国家发展改革委等国务院相关部门, 中国残联等相关单位 (…及各地区).
+_AND_OTHERS = re.compile(r"(?P<name>[^、，等]{2,}?)等(?:国务院)?(?:有关|相关)?(?:部门|单位|机构)(?:和单位)?(?:及各地区)?")
+
 # A name with a trailing bracket: the body's other nameplates or a note on its part of it.
 _CO_NAMED = re.compile(r"(?P<name>[^（）()]{2,}?)[（(](?P<plates>[^（）()]+)[）)]")
 
@@ -110,6 +113,11 @@ def resolve_agency(name: str, collective: bool, doc: DocPlace | None = None,
         return entry
 
     entry = lookup(name)
+    led = _AND_OTHERS.fullmatch(name)
+    if entry is None and led:
+        # 国家发展改革委等国务院相关部门 (A and the other departments concerned): the one body named
+        # is A; the others are a class the text leaves unnamed. The mention keeps the whole text.
+        entry = lookup(led.group("name"))
     co = _CO_NAMED.fullmatch(name)
     if entry is None and co:
         # 区委宣传部（区文明办、区政府新闻办）, 经委(商务委), 区公安分局（交管）: the body is the name
