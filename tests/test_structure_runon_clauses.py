@@ -67,3 +67,10 @@ def test_a_lead_beside_a_collective_and_its_bare_generic_word():
     # gov-2020-guobanfa-24 （十九）: 单位 shares 国务院相关's head; the bracket still names its lead.
     assert _owners("（国务院办公厅牵头，国务院相关部门和单位及各地区按职责分工负责）") == [
         ("lead", ["国务院办公厅"]), ("responsible", ["国务院相关部门", "国务院相关单位", "各地区"])]
+
+
+def test_a_member_list_counted_after_deng_names_its_lead_and_supporters():
+    # gov-2021-guobanhan-12 二、 (the 制度 stored as one line): the count follows 等.
+    assert _owners("二、成员单位联席会议由交通运输部、中央政法委、公安部、国家铁路局、中国国家铁路集团有限公司"
+                   "等12个部门和单位组成，交通运输部为牵头单位。") == [
+        ("lead", ["交通运输部"]), ("support", ["中央政法委", "公安部", "国家铁路局", "中国国家铁路集团有限公司"])]

@@ -1243,7 +1243,8 @@ def is_role(ctx: Context) -> list[Found]:
     return found
 
 
-_MEMBERS = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十]+)?个?(?:部门和单位|成员单位|部门|单位)?组成[，,]\s*$")
+# The count may follow 等 (…中国国家铁路集团有限公司等12个部门和单位组成, gov-2021-guobanhan-12).
+_MEMBERS = re.compile(r"等?(?:[0-9０-９]+|[一二三四五六七八九十]+)?个?(?:部门和单位|成员单位|部门|单位)?组成[，,]\s*$")
 _LEAD_LABELS = [label for label, role in LABELS.items() if role is Role.lead]
 
 
