@@ -242,3 +242,21 @@ def test_a_class_of_bodies_is_no_name():
     text = "区规划资源局、新城公司、西虹桥公司、各街镇）"
     i = text.index("各街镇")
     assert not keep_model_span(text, i, i + 3, "Company", 0.99, lexicon=LEXICON)
+
+
+def test_an_item_of_a_quoted_slogan_is_no_firm():
+    # proposed by the shipped model over dev text gov-2020-guobanfa-43 (cut down)
+    text = "分批次推进年检改年报，推动年报事项“多报合一、信息共享”。"
+    i = text.index("多报合一")
+    assert not keep_model_span(text, i, i + 4, "Company", 0.99, lexicon=LEXICON)
+    # HAND-WRITTEN: a quotation closed before the firm, or opened after it, does not count
+    for text in ("推进“一网通办”，支持思必驰等企业发展", "支持思必驰等企业打造“智慧城市”"):
+        i = text.index("思必驰")
+        assert keep_model_span(text, i, i + 3, "Company", 0.99, lexicon=LEXICON)
+
+
+def test_a_level_before_a_kind_of_centre_names_none():
+    # proposed by the shipped model over dev text sh-shiwei-ziran-zaihai (cut down)
+    text = "准体系，推进市级灾害评估中心建设"
+    i = text.index("市级")
+    assert not keep_model_span(text, i, i + 8, "Institution", 0.99, lexicon=LEXICON)
