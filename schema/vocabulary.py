@@ -149,6 +149,7 @@ class ClauseWords(_Model):
     seated: list[str]
     establish: list[str]
     change_of_approach: list[str]
+    undone_before: list[str] = []  # 取消由A签章的环节: a step abolished, A owns no work
     shares: list[str] = []  # 由A与B按比例分配: a split, not work
     shared_head_levels: list[str]
     shared_head_openers: list[str]

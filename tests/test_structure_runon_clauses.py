@@ -74,3 +74,9 @@ def test_a_member_list_counted_after_deng_names_its_lead_and_supporters():
     assert _owners("二、成员单位联席会议由交通运输部、中央政法委、公安部、国家铁路局、中国国家铁路集团有限公司"
                    "等12个部门和单位组成，交通运输部为牵头单位。") == [
         ("lead", ["交通运输部"]), ("support", ["中央政法委", "公安部", "国家铁路局", "中国国家铁路集团有限公司"])]
+
+
+def test_a_step_abolished_names_no_owner():
+    # gov-2020-guobanfa-43 （五）1．: 取消由A… takes A out of the work.
+    assert _owners("对非公单位接收应届高校毕业生，取消由所在地公共就业人才服务机构在就业协议书上签章的环节。") == []
+    assert _owners("就业协议书由所在地公共就业人才服务机构负责签章。") == [("responsible", ["所在地公共就业人才服务机构"])]

@@ -1035,6 +1035,8 @@ def you_body(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _YOU_AT.finditer(text, ctx.lo, ctx.hi):
+        if _V.clauses.undone_before and text.endswith(tuple(_V.clauses.undone_before), ctx.lo, m.start()):
+            continue  # 取消由A签章的环节 / 不再由A审批: the step is abolished, A owns no work
         start = m.end()
         q = _YOU_QUALIFIER.match(text, start)
         if q:
