@@ -536,10 +536,11 @@ OUTSIDE = {
     ("具备相应资质等级的单位", "广州市"): "category",
     ("相关地区", "中央"): "collective",
     ("政府部门", "中央"): "category",
-    ("所在地公共就业人才服务机构", "中央"): "category",
     ("国务院职能转变协调办", "中央"): "state_council_office",
     # gov-2021-guobanhan-12: each city's joint-meeting office, the city unnamed (a national letter).
     ("市联席会议办公室", "市"): "municipal_department",
+    # …and the national railway company, a central state firm (companies are companies.toml's).
+    ("中国国家铁路集团有限公司", "中央"): "enterprise",
     # 古美路街道 (a subdistrict of 闵行区): residents' committees are self-governing bodies of each
     # neighbourhood (宪法 第一百一十一条), not organs of the subdistrict; 居委 / 各居委 are all of them.
     ("居委", "闵行区"): "collective",
