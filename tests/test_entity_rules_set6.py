@@ -71,3 +71,70 @@ def test_daxue_as_a_level_of_schooling_is_no_university():
     # cut-down real (dev mohurd-2020-chengshi-tijian). Before: Institution 城镇新增就业人口中大学.
     text = "城镇新增就业人口中大学（大专及以上）文化程度人口比例（%）"
     assert not any(label == "Institution" for label, _ in _standing(text))
+
+
+def _institutions(text: str) -> set[str]:
+    return {name for label, name in _standing(text) if label == "Institution"}
+
+
+def test_a_nationwide_series_is_no_institution():
+    # cut-down real. Before: 全国高校区域技术转移转化中心 and 青海师范大学藏语智能实验室跻身全国重点实验室
+    # were institutions; 全国 + field + 中心/实验室 names a series (the gold's designation rule).
+    assert _institutions("全国高校区域技术转移转化中心投入运行。") == set()
+    assert _institutions("青海师范大学藏语智能实验室跻身全国重点实验室。") == {"青海师范大学藏语智能实验室"}
+
+
+def test_a_known_body_heads_a_lab_named_through_a_technology_word():
+    # cut-down real. Before: 青海大学 and 三江源生态大数据应用实验室 as two bodies; 中国科学院 alone.
+    assert "青海大学三江源生态大数据应用实验室" in _institutions("青海大学三江源生态大数据应用实验室成为实验室。")
+    assert "中国科学院工业人工智能研究所" in _institutions("中国科学院工业人工智能研究所正式成立。")
+
+
+def test_a_lab_named_by_a_bare_city():
+    # cut-down real. Before: 广州实验室 and 南昌实验室 were not found (a place alone was no name).
+    assert "广州实验室" in _institutions("广州实验室成功研发上市新药，鹏城实验室取得突破。")
+    assert "南昌实验室" in _institutions("支持南昌实验室、赣南实验室等稳定运行。")
+    # hand-written: with its level the place names a kind of lab, and 省实验室 is a class.
+    assert _institutions("推动省实验室提质增效，建设一批广州市实验室。") == set()
+
+
+def test_a_hospitals_national_designation_is_no_second_body():
+    # cut-down real. Before: Institution 中山医院国家医学中心 (the 中心 rule ran over the hospital
+    # into its designation). 中山医院 itself (a place + 医院) is still not found: left for later.
+    found = _institutions("建成中山医院国家医学中心青浦院区等公共服务设施。")
+    assert "中山医院国家医学中心" not in found
+
+
+def test_sector_groups_in_a_list_of_firms_are_firms():
+    # cut-down real (贵州). Before: 能源集团, 大数据集团 and 纺织集团 were dropped as sector words
+    # (大数据 even came out as a technology).
+    found = _companies("完成能源集团、大数据集团、民航集团、贵旅集团等一批企业战略性重组，新组建农发集团、纺织集团、外经贸集团等。")
+    assert {"能源集团", "大数据集团", "民航集团", "贵旅集团", "农发集团", "纺织集团", "外经贸集团"} <= found
+    # hand-written: with no firm in its list a sector group is not guessed.
+    assert _companies("推动能源集团化发展。") == set()
+
+
+def _technologies(text: str) -> set[str]:
+    return {name for label, name in _standing(text) if label == "Technology"}
+
+
+def test_a_frontier_technology_listed_beside_a_known_one():
+    # cut-down real. Before: only 脑机接口 was found.
+    assert {"脑机接口", "类脑智能", "量子信息"} <= _technologies(
+        "推动人形机器人、脑机接口、类脑智能、量子信息、生物制造等产业发展。")
+    # cut-down real: 电子信息 (a generic modifier) is an industry.
+    assert "电子信息" not in _technologies("发展电子信息、人工智能等产业。")
+    # hand-written: with no known technology in the list nothing is guessed.
+    assert _technologies("发展类脑智能、生物制造等产业。") == set()
+
+
+def test_beidou_the_star_is_no_navigation_system():
+    # cut-down real. Before: Technology 北斗卫星导航系统 for 北斗星.
+    assert _technologies("看着北斗星走不迷路。") == set()
+    assert "北斗" in _technologies("完善工业互联网、北斗等应用基础。")
+
+
+def test_a_sector_group_beside_no_other_group_stays_out():
+    # cut-down real (the Shenzhen internet plan, corpus/documents/000_…): 报业集团 beside a
+    # broadcaster is a kind of media (tests/test_entities.py lists it as generic).
+    assert "报业集团" not in _companies("鼓励报业集团、深圳广电等传统媒体向多媒体转型。")

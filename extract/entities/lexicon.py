@@ -123,7 +123,7 @@ GENERIC_WORDS = frozenset("""
 信息化 网络 软件 智能 数字 先进 前沿 基础 综合 专业 行业 领域 城市 社区 街道 大型 地方 全市 我市 本市
 若干 多家 相关 有关 其他 工业 商业 金融 新兴 未来 一流 知名 著名 世界 全球 国内 国外 海外 本地 重大
 高校 院校 源头 区域 研究型 综合性 职业 经济 数字经济 发展 政策 战略 标准 计量 质量 安全 设计 制造 医学
-医疗 健康 教育 文化 人才 培训 产学研 电子 通信 计算 平台 高等 中小 小微 骨干 龙头 领军
+医疗 健康 教育 文化 人才 培训 产学研 电子 通信 计算 平台 高等 中小 小微 骨干 龙头 领军 多层次 国创
 上市 有限 股份 责任 控股 互联网 电信 投资 实业 国有 民营 外资 合资 报业 传媒 媒体 内容 证券
 保险 基金 担保 租赁 运营 物流 贸易 零售 连锁 制造业 开发 村镇 网上 网络化 移动 无线 有线 宽带 通讯
 广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
@@ -218,6 +218,16 @@ PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
 # field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
                         "联盟", "医院", "协会", "学会", "研究会", "促进会", "规划院", "设计总院", "设计院", "测绘院", "勘察院", "勘测院", "分院")
+# 全国 before a centre's or lab's field names a nationwide series (全国高校区域技术转移转化中心,
+# 全国重点实验室), not one body; standards committees (全国…标准化技术委员会) have their own rule.
+NATION_SERIES_HEAD = "全国"
+NATION_SERIES_SUFFIXES = ("中心", "实验室")
+# Designations a hospital or university holds, written right after its name (中山医院国家医学中心
+# 青浦院区): no second body.
+HELD_DESIGNATIONS = ("国家医学中心", "国家区域医疗中心", "区域医疗中心", "国家临床医学研究中心")
+DESIGNATION_HOLDERS = ("医院", "大学", "学院")
+# Administrative level characters ending a place (广州市, 江西省): 广州市实验室 names a kind.
+ADMIN_LEVEL_ENDS = ("省", "市", "区", "县", "镇", "乡", "村")  # not 州: 广州, 郑州 are bare names
 # A branch academy (中国科学院上海分院) is named only after the known body it belongs to.
 HEADED_ONLY_SUFFIXES = ("分院",)
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
@@ -356,6 +366,13 @@ PRODUCT_VERBS = ("生产", "制造", "销售", "加工", "经营")
 # (奇瑞乘用车技改、中创新航动力电池等项目; 牛羊肉、雪花粉、小米等绿色农畜产品品牌; 手撕钢、T1000碳纤维等新
 # 技术新产品; 淋巴瘤新药等有分量科技成果): no item of such a list is a firm's list sibling.
 PRODUCT_LIST_KINDS = ("项目", "产品", "品牌", "成果", "工程", "技术", "装备", "药物", "新药")
+# A sector word or a province before these is a state firm's short form when a list of firms
+# holds it (能源集团、大数据集团、民航集团等一批企业; 海垦集团、海南控股).
+SECTOR_GROUP_SUFFIXES = ("集团", "控股")
+# Heads of a frontier technology's name (类脑智能, 具身智能, 量子信息): after a narrowing word,
+# listed beside known technologies, the item is a technology (rules.technology_sibling_hits).
+# Not 科技: 量子科技 is a field of science and industry (the gold sets disagree on it: _4 no, _6 yes).
+TECH_SIBLING_HEADS = ("智能", "信息")
 # Short kind words for firms (央企, 外企, 车企): after a list's 等 they type its items as firms.
 FIRM_KIND_SHORT = ("外企", "央企", "民企", "国企", "车企", "药企")
 # The Chinese tail of a Latin-with-digit token that names a product, line or model, not a brand

@@ -29,6 +29,8 @@ already made, which serve as boundaries (a name does not run into an earlier ent
   pattern.technology.acronym      a Latin acronym followed by 技术/网络/协议/芯片 … (LoRa网络)
   pattern.technology.generation   2G … 9G, and written out (第六代通信 -> 6G)
   pattern.technology.modified     a known technology with a narrowing modifier (类脑 + 人工智能)
+  pattern.technology.list_sibling a narrowing word + 智能/信息 listed beside a known
+                                  technology (脑机接口、类脑智能、量子信息)
   gazetteer.namelist.context      a context-only list name (a stock short name the name-list filter
                                   drops: 五粮液, 金山办公) where a typed list, a known firm's list
                                   sibling or a partner cue types the item as a firm
@@ -396,10 +398,14 @@ def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int
     room = max_len - (pos - tech.start)
     if room <= 0:
         return None
-    w1, _ = scene.window(tech.start, room)
+    w1, head = scene.window(tech.start, room)
     k = trim_front(scene.c[w1:tech.start])
     if tech.start - w1 >= room and k == 0:
         return None
+    if head is not None and k == 0 and w1 < tech.start:
+        # 青海大学 + 三江源生态 + 大数据 + 应用实验室, 中国科学院 + 工业 + 人工智能 + 研究所: a known
+        # body heads the field words before the technology; the name is the body's lab.
+        return head.start, scene.c[head.start:pos]
     s1 = w1 + k
     body = scene.c[s1:pos]
     if s1 == tech.start and k == 0:
@@ -486,6 +492,11 @@ def institution_hits(scene: Scene) -> list[Hit]:
             continue  # 深圳市科学技术协会: a 科协, the agency registry's
         if not has_head and c.startswith(lx.NATIONAL, start) and _beside_national_kind(scene, start, end):
             continue  # 争取国家重点实验室、国家临床医学研究中心落沪: designations to win, not bodies
+        if not has_head and c.startswith(lx.NATION_SERIES_HEAD, start) and suffix in lx.NATION_SERIES_SUFFIXES:
+            continue  # 全国高校区域技术转移转化中心, 跻身全国重点实验室: a nationwide series, no one body
+        if any((scene.org_ending_at(k) is not None or c.endswith(lx.DESIGNATION_HOLDERS, start, k)) and
+               (_national_kind(c[k:end]) or c[k:end] in lx.HELD_DESIGNATIONS) for k in range(start + 1, pos)):
+            continue  # 中山医院 + 国家医学中心: the designation the hospital holds, not a second body
         if not has_head:
             start = _tech_head(scene, start)
         rule = ("university" if university else "centre" if suffix == "中心"
@@ -811,6 +822,11 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
     if suffix in lx.PLACE_NAMED_INSTITUTION:
         place = _place_len(body)
         return bool(place) and len(body) - place >= 2
+    if suffix == "实验室" and body in lx.PLACES and not body.endswith(lx.ADMIN_LEVEL_ENDS) and \
+            body != lx.NATION_SERIES_HEAD:
+        # 广州实验室, 南昌实验室, 鄂尔多斯实验室: a provincial lab is named by its bare city or
+        # area (广州市实验室 with the level would be a kind of lab of that city).
+        return True
     if suffix == "中心" and body.startswith(lx.NATIONAL) and len(body) > 4 and \
             any(body.endswith(p) and len(p) >= 2 for p in (*lx.PLACES, *lx.NATIONAL_CENTRE_REGIONS)):
         return True  # 国家超级计算天津中心: a national centre is named by the city or part it serves
@@ -1068,7 +1084,12 @@ def enumeration_hits(scene: Scene) -> list[Hit]:
         if not anchored and any(c[s + trim_front(c[s:e]):e] in lx.SECTOR_WORDS for s, e in items):
             continue  # 外经、外贸、外建等企业: one item is a sector, so the list is of sectors
         for s, e in items:
-            if (s, e) in known or not scene.is_free(s, e):
+            if (s, e) in known:
+                continue
+            if anchored and label is EntityKind.company and sector_group(scene, s, e):
+                scene.claim(out, Hit(s, e, label, c[s:e], "pattern.company.enumeration"))
+                continue  # 能源集团、大数据集团、民航集团等一批企业: the list's firms by short form
+            if not scene.is_free(s, e):
                 continue
             s += trim_front(c[s:e])
             item = c[s:e]
@@ -1191,6 +1212,32 @@ def _firm_anchor(h: Hit, by_start: dict[int, list[Hit]], longest: int) -> bool:
                    for a in range(h.start - longest, h.start + 1) for o in by_start.get(a, ()))
 
 
+def sector_group(scene: Scene, s: int, e: int) -> bool:
+    """Whether c[s:e] is a sector word + 集团/控股 (能源集团, 大数据集团, 纺织集团, 海南控股): a
+    province's state firm by its short form. Only a list that already holds a firm can say so
+    (the callers' condition), and only beside another firm of its clause with the same word; no
+    company or institution may overlap it (a technology may: 大数据).
+
+    Example: 完成能源集团、大数据集团、民航集团等一批企业战略性重组 (能源集团, 大数据集团: True)
+    """
+    item = scene.c[s:e]
+    suffix = next((x for x in lx.SECTOR_GROUP_SUFFIXES if item.endswith(x)), None)
+    if suffix is None or not 2 <= len(item) - len(suffix) <= 4 or any(w in item for w in lx.CUT_WORDS):
+        return False
+    if any(h.start < e and s < h.end for h in scene.hits if h.label in ORG):
+        return False
+    part = item[:-len(suffix)]
+    if not (part in lx.SECTOR_WORDS or part in scene.generic or _place_len(part) == len(part)):
+        return False
+    # Only among groups: another company of the same clause ends with the same word (报业集团、深圳
+    # 广电等传统媒体 is a kind of media beside a broadcaster, no list of groups).
+    c = scene.c
+    a = max(c.rfind(m, 0, s) for m in "，。；：,;: ") + 1
+    b = min([k for k in (c.find(m, e) for m in "，。；：,;: ") if k >= 0], default=len(c))
+    return any(h.label is EntityKind.company and a <= h.start and h.end <= b and not (h.start == s and h.end == e)
+               and c.endswith(suffix, h.start, h.end) for h in scene.hits)
+
+
 def product_list(c: str, pos: int) -> bool:
     """Whether the list item at `pos` belongs to a list that its closing 等 types as products,
     projects or results (lexicon.PRODUCT_LIST_KINDS): the 等 comes before the clause ends and the
@@ -1230,6 +1277,9 @@ def _sibling(scene: Scene, out: list[Hit], s: int, e: int) -> None:
         return  # 国家城市信息模型（CIM）工程技术研究中心: the bracket is inside a longer name
     if scene.context_hit(out, s, e):
         return  # 华为、中国石化: a listed firm's short name beside a known firm
+    if sector_group(scene, s, e):
+        scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.list_sibling"))
+        return  # 农发集团、纺织集团、外经贸集团: a sector group beside known groups
     if not 2 <= len(item) <= 10 or not scene.is_free(s, e) or item[-1] in lx.FUNCTION_END:
         return
     if lx.ENUM_ITEM_KIND.search(item) or not _name_like(scene, item):
@@ -1477,6 +1527,45 @@ def modified_technology_hits(scene: Scene) -> list[Hit]:
     return out
 
 
+def technology_sibling_hits(scene: Scene) -> list[Hit]:
+    """A 、-list item beside a known technology that is a narrowing word + a technology head
+    (lexicon.TECH_SIBLING_HEADS: 智能, 信息): 类脑智能 and 量子信息 listed with 脑机接口 and
+    人形机器人 name frontier technologies; 人形机器人, 生物制造 (no such head), 电子信息 (a generic
+    modifier) and any item of a list that holds no known technology stay out.
+
+    Example: 推动脑机接口、类脑智能、量子信息、量子计算等产业发展
+    Finds: Technology 类脑智能 | Technology 量子信息
+    """
+    c, out = scene.c, []
+    techs = {(h.start, h.end) for h in scene.hits if h.label is EntityKind.technology}
+    for clause in re.finditer(r"[^，。；：,;:！？ ]+", c):
+        a, b = clause.span()
+        if "、" not in c[a:b]:
+            continue
+        items, s = [], a
+        for m in re.finditer("、|等", c[a:b]):
+            items.append((s, a + m.start()))
+            s = a + m.end()
+            if m.group() == "等":
+                break
+        else:
+            items.append((s, b))
+        if not any(span in techs for span in items):
+            continue
+        for s, e in items:
+            s += trim_front(c[s:e])
+            item = c[s:e]
+            head = next((x for x in lx.TECH_SIBLING_HEADS if item.endswith(x)), None)
+            if head is None or (s, e) in techs or not scene.is_free(s, e):
+                continue
+            modifier = item[:-len(head)]
+            if len(modifier) != 2 or modifier in scene.not_names or modifier in lx.SECTOR_WORDS or \
+                    not all(is_cjk(ch) for ch in modifier):
+                continue
+            scene.claim(out, Hit(s, e, EntityKind.technology, item, "pattern.technology.list_sibling"))
+    return out
+
+
 # The pattern rules in the order they run, by rule family (the evidence rule ids start with
 # `pattern.<family>`). Order matters: institutions before companies (a 研究中心 inside a company
 # list is an institution), the list rules after the suffix rules (they need their companies as
@@ -1504,6 +1593,7 @@ PATTERN_RULES = (
     (("pattern.technology.paren_acronym",), paren_acronym_hits),
     (("pattern.technology.acronym", "pattern.technology.generation"), acronym_hits),
     (("pattern.technology.modified",), modified_technology_hits),
+    (("pattern.technology.list_sibling",), technology_sibling_hits),
 )
 
 
