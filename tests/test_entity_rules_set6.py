@@ -138,3 +138,10 @@ def test_a_sector_group_beside_no_other_group_stays_out():
     # cut-down real (the Shenzhen internet plan, corpus/documents/000_…): 报业集团 beside a
     # broadcaster is a kind of media (tests/test_entities.py lists it as generic).
     assert "报业集团" not in _companies("鼓励报业集团、深圳广电等传统媒体向多媒体转型。")
+
+
+def test_a_short_academy_after_a_bare_level_or_a_place():
+    # cut-down real. Before: 省工研院 (工业技术研究院's short form) was not found.
+    assert "省工研院" in _institutions("提升哈工大先研院、省工研院运营质效。")
+    # hand-written: a place before the short form; 科研院所 is a kind of body.
+    assert _institutions("加强与科研院所合作，支持江苏产研院发展。") == {"江苏产研院"}

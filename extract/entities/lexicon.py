@@ -217,7 +217,11 @@ PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
 # 研究总院 / 设计总院: a head institute (中国市政工程华北设计研究总院). 规划院 / 设计院 / 测绘院 / 勘察院: planning, design and survey institutes (中国国土勘测规划院, 中国建筑设计院), named by a
 # field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
-                        "联盟", "医院", "协会", "学会", "研究会", "促进会", "规划院", "设计总院", "设计院", "测绘院", "勘察院", "勘测院", "分院")
+                        "联盟", "医院", "协会", "学会", "研究会", "促进会", "规划院", "设计总院", "设计院", "测绘院", "勘察院", "勘测院", "分院",
+                        "研院")
+# …研院 is a 研究院's short form (工研院 = 工业技术研究院, 先研院 = 先进技术研究院, 产研院): one or two
+# characters of its field before it, after a known body (哈工大先研院), a bare 省/市 or a place.
+SHORT_ACADEMY_SUFFIX = "研院"
 # 全国 before a centre's or lab's field names a nationwide series (全国高校区域技术转移转化中心,
 # 全国重点实验室), not one body; standards committees (全国…标准化技术委员会) have their own rule.
 NATION_SERIES_HEAD = "全国"
@@ -328,6 +332,7 @@ SUFFIX_VETO_NEXT = {
     # 就业人口中大学（大专及以上）文化程度: 大学 as a level of schooling, no university.
     "大学": ("城", "生", "科技园", "园", "毕业", "前", "校", "(大专", "(本科", "专科", "本科", "学历", "文化程度"),
     "学院": ("派", "式"),
+    "研院": ("所", "校"),  # 科研院所, 科研院校: research bodies as a kind
     "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位", "路", "街", "大道", "公园", "广场"),
     "银行": ("业", "卡", "间", "账", "结算", "系统", "机构", "保险"),
     "集团": ("化", "军"),

@@ -822,6 +822,11 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
     if suffix in lx.PLACE_NAMED_INSTITUTION:
         place = _place_len(body)
         return bool(place) and len(body) - place >= 2
+    if suffix == lx.SHORT_ACADEMY_SUFFIX:
+        # 省工研院, 江苏产研院: a bare 省/市 or a place, then one or two characters of the field.
+        lead = 1 if body[:1] in ("省", "市") else _place_len(body)
+        field = body[lead:]
+        return bool(lead) and 1 <= len(field) <= 2 and all(is_cjk(ch) for ch in field) and field not in scene.generic
     if suffix == "实验室" and body in lx.PLACES and not body.endswith(lx.ADMIN_LEVEL_ENDS) and \
             body != lx.NATION_SERIES_HEAD:
         # 广州实验室, 南昌实验室, 鄂尔多斯实验室: a provincial lab is named by its bare city or
