@@ -145,3 +145,10 @@ def test_a_short_academy_after_a_bare_level_or_a_place():
     assert "省工研院" in _institutions("提升哈工大先研院、省工研院运营质效。")
     # hand-written: a place before the short form; 科研院所 is a kind of body.
     assert _institutions("加强与科研院所合作，支持江苏产研院发展。") == {"江苏产研院"}
+
+
+def test_a_technology_word_inside_a_funds_name_is_no_mention():
+    # cut-down real. Before: Technology 人工智能 inside the fund's name.
+    assert _technologies("推动设立国家人工智能产业投资基金、上海产业转型升级二期基金。") == set()
+    # hand-written: the term alone in the same sentence stays.
+    assert "人工智能" in _technologies("推动人工智能发展，设立产业投资基金。")

@@ -271,6 +271,8 @@ def _in_body_name(c: str, h: Hit, agencies: _SpanLookup) -> bool:
         return True  # 超级计算中心, 城市大数据中心: a facility type; 遥感应用中心: a centre's field
     if lx.TECH_ZONE_AFTER.match(c, h.end):
         return True  # 人工智能创新发展试验区: part of a designated zone's name
+    if lx.TECH_FUND_AFTER.match(c, h.end):
+        return True  # 国家人工智能产业投资基金: part of a fund's name
     before = c[h.start - 1] if h.start > 0 else ""
     return before in lx.TECH_AGENCY_BEFORE and bool(lx.TECH_AGENCY_AFTER.match(c, h.end))
 

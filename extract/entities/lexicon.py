@@ -463,6 +463,9 @@ TECH_AGENCY_AFTER = re.compile(
 # named by the technology alone (国家级车联网先导区) is a zone for that technology, and the
 # technology stays (heldout.json counts it).
 TECH_ZONE_AFTER = re.compile(r"(?:创新|发展|应用|产业|融合|综合)+(?:试验区|先导区|示范区|先行区)")
+# … and a fund's name after it (国家人工智能产业投资基金): the term names the fund's field, and the
+# fund is no technology mention (heldout_entities_6's rule: technology words inside proper names).
+TECH_FUND_AFTER = re.compile(r"(?:产业|发展|创新|投资|引导|创业|股权)*基金")
 
 
 # Titles a place or park is given, not firms (中国软件名城, 国家级车联网先导区): the gate drops a
