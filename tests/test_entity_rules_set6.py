@@ -152,3 +152,8 @@ def test_a_technology_word_inside_a_funds_name_is_no_mention():
     assert _technologies("推动设立国家人工智能产业投资基金、上海产业转型升级二期基金。") == set()
     # hand-written: the term alone in the same sentence stays.
     assert "人工智能" in _technologies("推动人工智能发展，设立产业投资基金。")
+
+
+def test_an_ordinal_after_a_strict_firm_name_is_its_right_boundary():
+    # cut-down real. Before: 京东方 (a strict alias) was refused because 第 followed it.
+    assert "京东方" in _companies("京东方第8.6代线等重大项目加快实施。")

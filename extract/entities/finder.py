@@ -38,7 +38,9 @@ from policykg.schema.models import Evidence
 # function words the pattern rules cut names at.
 _STRICT_LEFT = tuple(sorted(lx.CUT_WORDS | lx.LEAD_WORDS))
 _STRICT_RIGHT = ("等", "和", "与", "及", "或", "为", "的", "在", "将", "是", "公司", "集团", "开展", "参与",
-                 "建设", "投资", "合作", "联合", "牵头", "已", "也", "还", "通过", "提供", "推出")
+                 "建设", "投资", "合作", "联合", "牵头", "已", "也", "还", "通过", "提供", "推出",
+                 # 京东方第8.6代线: an ordinal after a firm's name opens its project or line
+                 "第")
 
 
 def find_entities(
