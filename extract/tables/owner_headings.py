@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from policykg.extract.clauses.agency_list import split_agency_list
+from policykg.extract.clauses.agency_list import own_prefix, split_agency_list
 from policykg.extract.clauses.finder import find_clauses
 from policykg.extract.structure.tasks import ClauseTasks
 from policykg.extract.tables.responsibility import TableTask
@@ -72,6 +72,18 @@ _OPENER = re.compile("(?:" + "|".join(_ADVERBS) + ")?(?:(?P<lead>(?:" + _RESP + 
                      "|(?P<co>" + _CO_DOER + ")|(?P<resp>" + _RESP + "))")
 
 
+_KIND_TAIL = "机构"  # one of [agency] generic_tails
+_COLLECTIVE = tuple(vocabulary().agency.collective_heads)
+
+
+def _kind_of_body(name: str) -> bool:
+    """A heading that names a kind of body, not one (2.1 领导机构 / 2.2 办事机构 / 2.5.1 职能部门 of an
+    应急预案's 组织体系: the body is named in the text below): 机构 after a descriptor, with no place
+    of the heading's own (区建管委 has 区) and no collective head. Only 机构: (四)城管执法部门 and
+    (八)各建设单位 are real owner headings of dev plans (sh-songjiang-2026-qingshui, sh-putuo-2025-haimian)."""
+    return own_prefix(name) is None and name.endswith(_KIND_TAIL) and not name.startswith(_COLLECTIVE)
+
+
 def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: list[Task],
                         default_prefix: str | None) -> list[TableTask]:
     """One TableTask (the unit's existing task, its heading as the clause) per owner heading."""
@@ -100,7 +112,7 @@ def owner_heading_units(text: str, doc_id: str, sections: list[Section], tasks: 
             if at < 0:
                 continue
             items = split_agency_list(name, at, default_prefix)
-            if items and all(names_body(it.name) for it in items):
+            if items and all(names_body(it.name) for it in items) and not _kind_of_body(name):
                 found.append((sub, name, at, items))
         if titled and len(found) < MIN_OWNER_UNITS:
             out += _owner_paragraphs(text, doc_id, chapter, subs, tasks, sections, default_prefix)
