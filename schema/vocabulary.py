@@ -75,6 +75,8 @@ class PlacesConfig(_Model):
     township_suffixes: list[str] = []
     # all the towns and subdistricts of an area (乡镇, 街镇): a class
     township_classes: list[str] = []
+    # kinds of area (开发区, 园区) that name no place without a proper name before them
+    generic_areas: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -655,3 +655,26 @@ def test_a_title_line_with_no_issuer_names_the_documents_place_not_a_body_line()
     # A first line that is a sentence is no title: its place does not become the document's.
     other = extract_text("石城县组织开展示例工作，各单位：\n一、组织领导\n（一）做好示例工作。（县财政局负责）\n", "hand-s")
     assert other.meta.title is None and [a.jurisdiction for a in other.agencies] != ["石城县"]
+
+
+def test_a_bare_development_zone_is_no_place():
+    # REAL quote (sh-fengxian-2021-nongcun-gonglu, 五、(二)3.'s owner line): 开发区 without a proper
+    # name is the kind of area (vocabulary places_config.generic_areas), so the district's bureaus
+    # in the same list stay 奉贤区's; before, 开发区 was read as a place and made 开发区财政局.
+    agencies = extract_text(_doc("上海市奉贤区人民政府",
+                                 "(责任单位：区发展改革委、区财政局、区交通委、区审计局、各街镇、开发区、头桥集团)"),
+                            "hand").agencies
+    got = {(a.id, a.jurisdiction) for a in agencies}
+    assert {("sh-fx-fgw", "奉贤区"), ("sh-fx-czj", "奉贤区"), ("sh-fx-jtw", "奉贤区")} <= got
+    assert not any(a.jurisdiction == "开发区" or a.name.startswith("开发区") and a.name != "开发区" for a in agencies)
+    # …and the zone itself keeps its written name, no restored 区 (not 奉贤区开发区 / 区开发区).
+    assert any(a.name == "开发区" for a in agencies)
+
+
+def test_a_named_development_zone_is_still_a_place():
+    # REAL names from the registry: a proper name before the zone word keeps it a place.
+    from policykg.extract.clauses.agency_list import named_place
+
+    assert named_place("成都高新区管委会") == ("区", "成都高新区")
+    assert named_place("南沙新区管委会") == ("区", "南沙新区")
+    assert named_place("开发区财政局") is None

@@ -75,12 +75,16 @@ def own_prefix(name: str) -> str | None:
     if not m:
         return None
     p = m.group(0)
+    # 开发区 (各街镇、开发区、头桥集团) is a kind of area, no level prefix to lend the next items.
+    if p in _vocab().places_config.generic_areas:
+        return None
     # 深圳市税务局-style names were caught above; 广州市工业和信息化局 yields 广州市.
     return p
 
 
 def _is_bare(name: str) -> bool:
-    return own_prefix(name) is None and not STANDALONE.search(name)
+    # A bare 开发区 (a kind of area, vocabulary generic_areas) takes no restored prefix either.
+    return own_prefix(name) is None and not STANDALONE.search(name) and name not in _vocab().places_config.generic_areas
 
 
 def _vocab():
@@ -407,6 +411,12 @@ def named_place(name: str) -> tuple[str, str] | None:
     # 临港地区 is an area, not a district (区) of its own; 市容 is a word, not a 市 (绿化市容部门 is
     # no body of a city 绿化市). 市场 is not excluded: 深圳市场监管局 is 深圳市 + 市场监管局 with one 市.
     if _NOT_PLACE_HEAD.search(m.group(1)) or m.group(0).endswith("地区") or name[m.end():m.end() + 1] == "容":
+        return None
+    # 开发区 / 园区 without a proper name before them is the kind of area, not a place (vocabulary
+    # places_config.generic_areas): 各街镇、开发区 must not make 区财政局 开发区财政局.
+    from policykg.schema.vocabulary import vocabulary
+
+    if m.group(0) in vocabulary().places_config.generic_areas:
         return None
     return m.group(2), m.group(0)
 
