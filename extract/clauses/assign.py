@@ -112,6 +112,33 @@ def article_paragraph(text: str, sections: list[Section], pos: int) -> int | Non
     return parent.start
 
 
+def bracket_closing_item(text: str, sections: list[Section], pos: int) -> int | None:
+    """Where the numbered item begins whose sub-items a bracket line standing alone at `pos` closes:
+    2.落实属地主体责任 / … (1)… (2)… (3)… / (责任单位：区交通委、各街镇) (sh-fengxian-2021-nongcun-gonglu:
+    every such bracket there closes its item, and (1)(2)(3) name no owner of their own), so the line
+    is the item's clause, not its last sub-item's. None otherwise (a bracket at the end of a sub-item's
+    own text stays the sub-item's)."""
+    line = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end == -1 else end
+    own = text[line:end].strip(" \u3000\t")
+    if not (line <= pos <= line + 2 and own[:1] in "(（" and own[-1:] in ")）"):
+        return None
+    inner = min((s for s in sections if s.start <= pos < s.end), key=lambda s: s.end - s.start, default=None)
+    # Only (n) sub-items of an n. item: a （一） item's bracket line (（牵头单位：…）, the Shenzhen plans)
+    # closes that item, never its 一、 chapter.
+    if inner is None or not _SUB_ITEM.match(inner.marker or "") or line <= inner.start:
+        return None
+    parent = next((s for s in sections if s.id == inner.parent_id), None)
+    if parent is None or not _NUMBERED_ITEM.match(parent.marker or ""):
+        return None
+    return parent.start
+
+
+_SUB_ITEM = re.compile(r"[（(][0-9０-９]{1,2}[）)]$")
+_NUMBERED_ITEM = re.compile(r"[0-9０-９]{1,2}[.．、]?$")
+
+
 def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Section], tasks: list[Task],
                    body_start: int, body_end: int, front: str = "",
                    skip: list[tuple[int, int]] | None = None) -> Assigned:
@@ -135,7 +162,8 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
         if closing is not None and f.start >= closing:
             task, created = None, None
         else:
-            task, created = units.task_for(article_paragraph(text, sections, f.start) or f.start)
+            task, created = units.task_for(article_paragraph(text, sections, f.start)
+                                           or bracket_closing_item(text, sections, f.start) or f.start)
         if created is not None:
             out.tasks.append(created)
         evidence = Evidence(doc_id=doc_id, start=f.start, end=f.end, quote=text[f.start:f.end], rule=f.rule)
