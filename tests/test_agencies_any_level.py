@@ -566,6 +566,26 @@ OUTSIDE = {
     ("实行全系统垂直管理的国务院部门办公厅（室）", "中央"): "category",
     # jx-shicheng's 乡镇 (督查指导乡镇开展…): all the county's towns and townships.
     ("石城县乡镇", "石城县"): "collective",
+    # sh-chongming-2023-ranqi-yuan: bodies named by function (由市应急处置机构统一指挥, 市燃气行政主管单位
+    # 负责发布, 配合专业部门, 消防救援机构组织力量, 协同区应急联动机构 — which body holds the function
+    # is not said: a kind, no entry) and classes (各乡镇政府, 各乡镇（园区）, 有关部门, the shared
+    # modifier 市、区应急处置指挥机构 of two levels).
+    ("上海市应急处置机构", "上海市"): "category",
+    ("上海市燃气行政主管单位", "上海市"): "category",
+    ("崇明区专业部门", "崇明区"): "category",
+    ("崇明区消防救援机构", "崇明区"): "category",
+    ("崇明区应急联动机构", "崇明区"): "category",
+    ("崇明区各乡镇政府", "崇明区"): "collective",
+    ("崇明区各乡镇（园区）", "崇明区"): "collective",
+    ("有关部门", "崇明区"): "collective",
+    ("市、区应急处置指挥机构", "上海市"): "collective",
+    # sh-fengxian-2021-nongcun-gonglu: 各街镇 (all the district's towns and subdistricts), 相关责任部门
+    # 各司其职 (a class), 规划资源部门 (a kind), and 开发区 — the text never names which development
+    # zone (the district has several), so no one registry body; kept as written, the district's.
+    ("奉贤区各街镇", "奉贤区"): "collective",
+    ("相关责任部门", "奉贤区"): "collective",
+    ("奉贤区规划资源部门", "奉贤区"): "category",
+    ("开发区", "奉贤区"): "district_department",
 }
 
 # Mentions the clause rules cut or restore wrong (reported to the clause-rule owner): 市级平台
@@ -581,6 +601,11 @@ WRONG_SPANS = {
     ("反映城市部遥感应用中心", "反映城市"),
     # sh-gumei: 各居委…工作人员，要会同物业管理人员组成工作小组 (persons forming a group: no owner).
     ("古美路街道物业管理人员组成工作小组", "闵行区"),
+    # sh-fengxian-2021-nongcun-gonglu 附件2 (persons, no owner; gold leaves both out): 由各级路长报镇
+    # 农村公路专管员受理 (路长 are posts; 各级路长报镇 is a cut across 报) and 由镇级路长组织甄别后明确处置
+    # 归属 (the span runs from the post across the verbs into 处置).
+    ("上海市各级路长报镇", "上海市"),
+    ("奉贤区镇级路长组织甄别后明确处", "奉贤区"),
 }
 
 @pytest.fixture(scope="module")
