@@ -98,19 +98,32 @@ def join_wrapped(lines: list[Line], is_heading) -> list[LogicalLine | Line]:
 
 
 
-# A body stored as one run-on line (no line break before 一、 / （一） / 1．): a line this long with at
-# least RUN_ON_MIN_MARKERS numbering markers inside it is split before each of them.
+# A body stored as one run-on line (no line break before 一、 / （一） / 1． / 2.1　): a line this long
+# with at least RUN_ON_MIN_MARKERS numbering markers inside it is split before each of them.
 RUN_ON_MIN_CHARS = 300
 RUN_ON_MIN_MARKERS = 3
 _CN = "一二三四五六七八九十"
+_WS = " \u3000\u00a0"
+# A decimal section number (1　总则, 2.1　国家层面组织指挥机构, 3.2.1　预警分级) is followed by a space and
+# a word, never by a digit or a unit (2.5亿元 has no space).
+_DECIMAL_AHEAD = rf"[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}}[{_WS}]+(?=[^\s0-9.．、])"
 _MARKER_AHEAD = (rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|[0-9０-９]{{1,2}}(?:．|\.(?![0-9０-９]))"
-                 r"|[（(][0-9０-９]{1,2}[）)])")
+                 rf"|[（(][0-9０-９]{{1,2}}[）)]|{_DECIMAL_AHEAD})")
 # A marker starts a unit where a sentence, a list label or a closing bracket ended (…方案。一、 /
-# 具体措施：1． / …负责）（二）), never inside running words (第3.5条, 2.5亿元).
-_INNER_MARKER = re.compile(r"(?<=[。；;：:）)])(?=" + _MARKER_AHEAD + ")")
+# 具体措施：1． / …负责）（二）), or after a paragraph indent of two spaces, which is all that is left of
+# a line break in bodies flattened with their indents (…决定：　　一、 / 1　总则　　　　1.1　编制目的);
+# never inside running words (第3.5条, 2.5亿元).
+_INNER_MARKER = re.compile(rf"(?:(?<=[。；;：:）)])|(?<=[{_WS}][{_WS}]))(?=" + _MARKER_AHEAD + ")")
+# An attachment heading after a space (…处理建议。 附件2国家环境应急指挥部组成及工作组职责): the attachment
+# starts there, as it would on its own line.
+_INNER_APPENDIX = re.compile(rf"(?<=[{_WS}。])(?=附件[0-9０-９一二三四五六七八九十]{{1,2}}(?![0-9０-９]))")
 # A chapter heading run on into its first section (一、持续提升投资建设便利度（一）优化…, 二、完善工作机制，
 # 压实各方责任，提升多方共治合力（一）…): a short phrase, commas allowed, no sentence end or bracket between.
 _HEADING_THEN_SECTION = re.compile(rf"[{_CN}]{{1,3}}、[^。；;：:！？（()）]{{2,60}}(?=[（(][{_CN}]{{1,3}}[）)])")
+# A decimal section heading run on into its body after a paragraph indent (2.1　国家层面组织指挥机构　　环境
+# 保护部负责…): the heading is a short phrase without sentence marks.
+_DECIMAL_HEADING_THEN_BODY = re.compile(
+    rf"{_DECIMAL_AHEAD}[^。；;：:！？，,{_WS}]{{1,30}}(?=[{_WS}]{{2}})")
 
 
 def split_run_on(lines: list[Line]) -> list[Line]:
@@ -123,13 +136,15 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         if len(cuts) < RUN_ON_MIN_MARKERS:
             out.append(ln)
             continue
+        cuts += [m.start() for m in _INNER_APPENDIX.finditer(ln.text)]
         bounds = sorted({0, *cuts})
         more = []
         for a in bounds:
-            h = _HEADING_THEN_SECTION.match(ln.text, a)
+            h = _HEADING_THEN_SECTION.match(ln.text, a) or _DECIMAL_HEADING_THEN_BODY.match(ln.text, a)
             if h:
                 more.append(h.end())
         bounds = sorted(set(bounds) | set(more)) + [len(ln.text)]
+        bounds = _without_contents(ln.text, bounds)
         for a, b in zip(bounds, bounds[1:]):
             part = ln.text[a:b]
             core = part.strip(_STRIP)
@@ -139,3 +154,21 @@ def split_run_on(lines: list[Line]) -> list[Line]:
             start = ln.start + a + lead
             out.append(Line(start, start + len(core), core, raw_blank=False))
     return out
+
+
+def _without_contents(text: str, bounds: list[int]) -> list[int]:
+    """Drop the cuts of a table of contents run on before the body it lists (gov-2014-guobanhan-119:
+    1　总则　　　　1.1　编制目的 … then 1　总则　　1.1　编制目的　　健全…): a unit that is a bare heading
+    (no sentence mark) and comes again, word for word, later in the line is an entry of the contents,
+    kept with the text before it rather than opening a unit of its own."""
+    parts = [text[a:b].strip(_STRIP) for a, b in zip(bounds, bounds[1:])]
+    later: dict[str, int] = {}
+    for i, p in enumerate(parts):
+        later[p] = i  # the last unit with this text
+    keep = [bounds[0]]
+    for i, p in enumerate(parts[1:], 1):
+        # A blank part (the spaces after a heading of the contents) opens nothing either.
+        entry = not p or later[p] > i and not re.search(r"[。；;！？]", p)
+        if not entry:
+            keep.append(bounds[i])
+    return keep + [bounds[-1]]
