@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykg.extract.structure.headings import _CN
+
 # Characters after which a line is complete: a PDF wrap never falls right after these.
 TERMINAL = set("。！？；：…”’」』）)》】!?;:")
 
@@ -50,13 +52,17 @@ def physical_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        stripped_left = body.lstrip(_STRIP)
-        content = stripped_left.rstrip(_STRIP)
-        start = pos + (len(body) - len(stripped_left))
-        lines.append(Line(start, start + len(content), content, raw_blank=not content and bool(body)))
+        lines.append(_trimmed(pos, raw.rstrip("\r\n")))
         pos += len(raw)
     return lines
+
+
+def _trimmed(offset: int, body: str) -> Line:
+    """The Line of `body` (which starts at `offset` of the text) with white space trimmed at both ends."""
+    stripped_left = body.lstrip(_STRIP)
+    content = stripped_left.rstrip(_STRIP)
+    start = offset + (len(body) - len(stripped_left))
+    return Line(start, start + len(content), content, raw_blank=not content and bool(body))
 
 
 def ends_open(text: str) -> bool:
@@ -102,7 +108,6 @@ def join_wrapped(lines: list[Line], is_heading) -> list[LogicalLine | Line]:
 # with at least RUN_ON_MIN_MARKERS numbering markers inside it is split before each of them.
 RUN_ON_MIN_CHARS = 300
 RUN_ON_MIN_MARKERS = 3
-_CN = "一二三四五六七八九十"
 _WS = " \u3000\u00a0"
 # A decimal section number (1　总则, 2.1　国家层面组织指挥机构, 3.2.1　预警分级) is followed by a space and
 # a word, never by a digit or a unit (2.5亿元 has no space).
@@ -146,13 +151,9 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         bounds = sorted(set(bounds) | set(more)) + [len(ln.text)]
         bounds = _without_contents(ln.text, bounds)
         for a, b in zip(bounds, bounds[1:]):
-            part = ln.text[a:b]
-            core = part.strip(_STRIP)
-            if not core:
-                continue
-            lead = len(part) - len(part.lstrip(_STRIP))
-            start = ln.start + a + lead
-            out.append(Line(start, start + len(core), core, raw_blank=False))
+            part = _trimmed(ln.start + a, ln.text[a:b])
+            if part.text:
+                out.append(part)
     return out
 
 
