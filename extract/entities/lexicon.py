@@ -65,6 +65,11 @@ SHORT_LINE = re.compile(r"(?m)(?<=\n)[ \t]*([^\n]{1,12}?)[ \t]*\r?\n")
 
 # 'former', before a place that opens a firm's earlier registered name (原东莞生益电子有限公司).
 FORMER = "原"
+# Stand-ins for a firm or body in a worked example or a form, not names: a lone capital letter
+# right before the suffix (A公司、B公司 in a Q&A case), and 某 / XX anywhere in the name part
+# (某公司, 某某科技有限公司, XX医院). rules.placeholder_name.
+PLACEHOLDER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+PLACEHOLDER_WORDS = ("某", "XX", "xx", "××", "ＸＸ")
 # A count in front of a kind word, anywhere in a name's body: 10家, 一批, 三大, 百强. Numerals
 # without such a word are part of a name (三一集团, 万科, 亿联网络).
 QUANTITY = re.compile(r"[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支大强]|[一多数几]?批|各类|多家")
@@ -182,6 +187,16 @@ CENTRE_KIND_WORDS = frozenset("""
 """.split())
 # (last line: a firm's functional units, 设立…资财中心、销售中心、采购中心等功能性机构, and a city's
 # roles, 风险管理中心, 科创中心, and government functions: 智慧城管中心 is a city's unit)
+
+# Government service functions: a centre named by one of them alone, after a place, a bare
+# 省/市/县/区 or nothing (广州市医保中心, 公积金分中心, 市社保中心, 区政务服务中心), is a government's own
+# public-service unit, an agency, never an institution (rules._government_centre). 分 is the
+# branch (公积金分中心).
+GOVERNMENT_CENTRE_WORDS = frozenset("""
+医保 医疗保障 社保 社会保险 社会保障 劳动保障 公积金 住房公积金 政务 政务服务 行政服务 市民服务 便民服务
+党群服务 不动产登记 公共资源交易 疾控 疾病预防控制 卫生监督 就业 就业服务 劳动就业 人才交流 人才服务 信访
+征地 房屋征收 税务 医保经办 经办 事务 城运 网格 应急指挥 指挥 热线 分
+""".split())
 
 # Centres that are facilities: not institutions unless a known company or institution heads the
 # name (深圳电信龙岗数据运营中心, 深圳移动中心区生产调度中心 are named; 广州市数据中心 is a kind).

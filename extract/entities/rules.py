@@ -299,10 +299,26 @@ def _free_suffixes(scene: Scene, suffixes: tuple[str, ...]):
             yield pos, end, suffix
 
 
+def placeholder_name(c: str, start: int, pos: int) -> bool:
+    """Whether the name part c[start:pos] before a suffix is a stand-in, not a name: a lone
+    capital letter (A公司, B公司 in a worked example), or 某 / XX in it (某公司, XX医院).
+
+    Example: 李先生曾在A公司参保，现某公司已减员 (A公司, 某公司: True; TCL集团: False)
+    """
+    while c.endswith(lx.SAME_FIRM_SUFFIXES, start, pos):
+        pos -= next(len(w) for w in lx.SAME_FIRM_SUFFIXES if c.endswith(w, start, pos))  # A公司公司: a typo
+    if pos >= 1 and c[pos - 1] in lx.PLACEHOLDER_LETTERS and \
+            not (pos >= 2 and c[pos - 2].isascii() and c[pos - 2].isalnum()):
+        return True
+    return any(w in c[start:pos] for w in lx.PLACEHOLDER_WORDS)
+
+
 def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple[int, str, bool] | None:
     """Common front half of the suffix rules: (start, body, has_head) or None."""
     w0, head = scene.window(pos, max_len)
     k = trim_front(scene.c[w0:pos])
+    if placeholder_name(scene.c, w0 + k, pos):
+        return None  # A公司, 某公司: a stand-in in a worked example names no firm
     if pos - w0 >= max_len and k == 0 and not (suffix in lx.REGISTERED_SUFFIXES and scene.bounded(w0)):
         # The window ran out before any boundary: where the name starts is unknown. A legal
         # name (…有限公司) that fills the window up to a boundary is whole; an informal one that
@@ -455,6 +471,8 @@ def institution_hits(scene: Scene) -> list[Hit]:
             continue  # 各分院: a branch is named after its academy
         if suffix == "中心" and not has_head and body[:1] in tuple(lx.ADMIN_UNIT_CHARS) and not _place_len(body):
             continue  # 市体彩中心, 镇城运中心: the government's own public-service unit, an agency
+        if suffix == "中心" and not has_head and _government_centre(scene, body):
+            continue  # 广州市医保中心, 公积金分中心: named by a government service, an agency's unit
         if facility and not has_head:
             named = _place_named_facility(scene, pos)
             if named is None:
@@ -504,6 +522,18 @@ def institution_hits(scene: Scene) -> list[Hit]:
                 else "association" if suffix in lx.ASSOCIATION_SUFFIXES else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
     return out
+
+
+def _government_centre(scene: Scene, body: str) -> bool:
+    """Whether a centre's name part is only a government service function (lexicon.
+    GOVERNMENT_CENTRE_WORDS) after a place or nothing: the government's own unit.
+
+    Example: 可直接与广州市医保中心联系处理 (广州市医保: True; 国家超级计算深圳: False)
+    """
+    rest = body[_place_len(body):]
+    if not rest or not any(w in rest for w in lx.GOVERNMENT_CENTRE_WORDS if w != "分"):
+        return False
+    return scene.residue(rest, scene.not_names | lx.GOVERNMENT_CENTRE_WORDS) == 0
 
 
 def _national_kind(item: str) -> bool:
@@ -938,6 +968,8 @@ def company_hits(scene: Scene) -> list[Hit]:
                 pos = k
         found = _named(scene, pos, end, suffix, 12)
         registered = _registered_start(scene, pos) if suffix in lx.REGISTERED_SUFFIXES else None
+        if registered is not None and placeholder_name(c, registered, pos):
+            registered = None  # 某某科技有限公司: a stand-in
         if registered is not None and (found is None or (not found[2] and registered < found[0])):
             # 柳河县城市建设投资有限公司: a registered name opens with its place, and the words after
             # it may be verbs elsewhere (建设, 投资, 发展); the place marks where it starts.
