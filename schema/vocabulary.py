@@ -171,6 +171,9 @@ class ClauseWords(_Model):
     owner_chapter_verbs: list[str]
     owner_chapter_titles: list[str]
     owner_chapter_joined: list[str] = []  # 组织领导与责任分工: a title joined to another by 与/和
+    role_nouns: list[str] = []  # A是…领导机关 / A为…执法主体: an institutional role stated of A
+    as_role_nouns: list[str] = []  # A作为…领导机构: the same after 作为 (no 第一责任人 there)
+    territory_words: list[str] = []  # A对本行政区域…负责: the area a government answers for
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -807,6 +807,27 @@ def _answerable_subject(text: str, m: re.Match, ctx: Context) -> tuple[int, list
     return _subject(text, k, ctx.lo, ctx.default_prefix, allow_you=False) if k > start else None
 
 
+# A对本行政区域…负责 / A对本行政区域内…负有属地管理责任: a government answerable for its own area owns
+# that area's work ([clauses] territory_words). Accountability for one's own act (法制审核机构对…审核意见
+# 负责, gov-2018-guobanfa-118) names no area and stays out.
+_TERRITORY = re.compile(r"对(?:" + (_V.alternation(_V.clauses.territory_words) or r"(?!)")
+                        + r")[^，,。；;：:]{0,40}?(?:负(?:总)?责(?![人同])|负有[^，,。；;]{0,10}?责任)")
+
+
+@clause_rule("clause.answerable_territory", 59, "prose owner")
+def answerable_territory(ctx: Context) -> list[Found]:
+    """A对本行政区域…负责 / A对本行政区域内…负有属地管理责任: A answers for its area, so it is responsible.
+
+    Example: 区政府对本行政区域内各类燃气事故的应对负有属地管理责任，按照市政府要求组织实施应急处置与救援措施。
+    """
+    text, found = ctx.text, []
+    for m in _TERRITORY.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj is not None and subj[1]:
+            found.append(Found(subj[0], m.end(), "clause.answerable_territory", [(Role.responsible, subj[1])]))
+    return found
+
+
 _SEATED = re.compile(_V.alternation(_V.clauses.seated))
 _ESTABLISH = re.compile(_V.alternation(_V.clauses.establish))
 _HEAD_MARKER = re.compile(r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、)")
@@ -1245,6 +1266,31 @@ def is_role(ctx: Context) -> list[Found]:
     return found
 
 
+_INSTITUTION = re.compile(
+    r"(?P<cop>作为|为|是)(?P<what>[^，,。；;：:]{0,40}?)(?P<label>"
+    + (_V.alternation(_V.clauses.role_nouns + _V.clauses.as_role_nouns) or r"(?!)") + r")(?![：:])"
+)
+
+
+@clause_rule("clause.institutional_role", 46, "role label before a list")
+def institutional_role(ctx: Context) -> list[Found]:
+    """A是…领导机关 / A为…执法主体 / A作为…领导机构 ([clauses] role_nouns, as_role_nouns): an institutional
+    role of a body names who does the work, so A is responsible (sh-chongming-2023-ranqi-yuan 2.1–2.3).
+
+    Example: 区城运应急委办公室是区城运应急委的日常办事机构，承担区城运应急委的日常工作。
+    """
+    text, found = ctx.text, []
+    for m in _INSTITUTION.finditer(text, ctx.lo, ctx.hi):
+        nouns = _V.clauses.as_role_nouns if m.group("cop") == "作为" else _V.clauses.role_nouns
+        if m.group("label") not in nouns:
+            continue
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj is None:
+            continue
+        found.append(Found(subj[0], m.end(), "clause.institutional_role", [(Role.responsible, subj[1])]))
+    return found
+
+
 # The count may follow 等 (…中国国家铁路集团有限公司等12个部门和单位组成, gov-2021-guobanhan-12).
 _MEMBERS = re.compile(r"等?(?:[0-9０-９]+|[一二三四五六七八九十]+)?个?(?:部门和单位|成员单位|部门|单位)?组成[，,]\s*$")
 _LEAD_LABELS = [label for label, role in LABELS.items() if role is Role.lead]
@@ -1363,6 +1409,27 @@ def duty_division_comma(ctx: Context) -> list[Found]:
     Example: 省级部门要按照职责分工，从行业主管部门的角度进行深入自查。
     """
     return _responsible_subjects(ctx, _DUTY_COMMA, "clause.duty_division_comma", to_sentence_end=True)
+
+
+# 按照职责分工 with no modal and no 负责 after it (地方有关部门按照职责分工，密切配合…; 各部门根据职责分工对…进行监督):
+# the division of duties names the owners by itself, as the dev gold reads it (gov-2014-guobanhan-119 2.2,
+# 3.1, 6.2; sh-jiading-2024-haimian; sh-putuo-2025-haimian). 职能分工 keeps needing a modal: the 粮食预案's
+# 省级人民政府有关部门按照职能分工，及时采取应急措施 describes a response step and is not annotated
+# (gov-2005-guobanhan-57). 按照职责分工负责 and its kin are clause.duty_division's (run earlier).
+_DUTY_PLAIN = re.compile(r"(?:按照?|根据|依据)(?:各自的?)?职责分工(?:[，,]|(?=[\u4e00-\u9fff]))")
+
+
+@clause_rule("clause.duty_division_plain", 53, "verb after a list")
+def duty_division_plain(ctx: Context) -> list[Found]:
+    """A(、B等有关部门)按照职责分工，… with no modal: the bodies before the phrase are responsible.
+
+    Example: 国务院有关部门按照职责分工，组织做好环境应急救援物资紧急生产、储备调拨和紧急配送工作。
+    """
+    found = _responsible_subjects(ctx, _DUTY_PLAIN, "clause.duty_division_plain", to_sentence_end=True,
+                                  allow_you=False)
+    # 督促相关部门按照职责分工… (sh-fengxian-2021-nongcun-gonglu): the bodies are the object of a verb
+    # heading the part (督促, 指导 …), the one who urges them is elsewhere; no owner is written here.
+    return [f for f in found if not _STOP.match(ctx.text, f.roles[0][1][0].start)]
 
 
 _EACH_OWN = re.compile(r"各负其责|各司其职|各尽其责|各尽其职")

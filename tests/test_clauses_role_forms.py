@@ -1,0 +1,94 @@
+"""Clause forms of 预案 and 决定 the development set still missed (issue 12, seventh session):
+按照职责分工 with no modal, institutional role labels (A是…领导机关 / A作为…领导机构), a government
+answering for its own area (A对本行政区域…负责 / 负有属地管理责任), and 健全 ending a partner list.
+
+Every quote is the development documents' own text (tests/gold/dev/docs, checked below), at most
+cut down to its clause; the expected owners are written by hand from the gold annotation of that
+sentence (tests/gold/dev/*.json), never computed by the code under test. The counter-examples are
+sentences the same gold leaves out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from policykg.extract.clauses.finder import find_clauses
+
+DEV = Path(__file__).resolve().parent / "gold" / "dev" / "docs"
+
+
+@lru_cache(maxsize=None)
+def dev_text(doc_id: str) -> str:
+    return (DEV / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def read(text: str):
+    return [(f.rule, [(r.value, [i.name for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, default_prefix=None)]
+
+
+@pytest.mark.parametrize("doc_id,quote,expected", [
+    # 按照职责分工，… with no modal: the collective before it is responsible (119 6.2).
+    ("gov-2014-guobanhan-119", "国务院有关部门按照职责分工，组织做好环境应急救援物资紧急生产、储备调拨和紧急配送工作",
+     [("clause.duty_division_plain", [("responsible", ["国务院有关部门"])])]),
+    # Sector words before 等有关部门 stand for their departments, 部门 restored (119 3.1).
+    ("gov-2014-guobanhan-119", "安全监管、交通运输、公安、住房城乡建设、水利、农业、卫生计生、气象等有关部门按照职责分工，"
+                               "应当及时将可能导致突发环境事件的信息通报同级环境保护主管部门。",
+     [("clause.duty_division_plain", [("responsible", ["安全监管部门", "交通运输部门", "公安部门", "住房城乡建设部门",
+                                                        "水利部门", "农业部门", "卫生计生部门", "气象部门"])])]),
+    # 密切配合 after the phrase names no partner: the bodies stay responsible, not support (119 2.2).
+    ("gov-2014-guobanhan-119", "地方有关部门按照职责分工，密切配合，共同做好突发环境事件应对工作。",
+     [("clause.duty_division_plain", [("responsible", ["地方有关部门"])])]),
+    # No comma after the phrase (普陀 实施方案 监督管理).
+    ("sh-putuo-2025-haimian", "各部门根据职责分工对管辖范围内海绵设施的建设和维护情况进行监督。",
+     [("clause.duty_division_plain", [("responsible", ["各部门"])])]),
+    ("sh-jiading-2024-haimian", "各相关行业管理部门按照职责分工，研提本行业海绵城市建设的工作计划与具体措施。",
+     [("clause.duty_division_plain", [("responsible", ["各相关行业管理部门"])])]),
+    # Institutional role labels of a 预案's organisation chapter (崇明 2.1–2.3, 5.2).
+    ("sh-chongming-2023-ranqi-yuan", "区政府是本区突发事件应急管理工作的行政领导机关。",
+     [("clause.institutional_role", [("responsible", ["区政府"])])]),
+    ("sh-chongming-2023-ranqi-yuan", "区城运应急委办公室是区城运应急委的日常办事机构，",
+     [("clause.institutional_role", [("responsible", ["区城运应急委办公室"])])]),
+    ("sh-chongming-2023-ranqi-yuan", "区城市运行和突发事件应急管理委员会（以下简称“区城运应急委”）作为区委、区政府领导突发事件"
+                                     "应急管理的领导机构，决定和部署本区突发事件应对工作。",
+     [("clause.institutional_role", [("responsible", ["区城市运行和突发事件应急管理委员会"])])]),
+    ("sh-chongming-2023-ranqi-yuan", "事发单位是先期处置第一责任人，",
+     [("clause.institutional_role", [("responsible", ["事发单位"])])]),
+    ("gov-2005-guofa-39", "国务院环境保护行政主管部门是环境保护的执法主体，",
+     [("clause.institutional_role", [("responsible", ["国务院环境保护行政主管部门"])])]),
+    ("sh-fengxian-2021-nongcun-gonglu", "区交通建设管理中心是本区农村公路的行业管理机构，",
+     [("clause.institutional_role", [("responsible", ["区交通建设管理中心"])])]),
+    # A government answering for its own administrative area.
+    ("gov-2005-guofa-39", "地方人民政府对本行政区域环境质量负责，监督下一级人民政府的环保工作和重点单位的环境行为，",
+     [("clause.answerable_territory", [("responsible", ["地方人民政府"])])]),
+    ("sh-chongming-2023-ranqi-yuan", "区政府对本行政区域内各类燃气事故的应对负有属地管理责任，按照市政府要求组织实施应急处置与救援措施。",
+     [("clause.answerable_territory", [("responsible", ["区政府"])])]),
+    # 健全 after the partner ends its list: A leads, B supports (39 （三十二）).
+    ("gov-2005-guofa-39", "国务院环境保护行政主管部门是环境保护的执法主体，要会同有关部门健全国家环境监测网络，规范环境信息的发布。",
+     [("clause.with_partner", [("lead", ["国务院环境保护行政主管部门"]), ("support", ["有关部门"])])]),
+])
+def test_forms_the_gold_annotates(doc_id, quote, expected):
+    assert quote in dev_text(doc_id), "the quote must be the document's own text"
+    assert read(quote) == expected
+
+
+@pytest.mark.parametrize("doc_id,quote", [
+    # 职能分工 without a modal: a response step of the 粮食预案, not annotated.
+    ("gov-2005-guobanhan-57", "省级人民政府有关部门按照职能分工，及时采取应急措施"),
+    # The bodies are the object of 督促; who urges them is elsewhere.
+    ("sh-fengxian-2021-nongcun-gonglu", "督促相关部门按照职责分工，共同推进农村公路管理保护工作。"),
+    # A person is no body: 主要领导 / 主要负责人 are the 第一责任人.
+    ("gov-2005-guofa-39", "地方人民政府主要领导和有关部门主要负责人是本行政区域和本系统环境保护的第一责任人"),
+    # 作为…第一责任人 qualifies a modal sentence (guobanfa-2 gold leaves it out).
+    ("gov-2019-guobanfa-2", "医疗机构作为药款结算第一责任人，应按合同规定与企业及时结算，降低企业交易成本。"),
+    # Accountability for one's own act names no area (gov-2018-guobanfa-118 gold leaves it out).
+    ("gov-2018-guobanfa-118", "法制审核机构对重大执法决定的法制审核意见负责。"),
+    # 本地区 in the levels of a 预案 is not annotated (gov-2005-guobanhan-57).
+    ("gov-2005-guobanhan-57", "省级人民政府对本地区粮食生产和流通全面负责"),
+])
+def test_sentences_the_gold_leaves_out(doc_id, quote):
+    assert quote in dev_text(doc_id), "the quote must be the document's own text"
+    assert read(quote) == []
