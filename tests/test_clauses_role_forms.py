@@ -69,6 +69,13 @@ def read(text: str):
     # 健全 after the partner ends its list: A leads, B supports (39 （三十二）).
     ("gov-2005-guofa-39", "国务院环境保护行政主管部门是环境保护的执法主体，要会同有关部门健全国家环境监测网络，规范环境信息的发布。",
      [("clause.with_partner", [("lead", ["国务院环境保护行政主管部门"]), ("support", ["有关部门"])])]),
+    # A 会同 part with no subject continues the 由A part before it: A leads; 视情 ends A's name, and a
+    # stop word opening a later partner (建设管理委) is that partner's first word (崇明 5.4).
+    ("sh-chongming-2023-ranqi-yuan", "由区政府视情成立应急处置指挥部，会同各乡镇（园区）、消防、公安、建设管理委等单位启动相应等级的响应措施",
+     [("clause.with_partner", [("lead", ["区政府"]), ("support", ["各乡镇（园区）", "消防部门", "公安部门", "建设管理委"])])]),
+    # 及 of 及时 is no joiner after 由A (崇明 7.2).
+    ("sh-chongming-2023-ranqi-yuan", "由公安部门及时对现场实施交通管制，",
+     [("clause.you_body", [("responsible", ["公安部门"])])]),
 ])
 def test_forms_the_gold_annotates(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -88,6 +95,8 @@ def test_forms_the_gold_annotates(doc_id, quote, expected):
     ("gov-2018-guobanfa-118", "法制审核机构对重大执法决定的法制审核意见负责。"),
     # 本地区 in the levels of a 预案 is not annotated (gov-2005-guobanhan-57).
     ("gov-2005-guobanhan-57", "省级人民政府对本地区粮食生产和流通全面负责"),
+    # 分级负责 is a principle of the system, no body's task (崇明 4.1).
+    ("sh-chongming-2023-ranqi-yuan", "各乡镇政府及有关部门应依据快报事实、慎报原因、实事求是、依法处置的原则，按照分级负责、条块结合的要求，"),
 ])
 def test_sentences_the_gold_leaves_out(doc_id, quote):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"

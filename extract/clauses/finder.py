@@ -368,8 +368,10 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
     i = max(pos, hi)
     for j, ch, depth in bracket_walk(text, pos, hi):
         # An unopened closing bracket ends the list as punctuation does; an opening one never.
-        # A stop word at the very start is the partner's own first word (会同建设主管部门: 建设…).
-        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n" or j > pos and _STOP.match(text, j)
+        # A stop word at the very start is the partner's own first word (会同建设主管部门: 建设…), and so
+        # at the start of a later item (会同各乡镇（园区）、消防、公安、建设管理委等单位, sh-chongming-2023-ranqi-yuan).
+        if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n"
+                                             or j > pos and text[j - 1] != "、" and _STOP.match(text, j)
                                              or _CLOSER.match(text, j)):
             i = j
             break
@@ -648,6 +650,16 @@ def with_partner(ctx: Context) -> list[Found]:
                 part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, None)
                 if part:
                     found.append(Found(m.start(), part[0], "clause.with_partner", [(Role.support, part[1])]))
+                continue
+            # 由A视情成立…，会同B… / 由A纳入…；会同B…: a 会同 part with no subject of its own continues the
+            # 由A part before it in the sentence, so A leads (sh-chongming-2023-ranqi-yuan 5.4,
+            # sh-gumei-2022-dujulaoren-xiaofang 三、).
+            you = _you_part_before(text, m.start(), ctx.lo, ctx.default_prefix) \
+                if _clause_start(text, m.start(), ctx.lo) == m.start() else None
+            # 会同物业每月对…: a word no stop word knows may follow the partner.
+            part = _partners_or_bodies(ctx, m.end(), last_prefix(you[1])) if you else None
+            if part:
+                found.append(Found(you[0], part[0], "clause.with_partner", [(Role.lead, you[1]), (Role.support, part[1])]))
             continue
         start, leads = subj
         part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(leads))
@@ -671,6 +683,22 @@ def with_partner(ctx: Context) -> list[Found]:
         end, sup = part
         found.append(Found(start, end, "clause.with_partner", [(Role.lead, leads), (Role.support, sup)]))
     return found
+
+
+def _you_part_before(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """The bodies of the last 由A part of the sentence before `pos` (a part opening with 由, after a comma
+    or semicolon or at the sentence's start), as (position of 由, items); None when there is none."""
+    floor = max(lo, pos - _SUBJECT_WINDOW)
+    s0 = max([text.rfind(c, floor, pos) for c in "。\n"] + [floor - 1]) + 1
+    for m in reversed(list(_YOU_AT.finditer(text, s0, pos))):
+        if m.start() > s0 and text[m.start() - 1] not in "，,；;":
+            continue
+        end = _list_after(text, m.end(), pos)
+        items = _items(text[m.end():end], m.end(), default_prefix) if end else []
+        if items and all(is_agency(it.surface) for it in items):
+            return m.start(), items
+        return None
+    return None
 
 
 _ITEM_PARTNER = re.compile(r"(?:负责)?(?P<verb>" + _V.alternation(_V.verbs.with_partner + ["配合"]) + r")")
@@ -777,6 +805,10 @@ def subject_responsible(ctx: Context) -> list[Found]:
             continue
         # 谁主管、谁负责 / 谁审批、谁负责 is a slogan quoted as a principle: 谁 is no body.
         if m.start() > 0 and text[m.start() - 1] == "谁":
+            continue
+        # 统一领导、分级负责 / 按照分级负责、条块结合的要求: a principle of the system, no body's task
+        # (sh-chongming-2023-ranqi-yuan 4.1, gov-2014-guobanhan-119 1.4: not annotated).
+        if text.endswith("分级", ctx.lo, m.start()):
             continue
         # A、B根据有关规定，负责… / A、B在职责范围内，分别负责…: the subject stands before an
         # adverbial comma part.
@@ -1100,7 +1132,9 @@ def you_body(ctx: Context) -> list[Found]:
             after += 1
         while after < ctx.hi and text[after] in " \u3000":
             after += 1
-        if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") or text[after] in "的和及与":
+        # 及 of 及时 is an adverb (由公安部门及时对现场实施交通管制, sh-chongming-2023-ranqi-yuan), no joiner.
+        if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") \
+                or text[after] in "的和及与" and not text.startswith("及时", after):
             continue
         if _NOT_OWNER_AFTER.match(text, after):
             continue
