@@ -77,6 +77,8 @@ class PlacesConfig(_Model):
     township_classes: list[str] = []
     # kinds of area (开发区, 园区) that name no place without a proper name before them
     generic_areas: list[str] = []
+    # places relative to the matter or the document (事发地, 属地, 当地): never a place's name
+    relative_places: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
