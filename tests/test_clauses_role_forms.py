@@ -76,6 +76,11 @@ def read(text: str):
     # 及 of 及时 is no joiner after 由A (崇明 7.2).
     ("sh-chongming-2023-ranqi-yuan", "由公安部门及时对现场实施交通管制，",
      [("clause.you_body", [("responsible", ["公安部门"])])]),
+    # The two levels of government as bare owners after 由 (财政事权 划分方案; dev README decision).
+    ("gov-2020-guobanfa-13", "确认为中央财政事权，由中央承担支出责任。",
+     [("clause.you_body", [("responsible", ["中央"])])]),
+    ("gov-2020-guobanfa-13", "确认为中央与地方共同财政事权，由中央与地方共同承担支出责任。",
+     [("clause.you_body", [("responsible", ["中央", "地方"])])]),
 ])
 def test_forms_the_gold_annotates(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"

@@ -966,9 +966,12 @@ _NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼
                               # who sends members or chooses post holders, a discretion granted
                               r"|(?:" + _V.alternation(_V.clauses.not_owner_after) + r")")
 _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[（(](?:单位|部门)[）)])?")
-# A generic owner right after 由 (vocabulary [clauses] bare_owners), longest first.
-_BARE_OWNER = re.compile("(?:" + (_V.alternation(_V.clauses.bare_owners) or r"(?!)") + ")(?="
+# A generic owner right after 由 (vocabulary [clauses] bare_owners), longest first; two joined by 与/和
+# share the work (由中央与地方共同承担支出责任, gov-2020-guobanfa-13: 中央 rank 1, 地方 rank 2).
+_BARE_WORD = "(?:" + (_V.alternation(_V.clauses.bare_owners) or r"(?!)") + ")"
+_BARE_OWNER = re.compile(rf"{_BARE_WORD}(?:(?:与|和){_BARE_WORD}(?:共同)?)?(?="
                          + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")")
+_BARE_PART = re.compile(_BARE_WORD)
 # A regulated party named by its class after 由 (由国有文化企业自主编制, 由实施主体落实保障): the dev rule
 # annotates every 由A+verb of a unit, regulated parties too ([agency] class_tails), before the same
 # verbs of doing the work as a bare owner.
@@ -1112,7 +1115,11 @@ def you_body(ctx: Context) -> list[Found]:
             if bare:
                 # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
                 end = bare.end()
-                items = [ListItem(bare.group(0), bare.group(0), start, end, False, False)]
+                parts = list(_BARE_PART.finditer(text, start, end)) if bare.re is _BARE_OWNER else []
+                if len(parts) > 1:
+                    items = [ListItem(p.group(0), p.group(0), p.start(), p.end(), False, False) for p in parts]
+                else:
+                    items = [ListItem(bare.group(0), bare.group(0), start, end, False, False)]
             elif end is None:
                 continue
             else:
