@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from policykg.extract.clauses.finder import find_clauses
-from policykg.extract.clauses.wraps import joined, page_width, wrap_breaks
+from policykg.extract.structure.wraps import joined, wrap_breaks
 
 DEV = Path(__file__).resolve().parent / "gold" / "dev" / "docs"
 GZ = "gz-2011-dixia-kongjian"
@@ -95,23 +95,6 @@ def test_sector_words_without_a_distributive_word_stay_out():
     assert read(quote + "。") == []
 
 
-def test_pdf_wraps_are_found_only_in_a_fixed_width_text():
-    gz = dev_text(GZ)
-    assert page_width(gz) == 26
-    # A document with one paragraph a line has no wrap (sh-shiwei-ziran-zaihai, the same set).
-    assert page_width(dev_text("sh-shiwei-ziran-zaihai")) is None
-    assert wrap_breaks(dev_text("sh-shiwei-ziran-zaihai")) == []
-    breaks = wrap_breaks(gz)
-    cut = gz.index("分别负\n责") + 3
-    assert cut in breaks
-    # A heading line (第二章 规划管理) is short: its break stays.
-    heading = gz.index("第二章 规划管理") + len("第二章 规划管理")
-    assert gz[heading:heading + 1] in ("\n", " ") and heading not in breaks
-    j = joined(gz, breaks)
-    assert "分别负责地下空间开发利用的规划管理" in j.text
-    assert j.to_doc_start(j.text.index("责地下空间")) == cut + 1
-
-
 def test_clause_across_a_pdf_wrap_keeps_document_offsets():
     gz = dev_text(GZ)
     found = [f for f in find_clauses(gz, default_prefix="市") if f.rule == "clause.subject_responsible"
@@ -138,10 +121,3 @@ def test_clause_across_a_pdf_wrap_keeps_document_offsets():
 def test_duty_after_a_modal_is_no_clause(doc_id, quote):
     assert quote.rstrip("。") in dev_text(doc_id)
     assert read(quote) == []
-
-
-def test_no_other_dev_text_is_read_as_wrapped():
-    # The wrap rule must leave documents with one paragraph a line alone (short headings, table cells
-    # one a line, long run-on lines): of the dev texts only the PDF dump has hard wraps.
-    wrapped = sorted(p.stem for p in DEV.glob("*.txt") if wrap_breaks(p.read_text(encoding="utf-8")))
-    assert wrapped == [GZ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from policykg.extract.brackets import bracket_walk
+from policykg.extract.structure.wraps import sentence_gap
 from policykg.schema.entities import GlossaryTerm
 from policykg.schema.models import Evidence
 
@@ -30,7 +31,6 @@ _END = re.compile(r"(?m)^[ \t\u3000]*(主题词|抄送|抄报)\s*[：:]")
 _CAPTION = re.compile(r"(?m)^[ \t\u3000]*图\s*\d+\s")
 _HEADER = re.compile(r"^(?P<term>[^(（]+?)\s*(?:[(（](?P<paren>[^)）]*)[)）])?\s*$", re.S)
 _WS = re.compile(r"\s+")
-_CJK = "\u4e00-\u9fff"
 
 
 def parse_glossary(doc_id: str, text: str) -> list[GlossaryTerm]:
@@ -98,7 +98,10 @@ def _clean(s: str) -> str:
 
 
 def _join_wraps(s: str) -> str:
-    """Definition text with hard wraps removed: whitespace between two CJK characters goes,
-    any other whitespace run becomes one space."""
-    s = re.sub(rf"(?<=[{_CJK}，、。；：）])\s+(?=[{_CJK}])", "", s)
-    return _WS.sub(" ", s).strip()
+    """Definition text with hard wraps removed: a white-space run a sentence runs across
+    (extract/structure/wraps.py `sentence_gap`: after a CJK character or a mark inside a sentence,
+    before a CJK character) goes, any other becomes one space."""
+    def gap(m: re.Match[str]) -> str:
+        i, j = m.span()
+        return "" if sentence_gap(s[i - 1] if i else "", m.group(0), s[j] if j < len(s) else "") else " "
+    return _WS.sub(gap, s).strip()

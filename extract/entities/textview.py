@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Which white-space gaps a name runs across is decided with the other wraps, in
+# extract/structure/wraps.py (LOCAL evidence: a view reads excerpts too short to show a layout);
+# is_cjk, the word-character test and MAX_WRAP_NEWLINES are re-exported for the view's users.
+from policykg.extract.structure.wraps import MAX_WRAP_NEWLINES, is_cjk, name_gap  # noqa: F401
+from policykg.extract.structure.wraps import is_word_char as _wordish  # noqa: F401
+
 # Dashes and bars the plans use inside Latin names (TD－SCDMA, RF－SIM) or between name parts.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d"
-# A whitespace run is dropped only if it holds at most this many line breaks: one blank line is a
-# PDF page/paragraph wrap inside a sentence, more is a real break.
-MAX_WRAP_NEWLINES = 2
 
 
 def fold_char(ch: str) -> str:
@@ -30,15 +33,6 @@ def fold_char(ch: str) -> str:
     if ch in _DASHES:
         return "-"
     return ch
-
-
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
-
-
-def _wordish(ch: str) -> bool:
-    return is_cjk(ch) or (ch.isascii() and ch.isalnum())
 
 
 @dataclass(frozen=True)
@@ -84,12 +78,7 @@ def build_view(text: str) -> TextView:
         # The run is maximal, so the character before it (if any) is the last one kept.
         prev = folded[i - 1] if i > 0 else ""
         nxt = folded[j] if j < n else ""
-        drop = (
-            prev and nxt and _wordish(prev) and _wordish(nxt)
-            and (is_cjk(prev) or is_cjk(nxt))
-            and text.count("\n", i, j) <= MAX_WRAP_NEWLINES
-        )
-        if not drop:
+        if not name_gap(prev, text[i:j], nxt):
             # Keep one space as a boundary marker, mapped to the run's first character.
             parts.append(" ")
             index.append(i)

@@ -10,13 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.extract.structure.headings import _CN
-
-# Characters after which a line is complete: a PDF wrap never falls right after these.
-TERMINAL = set("。！？；：…”’」』）)》】!?;:")
-
-# A line this long (in characters) that stops mid-sentence was wrapped by the PDF converter.
-# Headings and titles are shorter and have no terminal punctuation, so they are never joined.
-WRAP_MIN_CHARS = 40
+from policykg.extract.structure.wraps import runs_on
 
 _STRIP = " \t\u3000\u00a0\ufeff\r"
 
@@ -65,17 +59,14 @@ def _trimmed(offset: int, body: str) -> Line:
     return Line(start, start + len(content), content, raw_blank=not content and bool(body))
 
 
-def ends_open(text: str) -> bool:
-    """True when a line stops mid-sentence (no terminal punctuation at its end)."""
-    return bool(text) and text[-1] not in TERMINAL
-
-
-def join_wrapped(lines: list[Line], is_heading) -> list[LogicalLine | Line]:
-    """Group physical lines into logical lines.
+def join_wrapped(lines: list[Line], is_heading, width: int | None = None) -> list[LogicalLine | Line]:
+    """Group physical lines into logical lines; `width` is the page width of a text laid out at a
+    fixed width (extract/structure/wraps.py `page_width`), None for one paragraph a line.
 
     Blank lines are kept (as `Line` with empty text) because a white-space-only line is where
     some web pages lost a chapter heading. A non-blank line is appended to the previous logical
-    line when that one is long, stops mid-sentence and the new line is not a heading; empty
+    line when the previous line runs on into it (extract/structure/wraps.py `runs_on`: full,
+    stopping mid-sentence, the new line no heading, no white-space-only line between); empty
     lines between the two (page breaks) are skipped over.
     """
     out: list[LogicalLine | Line] = []
@@ -85,13 +76,8 @@ def join_wrapped(lines: list[Line], is_heading) -> list[LogicalLine | Line]:
         if not line.text:
             pending_blanks.append(line)
             continue
-        if (
-            last is not None
-            and len(last.parts[-1].text) >= WRAP_MIN_CHARS
-            and ends_open(last.parts[-1].text)
-            and not is_heading(line.text)
-            and not any(b.raw_blank for b in pending_blanks)
-        ):
+        if last is not None and runs_on(last.parts[-1].text, line.text, is_heading,
+                                        any(b.raw_blank for b in pending_blanks), width):
             last.parts.append(line)
             pending_blanks = []
             continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from policykg.extract.structure.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
 from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, physical_lines, split_run_on
+from policykg.extract.structure.wraps import page_width
 from policykg.schema.models import Paragraph, Section, SectionLevel
 from policykg.schema.vocabulary import vocabulary
 
@@ -174,7 +175,7 @@ def parse_structure(text: str, doc_id: str) -> Structure:
             st.artefacts.append(ln)
             continue
         kept.append(ln)
-    items = join_wrapped(kept, is_heading_line)
+    items = join_wrapped(kept, is_heading_line, page_width(text))
     breaks = _lost_chapter_breaks(items)
 
     root = _Open(None, SectionLevel.chapter, 0, doc_id, None, None, False, body_start, None, [])
