@@ -151,3 +151,30 @@ def test_every_source_is_pinned_and_has_a_reader():
     for src in cb.SOURCES:
         assert len(src.commit) == 40 and (src.reader in cb.READERS or src.reader in cb.BINARY_READERS)
         assert src.out in {p.name for p in cb.PARAGRAPH_FILES}
+
+
+def test_every_pattern_teaches_in_text_the_rules_were_tuned_on():
+    from policykg.extract.entities.training import Paragraph, weak_spans
+
+    # HAND-WRITTEN: a newcomer found by pattern.company.partner, which is not among TRUSTED_PATTERNS
+    # (in State Council prose it is marked missing), but teaches in the tuning sets' sources.
+    text = "引进旷视科技落户"
+    assert weak_spans(Paragraph("t", text)) == [(2, 6, None)]
+    assert weak_spans(Paragraph("t", text, rule_tuned=True)) == [(2, 6, "Company")]
+
+
+def test_only_the_tuning_sets_sources_file_is_rule_tuned():
+    from policykg.extract.entities.training import RULE_TUNED_FILES, dump_paragraphs
+
+    assert RULE_TUNED_FILES == (cb.FIRM_PARAGRAPHS.name,)
+    for path in cb.PARAGRAPH_FILES:
+        first = dump_paragraphs((path,))[0]
+        assert first.rule_tuned == (path == cb.FIRM_PARAGRAPHS)
+
+
+def test_technology_only_paragraphs_are_told_apart():
+    from policykg.extract.entities.training import technology_only
+
+    assert technology_only([(0, 2, "Technology"), (3, 5, "Agency")])
+    assert not technology_only([(0, 2, "Technology"), (3, 5, "Company")])
+    assert not technology_only([(0, 2, "Agency")]) and not technology_only([])
