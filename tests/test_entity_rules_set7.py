@@ -42,3 +42,27 @@ def test_a_centre_named_by_a_government_service_is_an_agency_unit():
     assert _of("Institution", "应急管理、绿化市容局、城运中心等相关部门负责人为成员") == set()
     # hand-written: a centre named by a field, not a government service, stays an institution.
     assert "深圳市规划国土发展研究中心" in _of("Institution", "支持深圳市规划国土发展研究中心开展研究。")
+
+
+def test_a_city_hospital_named_by_its_kind_and_a_systems_general_hospital():
+    # cut-down real (大庆 2012 statistical bulletin). Before: neither was found (no place before 医院).
+    assert _of("Institution", "油田总医院、市人民医院成为省级区域性诊疗中心，市级医院与国内外70所名院协作。") == \
+        {"油田总医院", "市人民医院"}
+    # cut-down real (a 政府工作报告 of the unlabelled corpus): counted, the same words are classes.
+    assert _of("Institution", "改造和新建2.3万所乡镇卫生院、1500所县医院、500所县中医院和1000所县妇幼保健院") == set()
+    # hand-written: a level or a class after the bare 市 names no hospital.
+    assert _of("Institution", "推动市级医院和市定点医院改革，各县人民医院提标。") == set()
+    # cut-down real (a 2026 provincial work report of the unlabelled corpus): a campus after the
+    # bare-市 hospital is the name as written (before this round: 市口腔医院梅江院区 whole, kept).
+    assert _of("Institution", "建成市第三中心医院东丽院区、市口腔医院梅江院区，促进优质医疗资源扩容下沉。") == \
+        {"市第三中心医院东丽院区", "市口腔医院梅江院区"}
+
+
+def test_a_federation_named_by_its_place_is_an_institution_but_not_a_peoples_organisation():
+    # cut-down real (a 广州 pension notice). Before: 香港工会联合会 was missed (联合会 was no
+    # suffix, and 前往 ran into the name).
+    text = "香港或澳门特别行政区居住的待遇领取人员，可以前往香港工会联合会、澳门社会保障基金、中国银行（香港）有限公司办理。"
+    assert _of("Institution", text) == {"香港工会联合会"}
+    # hand-written: the mainland people's organisations (妇联, 工商联) are agency-like, and 联合 +
+    # 会签 is a verb.
+    assert _of("Institution", "广东省妇女联合会、市工商业联合会和机构编制管理部门等单位联合会签。") == set()

@@ -28,6 +28,7 @@ CUT_WORDS = frozenset("""
 解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
 我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被 以上
 用好 跻身 更多 新增
+前往 来到
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -232,7 +233,7 @@ PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
 # 研究总院 / 设计总院: a head institute (中国市政工程华北设计研究总院). 规划院 / 设计院 / 测绘院 / 勘察院: planning, design and survey institutes (中国国土勘测规划院, 中国建筑设计院), named by a
 # field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
-                        "联盟", "医院", "协会", "学会", "研究会", "促进会", "规划院", "设计总院", "设计院", "测绘院", "勘察院", "勘测院", "分院",
+                        "联盟", "医院", "协会", "学会", "研究会", "促进会", "联合会", "规划院", "设计总院", "设计院", "测绘院", "勘察院", "勘测院", "分院",
                         "研院")
 # …研院 is a 研究院's short form (工研院 = 工业技术研究院, 先研院 = 先进技术研究院, 产研院): one or two
 # characters of its field before it, after a known body (哈工大先研院), a bare 省/市 or a place.
@@ -243,7 +244,7 @@ NATION_SERIES_HEAD = "全国"
 NATION_SERIES_SUFFIXES = ("中心", "实验室")
 # Designations a hospital or university holds, written right after its name (中山医院国家医学中心
 # 青浦院区): no second body.
-HELD_DESIGNATIONS = ("国家医学中心", "国家区域医疗中心", "区域医疗中心", "国家临床医学研究中心")
+HELD_DESIGNATIONS = ("国家医学中心", "国家区域医疗中心", "区域医疗中心", "国家临床医学研究中心", "中医药传承创新中心")
 DESIGNATION_HOLDERS = ("医院", "大学", "学院")
 # Administrative level characters ending a place (广州市, 江西省): 广州市实验室 names a kind.
 ADMIN_LEVEL_ENDS = ("省", "市", "区", "县", "镇", "乡", "村")  # not 州: 广州, 郑州 are bare names
@@ -308,14 +309,31 @@ FACTORY_KIND_END = ("电", "工", "分", "总", "本", "新", "老", "全", "该
 PLACE_NAMED_COMPANY = ("银行", "电视台", "清算所")
 # Alliances are named by their region (深圳云计算产业联盟, 中国人工智能产业发展联盟); without one
 # (物联网产业联盟, 数字家庭产业联盟, 产业技术标准联盟) the phrase is a kind.
-PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会", "研究会", "促进会")
+PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会", "研究会", "促进会", "联合会")
 # Hospitals and societies are named the same way (深圳市人民医院, 中国互联网协会,
 # 深圳市软件行业协会); without a place (行业协会, 定点医院, 智慧医院, 学会使用) the phrase is a kind
 # or no name at all. An association of science and technology (科学技术协会, a 科协) is a people's
 # organisation the agency registry holds: never an institution.
 # 研究会 / 促进会 are societies too (中国城市科学研究会, 中国技术市场促进会), named by their place.
-ASSOCIATION_SUFFIXES = ("协会", "学会", "研究会", "促进会")
-AGENCY_LIKE_ASSOCIATIONS = ("科学技术协会",)
+# A city's or county's own hospital is named by its kind after the bare 市/县/区 (市人民医院, 县中医院,
+# 区妇幼保健院 is a 院): the document's place is left out as with 市城投公司. Only these kinds:
+# 市级医院 and 市定点医院 are levels and classes. A system's general hospital (油田总医院, 解放军总医院)
+# is named by the system before 总 (rules._named_hospital).
+HOSPITAL_KIND_NAMES = frozenset("""
+人民 中 中医 中西医结合 妇幼保健 妇女儿童 儿童 肿瘤 传染病 精神卫生 精神病 口腔 眼科 胸科 骨科 康复 老年病
+第一人民 第二人民 第三人民 第四人民 第五人民 第六人民 第七人民 第八人民 第九人民 第十人民 第一 第二 第三 第四 第五
+中心 人民中心
+""".split())
+HOSPITAL_ADMIN_CHARS = "省市县区"
+GENERAL_HOSPITAL_MARK = "总"
+# Collective words right before such a bare 市/县 make it a class (各县人民医院, 每个县中医院).
+COLLECTIVE_WORDS = ("各", "每个", "每", "所有", "全部")
+# 联合会 is a federation (香港工会联合会, 中国电子信息行业联合会), named by its place like a 协会; the
+# mainland people's organisations called 联合会 (妇联, 工商联, 残联, 文联, 侨联, 青联, 社科联) act
+# as government-side bodies, like a 科协, and are never institutions.
+ASSOCIATION_SUFFIXES = ("协会", "学会", "研究会", "促进会", "联合会")
+AGENCY_LIKE_ASSOCIATIONS = ("科学技术协会", "妇女联合会", "工商业联合会", "工商联合会", "残疾人联合会", "文学艺术界联合会",
+                            "文学艺术联合会", "归国华侨联合会", "青年联合会", "社会科学界联合会", "社会科学联合会")
 
 # A standards committee (a standards body: an institution by the gold's rule), named by 全国, a
 # ministry or a place before its field: 全国信息技术标准化技术委员会, 住房和城乡建设部市容环境卫生标准化
@@ -343,6 +361,8 @@ STATE_BODIES = ("中国人民银行", "人民银行", "央行")
 # Characters right after a suffix that show it is part of a longer common word.
 SUFFIX_VETO_NEXT = {
     "联盟": ("链", "成员", "国"),
+    # 各单位联合会签, 联合会同, 联合会商: 联合 + a verb, no federation.
+    "联合会": ("签", "同", "商", "审", "诊", "办", "议", "见", "战", "谈", "演", "展", "考", "计", "务", "聚"),
     "电视台": ("网",),
     # 就业人口中大学（大专及以上）文化程度: 大学 as a level of schooling, no university.
     "大学": ("城", "生", "科技园", "园", "毕业", "前", "校", "(大专", "(本科", "专科", "本科", "学历", "文化程度"),

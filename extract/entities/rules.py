@@ -299,7 +299,7 @@ def _free_suffixes(scene: Scene, suffixes: tuple[str, ...]):
             yield pos, end, suffix
 
 
-def placeholder_name(c: str, start: int, pos: int) -> bool:
+def placeholder_name(c: str, start: int, pos: int, firm: bool = True) -> bool:
     """Whether the name part c[start:pos] before a suffix is a stand-in, not a name: a lone
     capital letter (A公司, B公司 in a worked example), or 某 / XX in it (某公司, XX医院).
 
@@ -307,9 +307,9 @@ def placeholder_name(c: str, start: int, pos: int) -> bool:
     """
     while c.endswith(lx.SAME_FIRM_SUFFIXES, start, pos):
         pos -= next(len(w) for w in lx.SAME_FIRM_SUFFIXES if c.endswith(w, start, pos))  # A公司公司: a typo
-    if pos >= 1 and c[pos - 1] in lx.PLACEHOLDER_LETTERS and \
+    if firm and pos >= 1 and c[pos - 1] in lx.PLACEHOLDER_LETTERS and \
             not (pos >= 2 and c[pos - 2].isascii() and c[pos - 2].isalnum()):
-        return True
+        return True  # only before a firm's suffix: “南A中心” is a centre's name
     return any(w in c[start:pos] for w in lx.PLACEHOLDER_WORDS)
 
 
@@ -317,7 +317,7 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
     """Common front half of the suffix rules: (start, body, has_head) or None."""
     w0, head = scene.window(pos, max_len)
     k = trim_front(scene.c[w0:pos])
-    if placeholder_name(scene.c, w0 + k, pos):
+    if placeholder_name(scene.c, w0 + k, pos, suffix in lx.COMPANY_SUFFIXES):
         return None  # A公司, 某公司: a stand-in in a worked example names no firm
     if pos - w0 >= max_len and k == 0 and not (suffix in lx.REGISTERED_SUFFIXES and scene.bounded(w0)):
         # The window ran out before any boundary: where the name starts is unknown. A legal
@@ -471,6 +471,10 @@ def institution_hits(scene: Scene) -> list[Hit]:
             continue  # 各分院: a branch is named after its academy
         if suffix == "中心" and not has_head and body[:1] in tuple(lx.ADMIN_UNIT_CHARS) and not _place_len(body):
             continue  # 市体彩中心, 镇城运中心: the government's own public-service unit, an agency
+        if suffix == "医院" and lx.HOSPITAL_CAMPUS.match(c, pos):
+            continue  # 市口腔医院梅江院区: the campus as written is the name (hospital_campus_hits)
+        if suffix == "医院" and not has_head and body[:1] in lx.HOSPITAL_ADMIN_CHARS and _counted_before(c, start):
+            continue  # 500所县中医院, 各县人民医院: counted, a class of hospitals, not one
         if suffix == "中心" and not has_head and _government_centre(scene, body):
             continue  # 广州市医保中心, 公积金分中心: named by a government service, an agency's unit
         if facility and not has_head:
@@ -522,6 +526,29 @@ def institution_hits(scene: Scene) -> list[Hit]:
                 else "association" if suffix in lx.ASSOCIATION_SUFFIXES else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
     return out
+
+
+def _counted_before(c: str, start: int) -> bool:
+    """Whether a count or a collective word stands right before c[start] (500所 + 县中医院,
+    各 + 县人民医院): the phrase after it is a class."""
+    before = c[max(0, start - 8):start]
+    if before.endswith(lx.COLLECTIVE_WORDS):
+        return True
+    return any(m.end() == len(before) for m in lx.LEAD_QUANTITY.finditer(before))
+
+
+def _named_hospital(scene: Scene, body: str) -> bool:
+    """Whether the name part before 医院 names one hospital without a place: the bare 市/县/区 and
+    a hospital kind (市人民医院, 县中医院), or a system's general hospital (油田总医院).
+
+    Example: 油田总医院、市人民医院成为省级区域性诊疗中心 (油田总, 市人民: True; 市级, 定点: False)
+    """
+    if len(body) >= 2 and body[0] in lx.HOSPITAL_ADMIN_CHARS and body[1:] in lx.HOSPITAL_KIND_NAMES:
+        return True
+    if body.endswith(lx.GENERAL_HOSPITAL_MARK) and len(body) >= 3:
+        part = body[:-1]
+        return not _place_len(part) == len(part) and scene.residue(part) >= 2 and part[-1] not in lx.FUNCTION_END
+    return False
 
 
 def _government_centre(scene: Scene, body: str) -> bool:
@@ -849,6 +876,8 @@ def _institution_named(scene: Scene, body: str, suffix: str, university: bool) -
         return bool(_place_len(body)) or (body.startswith("中国") and scene.residue(body[2:]) >= 2)
     if university:
         return scene.residue(body, lx.UNIVERSITY_GENERIC) >= 1
+    if suffix == "医院" and _named_hospital(scene, body):
+        return True
     if suffix in lx.PLACE_NAMED_INSTITUTION:
         place = _place_len(body)
         return bool(place) and len(body) - place >= 2
