@@ -145,3 +145,18 @@ def test_a_definition_runs_across_a_wrap_after_a_mark_2011():
     assert "指导干预的、数字化的医疗服务工作记录" in emr
     assert any("进入 21 世纪" in d for d in terms.values())
     assert sentence_gap("、", "\n\n", "数") and not sentence_gap("入", " ", "2")
+
+
+# --- the same page in other white space (the layouts of tests/benchmarks/layout_invariance.py) --
+
+@pytest.mark.parametrize("indent,newline", [("\u3000\u3000", "\n"), ("\u00a0\u00a0", "\n"), ("", "\r\n"),
+                                            ("", "\r\n\r\n")])
+def test_a_fixed_width_page_keeps_its_wraps_in_other_white_space(indent, newline):
+    # gz-2011-dixia-kongjian re-laid out by hand: every line indented (a Word or web export) or
+    # ended by CRLF, with or without a blank line between. Same page, same wraps: the width is
+    # measured without the indent and a wrap gap is whatever white space lies between the lines.
+    gz = dev_text(GZ)
+    laid = newline.join(indent + line for line in gz.split("\n"))
+    assert page_width(laid) == 26
+    assert len(wrap_gaps(laid, width=26)) == len(wrap_gaps(gz, width=26))
+    assert "分别负责地下空间开发利用的规划管理" in joined(laid, wrap_breaks(laid)).text

@@ -100,7 +100,8 @@ def runs_on(line: str, nxt: str, is_heading: Callable[[str], bool], blank_betwee
 
 def page_width(text: str) -> int | None:
     """The width of a text laid out at a fixed width (the most common full-line length), or None."""
-    lengths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
+    # Measured without the indent: a paragraph indent (two spaces, 　　) is no part of the page width.
+    lengths = [len(line.strip()) for line in text.split("\n") if line.strip()]
     if len(lengths) < MIN_LINES:
         return None
     counts = Counter(lengths)
