@@ -176,6 +176,7 @@ class ClauseWords(_Model):
     role_nouns: list[str] = []  # A是…领导机关 / A为…执法主体: an institutional role stated of A
     as_role_nouns: list[str] = []  # A作为…领导机构: the same after 作为 (no 第一责任人 there)
     territory_words: list[str] = []  # A对本行政区域…负责: the area a government answers for
+    finance_levels: list[str] = []  # 由区级财政承担 / 由市、区两级财政共同承担: the levels a finance owner names
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -81,6 +81,18 @@ def read(text: str):
      [("clause.you_body", [("responsible", ["中央"])])]),
     ("gov-2020-guobanfa-13", "确认为中央与地方共同财政事权，由中央与地方共同承担支出责任。",
      [("clause.you_body", [("responsible", ["中央", "地方"])])]),
+    # The finance of one level or of several levels is a bare owner after 由 (奉贤 附件1 县道 / 乡、村道).
+    ("sh-fengxian-2021-nongcun-gonglu", "县道由市、区两级财政共同承担。",
+     [("clause.you_body", [("responsible", ["市、区两级财政"])])]),
+    ("sh-fengxian-2021-nongcun-gonglu", "不足部分由区级财政承担。",
+     [("clause.you_body", [("responsible", ["区级财政"])])]),
+    ("sh-fengxian-2021-nongcun-gonglu", "乡、村道养护费由市、区、镇三级财政共同承担。",
+     [("clause.you_body", [("responsible", ["市、区、镇三级财政"])])]),
+    # 承担…的具体X工作 bears the work; 大队 ends a body's name (not 区交通委 alone).
+    ("sh-fengxian-2021-nongcun-gonglu", "其相关职能部门承担乡村道的具体管理养护工作。",
+     [("clause.bears_duty", [("responsible", ["其相关职能部门"])])]),
+    ("sh-fengxian-2021-nongcun-gonglu", "由区交通委执法大队落实人员专门对接",
+     [("clause.you_body", [("responsible", ["区交通委执法大队"])])]),
 ])
 def test_forms_the_gold_annotates(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"

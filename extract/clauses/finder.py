@@ -897,7 +897,10 @@ def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> t
 
 # 履行…职责 is the same duty as 承担…职责 (各涉灾部门和行业主管部门履行自然灾害防治相关职责, sh-shiwei-ziran-zaihai;
 # A…履行…职责 in gov-2018-guobanfa-123).
-_BEARS = re.compile(r"(?:承担|履行)(?P<what>[^，,。；;]{0,40}?)(?:" + _V.alternation(_V.clauses.duty_nouns) + r")")
+# 承担…的具体管理养护工作 (其相关职能部门承担乡村道的具体管理养护工作, sh-fengxian-2021-nongcun-gonglu): the
+# concrete work of a named kind is 具体工作 with its kind written in.
+_BEARS = re.compile(r"(?:承担|履行)(?P<what>[^，,。；;]{0,40}?)(?:" + _V.alternation(_V.clauses.duty_nouns)
+                    + r"|具体[\u4e00-\u9fff]{1,8}?工作)")
 
 
 _MODAL_BEFORE = re.compile(r"(?:" + _MODALS + r")(?:" + _V.alternation(_V.clauses.subject_adverbs) + r"|认真|切实|全面)?$")
@@ -968,8 +971,12 @@ _NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼
 _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[（(](?:单位|部门)[）)])?")
 # A generic owner right after 由 (vocabulary [clauses] bare_owners), longest first; two joined by 与/和
 # share the work (由中央与地方共同承担支出责任, gov-2020-guobanfa-13: 中央 rank 1, 地方 rank 2).
-_BARE_WORD = "(?:" + (_V.alternation(_V.clauses.bare_owners) or r"(?!)") + ")"
-_BARE_OWNER = re.compile(rf"{_BARE_WORD}(?:(?:与|和){_BARE_WORD}(?:共同)?)?(?="
+# The finance of one level or of several (由区级财政承担, 由市、区、镇三级财政共同承担: sh-fengxian-2021-nongcun-gonglu,
+# [clauses] finance_levels) is a bare owner too, one mention however many levels share it.
+_LEVEL = "(?:" + (_V.alternation(_V.clauses.finance_levels) or r"(?!)") + ")"
+_FINANCE = rf"(?:{_LEVEL}(?:、{_LEVEL})*[两三四]级|{_LEVEL}级)财政"
+_BARE_WORD = "(?:" + _FINANCE + "|" + (_V.alternation(_V.clauses.bare_owners) or r"(?!)") + ")"
+_BARE_OWNER = re.compile(rf"{_BARE_WORD}(?:(?:与|和){_BARE_WORD})?(?:共同)?(?="
                          + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")")
 _BARE_PART = re.compile(_BARE_WORD)
 # A regulated party named by its class after 由 (由国有文化企业自主编制, 由实施主体落实保障): the dev rule
@@ -1116,7 +1123,8 @@ def you_body(ctx: Context) -> list[Found]:
                 # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
                 end = bare.end()
                 parts = list(_BARE_PART.finditer(text, start, end)) if bare.re is _BARE_OWNER else []
-                if len(parts) > 1:
+                if parts:
+                    # each owner as written, without the 共同 after them
                     items = [ListItem(p.group(0), p.group(0), p.start(), p.end(), False, False) for p in parts]
                 else:
                     items = [ListItem(bare.group(0), bare.group(0), start, end, False, False)]
