@@ -35,23 +35,47 @@ def cn_number(s: str) -> int | None:
 _CN = "一二三四五六七八九十"
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
-# (type, rank, regex). Lower rank = higher in the hierarchy.
-_PATTERNS = [
-    ("chapter", 1, re.compile(rf"^(?:第([{_CN}]+)[章部分]\s*|([{_CN}]+)\s*、)\s*")),
-    ("section", 2, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*")),
+
+@dataclass(frozen=True)
+class MarkerForm:
+    """One numbering form: its type, its rank (lower = higher in the hierarchy) and the regex of the
+    marker as it opens a line (without the anchor). The one registry of markers: headings match it at
+    a line start, the run-on splitter (lines.split_run_on) inside a line stored without breaks, the
+    clause finder skips it before a clause."""
+
+    type: str
+    rank: float
+    pattern: str
+    # May open a unit inside a run-on line: ①② are inline enumerations inside a sentence far more
+    # often than units, so a body stored as one line is not cut at them.
+    run_on: bool = True
+    # What must not follow the marker inside a run-on line (a cross-reference: 第十二条规定的…).
+    run_on_guard: str = ""
+
+
+MARKER_FORMS: tuple[MarkerForm, ...] = (
+    # Inside a run-on line 三、四月份 is a span of months, not chapter 三 (run_on_guard).
+    MarkerForm("chapter", 1, rf"(?:第([{_CN}]+)[章部分]\s*|([{_CN}]+)\s*、)\s*", run_on_guard=rf"(?![{_CN}])"),
+    MarkerForm("section", 2, rf"[（(]\s*([{_CN}]+)\s*[）)]\s*"),
     # A digit after an ASCII point is a decimal (2.5亿元); after a full-width point or 、 it is the item's
     # text (3．2020年底前开展…).
-    ("item", 3, re.compile(r"^([0-9０-９]{1,2})\s*(?:[．、]|\.(?![0-9０-９]))\s*")),
+    # Inside a run-on line 2、3月份 is a list of numbers, not item 2 (3．2020年底前 still is item 3).
+    MarkerForm("item", 3, r"([0-9０-９]{1,2})\s*(?:[．、]|\.(?![0-9０-９]))\s*",
+               run_on_guard="(?:(?<!、)|(?![0-9０-９]))"),
     # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章
     # and above its 项 (（一）…) and 目 (1. …), which restart in every article (rank 1.5).
     # Some sources write the number in digits, even spaced out (第 2 0 条).
-    ("article", 1.5, re.compile(rf"^第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[ \u3000]*")),
-    ("subitem", 4, re.compile(r"^[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*")),
-    ("subitem2", 5, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+    MarkerForm("article", 1.5,
+               rf"第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[ \u3000]*",
+               run_on_guard="(?!规定|所|的|之|中|和|或|至|、)"),
+    MarkerForm("subitem", 4, r"[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*"),
+    MarkerForm("subitem2", 5, r"([①②③④⑤⑥⑦⑧⑨⑩])\s*", run_on=False),
     # Decimal numbering of 预案 and standards: 1　总则 / 2.1　… / 2.1.3　… (the number stands
     # apart from the heading by white space, never by 、 or ．). Depth gives the rank.
-    ("decimal", 0, re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})[ \u3000\t]+(?=[^\s0-9.．、])")),
-]
+    MarkerForm("decimal", 0, r"([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})[ \u3000\t]+(?=[^\s0-9.．、])"),
+)
+# (type, rank, regex anchored at the line start), as the clause finder reads them.
+_PATTERNS = [(f.type, f.rank, re.compile("^" + f.pattern)) for f in MARKER_FORMS]
 # Rank of a decimal marker by its depth: 1 → chapter, 2.1 → section, 2.1.3 → item, deeper still
 # above （1） sub-items, which nest inside them.
 _DECIMAL_RANK = {1: 1, 2: 2, 3: 3, 4: 3.5}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.extract.structure.headings import _CN
+from policykg.extract.structure.headings import _CN, MARKER_FORMS, match_marker
 from policykg.extract.structure.wraps import runs_on
 
 _STRIP = " \t\u3000\u00a0\ufeff\r"
@@ -90,31 +90,56 @@ def join_wrapped(lines: list[Line], is_heading, width: int | None = None) -> lis
 
 
 
-# A body stored as one run-on line (no line break before 一、 / （一） / 1． / 2.1　): a line this long
-# with at least RUN_ON_MIN_MARKERS numbering markers inside it is split before each of them.
+# A body stored as one run-on line (no line break before 一、 / （一） / 1． / 2.1　 / 第五条): a line this
+# long with at least RUN_ON_MIN_MARKERS numbering markers inside it is split before each of them.
 RUN_ON_MIN_CHARS = 300
 RUN_ON_MIN_MARKERS = 3
-_WS = " \u3000\u00a0"
-# A decimal section number (1　总则, 2.1　国家层面组织指挥机构, 3.2.1　预警分级) is followed by a space and
-# a word, never by a digit or a unit (2.5亿元 has no space).
-_DECIMAL_AHEAD = rf"[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}}[{_WS}]+(?=[^\s0-9.．、])"
-_MARKER_AHEAD = (rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|[0-9０-９]{{1,2}}(?:．|\.(?![0-9０-９]))"
-                 rf"|[（(][0-9０-９]{{1,2}}[）)]|{_DECIMAL_AHEAD})")
-# A marker starts a unit where a sentence, a list label or a closing bracket ended (…方案。一、 /
-# 具体措施：1． / …负责）（二）), or after a paragraph indent of two spaces, which is all that is left of
-# a line break in bodies flattened with their indents (…决定：　　一、 / 1　总则　　　　1.1　编制目的);
-# never inside running words (第3.5条, 2.5亿元).
-_INNER_MARKER = re.compile(rf"(?:(?<=[。；;：:）)])|(?<=[{_WS}][{_WS}]))(?=" + _MARKER_AHEAD + ")")
+_WS = " \u3000\u00a0\t"
+_FORM = {f.type: f.pattern for f in MARKER_FORMS}
+# The markers that may open a unit inside a line: the heading registry's forms (headings.MARKER_FORMS),
+# decimal numbers apart (they need more context, below).
+_MARKER_AT = re.compile("(?=" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS
+                                          if f.run_on and f.type != "decimal") + ")")
+_DECIMAL_AT = re.compile(f"(?={_FORM['decimal']})")
+# Where a sentence, a list label or a closing bracket ended (…方案。一、 / 具体措施：1． / …负责）（二）).
+_UNIT_END = "。；;：:）)！？"
 # An attachment heading after a space (…处理建议。 附件2国家环境应急指挥部组成及工作组职责): the attachment
 # starts there, as it would on its own line.
-_INNER_APPENDIX = re.compile(rf"(?<=[{_WS}。])(?=附件[0-9０-９一二三四五六七八九十]{{1,2}}(?![0-9０-９]))")
-# A chapter heading run on into its first section (一、持续提升投资建设便利度（一）优化…, 二、完善工作机制，
-# 压实各方责任，提升多方共治合力（一）…): a short phrase, commas allowed, no sentence end or bracket between.
-_HEADING_THEN_SECTION = re.compile(rf"[{_CN}]{{1,3}}、[^。；;：:！？（()）]{{2,60}}(?=[（(][{_CN}]{{1,3}}[）)])")
+_INNER_APPENDIX = re.compile(rf"(?<=[{_WS}。])(?=附件[0-9０-９{_CN}]{{1,2}}(?![0-9０-９]))")
+# A heading run on into the first unit under it (一、持续提升投资建设便利度（一）优化…, 二、完善工作机制，压实各方
+# 责任，提升多方共治合力（一）…, 第一章　总则第一条　…, （一）组织领导1．成立…): a short phrase after the
+# marker, commas allowed, no sentence end or bracket, then a marker of a deeper form (higher rank).
+_PHRASE = "[^。；;：:！？（()）]{2,60}?"
+_HEADING_THEN_DEEPER = {
+    f.type: re.compile(f"(?:{f.pattern}){_PHRASE}(?=" + "|".join(
+        f"(?:{d.pattern}{d.run_on_guard})" for d in MARKER_FORMS
+        if d.run_on and d.type != "decimal" and d.rank > f.rank) + ")")
+    for f in MARKER_FORMS if f.run_on and f.type not in ("decimal", "subitem")
+}
 # A decimal section heading run on into its body after a paragraph indent (2.1　国家层面组织指挥机构　　环境
 # 保护部负责…): the heading is a short phrase without sentence marks.
 _DECIMAL_HEADING_THEN_BODY = re.compile(
-    rf"{_DECIMAL_AHEAD}[^。；;：:！？，,{_WS}]{{1,30}}(?=[{_WS}]{{2}})")
+    rf"{_FORM['decimal']}[^。；;：:！？，,{_WS}]{{1,30}}(?=[{_WS}]{{2}})")
+
+
+def _inner_markers(text: str) -> list[int]:
+    """Where numbering markers open units inside a run-on line. A marker counts where a unit ended right
+    before it (…方案。一、), after a paragraph indent of two spaces, which is all that is left of a line
+    break in bodies flattened with their indents (…决定：　　一、 / 1　总则　　　　1.1　编制目的), or after a
+    single space where a crawl turned each break into one (…领导小组 （二）); never inside running words
+    (第3.5条, 2.5亿元, 依照第十二条). A decimal number after one space is a quantity (共 3 个), so it needs
+    a unit end or an indent."""
+    cuts = []
+    for rx, decimal in ((_MARKER_AT, False), (_DECIMAL_AT, True)):
+        for m in rx.finditer(text):
+            i = m.start()
+            gap = 0
+            while gap < i and text[i - gap - 1] in _WS:
+                gap += 1
+            before = text[i - gap - 1] if i - gap > 0 else ""
+            if before in _UNIT_END or gap >= 2 or (gap == 1 and not decimal):
+                cuts.append(i)
+    return sorted(set(cuts))
 
 
 def split_run_on(lines: list[Line]) -> list[Line]:
@@ -123,7 +148,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     original text; other lines pass unchanged."""
     out: list[Line] = []
     for ln in lines:
-        cuts = [m.start() for m in _INNER_MARKER.finditer(ln.text)] if len(ln.text) >= RUN_ON_MIN_CHARS else []
+        cuts = _inner_markers(ln.text) if len(ln.text) >= RUN_ON_MIN_CHARS else []
         if len(cuts) < RUN_ON_MIN_MARKERS:
             out.append(ln)
             continue
@@ -131,7 +156,9 @@ def split_run_on(lines: list[Line]) -> list[Line]:
         bounds = sorted({0, *cuts})
         more = []
         for a in bounds:
-            h = _HEADING_THEN_SECTION.match(ln.text, a) or _DECIMAL_HEADING_THEN_BODY.match(ln.text, a)
+            m = match_marker(ln.text[a:a + 80])
+            deeper = _HEADING_THEN_DEEPER.get(m.type) if m else None
+            h = (deeper.match(ln.text, a) if deeper else None) or _DECIMAL_HEADING_THEN_BODY.match(ln.text, a)
             if h:
                 more.append(h.end())
         bounds = sorted(set(bounds) | set(more)) + [len(ln.text)]
