@@ -66,3 +66,37 @@ def test_a_federation_named_by_its_place_is_an_institution_but_not_a_peoples_org
     # hand-written: the mainland people's organisations (妇联, 工商联) are agency-like, and 联合 +
     # 会签 is a verb.
     assert _of("Institution", "广东省妇女联合会、市工商业联合会和机构编制管理部门等单位联合会签。") == set()
+
+
+def test_a_bodys_official_website_is_no_platform():
+    # cut-down real (a 广州 guarantee-loan Q&A). Before: Company 局官网.
+    text = "具体的受理网点可登录广州市人力资源和社会保障局官网、微信公众号，以及上述9家经办银行的相关网站和微信公众号上查询。"
+    assert _of("Company", text) == {"微信"}
+
+
+def test_a_counted_or_collective_firm_phrase_is_a_class():
+    # cut-down real (大庆 2014 rural-economy analysis). Before: Company 龙头畜牧养殖集团.
+    assert _of("Company", "加快推进规模养殖场建设，引进了各类龙头畜牧养殖集团，畜禽养殖规模不断优化。") == set()
+    # cut-down real (2026 work reports of the unlabelled corpus). Before: 次19组集团, 示范性职教集团.
+    assert _of("Company", "实施5批次19组集团层面战略性重组，建设40个示范性职教集团。") == set()
+    # hand-written: a registered name after a count is still one firm.
+    assert "深圳市腾讯计算机系统有限公司" in _of("Company", "引进3家企业，包括深圳市腾讯计算机系统有限公司。")
+
+
+def test_items_of_a_list_whose_last_item_is_a_project_are_projects():
+    # cut-down real (大庆 2017 Q1 analysis). Before: Company 主要是大同棚室, a list sibling of the firm.
+    text = "一产投资完成4.4亿元，增长230.7%（主要是大同棚室、杜尔伯特谷实公司生猪养殖项目等带动）；"
+    assert _of("Company", text) == {"杜尔伯特谷实公司"}
+
+
+def test_a_printed_code_is_no_technology():
+    # cut-down real (a 广州 e-residence-permit guide; the gold README's classes do not hold code
+    # formats). Before: Technology 二维码 from the registry.
+    assert _of("Technology", "增加二维码和条形码，实现证件防伪、防盗用。") == set()
+
+
+def test_a_bureau_named_firm_in_a_list_of_state_firms():
+    # cut-down real (set 6, a 2026 work report). Before: 招商局 was refused (it ends like a bureau).
+    assert {"华润", "招商局", "国投"} <= _of("Company", "促进诺和诺德、碧迪等重点外企，华润、招商局、国投等央企业务板块深化布局。")
+    # hand-written: a government bureau in a list of firms of another kind stays out.
+    assert "市统计局" not in _of("Company", "华为、市统计局等单位")

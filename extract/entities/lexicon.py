@@ -28,7 +28,7 @@ CUT_WORDS = frozenset("""
 解决 进行 搞好 检查 防止 参加 压缩 控制 拼凑 特别是 然后 再由 背叛 清理 规范 禁止
 我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被 以上
 用好 跻身 更多 新增
-前往 来到
+前往 来到 主要是 主要有
 """.split())
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
@@ -156,7 +156,7 @@ SECTOR_WORDS = frozenset("""
 钢铁 石化 化工 石油 化学 汽车 家电 电子 电力 电气 纺织 服装 医药 生物 生物医药 制药 建材 有色 机械 装备
 船舶 航空 航天 轨道交通 交通 新能源 新材料 能源 煤炭 矿业 冶金 轻工 食品 农业 林业 渔业 畜牧 金融 证券
 保险 通信 软件 硬件 半导体 光电 光伏 风电 核电 水电 电池 储能 材料 仪器 仪表 家居 家具 旅游 文旅 餐饮
-住宿 房地产 建筑 物业 医疗器械 器械 环保 节能 水务 燃气 电网 烟草 印刷 出版 造纸 橡胶 塑料 玻璃 陶瓷
+养殖 种植 畜禽 住宿 房地产 建筑 物业 医疗器械 器械 环保 节能 水务 燃气 电网 烟草 印刷 出版 造纸 橡胶 塑料 玻璃 陶瓷
 五金 模具 机床 汽车零部件 零部件 整车 新能源汽车 无人机 工业 制造 服务 商贸 外贸 电商 游戏 动漫 影视
 软件和信息服务 信息服务 集成电路 芯片 显示 面板 终端 机器人 智能制造 数字 互联网 平台 中小 大型 国有
 民营 外资 重点 骨干 龙头 领军 优势 特色 本地 本土 当地 知名 大中型 中小型 规模以上 高新技术 科技型
@@ -327,7 +327,7 @@ HOSPITAL_KIND_NAMES = frozenset("""
 HOSPITAL_ADMIN_CHARS = "省市县区"
 GENERAL_HOSPITAL_MARK = "总"
 # Collective words right before such a bare 市/县 make it a class (各县人民医院, 每个县中医院).
-COLLECTIVE_WORDS = ("各", "每个", "每", "所有", "全部")
+COLLECTIVE_WORDS = ("各", "每个", "每", "所有", "全部", "各类", "各种", "各个")
 # 联合会 is a federation (香港工会联合会, 中国电子信息行业联合会), named by its place like a 协会; the
 # mainland people's organisations called 联合会 (妇联, 工商联, 残联, 文联, 侨联, 青联, 社科联) act
 # as government-side bodies, like a 科协, and are never institutions.
@@ -406,6 +406,9 @@ PRODUCT_VERBS = ("生产", "制造", "销售", "加工", "经营")
 # (奇瑞乘用车技改、中创新航动力电池等项目; 牛羊肉、雪花粉、小米等绿色农畜产品品牌; 手撕钢、T1000碳纤维等新
 # 技术新产品; 淋巴瘤新药等有分量科技成果): no item of such a list is a firm's list sibling.
 PRODUCT_LIST_KINDS = ("项目", "产品", "品牌", "成果", "工程", "技术", "装备", "药物", "新药")
+# How the last item of a list ends when it is itself a project (…谷实公司生猪养殖项目等带动): then
+# every item is a project, and none is a firm's list sibling.
+PROJECT_ITEM_ENDS = ("项目", "工程")
 # A sector word or a province before these is a state firm's short form when a list of firms
 # holds it (能源集团、大数据集团、民航集团等一批企业; 海垦集团、海南控股).
 SECTOR_GROUP_SUFFIXES = ("集团", "控股")
@@ -415,6 +418,10 @@ SECTOR_GROUP_SUFFIXES = ("集团", "控股")
 TECH_SIBLING_HEADS = ("智能", "信息")
 # Short kind words for firms (央企, 外企, 车企): after a list's 等 they type its items as firms.
 FIRM_KIND_SHORT = ("外企", "央企", "民企", "国企", "车企", "药企")
+# Kinds that type a list's items as state firms (华润、招商局、国投等央企): there a name ending in
+# 局 is a firm's (招商局, 中铁十局), not a bureau's (rules._bureau_firm).
+STATE_FIRM_KINDS = ("央企", "国企")
+BUREAU_FIRM_END = "局"
 # The Chinese tail of a Latin-with-digit token that names a product, line or model, not a brand
 # (T1000碳纤维, PB2新药, 麒麟V11操作系统, R1线先行段).
 LATIN_PRODUCT_TAILS = ("药", "系统", "纤维", "材料", "芯片", "线", "段", "号", "机组", "型", "工程", "项目", "装置",
@@ -447,6 +454,8 @@ WEB_BODY_VETO_END = (
     "实验", "试验", "单频", "承载", "电视", "计算机", "公共", "管", "政务", "校园", "教育", "卫生", "医疗",
     "金融", "社区", "控制", "监控", "交通", "电力", "电话", "广播", "下一代", "全", "组", "上", "入", "联",
     "办公", "业务", "商业", "骨", "主干", "核心", "本地", "城市", "智能", "物流", "支付", "国际", "光",
+    # 人力资源和社会保障局官网: a body's official website (官网), no named platform
+    "官",
 )
 WEB_CONTEXT = re.compile(r"平台|网站|门户|电子商务|电商|商城|网购")
 

@@ -1058,6 +1058,8 @@ def company_hits(scene: Scene) -> list[Hit]:
                 continue  # 跨国公司, 商业保理公司, 二十国集团: a kind of firm, or no firm
             if suffix == "银行" and not place:
                 continue
+        if not has_head and suffix not in lx.REGISTERED_SUFFIXES and _counted_before(c, start):
+            continue  # 引进了各类龙头畜牧养殖集团: a class of firms, not one
         if not has_head:
             start += _park_before_firm(scene, c[start:pos])
         if not has_head and suffix not in lx.REGISTERED_SUFFIXES:
@@ -1173,12 +1175,24 @@ def enumeration_hits(scene: Scene) -> list[Hit]:
                 place = _place_len(item)
                 if place and item[place:].isascii() and len(item) - place >= 2:
                     s, item = s + place, item[place:]
-                if not _name_like(scene, item):
+                if not _name_like(scene, item) and not (kind_word in lx.STATE_FIRM_KINDS and _bureau_firm(scene, item)):
                     continue
             rule = "enumeration" if anchored else "typed_list"
             family = "institution" if label is EntityKind.institution else "company"
             scene.claim(out, Hit(s, e, label, item, f"pattern.{family}.{rule}"))
     return out
+
+
+def _bureau_firm(scene: Scene, item: str) -> bool:
+    """Whether a list item typed as a state firm is one named like a bureau (招商局, 中铁十局):
+    a name part of two or more characters before 局, no verb, no place alone.
+
+    Example: 华润、招商局、国投等央企业务板块 (招商局: True; 市统计局 in a list of 国企: False)
+    """
+    if not item.endswith(lx.BUREAU_FIRM_END) or any(w in item for w in lx.CUT_WORDS):
+        return False
+    part = item[:-len(lx.BUREAU_FIRM_END)]
+    return len(part) >= 2 and part[0] not in lx.ADMIN_UNIT_CHARS and scene.residue(part) >= 2
 
 
 def _list_cues(c: str):
@@ -1315,6 +1329,9 @@ def product_list(c: str, pos: int) -> bool:
     k = c.find("等", pos, stop)
     if k < 0:
         return False
+    last = c[max(c.rfind("、", pos, k), pos - 1) + 1:k]
+    if len(last) > 2 and last.endswith(lx.PROJECT_ITEM_ENDS):
+        return True  # 大同棚室、杜尔伯特谷实公司生猪养殖项目等: the last item is a project, so are the others
     tail = c[k + 1:min(stop, k + 15)]
     for m in "、（(":
         if m in tail:
