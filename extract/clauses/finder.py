@@ -1079,6 +1079,9 @@ def _list_after(text: str, pos: int, hi: int) -> int | None:
         break
     return end
 
+# The list reader for other modules (extract/tables/owner_headings.py reads a partner after 配合 with it).
+body_list_end = _list_after
+
 # 由A+verb+object+的 before a unit noun that is then the subject of the sentence's own verb
 # (gov-2018-guobanfa-124 由财政部门拨付事业经费的经营性文化事业单位转制为企业): the 由 phrase describes
 # which units are meant, it gives A no task.

@@ -38,10 +38,10 @@ import re
 import unicodedata
 
 from policykg.extract.clauses.agency_list import own_prefix, split_agency_list
-from policykg.extract.clauses.finder import find_clauses
+from policykg.extract.clauses.finder import body_list_end, find_clauses
 from policykg.extract.structure.tasks import ClauseTasks
 from policykg.extract.tables.responsibility import TableTask
-from policykg.extract.tables.text_table import bodies_after, names_body
+from policykg.extract.tables.text_table import LIST_END, bodies_after, names_body
 from policykg.schema.models import Evidence, Role, Section, Task
 from policykg.schema.vocabulary import vocabulary
 
@@ -256,7 +256,7 @@ def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_item
         if not m:
             continue
         after = m.end()
-        listed = bodies_after(text, after, hi, default_prefix)
+        listed = _bodies_after(text, after, hi, default_prefix)
         if m.group("co"):
             if listed:  # 协同B推动…: B works alongside, a co-doer
                 tt.assignments.append((Role.responsible, listed[0], evidence(listed[1], "table.owner_heading_partner")))
@@ -282,7 +282,7 @@ def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_item
                 stop = re.search(r"[。；;]", text[after:hi])
                 s_end = after + stop.start() if stop else hi
                 for sm in _SUPPORT.finditer(text, after, s_end):
-                    more = bodies_after(text, sm.end(), s_end, default_prefix)
+                    more = _bodies_after(text, sm.end(), s_end, default_prefix)
                     if more:
                         tt.assignments.append((Role.support, more[0], evidence(more[1], "table.owner_heading_partner")))
             continue
@@ -290,6 +290,26 @@ def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_item
             roles.add(Role.responsible)
             tt.assignments.append((Role.responsible, heading_items, evidence(after, "table.owner_heading")))
     return roles
+
+
+def _bodies_after(text: str, pos: int, hi: int, default_prefix: str | None):
+    """bodies_after, or, when a stop word stands inside a name (配合住房和城乡建设部城市体检专家指导委员会日常工作,
+    mohurd-2020-chengshi-tijian: 建设 is a list stop, so the list ended at 住房和城乡), the longest list
+    of bodies there as the clause rules read it, which must end where a list ends (a LIST_END stop)."""
+    found = bodies_after(text, pos, hi, default_prefix)
+    if found is not None:
+        return found
+    # A list opening with a stop word is the work, not a body (牵头协调督促本区海绵城市建设…: 协调…海绵城市
+    # would end like a body, sh-putuo-2025-haimian).
+    end = body_list_end(text, pos, hi) if not LIST_END.match(text, pos) else None
+    if end is None or end < hi and not LIST_END.match(text, end):
+        return None
+    # No place restored: a name with a stop word inside is no bare department of the document's place
+    # (市 before 住房和城乡建设部… made a city's ministry).
+    items = split_agency_list(text[pos:end], pos, None)
+    if not items or not all(names_body(it.name) for it in items) or items[-1].end != end:
+        return None
+    return items, end
 
 
 def _own_end(sub: Section, by_parent: dict[str, list[Section]]) -> int:
