@@ -154,12 +154,32 @@ def test_places_map_and_its_validation():
     ("扶贫办", "cn-fpb"), ("振兴东北办", "cn-zxdbb"), ("西部开发办", "cn-xbkfb"), ("三峡办", "cn-sxb"),
     ("国资委", "cn-gzw"), ("中组部", "cn-zzb"), ("中央组织部", "cn-zzb"), ("中宣部", "cn-xcb"),
     ("中央编办", "cn-bb"), ("中央网信办", "cn-wxb"), ("版权局", "cn-bqj"), ("空管委办公室", "cn-kgb"),
-    ("北京冬奥组委", "cn-bjdazw"), ("中央农办", "cn-znb"), ("国务院教育行政部门", "cn-jyb"),
+    ("北京冬奥组委", "cn-bjdazw"), ("中央农办", "cn-znb"), ("教育部", "cn-jyb"),
 ])
 def test_central_documents_names_resolve(name, expected):
     central = document_place("国务院办公厅", None, "国办函〔2004〕71号", "")
     a = resolve_agency(name, False, central)
     assert (a.id, a.resolved, a.jurisdiction) == (expected, True, "中央")
+
+
+@pytest.mark.parametrize("name", ["国务院教育行政部门", "国务院人力资源社会保障行政部门", "国务院环境保护行政主管部门",
+                                  "国务院专利行政部门"])
+def test_an_owner_named_by_function_stays_unresolved_a_central_department(name):
+    # REAL names (gov-2019-guofa-4, gov-2005-guofa-39, gov-2018-guoling-706): the department that
+    # holds the function when the text applies, which changes with each reform. The registry holds
+    # bodies, not functions (agencies.toml [FUNCTION]): unresolved, central by its form.
+    central = document_place("国务院", None, "国发〔2019〕4号", "")
+    a = resolve_agency(name, False, central)
+    assert (a.id, a.resolved, a.jurisdiction, a.level) == ("unresolved:" + name, False, "中央", "central_department")
+
+
+def test_no_registry_entry_takes_a_function_named_alias():
+    from policykg.extract.agencies.jurisdiction import function_named
+
+    assert function_named("国务院教育行政部门") and function_named("环境保护主管部门") and not function_named("教育部")
+    named = [(a.id, n) for a in default_registry().agencies if a.level.value != "collective"
+             for n in (a.name, a.short or "", *a.aliases) if n and function_named(n)]
+    assert named == []
 
 
 @pytest.mark.parametrize("old,new", [

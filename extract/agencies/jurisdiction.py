@@ -53,6 +53,32 @@ _CENTRAL_FUNCTION = re.compile(r"^国务院(?!办公厅|有关|相关|各)[\u4e0
                                r"|^国家[\u4e00-\u9fff]{2,10}?主管(?:部门|机构|机关)$")
 
 
+def relative_place(name: str, doc: "DocPlace | None" = None) -> str | None:
+    """The relative place word (vocabulary places_config.relative_places: 事发地, 属地, 当地 …) a name
+    opens with, after any of the document's own places restored before it (崇明区事发地乡镇政府);
+    None when it opens with none. 事发地县级人民政府 is the county government of wherever the
+    incident happens, never a body of a place called 事发地县."""
+    rest = name
+    for place in sorted((doc.places.values() if doc else ()), key=len, reverse=True):
+        if place and rest.startswith(place):
+            rest = rest[len(place):]
+            break
+    words = sorted(vocabulary().places_config.relative_places, key=len, reverse=True)
+    return next((w for w in words if rest.startswith(w)), None)
+
+
+# The ending of an owner named by its function at any level (教育行政部门, 环境保护行政主管部门,
+# 国家国防专利机构主管机关): whichever body holds that function.
+_FUNCTION_ENDING = re.compile(r"(?:行政|主管)(?:部门|机构|机关)$")
+
+
+def function_named(name: str) -> bool:
+    """True for an owner named by its function, not by name (国务院教育行政部门, 国务院法制机构,
+    环境保护主管部门). The registry holds bodies, never functions, so no entry takes such a name as
+    an alias (schema/registries/agencies.toml [FUNCTION])."""
+    return bool(_CENTRAL_FUNCTION.match(name) or _FUNCTION_ENDING.search(name))
+
+
 def _names_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
@@ -123,7 +149,8 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
         return DocPlace(CENTRAL, "central", {}, None)
     # Generic 市…/区… names are qualified with the places the document names, in its head or
     # at the start of its sentences (成都市加快…); its own place comes from its head first.
-    places = context_places(issuer, title, body)
+    # A sentence that opens 事发地县级人民政府… or 当地市政府… names no place (relative_places).
+    places = {k: p for k, p in context_places(issuer, title, body).items() if not relative_place(p)}
     if not own and _names_any(front + "\n" + body[:600], _PROVINCIAL_ADDRESSEES):
         province = _dominant_place(body, "provincial")
         if province:
@@ -210,7 +237,8 @@ def _nested_places(head: str | None) -> dict[str, str]:
     rest = (head or "").strip().removeprefix("中共")
     while rest:
         np = named_place(rest)
-        if not np:
+        if not np or relative_place(rest):
+            # 事发地县级… opens with no place 事发地县 (places_config.relative_places).
             break
         out.setdefault(*np)
         rest = rest[len(np[1]):]
@@ -315,6 +343,11 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     gov = name.endswith(tuple(v.agency.government_suffixes))
     if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
         return doc.jurisdiction, "collective"
+    if relative_place(name, doc):
+        # 事发地省级人民政府, 当地环境保护主管部门, 属地政府, 所在镇政府: the body of wherever the matter
+        # lies, one per case and named by that relation: a kind, of the document's own jurisdiction
+        # (the dev gold of gov-2014-guobanhan-119 gives them 中央), never of a place 事发地省.
+        return doc.jurisdiction, "category"
     np = named_place(name)
     if np and re.search(r"相关|有关", np[1]):
         # 涉灾相关区 (the districts a disaster concerns): a class of places' governments.
@@ -333,9 +366,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
         # 居委 / 居委会 / 村民委员会: the residents' or villagers' committees of an area, self-
         # governing bodies (no organ of the town), named for every committee at once: a class.
         return (np[1] if np and name.startswith(np[1]) else doc.jurisdiction), "collective"
-    if "的" in name or name.startswith(("属地", "所在")):
-        # 承担任务的省（市）人民政府, 相应的管养单位, 属地街镇 / 所在镇政府 (where it lies): bodies
-        # described by what they do or where they are, a class.
+    if "的" in name:
+        # 承担任务的省（市）人民政府, 相应的管养单位: bodies described by what they do, a class
+        # (属地街镇 / 所在镇政府, described by where they are, are relative_place's above).
         return doc.jurisdiction, "category"
     town = _township_of(name, doc)
     if town:

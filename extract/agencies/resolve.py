@@ -20,6 +20,7 @@ from policykg.extract.agencies.jurisdiction import (
     LEVEL_CLASS,
     DocPlace,
     classify,
+    relative_place,
     township_place,
 )
 from policykg.extract.agencies.registry import default_places, default_registry
@@ -143,7 +144,8 @@ def town_qualified(name: str, doc: DocPlace) -> str:
     if key is None:
         return name
     town = doc.places[key]
-    if name.startswith(town) or named_place(name) or township_place(name):
+    if name.startswith(town) or named_place(name) or township_place(name) or relative_place(name):
+        # 属地政府 / 事发地政府 of a town's plan: the body of wherever the matter lies, no office of the town.
         return name
     if name.startswith(key):
         return town + name[len(key):]
