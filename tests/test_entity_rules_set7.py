@@ -100,3 +100,15 @@ def test_a_bureau_named_firm_in_a_list_of_state_firms():
     assert {"华润", "招商局", "国投"} <= _of("Company", "促进诺和诺德、碧迪等重点外企，华润、招商局、国投等央企业务板块深化布局。")
     # hand-written: a government bureau in a list of firms of another kind stays out.
     assert "市统计局" not in _of("Company", "华为、市统计局等单位")
+
+
+def test_firms_named_in_brackets_after_their_count_and_a_main_representative_list():
+    # cut-down real (set 3, a 柳河县 industry page; found while re-reading the older tuning sets
+    # this round). Before: none of the four firms was found (为主要代表企业 was no list cue, and
+    # a count's bracket named nothing).
+    text = "生产中成药11家，化药1家，上市企业1家（紫鑫药业）。龙头企业以紫鑫药业、长隆制药、天强制药、龙泰制药为主要代表企业。"
+    assert _of("Company", text) == {"紫鑫药业", "长隆制药", "天强制药", "龙泰制药"}
+    # cut-down real (the same county's page in the unlabelled corpus): a bracket that breaks the
+    # count down names no firm.
+    text = "目前，开发区落户企业55户（其中，生产企业27户、停产、半停产、季节性生产企业18户，新建续建企业10户）。"
+    assert _of("Company", text) == set()

@@ -396,7 +396,13 @@ ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "�
 ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企)")
 # '以甲、乙为代表的…企业': the same list, written with 以…为代表.
 REPRESENTED_CUE = re.compile(
-    r"为代表的(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
+    r"为(?:主要)?代表的?(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
+# A count of firms followed by their names in brackets (上市企业1家（紫鑫药业）, 国家级龙头企业2家（A、B）):
+# the bracket lists the firms counted (rules.counted_bracket_hits).
+COUNTED_BRACKET = re.compile(
+    r"(?:企业|公司)[0-9一二三四五六七八九十两]+[家户个]\((?P<items>[^()，。；,;:：0-9]{2,40})\)")
+# How such a bracket opens when it breaks the count down instead (企业55户（其中生产企业27户…）).
+COUNTED_BRACKET_VETO = ("其中", "含", "包括", "主要")
 # What follows the kind word when it is part of a longer term, not the list's type (环境保护、节能
 # 节水等企业所得税, 工矿企业、商店等企业事业单位).
 ENUM_KIND_VETO_NEXT = ("所得税", "事业")

@@ -1195,6 +1195,31 @@ def _bureau_firm(scene: Scene, item: str) -> bool:
     return len(part) >= 2 and part[0] not in lx.ADMIN_UNIT_CHARS and scene.residue(part) >= 2
 
 
+def counted_bracket_hits(scene: Scene) -> list[Hit]:
+    """The firms a count names in brackets right after it: each item of the bracket that reads
+    as a name is a company (the count says what they are).
+
+    Example: 生产中成药11家，上市企业1家（紫鑫药业），国家级龙头企业2家（长隆制药、天强制药）
+    Finds: Company 紫鑫药业 | Company 长隆制药 | Company 天强制药
+    """
+    c, out = scene.c, []
+    for m in lx.COUNTED_BRACKET.finditer(c):
+        a, b = m.span("items")
+        if c.startswith(lx.COUNTED_BRACKET_VETO, a):
+            continue  # （其中…）: a breakdown of the count, no names
+        for s, e in _split_items(c, a, b):
+            s += trim_front(c[s:e])
+            item = c[s:e]
+            if not 2 <= len(item) <= 12 or not scene.is_free(s, e) or item[-1] in lx.FUNCTION_END:
+                continue
+            if scene.context_hit(out, s, e):
+                continue
+            if lx.ENUM_ITEM_KIND.search(item) or not _name_like(scene, item):
+                continue
+            scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.counted_list"))
+    return out
+
+
 def _list_cues(c: str):
     """(end of the list, start of the list, kind word, modifier) of each typed list:
     '甲、乙等[modifier]企业' (the list runs back to the clause mark) and '以甲、乙为代表的[modifier]
@@ -1669,6 +1694,7 @@ PATTERN_RULES = (
     (("pattern.company.latin_brand",), latin_brand_hits),
     (("pattern.company.enumeration", "pattern.company.typed_list", "pattern.institution.typed_list"),
      enumeration_hits),
+    (("pattern.company.counted_list",), counted_bracket_hits),
     (("pattern.company.list_sibling",), sibling_hits),
     (("pattern.company.partner",), partner_hits),
     (("pattern.short_form",), short_form_hits),
