@@ -182,6 +182,22 @@ def test_no_registry_entry_takes_a_function_named_alias():
     assert named == []
 
 
+def test_verified_names_are_printed_in_the_document_cited():
+    # agencies.toml [VERIFIED]: the quoted form must stand in that real dev document, whole (not
+    # the tail of a longer name), and the entry no longer says unverified.
+    marked = re.compile(r"\[VERIFIED\] (?P<doc>[\w-]+) prints the name whole after the place prefix: (?P<form>\S+) \(")
+    checked = 0
+    for a in default_registry().agencies:
+        m = marked.search(a.source or "")
+        if not m:
+            continue
+        text = (DEV_DOCS / f"{m['doc']}.txt").read_text(encoding="utf-8")
+        assert m["form"] in text and not a.unverified, a.id
+        assert a.name.endswith(m["form"].removeprefix("本市").lstrip("市区")), a.id
+        checked += 1
+    assert checked >= 70
+
+
 @pytest.mark.parametrize("old,new", [
     ("cn-hbzj", "cn-sthjb"),  # 国家环保总局 → 环境保护部 (2008) → 生态环境部 (2018)
     ("cn-zxdbb", "cn-fgw"), ("cn-xbkfb", "cn-fgw"), ("cn-sxb", "cn-slb"),
