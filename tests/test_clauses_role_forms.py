@@ -93,6 +93,9 @@ def read(text: str):
      [("clause.bears_duty", [("responsible", ["其相关职能部门"])])]),
     ("sh-fengxian-2021-nongcun-gonglu", "由区交通委执法大队落实人员专门对接",
      [("clause.you_body", [("responsible", ["区交通委执法大队"])])]),
+    # A town's supervision office is a body (监察室 ends its name).
+    ("sh-qibao-2020-xiane-gongcheng", "镇监察室负责对限额以下工程管理的行为行使监督职能，",
+     [("clause.subject_responsible", [("responsible", ["镇监察室"])])]),
 ])
 def test_forms_the_gold_annotates(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
@@ -118,3 +121,15 @@ def test_forms_the_gold_annotates(doc_id, quote, expected):
 def test_sentences_the_gold_leaves_out(doc_id, quote):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
     assert read(quote) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # HAND-WRITTEN (regulations name their 主管部门 so; no dev text has the form): 作为 is the copula
+    # of a role label, and A作为…主管部门 is never one name (before, the whole span was the owner).
+    ("市政务服务数据管理局作为本市公共数据主管部门，负责统筹协调公共数据工作。",
+     [("clause.is_role", [("responsible", ["市政务服务数据管理局"])])]),
+    ("县级以上人民政府政务服务数据管理机构作为公共数据主管部门，负责本行政区域内公共数据的管理工作。",
+     [("clause.is_role", [("responsible", ["县级以上人民政府政务服务数据管理机构"])])]),
+])
+def test_a_role_label_after_zuowei(text, expected):
+    assert read(text) == expected

@@ -1296,8 +1296,9 @@ def request(ctx: Context) -> list[Found]:
     return found
 
 
+# 作为 is the copula too (市政务服务数据管理局作为本市公共数据主管部门，负责…: regulations name their 主管部门 so).
 _ROLE_NOUN = re.compile(
-    r"(?:为|是)(?P<what>[^，,。；;：:]{0,40}?)(?P<label>" + _V.alternation(list(LABELS) + ["主管单位", "主管部门"]) + r")(?![：:])"
+    r"(?:作为|为|是)(?P<what>[^，,。；;：:]{0,40}?)(?P<label>" + _V.alternation(list(LABELS) + ["主管单位", "主管部门"]) + r")(?![：:])"
 )
 
 
