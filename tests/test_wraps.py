@@ -18,7 +18,7 @@ from policykg.extract.structure.headings import is_heading_line
 from policykg.extract.structure.lines import LogicalLine, join_wrapped, physical_lines
 from policykg.extract.structure.sections import parse_structure
 from policykg.extract.structure.wraps import (
-    WRAP_MIN_CHARS, joined, name_gap, page_width, runs_on, sentence_gap, wrap_breaks, wrap_gaps,
+    WRAP_MIN_CHARS, joined, keeps_break, name_gap, page_width, runs_on, sentence_gap, wrap_breaks, wrap_gaps,
 )
 from policykg.paths import corpus_dir
 
@@ -62,7 +62,7 @@ def test_no_other_dev_text_is_read_as_wrapped():
     assert wrapped == [GZ]
 
 
-def test_a_full_line_runs_on_and_is_read_across_between_cjk_only():
+def test_a_full_line_runs_on_and_is_read_across():
     gz = dev_text(GZ)
     # 应当按\n照各自的职能分工: a paragraph's first line, short of the width by its lost indent, wraps.
     first = gz.index("应当按\n照") + 3
@@ -75,11 +75,19 @@ def test_a_full_line_runs_on_and_is_read_across_between_cjk_only():
     assert wrap_breaks(gz, first + 1, first + 2) == []
     assert wrap_breaks(gz, first, first + 1) == [first]
     # …地下交通、垃圾处理、\n电力设施: a full line ending with 、 runs on (one paragraph in the
-    # structure) but its break is no CJK-to-CJK cut, so the clause reading keeps it.
+    # structure) and the list is read across its break.
     cut = gz.index("垃圾处理、\n电力设施") + len("垃圾处理、")
-    assert (cut, cut + 1) in wrap_gaps(gz, width=26) and cut not in wrap_breaks(gz)
+    assert (cut, cut + 1) in wrap_gaps(gz, width=26) and cut in wrap_breaks(gz)
+    assert "地下交通、垃圾处理、电力设施" in joined(gz, wrap_breaks(gz)).text
     paras = [p.text for p in parse_structure(gz, GZ).paragraphs]
     assert any("优先发展地下交通、垃圾处理、电力设施等城市基础设施" in p for p in paras)
+
+
+def test_a_wrap_between_latin_words_stands_for_a_space():
+    # Hand-written: Internet / Protocol keeps its break (a space); 市交通委 / 、市商务委 and 2020 / 年
+    # are cut words or lists.
+    assert keeps_break("t", "P") and keeps_break("2", "0")
+    assert not keeps_break("委", "、") and not keeps_break("0", "年") and not keeps_break("、", "市")
 
 
 def test_joined_maps_offsets_back():
@@ -160,3 +168,25 @@ def test_a_fixed_width_page_keeps_its_wraps_in_other_white_space(indent, newline
     assert page_width(laid) == 26
     assert len(wrap_gaps(laid, width=26)) == len(wrap_gaps(gz, width=26))
     assert "分别负责地下空间开发利用的规划管理" in joined(laid, wrap_breaks(laid)).text
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    # A PDF page dump of the text: every line cut every `width` characters (test input only).
+    return "\n".join(line[i:i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+def test_a_plan_hard_wrapped_at_35_is_read_as_written():
+    # sh-2026-gongyuan-tizhi, one paragraph a line, dumped at 35 characters a line: its many short
+    # lines (headings, last lines) do not hide the width, and an owner list cut after 、 is read whole.
+    src = dev_text("sh-2026-gongyuan-tizhi")
+    quote = "（责任单位：市绿化市容局、市发展改革委、市财政局、市规划资源局、市住房城乡建设管理委、市生态环境局、各区政府）"
+    assert quote in src
+    laid = _hard_wrapped(src, 35)
+    assert page_width(laid) == 35
+    start = laid.index("（责任单位：市绿化市容局、市发展改革委、市财政局")
+    end = laid.index("各区政府）", start) + len("各区政府）")
+    assert "\n" in laid[start:end]
+    from policykg.extract.clauses.finder import find_clauses
+    owners = [it.name for f in find_clauses(laid, start, end) for _, items in f.roles for it in items]
+    assert owners == ["市绿化市容局", "市发展改革委", "市财政局", "市规划资源局", "市住房城乡建设管理委",
+                      "市生态环境局", "各区政府"]

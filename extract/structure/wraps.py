@@ -12,9 +12,10 @@ web pages lost a heading). What FULL means is the layout's evidence (`min_chars`
   breaks of the Shenzhen PDF plans (加快发展工 / 业互联网平台). Headings and titles are short.
 
 The structure joins such lines into one logical line (structure/lines.join_wrapped). The clause
-rules read across such a break in a fixed-width layout, where it falls between two CJK characters
-(`wrap_breaks`, `joined`: clauses/finder.find_clauses), so words and names cut by it are whole
-again; a line alone is not evidence enough to take characters out (see `wrap_breaks`).
+rules read across such a break in a fixed-width layout unless it stands for a space between two
+Latin words (`wrap_breaks`, `keeps_break`, `joined`: clauses/finder.find_clauses), so words, names
+and lists cut by it are whole again; a line alone is not evidence enough to take characters out
+(see `wrap_breaks`).
 
 An excerpt too short to show a layout (an entity gold example, a glossary definition) is judged
 by the gap alone (LOCAL evidence: `name_gap`, `sentence_gap`): a white-space run of at most
@@ -39,16 +40,20 @@ WRAP_MIN_CHARS = 40
 # --- FIXED WIDTH ------------------------------------------------------------------------------
 # Layout figures, not words: what makes a text "laid out at a fixed width". A page line is 15–60
 # characters; a full line may be up to 2 characters shorter than the width (half-width digits, a
-# closing bracket pushed down); at least 20 lines and 40% of the non-empty lines must be full
-# ones. On the dev texts only the PDF dump gz-2011-dixia-kongjian passes (56%; every other
-# document 33% or less, most under 20%).
+# closing bracket pushed down). At least MIN_LINES lines are full, and the full lines are the
+# page's long lines: of all lines at least as long as a full one, SPIKE_SHARE are no longer than
+# the width (a page has no longer line but where its dump ran two lines on). Short lines do not
+# count (headings, table cells, the last line of a paragraph), so a page with many of them still
+# shows its width. On the dev texts only the PDF dump gz-2011-dixia-kongjian passes (88%, width 26);
+# every other document 27% or less at any width with 10 lines or more (a column of equal cells,
+# jx-shicheng-2018-hezhang-kaohe, 81% with 13 lines, is too few lines).
 MIN_WIDTH, MAX_WIDTH = 15, 60
 SLACK = 2
+MIN_LINES = 20
+SPIKE_SHARE = 0.85
 # A paragraph's first line is short of the width by its lost indent (two characters): it may still
 # wrap (应当按\n照各自的职能分工).
 LINE_SLACK = 3
-MIN_LINES = 20
-MIN_SHARE = 0.4
 
 # --- LOCAL ------------------------------------------------------------------------------------
 # A white-space gap is read across only if it holds at most this many line breaks: one blank line
@@ -105,11 +110,18 @@ def page_width(text: str) -> int | None:
     if len(lengths) < MIN_LINES:
         return None
     counts = Counter(lengths)
-    width, full = max(((w, sum(counts[x] for x in range(w - SLACK, w + 1))) for w in range(MIN_WIDTH, MAX_WIDTH + 1)),
-                      key=lambda p: (p[1], p[0]))
-    if full < MIN_LINES or full / len(lengths) < MIN_SHARE:
+    widths = []  # (full lines, width) of every width the long lines fit
+    for w in range(MIN_WIDTH, MAX_WIDTH + 1):
+        full = sum(counts[x] for x in range(w - SLACK, w + 1))
+        longer = sum(n for x, n in counts.items() if x > w)
+        if full >= MIN_LINES and full >= SPIKE_SHARE * (full + longer):
+            widths.append((full, w))
+    if not widths:
         return None
-    return width
+    _, width = max(widths)
+    # The width is the longest full line: a page whose full lines are all exactly W characters
+    # ties every window up to W + SLACK, and the widest window is not the page.
+    return max(x for x in range(width - SLACK, width + 1) if counts[x])
 
 
 def wrap_gaps(text: str, lo: int = 0, hi: int | None = None, width: int | None = None) -> list[tuple[int, int]]:
@@ -134,10 +146,17 @@ def wrap_gaps(text: str, lo: int = 0, hi: int | None = None, width: int | None =
     return out
 
 
+def keeps_break(prev: str, nxt: str) -> bool:
+    """Whether a wrap between the characters `prev` and `nxt` stands for a space a reader keeps:
+    between two Latin letters or digits (Internet / Protocol). Next to a CJK character or a mark
+    (市财政局、 / 市规划资源局, 市交通委 / 、市商务委) it cuts a word or a list and goes."""
+    return prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()
+
+
 def wrap_breaks(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     """Offsets of the characters of text[lo:hi] that a reader takes out to read across the wraps
-    of a text laid out at a fixed width: every character of a wrap gap between two CJK characters
-    (a Latin word or a number keeps its break, which separates it from the next).
+    of a text laid out at a fixed width: every character of a wrap gap, unless the gap stands for
+    a space (`keeps_break`).
 
     [] for a text with one paragraph a line: there a long line that stops mid-sentence is as
     often a table cell before its owner cell (…光伏项目的开发和建设 / 申通地铁集团) or a notice's
@@ -146,7 +165,7 @@ def wrap_breaks(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     width = page_width(text)
     if width is None:
         return []
-    return [i for a, b in wrap_gaps(text, lo, hi, width) if is_cjk(text[a - 1]) and is_cjk(text[b])
+    return [i for a, b in wrap_gaps(text, lo, hi, width) if not keeps_break(text[a - 1], text[b])
             for i in range(a, b)]
 
 
