@@ -177,6 +177,7 @@ class ClauseWords(_Model):
     as_role_nouns: list[str] = []  # A作为…领导机构: the same after 作为 (no 第一责任人 there)
     territory_words: list[str] = []  # A对本行政区域…负责: the area a government answers for
     finance_levels: list[str] = []  # 由区级财政承担 / 由市、区两级财政共同承担: the levels a finance owner names
+    step_verbs: list[str] = []  # 由A…，B实施…: the verbs of a procedure's next step with its own owner
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

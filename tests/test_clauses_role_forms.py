@@ -96,6 +96,13 @@ def read(text: str):
     # A town's supervision office is a body (监察室 ends its name).
     ("sh-qibao-2020-xiane-gongcheng", "镇监察室负责对限额以下工程管理的行为行使监督职能，",
      [("clause.subject_responsible", [("responsible", ["镇监察室"])])]),
+    # A procedure's next step with its own owner after a 由A clause (黄浦 第十五条).
+    ("sh-huangpu-2023-fengmao-baohu", "由区房管局采用申请承诺和符合性验收的程序，街道办事处实施工程监管。",
+     [("clause.you_body", [("responsible", ["区房管局"])]), ("clause.you_body", [("responsible", ["街道办事处"])])]),
+    # A time clause after the 由A clause (…进行项目审批时: when B approves) names no step owner (奉贤 避难场所 方案;
+    # its gold has only 项目实施单位 here).
+    ("sh-fengxian-2022-binan", "由项目实施单位负责实施，区政府和区相关职能部门进行项目审批时，",
+     [("clause.subject_responsible", [("responsible", ["项目实施单位"])])]),
 ])
 def test_forms_the_gold_annotates(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"

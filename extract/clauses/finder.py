@@ -1180,7 +1180,36 @@ def you_body(ctx: Context) -> list[Found]:
             clause_end, lead = helped
             roles += [(Role.lead, lead), (Role.support, items)]
         found.append(Found(m.start(), clause_end, "clause.you_body", roles))
+        if not helped:
+            then = _next_step_owner(ctx, clause_end)
+            if then:
+                found.append(then)
     return found
+
+
+# 由A…，B实施… : a procedure's next step with its own owner, written bare after the 由A clause.
+_STEP_VERB = re.compile(_V.alternation(_V.clauses.step_verbs) or r"(?!)")
+
+
+def _next_step_owner(ctx: Context, pos: int) -> Found | None:
+    """，B+verb right after a 由A+verb clause ending at `pos` (由区房管局采用申请承诺和符合性验收的程序，街道办事处
+    实施工程监管, sh-huangpu-2023-fengmao-baohu; 竣工验收由建设单位自行组织，领导小组成员单位进行监督, sh-qibao):
+    the text divides the procedure between A and B, so B owns its step, responsible. Only bodies followed
+    straight by a verb of [clauses] step_verbs, and not a time clause (…进行项目审批时: when B approves)."""
+    text = ctx.text
+    if pos >= ctx.hi or text[pos] not in "，,":
+        return None
+    start = pos + 1
+    end = _list_after(text, start, ctx.hi)
+    if end is None or not _STEP_VERB.match(text, end):
+        return None
+    items = _items(text[start:end], start, ctx.default_prefix)
+    if not items or not all(is_agency(it.surface) for it in items):
+        return None
+    stop = _sentence_end(text, end, ctx.hi)
+    if text[end:stop].endswith(("时", "后", "前", "的")):
+        return None
+    return Found(start, stop, "clause.you_body", [(Role.responsible, items)])
 
 
 # 协同 opening a clause part (…，并协同B…): B works alongside the sentence's subject.
