@@ -90,6 +90,10 @@ FLOORS = {
     ("gov-2020-guobanfa-24", "one_line_indent"): (108, 20),
     ("sh-baoshan-2019-laji", "crlf_blank"): (127, 41),
     ("sh-baoshan-2019-laji", "indent"): (127, 41),
+    # Breaks written as one space: 0 units before the run-on splitter cut after a single space (3439f1e);
+    # songjiang 13/2 before its headings ended at the space.
+    ("gov-2018-guobanfa-121", "one_line_space"): (65, 16),
+    ("sh-songjiang-2026-qingshui", "one_line_space"): (22, 6),
 }
 
 

@@ -69,3 +69,15 @@ def test_every_run_on_form_is_a_heading_form():
     forms = {f.type for f in MARKER_FORMS if f.run_on}
     assert forms == {"chapter", "section", "item", "article", "subitem", "decimal"}
     assert not re.search(r"一二三四五六七八九十|\[（\(\]", Path(lines.__file__).read_text(encoding="utf-8"))
+
+
+def test_a_heading_alone_on_its_line_keeps_its_words_when_the_break_became_a_space():
+    # sh-songjiang-2026-qingshui lines 15-55 (一、工作目标 … 三、组织领导与责任分工 with owner headings
+    # （一）区绿化市容局 …), each break written as one space: a heading ends at the space, as it ended at
+    # the line break, and the owner heading is the whole body name, not run on into its duty.
+    rows = _lines("sh-songjiang-2026-qingshui", 15, 55)
+    text = " ".join(rows)
+    st = parse_structure(text, "s")
+    want = [(m.marker, r[m.rest_offset:]) for r in rows if (m := match_marker(r))]
+    got = [(s.marker, s.heading) for s in st.sections]
+    assert got == [(mk, heading) for mk, heading in want] and ("（一）", "区绿化市容局") in got

@@ -116,6 +116,12 @@ _HEADING_THEN_DEEPER = {
         if d.run_on and d.type != "decimal" and d.rank > f.rank) + ")")
     for f in MARKER_FORMS if f.run_on and f.type not in ("decimal", "subitem")
 }
+# A heading that stood alone on its line, run on into its body where the break became white space
+# (三、组织领导与责任分工 为确保行动落地见效…, （一）区绿化市容局　　开展行业部署…): a short phrase without
+# sentence marks (commas allowed) up to the first white space.
+_HEADING_THEN_BODY = re.compile(
+    "(?:" + "|".join(f"(?:{f.pattern})" for f in MARKER_FORMS if f.run_on and f.type != "decimal")
+    + rf")[^。；;：:！？{_WS}]{{1,40}}(?=[{_WS}]+[^{_WS}])")
 # A decimal section heading run on into its body after a paragraph indent (2.1　国家层面组织指挥机构　　环境
 # 保护部负责…): the heading is a short phrase without sentence marks.
 _DECIMAL_HEADING_THEN_BODY = re.compile(
@@ -160,6 +166,8 @@ def split_run_on(lines: list[Line]) -> list[Line]:
             deeper = _HEADING_THEN_DEEPER.get(m.type) if m else None
             h = (deeper.match(ln.text, a) if deeper else None) or _DECIMAL_HEADING_THEN_BODY.match(ln.text, a)
             if h:
+                more.append(h.end())
+            elif m and (h := _HEADING_THEN_BODY.match(ln.text, a)):
                 more.append(h.end())
         bounds = sorted(set(bounds) | set(more)) + [len(ln.text)]
         bounds = _without_contents(ln.text, bounds)
