@@ -112,3 +112,12 @@ def test_firms_named_in_brackets_after_their_count_and_a_main_representative_lis
     # count down names no firm.
     text = "目前，开发区落户企业55户（其中，生产企业27户、停产、半停产、季节性生产企业18户，新建续建企业10户）。"
     assert _of("Company", text) == set()
+
+
+def test_a_slogans_count_and_a_phrase_with_de_are_no_names():
+    # cut-down real (set 4, re-read this round). Before: Company 一张网 (a site by the web rule)
+    # and 韩国的科技双边 (a partner by 与…合作).
+    assert _of("Company", "加快建设青岛市算力统筹调度平台，布局全市算力“一张网”，提升算力云服务能力，促进边缘算力协同部署。") == set()
+    assert _of("Company", "持续深化与韩国的科技双边合作，支持有条件的山东企业赴韩国投资兴业。") == set()
+    # hand-written: a partner's name is still found.
+    assert _of("Company", "鼓励本地企业与思必驰开展战略合作。") == {"思必驰"}

@@ -73,7 +73,10 @@ PLACEHOLDER_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 PLACEHOLDER_WORDS = ("某", "XX", "xx", "××", "ＸＸ")
 # A count in front of a kind word, anywhere in a name's body: 10家, 一批, 三大, 百强. Numerals
 # without such a word are part of a name (三一集团, 万科, 亿联网络).
-QUANTITY = re.compile(r"[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支大强]|[一多数几]?批|各类|多家")
+QUANTITY = re.compile(r"[0-9一二三四五六七八九十百千万两几多数]+[家个所批类项座支大强张]|[一多数几]?批|各类|多家")
+# (张: 算力“一张网”, a slogan's count, no site's name)
+# Particles that make a phrase of a partner cue's slot (与韩国的科技双边合作): no name holds them.
+PHRASE_PARTICLES = ("的",)
 # List joiners: they separate names and never count as a name part.
 LIST_JOINERS = "、和与及或"
 # Middle dots that may stand inside a name between Chinese characters.

@@ -1411,6 +1411,8 @@ def partner_hits(scene: Scene) -> list[Hit]:
         item = c[s:e]
         if not scene.is_free(s, e) or item.endswith(lx.PARTNER_KIND_ENDS) or lx.ENUM_ITEM_KIND.search(item):
             continue
+        if any(p in item for p in lx.PHRASE_PARTICLES):
+            continue  # 与韩国的科技双边合作: a phrase with 的, no partner's name
         if not any(w in scene.sentence_of(s) for w in lx.FIRM_CONTEXT_WORDS):
             continue
         if scene.context_hit(out, s, e):
