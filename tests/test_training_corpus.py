@@ -178,3 +178,24 @@ def test_technology_only_paragraphs_are_told_apart():
     assert technology_only([(0, 2, "Technology"), (3, 5, "Agency")])
     assert not technology_only([(0, 2, "Technology"), (3, 5, "Company")])
     assert not technology_only([(0, 2, "Agency")]) and not technology_only([])
+
+
+def test_what_no_rule_labels_in_rule_tuned_text_is_unknown_not_outside():
+    import random
+
+    from policykg.extract.entities.nlp import load_nlp
+    from policykg.extract.entities.training import Paragraph, make_doc, substitute
+
+    # HAND-WRITTEN: in the tuning sets' sources the rules miss about half the firms, so a token
+    # they leave unlabelled there teaches nothing (missing); elsewhere it stays outside.
+    nlp = load_nlp()
+    text = "引进旷视科技落户，推动产业发展"
+    plain = make_doc(nlp, Paragraph("t", text))
+    tuned = make_doc(nlp, Paragraph("t", text, rule_tuned=True))
+    assert [t.ent_iob_ for t in plain if t.text == "发展"] == ["O"]
+    assert [(e.text, e.label_) for e in tuned.ents] == [("旷视科技", "Company")]
+    assert {t.ent_iob_ for t in tuned if not t.ent_type_} == {""}
+    # a name-substituted copy keeps the unknown tokens unknown
+    copy = substitute(tuned, {"Company": [["某某", "科技"]]}, random.Random(0))
+    assert [(e.text, e.label_) for e in copy.ents] == [("某某科技", "Company")]
+    assert {t.ent_iob_ for t in copy if not t.ent_type_} == {""}
