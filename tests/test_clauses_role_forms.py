@@ -103,6 +103,9 @@ def read(text: str):
     # its gold has only 项目实施单位 here).
     ("sh-fengxian-2022-binan", "由项目实施单位负责实施，区政府和区相关职能部门进行项目审批时，",
      [("clause.subject_responsible", [("responsible", ["项目实施单位"])])]),
+    # The body that started the response ends it: a relative qualifier before a bare 人民政府 (119 4.4).
+    ("gov-2014-guobanhan-119", "由启动响应的人民政府终止应急响应。",
+     [("clause.you_body", [("responsible", ["启动响应的人民政府"])])]),
 ])
 def test_forms_the_gold_annotates(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"

@@ -1113,7 +1113,8 @@ def you_body(ctx: Context) -> list[Found]:
             # and stays in its mention; the body is one name after it.
             end = _bracketed_name_end(text, rel.end(), ctx.hi)
             # 由具备相应资质等级的单位承担: the qualifier picks out which units, so a bare 单位/机构 is one.
-            bare_unit = next((w for w in ("单位", "机构") if text.startswith(w, rel.end())), None)
+            # So is a bare 人民政府 / 部门 (由启动响应的人民政府终止应急响应, gov-2014-guobanhan-119 4.4).
+            bare_unit = next((w for w in ("单位", "机构", "人民政府", "部门") if text.startswith(w, rel.end())), None)
             if end is None and bare_unit:
                 end = rel.end() + len(bare_unit)
             if end is None:
