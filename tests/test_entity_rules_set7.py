@@ -121,3 +121,13 @@ def test_a_slogans_count_and_a_phrase_with_de_are_no_names():
     assert _of("Company", "持续深化与韩国的科技双边合作，支持有条件的山东企业赴韩国投资兴业。") == set()
     # hand-written: a partner's name is still found.
     assert _of("Company", "鼓励本地企业与思必驰开展战略合作。") == {"思必驰"}
+
+
+def test_a_regions_bank_and_brands_listed_by_their_stores():
+    # cut-down real (set 6, 2026 work reports, re-read this round). Before: 中原银行 was refused
+    # (中原 was no region word; a bank is named by its place) and 麦当劳, 小米汽车 were missed
+    # (首店 / 旗舰店 typed no list).
+    assert "中原银行" in _of("Company", "完成中原银行吸收合并、河南农商银行组建。")
+    assert {"麦当劳", "小米汽车"} <= _of("Company", "麦当劳、小米汽车等一批旗舰店、首店纷纷落地，创新消费场景。")
+    # hand-written: a list of store kinds names no brand.
+    assert _of("Company", "推动社区便利店、生鲜超市等首店落地。") == set()

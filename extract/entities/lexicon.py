@@ -105,7 +105,7 @@ _CITIES = """
 前海 南山 福田 罗湖 宝安 龙岗 龙华 坪山 光明 盐田 大鹏 蛇口 河套
 """.split()
 _REGIONS = """
-中国 全国 粤港澳大湾区 大湾区 粤港澳 珠三角 珠江三角洲 长三角 京津冀 华南 华东 华北 华中 西南 西北
+中国 全国 粤港澳大湾区 大湾区 粤港澳 珠三角 珠江三角洲 长三角 京津冀 中原 华南 华东 华北 华中 西南 西北
 东北 亚太 亚洲 欧洲 美国 日本 韩国 德国 英国 法国 金砖国家 深港 深莞惠 港澳 两岸
 沙特 俄罗斯 新加坡 以色列 瑞典 芬兰 荷兰 意大利 加拿大 澳大利亚 印度 瑞士 丹麦 挪威 西班牙 巴西
 """.split()
@@ -396,7 +396,8 @@ KIND_THEN_LIST = re.compile("(?:企业|单位|机构|高校|院校|院所|厂商
 # Enumerations ending like this list companies ('…、…等龙头企业', '…等钢铁企业', '…等8家企业') or institutions
 # ('…等高校', '…等科研院所').
 ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "院所", "科研机构", "研究机构", "大学", "研究院所")
-ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企)")
+ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企|首店|旗舰店)")
+# (首店, 旗舰店: 麦当劳、小米汽车等一批旗舰店、首店纷纷落地 lists the brands whose stores open.)
 # '以甲、乙为代表的…企业': the same list, written with 以…为代表.
 REPRESENTED_CUE = re.compile(
     r"为(?:主要)?代表的?(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
@@ -451,7 +452,8 @@ SIBLING_END = re.compile(r"[、，。；：,;:]|与|和|及|等|\(")
 # A list item that is itself a kind noun, not a name.
 ENUM_ITEM_KIND = re.compile(
     r"(企业|工商户|农户|主体|商店|厂|公司|机构|行业|产业|部门|单位|平台|协会|组织|院校|高校|媒体|运营商|服务商|制造商|供应商|基地|载体|园区|中心|实验室|"
-    r"研究院|研究所|学院|大学)$")
+    r"研究院|研究所|学院|大学|店|超市|商场|卖场)$")
+# (店, 超市, 商场: kinds of store, the items of a 首店 list that names no brand: 社区便利店、生鲜超市等首店)
 
 # Platforms: '…网' that is a site (拍拍网), not a network (城域网, 物联网). The character after 网
 # must not continue a common word, the name must not end like a network, and the sentence must
