@@ -36,7 +36,7 @@ from policykg.extract.clauses.agency_list import (
     split_agency_list,
     split_joined,
 )
-from policykg.extract.clauses.wraps import joined, wrap_breaks
+from policykg.extract.structure.wraps import joined, wrap_breaks
 from policykg.extract.structure.headings import _PATTERNS as HEADING_PATTERNS
 from policykg.schema.models import Role
 from policykg.schema.vocabulary import vocabulary
@@ -1707,7 +1707,7 @@ def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: 
     document sets up itself are left out (see CREATED).
 
     A text copied from a PDF page (hard line wraps inside words: 分别负\n责) is read without its
-    wraps (extract/clauses/wraps.py); every offset is put back onto the document, and a surface
+    wraps (extract/structure/wraps.py); every offset is put back onto the document, and a surface
     stays as written, wrap included."""
     hi = len(text) if hi is None else hi
     breaks = wrap_breaks(text, lo, hi)
