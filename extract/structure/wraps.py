@@ -104,7 +104,7 @@ def runs_on(line: str, nxt: str, is_heading: Callable[[str], bool], blank_betwee
 # --- FIXED WIDTH ------------------------------------------------------------------------------
 
 def page_width(text: str) -> int | None:
-    """The width of a text laid out at a fixed width (the most common full-line length), or None."""
+    """The width of a text laid out at a fixed width (its longest full line), or None."""
     # Measured without the indent: a paragraph indent (two spaces, 　　) is no part of the page width.
     lengths = [len(line.strip()) for line in text.split("\n") if line.strip()]
     if len(lengths) < MIN_LINES:
