@@ -106,6 +106,9 @@ def read(text: str):
     # The body that started the response ends it: a relative qualifier before a bare 人民政府 (119 4.4).
     ("gov-2014-guobanhan-119", "由启动响应的人民政府终止应急响应。",
      [("clause.you_body", [("responsible", ["启动响应的人民政府"])])]),
+    # 设区的市 qualifies the owner after 由 and stays in its mention (119 4.1).
+    ("gov-2014-guobanhan-119", "由事发地设区的市级人民政府负责应对工作；",
+     [("clause.you_body", [("responsible", ["事发地设区的市级人民政府"])])]),
 ])
 def test_forms_the_gold_annotates(doc_id, quote, expected):
     assert quote in dev_text(doc_id), "the quote must be the document's own text"
