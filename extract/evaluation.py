@@ -275,9 +275,13 @@ def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> 
 RESPONSIBILITY_TYPES = ("responsible_unit", "lead", "task_found")
 
 
-def _gold_task_positions(text: str, tasks: list[dict]) -> list[int | None]:
+def _gold_task_positions(text: str, tasks: list[dict], quotes: dict[str, list[str]] | None = None) -> list[int | None]:
     """Where each gold task's title starts: the occurrence right after its marker (white space
-    allowed between), taking occurrences in document order so repeated markers stay apart."""
+    allowed between), taking occurrences in document order so repeated markers stay apart.
+
+    A title that occurs again before the task's own clauses (a table of contents lists 1.4 工作原则
+    … and the body repeats it) is placed at the last occurrence before the first of its clause
+    quotes (`quotes`: gold clause quotes per task title), not at the listing."""
     out: list[int | None] = []
     cursor = 0
     for t in tasks:
@@ -291,8 +295,15 @@ def _gold_task_positions(text: str, tasks: list[dict]) -> list[int | None]:
             if not want or re.sub(r"\s", "", before).endswith(want):
                 hits.append(m.start())
         # A marker written otherwise in the gold (1. for 1．) still finds its title, after the cursor.
+        marked = bool(hits)
         hits = hits or loose
         pos = next((h for h in hits if h >= cursor), hits[0] if hits else None)
+        # Only occurrences after the marker count as the listing's repeats: a bare title word in
+        # prose (先予保护的措施) is no heading.
+        own = [p for q in (quotes or {}).get(title, []) if q and (p := text.find(q, cursor)) >= 0]
+        if pos is not None and own and marked:
+            before_clause = [h for h in hits if pos <= h < min(own)]
+            pos = before_clause[-1] if before_clause else pos
         if pos is not None:
             cursor = pos + 1
         out.append(pos)
@@ -330,7 +341,10 @@ def evaluate_responsibility_document(gold_file: Path, gold: dict, report: Report
         report.count("task_found", fn=len(gold_tasks))
         report.group = prev
         return
-    positions = _gold_task_positions(x.text, gold_tasks)
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for r in gold.get("responsibilities", []):
+        quotes[r["task"]].append(r.get("clause_quote", ""))
+    positions = _gold_task_positions(x.text, gold_tasks, quotes)
     task_of_gold: dict[int, str] = {}
     for i, (t, pos) in enumerate(zip(gold_tasks, positions)):
         found = _task_at(x.tasks, pos, t.get("marker") or "")

@@ -59,3 +59,20 @@ def test_cli_prints_per_document_and_pooled_figures():
     # 4 + 12 responsible units in the two gold files, 2 + 2 leads.
     assert pooled["responsible_unit"]["tp"] + pooled["responsible_unit"]["fn"] == 16
     assert pooled["lead"]["tp"] + pooled["lead"]["fn"] == 4
+
+
+def test_a_gold_task_listed_in_a_table_of_contents_is_placed_at_its_body():
+    # Hand-written example (labelled so): a 预案 opens with a table of contents that repeats the
+    # body's decimal headings; the task's clause follows the second 1.4 only.
+    from policykg.extract.evaluation import _gold_task_positions
+    text = "目录\n1.4 工作原则\n2.1 组织机构\n\n1.4 工作原则\n地方人民政府负责先期处置。\n2.1 组织机构\n由生态环境部负责。\n"
+    tasks = [{"marker": "1.4", "title": "工作原则"}, {"marker": "2.1", "title": "组织机构"}]
+    quotes = {"工作原则": ["地方人民政府负责先期处置"], "组织机构": ["由生态环境部负责"]}
+    body_14, body_21 = text.index("工作原则", 20), text.index("组织机构", 20)
+    assert _gold_task_positions(text, tasks, quotes) == [body_14, body_21]
+    # Without the quotes the listing wins, as before (the layout harness moves titles that way).
+    assert _gold_task_positions(text, tasks) == [text.index("工作原则"), text.index("组织机构")]
+    # A bare title word in prose (no marker before it) is no repeat of the heading.
+    prose = "第二十一条（先予保护）\n建设单位应当采取先予保护的措施，由区房管局报批。\n"
+    assert _gold_task_positions(prose, [{"marker": "第二十一条", "title": "先予保护"}],
+                                {"先予保护": ["由区房管局报批"]}) == [prose.index("先予保护")]
