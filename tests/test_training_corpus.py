@@ -180,16 +180,22 @@ def test_technology_only_paragraphs_are_told_apart():
     assert not technology_only([(0, 2, "Agency")]) and not technology_only([])
 
 
-def test_what_no_rule_labels_in_rule_tuned_text_is_unknown_not_outside():
+def test_what_no_rule_labels_in_rule_tuned_text_is_unknown_when_asked(monkeypatch):
     import random
 
+    from policykg.extract.entities import training
     from policykg.extract.entities.nlp import load_nlp
     from policykg.extract.entities.training import Paragraph, make_doc, substitute
 
-    # HAND-WRITTEN: in the tuning sets' sources the rules miss about half the firms, so a token
-    # they leave unlabelled there teaches nothing (missing); elsewhere it stays outside.
+    # HAND-WRITTEN: with UNLABELLED_IS_MISSING a token the rules leave unlabelled in the tuning
+    # sets' sources teaches nothing (missing); elsewhere, and with the flag off (as shipped), it
+    # stays outside.
     nlp = load_nlp()
     text = "引进旷视科技落户，推动产业发展"
+    assert not training.UNLABELLED_IS_MISSING
+    off = make_doc(nlp, Paragraph("t", text, rule_tuned=True))
+    assert [t.ent_iob_ for t in off if t.text == "发展"] == ["O"]
+    monkeypatch.setattr(training, "UNLABELLED_IS_MISSING", True)
     plain = make_doc(nlp, Paragraph("t", text))
     tuned = make_doc(nlp, Paragraph("t", text, rule_tuned=True))
     assert [t.ent_iob_ for t in plain if t.text == "发展"] == ["O"]
