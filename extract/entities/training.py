@@ -4,10 +4,12 @@ No sentence is labelled by hand for training. Labels come from:
 
 1. weak labels over real policy text: the gazetteer (registries and name lists) and pattern
    rules (finder.find_entities) and the agency registry (Agency spans) over the unlabelled
-   paragraphs in data/paragraphs.jsonl.gz (State Council documents of a gov.cn crawl dump,
-   Jiangxi provincial documents, the State Council's government work reports since 1978; see
-   corpus_build.SOURCES and data/README.md) and over the five Shenzhen plans in corpus/; in the
-   dump, hits of the less reliable pattern rules are marked missing (TRUSTED_PATTERNS);
+   paragraphs of corpus_build.PARAGRAPH_FILES (State Council documents of a gov.cn crawl dump,
+   Jiangxi provincial documents, the State Council's government work reports since 1978, and the
+   tuning entity sets' own sources: 2026 provincial work reports, Shandong plans, 柳河县 pages; see
+   corpus_build.SOURCES and data/README.md) and over the five Shenzhen plans in corpus/; outside
+   the text the rules were tuned on (RULE_TUNED_FILES), hits of the less reliable pattern rules
+   are marked missing (TRUSTED_PATTERNS);
 2. correction by the hand gold of those five plans (tests/gold/sz-*.json, exhaustive entity sets
    per document): a rule mention the gold does not list becomes outside, and every occurrence of
    a gold name the rules missed becomes an entity;
