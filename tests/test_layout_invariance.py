@@ -96,6 +96,9 @@ FLOORS = {
     # songjiang 13/2 before its headings ended at the space.
     ("gov-2018-guobanfa-121", "one_line_space"): (65, 16),
     ("sh-songjiang-2026-qingshui", "one_line_space"): (22, 6),
+    # A marker after a sentence end opens a unit (。 （三）区商务委员会负责…): 11 units before
+    # _clause_start skipped it there (extract/clauses/finder.py).
+    ("sh-xuhui-2020-xiaofang-zerenzhi", "one_line_space"): (38, 28),
 }
 
 

@@ -38,6 +38,7 @@ from policykg.extract.clauses.agency_list import (
 )
 from policykg.extract.structure.wraps import joined, wrap_breaks
 from policykg.extract.structure.headings import _PATTERNS as HEADING_PATTERNS
+from policykg.extract.structure.headings import MARKER_FORMS
 from policykg.schema.models import Role
 from policykg.schema.vocabulary import vocabulary
 
@@ -162,6 +163,17 @@ def _all_agencies(roles: list[tuple[Role, list[ListItem]]]) -> bool:
 
 
 _SUBJECT_WINDOW = 300
+# Sentence marks after which a one-line body may open its next numbered unit (no line break kept).
+_SENTENCE_END = "。；;：:！？!?"
+# A marker opening a unit inside a line: the heading registry's forms that may open one there
+# (headings.MARKER_FORMS, run_on, with their cross-reference guards), white space before it; not a
+# reference to a numbered unit (（三）项规定的…, 第三条规定). Decimal numbers apart: a decimal heading runs
+# on into its body after an indent (。　　2.3　现场指挥机构　　负责…), and its heading phrase is no owner.
+_RUN_ON_MARKER = re.compile(
+    r"[ \u3000\t]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS
+                                  if f.run_on and f.type != "decimal")
+    + r")(?![项条款目]|规定|所列|中|的)"
+)
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:
@@ -177,6 +189,12 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
         b = max([text.rfind(c, floor, b - 1) for c in _BOUNDARY] + [floor - 1]) + 1
     if b > lo and text[b - 1] == "\n" or b == lo or b == floor:
         m = _MARKER.match(text, b, pos)
+        if m:
+            b = m.end()
+    elif b > lo and text[b - 1] in _SENTENCE_END:
+        # A body stored as one line numbers its next unit right after the sentence mark
+        # (…工作。（三）区商务委员会负责…): the marker is not part of the owner's name.
+        m = _RUN_ON_MARKER.match(text, b, pos)
         if m:
             b = m.end()
     # A heading marker just before (（1）国家发展改革委…) was cut at its bracket: skip it.
