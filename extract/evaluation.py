@@ -275,6 +275,14 @@ def evaluate_examples(gold_file: Path, examples: list[dict], report: Report) -> 
 RESPONSIBILITY_TYPES = ("responsible_unit", "lead", "task_found")
 
 
+def clause_quotes_by_task(gold: dict) -> dict[str, list[str]]:
+    """The gold's clause quotes per task title (what places a task listed twice at its body)."""
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for r in gold.get("responsibilities", []):
+        quotes[r["task"]].append(r.get("clause_quote", ""))
+    return quotes
+
+
 def _gold_task_positions(text: str, tasks: list[dict], quotes: dict[str, list[str]] | None = None) -> list[int | None]:
     """Where each gold task's title starts: the occurrence right after its marker (white space
     allowed between), taking occurrences in document order so repeated markers stay apart.
@@ -341,10 +349,7 @@ def evaluate_responsibility_document(gold_file: Path, gold: dict, report: Report
         report.count("task_found", fn=len(gold_tasks))
         report.group = prev
         return
-    quotes: dict[str, list[str]] = defaultdict(list)
-    for r in gold.get("responsibilities", []):
-        quotes[r["task"]].append(r.get("clause_quote", ""))
-    positions = _gold_task_positions(x.text, gold_tasks, quotes)
+    positions = _gold_task_positions(x.text, gold_tasks, clause_quotes_by_task(gold))
     task_of_gold: dict[int, str] = {}
     for i, (t, pos) in enumerate(zip(gold_tasks, positions)):
         found = _task_at(x.tasks, pos, t.get("marker") or "")

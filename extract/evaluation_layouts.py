@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from policykg.extract.evaluation import _gold_task_positions, evaluate
+from policykg.extract.evaluation import _gold_task_positions, clause_quotes_by_task, evaluate
 
 _CN = "一二三四五六七八九十"
 _HALF_FULL = str.maketrans("0123456789０１２３４５６７８９", "０１２３４５６７８９0123456789")
@@ -156,7 +156,7 @@ def remap_gold(gold: dict, text: str, r: Rendering) -> dict:
     inside their quotes and deadline texts become what those very characters are in the rendering.
     Titles are taken at the occurrence the scorer picks in the original (after the task's marker)."""
     g = copy.deepcopy(gold)
-    positions = _gold_task_positions(text, gold.get("tasks", []))
+    positions = _gold_task_positions(text, gold.get("tasks", []), clause_quotes_by_task(gold))
     for t, pos in zip(g.get("tasks", []), positions):
         if pos is None:
             continue
@@ -197,8 +197,8 @@ def check_remap(gold: dict, text: str, moved: dict, r: Rendering) -> list[str]:
     the rendering of its original position, every clause quote first occurs at the rendering of its
     original first occurrence, every row's task title is one of the moved titles."""
     problems: list[str] = []
-    before = _gold_task_positions(text, gold.get("tasks", []))
-    after = _gold_task_positions(r.text, moved.get("tasks", []))
+    before = _gold_task_positions(text, gold.get("tasks", []), clause_quotes_by_task(gold))
+    after = _gold_task_positions(r.text, moved.get("tasks", []), clause_quotes_by_task(moved))
     for t, p0, p1 in zip(moved.get("tasks", []), before, after):
         want = r.span(p0, p0)[0] if p0 is not None else None
         if p1 != want:
