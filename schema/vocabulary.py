@@ -77,6 +77,8 @@ class PlacesConfig(_Model):
     township_classes: list[str] = []
     # kinds of area (开发区, 园区) that name no place without a proper name before them
     generic_areas: list[str] = []
+    # verbs that open a sentence and never a place's name (支持合肥市… is "support 合肥市")
+    not_place_heads: list[str] = []
     # places relative to the matter or the document (事发地, 属地, 当地): never a place's name
     relative_places: list[str] = []
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from policykg.extract.agencies.registry import default_doc_number_places, default_places
-from policykg.extract.clauses.agency_list import COLLECTIVE, context_places, named_place
+from policykg.extract.clauses.agency_list import COLLECTIVE, LEVEL_HEADS, context_places, named_place
 from policykg.schema.vocabulary import vocabulary
 
 CENTRAL = "中央"
@@ -79,6 +79,31 @@ def function_named(name: str) -> bool:
     return bool(_CENTRAL_FUNCTION.match(name) or _FUNCTION_ENDING.search(name))
 
 
+# A 文号 in the opening of a headless document: 国发〔1990〕65号, 国办发[2014]56号.
+_OPENING_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_OPENING_CHARS = 120
+
+
+def _opens_central(text: str) -> bool:
+    """True when the first characters of a text with no head read (no issuer, title or 文号) are a
+    central issuer's title (国务院关于…) or hold a central 文号 (国发〔1990〕65号)."""
+    opening = text.lstrip().lstrip("#").strip()[:_OPENING_CHARS]
+    # Only a 文号 that directly follows the title (no sentence mark, colon or 《》 before it): a
+    # forwarding notice's opening (各市（州）…人民政府：现将《国务院关于…》（国发明电〔2014〕1号）转发…) cites
+    # a central 文号 that is not its own.
+    m = _OPENING_DOC_NUMBER.match(opening)
+    if m is None:
+        m = re.match(r"[^。；：:，,《》〈〉\n]{0,60}?(?=[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d\d)", opening)
+        m = _OPENING_DOC_NUMBER.match(opening, m.end()) if m else None
+    if m:
+        # The 文号 follows the title directly (…的决定国发〔1990〕65号): take its own head from the
+        # longest central 文号 opening that ends the run of characters before the bracket.
+        head = re.match(r"[\u4e00-\u9fff]+", m.group(0)).group(0)
+        if any(head.endswith(k + rest) for k in _CENTRAL_DOC_NUMBER for rest in ("", "发", "办发", "函", "办函", "发明电")):
+            return True
+    return bool("关于" in opening[:40] and not named_place(opening) and _CENTRAL_ISSUER.match(opening))
+
+
 def _names_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
@@ -125,6 +150,10 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
             return DocPlace(CENTRAL, "central", {}, None)
     if doc_number and doc_number.startswith(_CENTRAL_DOC_NUMBER):
         return DocPlace(CENTRAL, "central", {}, None)
+    if not (issuer or title or doc_number) and _opens_central(front or body):
+        # A document stored as one line (国务院关于进一步加强环境保护工作的决定国发〔1990〕65号（…）　　保护…):
+        # no head was read, but its opening names a central issuer before 关于, or a central 文号.
+        return DocPlace(CENTRAL, "central", {}, None)
     first = next((ln.strip().lstrip("#").strip() for ln in front.splitlines() if ln.strip()), "")
     if _CENTRAL_ORDER.match(first):
         # 中华人民共和国国务院令 第706号: an order of a central body heads the text (its 文号 has no 〔〕).
@@ -160,7 +189,7 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     places = {**places, **own}
     own = own or places
     # The most local named place is the document's own (福田区 in a 深圳市福田区 plan).
-    for prefix in ("县", "区", "市", "省"):
+    for prefix in ("县", "区", "市", "州", "省"):
         if prefix in own:
             place = own[prefix]
             level = v.place_level(place) or v.level_of_prefix(prefix) or "municipal"
@@ -305,7 +334,7 @@ def issuer_prefix(issuer: str | None, place_prefix: str | None = "市", doc_numb
     if not issuer and title and not (doc_number and doc_number.startswith(_CENTRAL_DOC_NUMBER)):
         # No issuer: the place the title opens with is the document's (石城县…考核细则: 县).
         own = _nested_places(title)
-        prefix = next((p for p in ("县", "区", "市", "省") if p in own), None)
+        prefix = next((p for p in ("县", "区", "市", "州", "省") if p in own), None)
         if prefix:
             return prefix
     # A national document (国办发 …) whose issuer line is unknown restores no prefix either.
@@ -324,6 +353,9 @@ def issuer_prefix(issuer: str | None, place_prefix: str | None = "市", doc_numb
             return "区"
         if re.search(rf"县(?:{gov})", issuer):
             return "县"
+        if re.search(rf"州(?:{gov})", issuer):
+            # 阿坝州人民政府办公室: a prefecture's own bodies are 州… (州数据资源主管部门).
+            return "州"
         if re.match(r"^[\u4e00-\u9fff]{2,6}省", issuer):
             return "省"
         return "市"
@@ -414,11 +446,11 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
             return place, "category"
         # 奉贤区 named as a body is the district's government.
         return place, f"{level}_{'government' if gov or name == place else 'department'}"
-    if _CATEGORY.search(name) and not name[:1] in ("省", "市", "区", "县"):
+    if _CATEGORY.search(name) and not name[:1] in LEVEL_HEADS:
         # 业务主管部门, 登记管理机关, 公安机关交通管理部门: a kind of body found at every level.
         return doc.jurisdiction, "category"
     first = name[:1]
-    if first in ("省", "市", "区", "县") and not name.startswith("市场"):
+    if first in LEVEL_HEADS and not name.startswith("市场"):
         level = v.level_of_prefix(first) or "municipal"
         place = doc.places.get(first)
         if place is None:

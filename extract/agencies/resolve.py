@@ -24,7 +24,7 @@ from policykg.extract.agencies.jurisdiction import (
     township_place,
 )
 from policykg.extract.agencies.registry import default_places, default_registry
-from policykg.extract.clauses.agency_list import COLLECTIVE, STANDALONE, is_agency, named_place, qualify, takes_prefix
+from policykg.extract.clauses.agency_list import COLLECTIVE, LEVEL_HEADS, STANDALONE, is_agency, named_place, qualify, takes_prefix
 from policykg.schema.models import Agency
 from policykg.schema.vocabulary import vocabulary
 
@@ -149,7 +149,7 @@ def town_qualified(name: str, doc: DocPlace) -> str:
         return name
     if name.startswith(key):
         return town + name[len(key):]
-    if name[:1] in ("省", "市", "区", "县") or COLLECTIVE.match(name) or STANDALONE.search(name) \
+    if name[:1] in LEVEL_HEADS or COLLECTIVE.match(name) or STANDALONE.search(name) \
             or name.endswith(tuple(v.agency.self_governing_tails + v.agency.town_seated_units)) \
             or CATEGORY.search(name) or not takes_prefix(name):
         return name

@@ -34,10 +34,15 @@ def _place_words():
 
 # Place levels (省 市 区 县) and the words that cannot follow them (市场, 市委) are the vocabulary's.
 _LEVELS, _NOT_AFTER = _place_words()
-LEVEL_PREFIX = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}?[{_LEVELS}](?!{_NOT_AFTER})|省|市(?!场)|区|县)")
+# The one-character level heads a document writes for its own places (省 市 区 县 州), in the
+# vocabulary's order.
+LEVEL_HEADS = tuple(_LEVELS)
+LEVEL_PREFIX = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}?[{_LEVELS}](?!{_NOT_AFTER})|省|市(?!场)|区|县|州)")
 # Names that stand on their own and never take a restored prefix.
 STANDALONE = re.compile(
-    r"^(?:深圳|广东|中国|国家|中共|中央|国务院|全国|各|全市|有关|相关|其他|驻)"
+    # 本级 / 同级 (本级数据资源主管部门, 同级人民政府: the body at the same level as whoever acts) are
+    # relative: no one place's, so no restored 市 / 州 (dev ab-2021-zhengwu-shuju).
+    r"^(?:深圳|广东|中国|国家|中共|中央|国务院|全国|各|全市|有关|相关|其他|驻|本级|同级)"
     r"|(?:区|新区|合作区|县|镇|街道)(?:人民)?(?:政府|管委会|管理委员会|办事处)$"
     r"|海关$|支行$|分行$|(?:银|证|保|银保)监局$|管委会$"
 )
@@ -418,6 +423,9 @@ def named_place(name: str) -> tuple[str, str] | None:
 
     if m.group(0) in vocabulary().places_config.generic_areas:
         return None
+    if m.group(1).startswith(tuple(vocabulary().places_config.not_place_heads)):
+        # 支持合肥市… opens with a verb: no place 支持合肥市 (places_config.not_place_heads).
+        return None
     return m.group(2), m.group(0)
 
 
@@ -428,7 +436,7 @@ def qualify(name: str, places: dict[str, str]) -> str:
     if not places or named_place(name) or STANDALONE.search(name) and not name.startswith("各"):
         return name
     level = name[0]
-    if level in ("市", "区", "省", "县") and not name.startswith("市场") and level in places:
+    if level in LEVEL_HEADS and not name.startswith("市场") and level in places:
         return places[level] + name[1:]
     # 各街道办 / 各社区 belong to the district in context, 各区政府 to the city.
     # 各街镇 (各街镇（园区）) is the district's towns and subdistricts together.
