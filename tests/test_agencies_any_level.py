@@ -457,3 +457,59 @@ def test_a_named_development_zone_is_still_a_place():
     assert named_place("成都高新区管委会") == ("区", "成都高新区")
     assert named_place("南沙新区管委会") == ("区", "南沙新区")
     assert named_place("开发区财政局") is None
+
+
+# ── the ninth development set's places (2026-12-02) ─────────────────────────────────────────
+
+
+def test_a_prefecture_is_a_place_and_its_bodies_are_its_own():
+    # Real sentences of 阿府办发〔2021〕21号 (dev ab-2021-zhengwu-shuju), under its real issuer: 州
+    # is a prefecture's level word (vocabulary [[places]]), 阿坝州 a [[place]] within 四川省.
+    text = ("阿坝州人民政府办公室关于印发《阿坝州政务数据资源管理暂行办法》的通知\n阿府办发〔2021〕21号\n"
+            "一、重点任务\n（一）第十条。州数据资源主管部门负责全州统一的大数据中心平台、政务云平台、电子政务外网、"
+            "灾难备份中心等的建设和运行管理。\n（二）第四十八条。本办法由阿坝州人民政府办公室负责解释。\n")
+    got = {(a.name, a.jurisdiction) for a in extract_text(text, "ab").agencies}
+    assert ("阿坝州数据资源主管部门", "阿坝州") in got
+    assert ("阿坝藏族羌族自治州人民政府办公室", "阿坝州") in got
+    assert default_places()["阿坝州"] == "四川省"
+    assert document_place("阿坝州人民政府办公室", None, "阿府办发〔2021〕21号", "").jurisdiction == "阿坝州"
+
+
+def test_the_same_level_is_no_place():
+    # Real sentence of dev ab-2021-zhengwu-shuju 第十二条: 本级数据资源主管部门 takes no restored 州 / 市.
+    text = ("阿坝州人民政府办公室关于印发示例办法的通知\n一、重点任务\n（一）示例。"
+            "由本级数据资源主管部门会同有关政务部门协调处理。\n")
+    names = {a.name for a in extract_text(text, "ab2").agencies}
+    assert "本级数据资源主管部门" in names and not any(n.endswith("州本级数据资源主管部门") for n in names)
+
+
+def test_a_national_document_stored_as_one_line_is_central():
+    # The real opening of 国发〔1990〕65号 (dev gov-1990-guofa-65), title, 文号 and body on one line:
+    # its 环境保护部门 / 水利部门 are kinds of body everywhere, never one city's 市环境保护部门.
+    opening = "国务院关于进一步加强环境保护工作的决定国发〔1990〕65号（一九九〇年十二月五日）　　保护和改善生产环境与生态环境"
+    assert document_place(None, None, None, opening).jurisdiction == "中央"
+    x = extract_text(opening + "。环境保护部门应当依法给予处罚。\n", "gov-1990")
+    assert {(a.name, a.jurisdiction) for a in x.agencies if not a.resolved} <= {("环境保护部门", "中央")}
+    # The real opening of a provincial forwarding notice (dev sc-2014-duchazicha): the central 文号 it
+    # cites is not its own.
+    fwd = ("各市（州）、县（市、区）人民政府，省政府各部门、各直属机构：\n现将《国务院关于对稳增长促改革调结构惠民生"
+           "政策措施落实情况开展全面督查的通知》（国发明电〔2014〕1号）转发你们")
+    assert document_place(None, None, None, fwd).jurisdiction != "中央"
+
+
+def test_a_verb_before_a_place_is_not_part_of_it():
+    # Real sentence of dev ah-2021-gongye-hulianwang: 支持合肥市高新区国家安全产业示范园建设 names
+    # 合肥市, never a place 支持合肥市 (vocabulary places_config.not_place_heads).
+    from policykg.extract.clauses.agency_list import context_places, named_place
+
+    assert named_place("支持合肥市高新区国家安全产业示范园建设") is None
+    assert context_places("。支持合肥市高新区国家安全产业示范园建设").get("市") != "支持合肥市"
+    assert named_place("合肥市高新区") == ("市", "合肥市")
+
+
+def test_anhui_short_forms_resolve_to_anhuis_bodies():
+    # Real owner list of dev ah-2021-gongye-hulianwang under its real issuer 安徽省人民政府办公厅.
+    text = _doc("安徽省人民政府办公厅", "（责任单位：省地方金融监管局、人行合肥中心支行、省财政厅、省经济和信息化厅）")
+    assert sorted(_ids(text)) == [("ah-czt", "安徽省"), ("ah-jrj", "安徽省"), ("ah-jxt", "安徽省"),
+                                  ("ah-zy-rmyh", "安徽省")]
+    assert default_places()["合肥市"] == "安徽省"
