@@ -89,6 +89,11 @@ def cell_breaks(view: TextView) -> frozenset[int]:
         i = bisect_left(view.index, m.end())
         if 0 < i < len(view.index):
             out.add(i)
+    for m in lx.PROJECT_LINE_END.finditer(view.text):
+        # …光伏发电项目 / 上海工汉新能源科技有限公司: the project's cell ends at its line's end.
+        i = bisect_left(view.index, m.end())
+        if 0 < i < len(view.index):
+            out.add(i)
     for m in lx.PERSON_POST_LINE.finditer(view.text):
         # 刘　颖 安徽电信公司总经理: the body's name starts after the person's.
         i = bisect_left(view.index, m.start(1))

@@ -29,7 +29,12 @@ CUT_WORDS = frozenset("""
 我县 我区 我省 我州 先后 隶属于 下属 送到 送至 报送 被 以上
 用好 跻身 更多 新增
 前往 来到 主要是 主要有
+来自 抓好 登陆 登录 访问 作为 现有
+一是 二是 三是 四是 五是 六是 七是 八是 九是 十是
 """.split())
+# (来自: 数据来自县邮政公司, a source named after its verb; 抓好以天农公司为引领; 可登陆上海市…研究院网站;
+# 作为天府新区大学科技创新园; 一是/二是: the ordinal that opens a point of a list of measures, 二是在
+# 现有苏宁易购、贵农网等平台 — never a name's part.)
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
 CUT_CHARS = "的等"
@@ -142,7 +147,9 @@ GENERIC_WORDS = frozenset("""
 独资 国有资本 资本 融资 担保 融资担保 小额 贷款 小额贷款 供电 供水 供热 燃气 自来水 热力 期货 信托 财务
 典当 拍卖 理财 咨询 评估 代理 经纪 物业 置业 地产 房地产 施工 监理 勘察 运输 客运 货运 邮政 快递 水务
 基金管理 资产管理 证券 保险 城投 融资租赁 商业 农村 城市 县级 市属 省属 央属 中央 地方国有 国有控股
+区属 县属 镇属
 """.split())
+# (区属 县属 镇属: 区属国有平台公司 is a kind of firm, like 市属公司.)
 # A national centre's name opens with this and ends with its city: 国家超级计算天津中心; or with the
 # part of the country it serves (国家健康医疗大数据北方中心).
 NATIONAL = "国家"
@@ -188,8 +195,10 @@ CENTRE_KIND_WORDS = frozenset("""
 航运 旅游 休闲 娱乐 健身 招商 引才 招商引才 食品 熟制 疾控 综治 卫生 救援 紧急 情报 这个 科学 医学 质检 重要 技术开发
 实验 贸易 文体 体育 会展 医疗 养老 托育 就业 人才 社区 乡镇 基层 世界 国际 区域 全国
 销售 采购 资财 财务 结算 共享 风险管理 科创 科技创新 城管 智慧城管 知识产权 保护
+会议
 """.split())
-# (last line: a firm's functional units, 设立…资财中心、销售中心、采购中心等功能性机构, and a city's
+# (会议: 会议中心 is a venue among a park's facilities, 会议中心、人才公寓、健身中心.)
+# (the line before: a firm's functional units, 设立…资财中心、销售中心、采购中心等功能性机构, and a city's
 # roles, 风险管理中心, 科创中心, and government functions: 智慧城管中心 is a city's unit)
 
 # Government service functions: a centre named by one of them alone, after a place, a bare
@@ -275,6 +284,11 @@ FIRM_KIND_WORDS = frozenset("""
 境外 子 所属 实体性 行政性 竞争性 社会 军事 控股 国家控股 进出口 工贸 融资平台 平台 经营者 中介 小贷 小额贷款
 境内 境内外 再保险 区县 市县 省市 市场化 项目
 """.split())
+# What a cooperative's name part must not be made of alone, besides the firm kinds: the kinds of
+# cooperative (农民专业合作社, 现代农机专业合作社, 供销合作社, 信用合作社, 村级股份经济合作社 are classes).
+COOPERATIVE_KIND_WORDS = frozenset("""
+农民 农机 农业 种植 养殖 供销 信用 集体 村级 股份经济 经济 土地 乡镇 村 专业 股份 联合 合作 消费 生产 手工业 住房
+""".split())
 # What a group's name never ends with right before 集团: countries (七十七国集团, 20国集团) and
 # political or military blocs (苏联领导集团, 反党集团, 军事集团).
 GROUP_VETO_PREV = ("国", "领导", "反党", "阴谋", "军事", "利益")
@@ -283,9 +297,19 @@ SAME_FIRM_SUFFIXES = ("公司", "集团", "集团公司")
 # A bank's branch (中信银行丽水分行, 工商银行深圳分行): a firm as written, named only after a known
 # bank (省分行, 各支行 name none); 中心支行 of the central bank is the agency registry's.
 BRANCH_SUFFIXES = ("分行", "支行")
+# A cooperative (…专业合作社, …经济合作社) is a firm (the gold's rule: 映山红苹果种植专业合作社, a village's
+# 民星经济合作社 as a project unit); with kind words only (农民专业合作社, 农机合作社) it is a class.
+COOPERATIVE_SUFFIX = "合作社"
+# How far back a cooperative's name may reach: it carries its place down to the village
+# (上海崇明区横沙乡民星经济 + 合作社).
+COOPERATIVE_MAX_LEN = 16
+# A cooperative is named by a brand word and its product (映山红 + 苹果, 润泽 + 苗木, 民星 + a village): at
+# least this many name characters are left once place, kind and sector words are taken out; a crop
+# alone before 种植合作社 (葡萄种植合作社, 大榛子种植合作社, 米业合作社) names a class.
+COOPERATIVE_MIN_NAME = 4
 COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, PARTNERSHIP_SUFFIX, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司",
                     "集团", "银行", *BRANCH_SUFFIXES, "股份", "交易中心", "清算所",
-                    "电视台", "交易所", "厂")
+                    "电视台", "交易所", "厂", COOPERATIVE_SUFFIX)
 # A bare administrative character opening a name (市城投公司, 省铁塔分公司, 市体彩中心): the
 # document's own government's body, written without the place. Before 公司 / 集团 it is that
 # government's firm, named by a short form that may be generic words (城投, 文旅, 演艺); before
@@ -357,6 +381,17 @@ PLACE_LIST_TAIL = re.compile(
     r"(?:[、和及与][\u4e00-\u9fffA-Za-z0-9]{1,10}?)*等(?:周边|重点|其他|相关)?"
     r"(?:区域|地区|区县|城区|片区|新城|城市|地市|省市|乡镇|街镇|街道|地方|地)(?!总部|性)")
 
+# The telecom operators written bare (移动、电信和联通三家, 含移动、联通、电信三家): a list made only of
+# these names the three operators (their registry entries); one alone, or beside other words (电信、
+# 移动通信, 电信、广播、电视), is the sector (rules.operator_list_hits).
+OPERATOR_SHORT_NAMES = {"移动": "中国移动", "电信": "中国电信", "联通": "中国联通"}
+_OPERATOR = "|".join(OPERATOR_SHORT_NAMES)
+OPERATOR_LIST = re.compile(
+    rf"(?<!、)(?:{_OPERATOR})(?:(?:、|和|与|及)(?:{_OPERATOR}))+"
+    r"(?=[0-9一二两三四五]+家|等|运营商|公司|集团|[,。;:)(]|$)")
+# What may stand right before such a list besides a mark: the verb that opens it.
+OPERATOR_LIST_OPENERS = ("来自", "含", "包括", "包含", "由", "与", "和", "及", "同", "以及")
+
 # Government bodies whose names look like a bank or an institution. They belong in the agency
 # registry; nothing inside them (or equal to them) is a company or institution.
 STATE_BODIES = ("中国人民银行", "人民银行", "央行")
@@ -368,7 +403,7 @@ SUFFIX_VETO_NEXT = {
     "联合会": ("签", "同", "商", "审", "诊", "办", "议", "见", "战", "谈", "演", "展", "考", "计", "务", "聚"),
     "电视台": ("网",),
     # 就业人口中大学（大专及以上）文化程度: 大学 as a level of schooling, no university.
-    "大学": ("城", "生", "科技园", "园", "毕业", "前", "校", "(大专", "(本科", "专科", "本科", "学历", "文化程度"),
+    "大学": ("城", "生", "科技园", "科技创新园", "科创园", "园", "毕业", "前", "校", "(大专", "(本科", "专科", "本科", "学历", "文化程度"),
     "学院": ("派", "式"),
     "研院": ("所", "校"),  # 科研院所, 科研院校: research bodies as a kind
     "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位", "路", "街", "大道", "公园", "广场"),
@@ -396,8 +431,9 @@ KIND_THEN_LIST = re.compile("(?:企业|单位|机构|高校|院校|院所|厂商
 # Enumerations ending like this list companies ('…、…等龙头企业', '…等钢铁企业', '…等8家企业') or institutions
 # ('…等高校', '…等科研院所').
 ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "院所", "科研机构", "研究机构", "大学", "研究院所")
-ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企|首店|旗舰店)")
-# (首店, 旗舰店: 麦当劳、小米汽车等一批旗舰店、首店纷纷落地 lists the brands whose stores open.)
+ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企|首店|旗舰店|电商平台|电子商务平台)")
+# (首店, 旗舰店: 麦当劳、小米汽车等一批旗舰店、首店纷纷落地 lists the brands whose stores open; 电商平台:
+# 阿里巴巴、京东、电商云等知名电商平台 lists named platforms, companies by the gold's rule.)
 # '以甲、乙为代表的…企业': the same list, written with 以…为代表.
 REPRESENTED_CUE = re.compile(
     r"为(?:主要)?代表的?(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
@@ -405,6 +441,16 @@ REPRESENTED_CUE = re.compile(
 # the bracket lists the firms counted (rules.counted_bracket_hits).
 COUNTED_BRACKET = re.compile(
     r"(?:企业|公司)[0-9一二三四五六七八九十两]+[家户个]\((?P<items>[^()，。；,;:：0-9]{2,40})\)")
+# A count of medical bodies followed by their names in brackets (民营医疗机构14个（红十字会医院、…、泰康老年护理院）,
+# 县直卫生健康单位6个（人民医院、中医院、疾病预防控制中心…）): a register, each item one body
+# (rules.counted_facility_hits). Only the opening: the bracket may hold a bracket (…服务中心（妇保院）).
+COUNTED_FACILITY_OPEN = re.compile(r"(?:机构|单位|医院|网点|诊所)[0-9一二三四五六七八九十百两]+[家个所]\(")
+# The kinds of medical facility such an item ends with, and the words that make its name part a
+# class, not a name (中心卫生院, 普通卫生院, 民营医院).
+COUNTED_FACILITY_SUFFIXES = ("医院", "护理院", "卫生院", "诊所", "门诊部", "体检中心")
+HOSPITAL_CLASS_WORDS = frozenset("""
+民营 公立 私立 定点 普通 一级 二级 三级 甲等 乙等 专科 乡镇 社区 村 街道 中心 分 其他 各类 基层
+""".split())
 # How such a bracket opens when it breaks the count down instead (企业55户（其中生产企业27户…）).
 COUNTED_BRACKET_VETO = ("其中", "含", "包括", "主要")
 # What follows the kind word when it is part of a longer term, not the list's type (环境保护、节能
@@ -552,6 +598,11 @@ PARTNER_KIND_ENDS = ("城市", "地区", "国家", "区域", "省份", "省市",
 # A line that ends with a company form ends a name (…有限公司 / 莲都区 / 浙江…有限公司, a table typed one
 # cell a line): nothing continues a legal name on the next line but a branch's or a bracket's words.
 FIRM_LINE_END = re.compile(r"(?:公司|\(有限合伙\)|（有限合伙）)[ \t\u3000]*\r?\n(?![ \t\u3000]*(?:[(（]|分公司|子公司|分行|支行))")
+# A line that ends with 项目 ends a project's name (a table's 项目名称 cell: …分布式光伏发电项目 / 上海工汉
+# 新能源科技有限公司, its 项目单位 on the next line): the firm on the next line does not open with it. Not
+# where the next line goes on with a word of a longer name (…项目 / 管理有限公司, 项目部, 项目公司).
+PROJECT_LINE_END = re.compile(
+    r"项目[ \t\u3000]*\r?\n(?![ \t\u3000\r\n]*(?:管理|部|组|办|公司|有限|建设|投资|咨询|经理|单位|法人))")
 # A line that is only a district, county or town (莲都区, 缙云县, 碧湖镇: a table's 地区 cell typed one a
 # line) is a cell of its own: the firm on the next line does not open with it.
 PLACE_CELL_LINE = re.compile(r"(?m)(?<=\n)[ \t\u3000]*([\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道))[ \t\u3000]*\r?$")

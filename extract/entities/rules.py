@@ -866,6 +866,8 @@ def _national_name(scene: Scene, pos: int, max_len: int) -> int | None:
     for head in lx.NATIONAL_HEADS:
         k = window.find(head)
         if k >= 0 and trim_front(window[:k]) == k:
+            if any(ch in _without(window[k:], lx.CUT_CHAR_WORDS) for ch in lx.CUT_CHARS):
+                return None  # 抓好一批国家级的研究机构和实验室: a 的 inside is a phrase, no name
             return w0 + k
     return None
 
@@ -995,7 +997,7 @@ def company_hits(scene: Scene) -> list[Hit]:
             k = c.rfind("(", max(0, pos - 8), pos - 1)
             if k > 0 and (c[k + 1:pos - 1] in lx.PLACES or c[k + 1:pos - 1] in lx.PAREN_NAME_PARTS):
                 pos = k
-        found = _named(scene, pos, end, suffix, 12)
+        found = _named(scene, pos, end, suffix, lx.COOPERATIVE_MAX_LEN if suffix == lx.COOPERATIVE_SUFFIX else 12)
         registered = _registered_start(scene, pos) if suffix in lx.REGISTERED_SUFFIXES else None
         if registered is not None and placeholder_name(c, registered, pos):
             registered = None  # 某某科技有限公司: a stand-in
@@ -1053,9 +1055,13 @@ def company_hits(scene: Scene) -> list[Hit]:
             # '切实维护银行' name none.
             if not (res >= 2 or (place and len(body) - place >= 2) or (suffix == "银行" and place == len(body))):
                 continue
+            kinds = lx.FIRM_KIND_WORDS | (lx.COOPERATIVE_KIND_WORDS if suffix == lx.COOPERATIVE_SUFFIX else frozenset())
             if not place and suffix not in lx.REGISTERED_SUFFIXES and suffix != "银行" and \
-                    scene.residue(body, scene.not_names | lx.SECTOR_WORDS | lx.FIRM_KIND_WORDS) < 2:
-                continue  # 跨国公司, 商业保理公司, 二十国集团: a kind of firm, or no firm
+                    scene.residue(body, scene.not_names | lx.SECTOR_WORDS | kinds) < 2:
+                continue  # 跨国公司, 商业保理公司, 二十国集团, 农民专业合作社: a kind of firm, or no firm
+            if suffix == lx.COOPERATIVE_SUFFIX and \
+                    scene.residue(body, scene.not_names | lx.SECTOR_WORDS | kinds) < lx.COOPERATIVE_MIN_NAME:
+                continue  # 葡萄种植合作社, 城乡信用合作社: a crop or a kind; 映山红苹果种植专业合作社 is named
             if suffix == "银行" and not place:
                 continue
         if not has_head and suffix not in lx.REGISTERED_SUFFIXES and _counted_before(c, start):
@@ -1217,6 +1223,63 @@ def counted_bracket_hits(scene: Scene) -> list[Hit]:
             if lx.ENUM_ITEM_KIND.search(item) or not _name_like(scene, item):
                 continue
             scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.counted_list"))
+    return out
+
+
+def counted_facility_hits(scene: Scene) -> list[Hit]:
+    """The hospitals and clinics a count of medical bodies names in brackets right after it: each
+    item ending in a medical facility's kind (lexicon.COUNTED_FACILITY_SUFFIXES) with a name part
+    before it is an institution, however plain the name (肛肠医院, 和谐医院: the register counts them
+    one by one), and a hospital kind alone is the place's own hospital (人民医院, 中医院). Items
+    that are other units (疾病预防控制中心, 卫生监督所) are left to the other rules; counted or class
+    items (中心卫生院5所, 民营医院) name none.
+
+    Example: 民营医疗机构4个（红十字会医院、肛肠医院、杏林中医院、泰康老年护理院），县直单位3个（人民医院、中医院、卫生监督所）
+    Finds: Institution 红十字会医院 | Institution 肛肠医院 | Institution 杏林中医院 | Institution 泰康老年护理院 | Institution 人民医院 | Institution 中医院
+    """
+    c, out = scene.c, []
+    not_names = scene.not_names | lx.HOSPITAL_CLASS_WORDS
+    for m in lx.COUNTED_FACILITY_OPEN.finditer(c):
+        a = m.end()
+        depth, b = 0, a
+        while b < len(c) and b - a < 200 and not (c[b] == ")" and depth == 0) and c[b] not in "。；;":
+            depth += {"(": 1, ")": -1}.get(c[b], 0)
+            b += 1
+        if b >= len(c) or c[b] != ")":
+            continue  # no closing bracket: no register
+        for s, e in _split_items(c, a, b):
+            item = c[s:e]
+            suffix = next((x for x in lx.COUNTED_FACILITY_SUFFIXES if item.endswith(x)), None)
+            if suffix is None or not scene.is_free(s, e) or any(ch.isdigit() or ch in "()" for ch in item):
+                continue
+            body = item[:-len(suffix)]
+            if not body or body[-1] in lx.FUNCTION_END:
+                continue
+            if body in lx.HOSPITAL_KIND_NAMES or scene.residue(body, not_names) >= 1:
+                scene.claim(out, Hit(s, e, EntityKind.institution, item, "pattern.institution.counted_list"))
+    return out
+
+
+def operator_list_hits(scene: Scene) -> list[Hit]:
+    """The telecom operators written bare in a list of their own (移动、电信和联通三家): each item is
+    the operator (its registry entry, lexicon.OPERATOR_SHORT_NAMES). The list must be whole: it
+    opens after a mark or a verb that introduces it (来自, 含) and ends at a mark, 等, a count of
+    firms or 运营商; 电信、移动通信 and 广播、电视、电信 are sectors.
+
+    Example: 电信数据来自移动、电信和联通三家；电信业务（含移动、联通、电信三家）增长
+    Finds: Company 移动 | Company 电信 | Company 联通
+    """
+    c, out = scene.c, []
+    for m in lx.OPERATOR_LIST.finditer(c):
+        s, e = m.span()
+        if s > 0 and scene.is_name_char(s - 1) and not c.endswith(lx.OPERATOR_LIST_OPENERS, 0, s):
+            continue  # 推动移动、联通: the list's start is not where a list opens
+        items = [(k.start() + s, k.end() + s) for k in re.finditer("|".join(lx.OPERATOR_SHORT_NAMES), c[s:e])]
+        if len({c[a:b] for a, b in items}) != len(items) or not all(scene.is_free(a, b) for a, b in items):
+            continue
+        for a, b in items:
+            scene.claim(out, Hit(a, b, EntityKind.company, lx.OPERATOR_SHORT_NAMES[c[a:b]], "pattern.company.operators",
+                                 "telecom_operator"))
     return out
 
 
@@ -1423,13 +1486,19 @@ def partner_hits(scene: Scene) -> list[Hit]:
     return out
 
 
-_SHORT_FORM = re.compile(r"\((?:以下)?(?:简称|下称)[：:]?[“\"']?([^”\"'()，。,：:]{2,8}?)[”\"']?\)")
+_SHORT_FORM = re.compile(r"\((?:以下)?(?:简称|下称)[：:]?[“\"']?([^”\"'()，。,：:]{2,8}?)[”\"']?\)"
+                         # …有限责任公司，简称双银公司）: the definition after a comma, inside the bracket
+                         # the name stands in (运营管理实体：四川双银创促科技有限责任公司，简称双银公司).
+                         r"|,(?:以下)?(?:简称|下称)[：:]?[“\"']?([^”\"'()，。,：:;]{2,8}?)[”\"']?(?=[)。;])")
 
 
 def short_form_hits(scene: Scene) -> list[Hit]:
     """A short form the text defines for a company or institution it has just named, and every
     later use of it: 太原钢铁（集团）有限公司（以下简称“太钢”）… 太钢投资…. Each use is a mention of the
     full name (its canonical name), so the two merge into one entity.
+
+    The definition may also follow the name after a comma inside a bracket (（运营管理实体：四川双银
+    创促科技有限责任公司，简称双银公司）).
 
     Example: 杏儿沟煤业有限责任公司（以下简称杏煤公司）北风井负责人；杏煤公司董事长
     Finds: Company 杏儿沟煤业有限责任公司 | Company 杏煤公司
@@ -1439,7 +1508,7 @@ def short_form_hits(scene: Scene) -> list[Hit]:
         full = scene.org_ending_at(m.start())
         if full is None:
             continue
-        short = m.group(1)
+        short = m.group(1) or m.group(2)
         for k in re.finditer(re.escape(short), c):
             s, e = k.span()
             same = [h for h in scene.hits if (h.start, h.end) == (s, e)]
@@ -1476,6 +1545,29 @@ def second_name_hits(scene: Scene) -> list[Hit]:
         if inner is None or inner.label is not h.label or inner.name == h.name:
             continue
         inner.name, inner.rule, inner.in_gazetteer, inner.category = h.name, "pattern.second_name", False, h.category
+    return []
+
+
+def place_alias_hits(scene: Scene) -> list[Hit]:
+    """A pattern name written again without the place it opens with (上海崇明区横沙乡民星经济合作社 in the
+    项目单位 cell, 崇明区横沙乡民星经济合作社 in the project's name; 深圳市 + 腾讯计算机系统有限公司) is the
+    same body: the shorter mention takes the longer one's name, so the two merge into one entity.
+    Only when exactly one longer name of the same type is the shorter one behind a place.
+
+    Example: 崇明区横沙乡民星经济合作社光伏发电项目，项目单位：上海崇明区横沙乡民星经济合作社。
+    Finds: Company 崇明区横沙乡民星经济合作社 | Company 上海崇明区横沙乡民星经济合作社
+    """
+    names: dict[tuple[EntityKind, str], list[Hit]] = {}
+    for h in scene.hits:
+        if h.label in ORG:
+            names.setdefault((h.label, h.name), []).append(h)
+    for h in scene.hits:
+        if h.label not in ORG or h.in_gazetteer or not h.rule.startswith("pattern."):
+            continue
+        longer = {n for (label, n) in names if label is h.label and len(n) > len(h.name) and n.endswith(h.name)
+                  and _place_len(n[:-len(h.name)]) == len(n) - len(h.name)}
+        if len(longer) == 1:
+            h.name, h.rule = longer.pop(), "pattern.place_alias"
     return []
 
 
@@ -1697,10 +1789,13 @@ PATTERN_RULES = (
     (("pattern.company.enumeration", "pattern.company.typed_list", "pattern.institution.typed_list"),
      enumeration_hits),
     (("pattern.company.counted_list",), counted_bracket_hits),
+    (("pattern.institution.counted_list",), counted_facility_hits),
+    (("pattern.company.operators",), operator_list_hits),
     (("pattern.company.list_sibling",), sibling_hits),
     (("pattern.company.partner",), partner_hits),
     (("pattern.short_form",), short_form_hits),
     (("pattern.second_name",), second_name_hits),
+    (("pattern.place_alias",), place_alias_hits),
     (("pattern.technology.paren_acronym",), paren_acronym_hits),
     (("pattern.technology.acronym", "pattern.technology.generation"), acronym_hits),
     (("pattern.technology.modified",), modified_technology_hits),
