@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from policykg.extract.entities import lexicon as lx
-from policykg.extract.entities.rules import NAMELIST_RULE, ORG, Hit, Scene, pattern_hits, product_item
+from policykg.extract.entities.rules import NAMELIST_RULE, ORG, Hit, Scene, pattern_hits, product_item, trim_front
 from policykg.extract.entities.gazetteer import AliasRef, Gazetteer, canonical_id, default_gazetteer
 from policykg.extract.entities.textview import TextView, build_view, compact_key, is_cjk
 from policykg.schema.entities import EntityKind, EntityMention
@@ -280,8 +280,24 @@ def _in_body_name(c: str, h: Hit, agencies: _SpanLookup) -> bool:
         return True  # 人工智能创新发展试验区: part of a designated zone's name
     if lx.TECH_FUND_AFTER.match(c, h.end):
         return True  # 国家人工智能产业投资基金: part of a fund's name
+    if lx.TECH_PARK_AFTER.match(c, h.end) and _in_park_name(c, h.start):
+        return True  # 感知物联网产业园: the middle of a park's name
     before = c[h.start - 1] if h.start > 0 else ""
     return before in lx.TECH_AGENCY_BEFORE and bool(lx.TECH_AGENCY_AFTER.match(c, h.end))
+
+
+def _in_park_name(c: str, start: int) -> bool:
+    """Whether a name part stands right before c[start], up to a mark or eight characters back,
+    once verbs and lead words are cut: a place or words no generic list holds (华府大道四段感知 +
+    物联网产业园, 青岛市 + 人工智能产业园: True; 建设 + 物联网产业园, 开放 + 工业互联网园区: False)."""
+    a = start
+    while a > 0 and start - a < 8 and _letter(c[a - 1]):
+        a -= 1
+    rest = c[a:start][trim_front(c[a:start]):]
+    if not rest:
+        return False
+    scene = Scene("", [], frozenset())
+    return scene.residue(rest) >= 2 or any(rest.startswith(p) or rest.endswith(p) for p in lx.PLACES)
 
 
 def _letter(ch: str) -> bool:

@@ -173,6 +173,12 @@ SECTOR_WORDS = frozenset("""
 专精特新 独角兽 瞪羚 上市 拟上市 创新型 配套 上下游 产业链 链主
 """.split())
 
+# A university's short form: a place or region and one of these (西南交大, 上海交大, 中国科大, 华东师大):
+# the usual short names of 交通大学, 科技大学, 师范大学, 工业大学 … (rules.university_short_hits).
+UNIVERSITY_SHORT_TAILS = ("交大", "科大", "师大", "工大", "农大", "医大", "财大", "理工大", "海大", "政法大")
+# Characters after such a form that make it part of another word (师大学, 工大型, 科大讯飞 is a firm).
+UNIVERSITY_SHORT_VETO_NEXT = ("学", "型", "省", "国", "力", "量", "讯飞", "幅", "规模")
+
 # Universities are often named by discipline (电子科技大学, 信息工程大学), so only these modifiers
 # make '…大学' generic (一流大学, 研究型大学, 各类高校).
 UNIVERSITY_GENERIC = frozenset("""
@@ -246,7 +252,7 @@ PAREN_COMPANY_SUFFIXES = tuple(f"({inner}){tail}" for inner in PAREN_NAME_PARTS
 # field or a place and field like a 研究院.
 INSTITUTION_SUFFIXES = ("研究生院", "研究总院", "研究院", "研究所", "实验室", "科学院", "工程院", "大学", "学院", "中心",
                         "联盟", "医院", "协会", "学会", "研究会", "促进会", "联合会", "规划院", "设计总院", "设计院", "测绘院", "勘察院", "勘测院", "分院",
-                        "研院")
+                        "研院", "图书馆")
 # …研院 is a 研究院's short form (工研院 = 工业技术研究院, 先研院 = 先进技术研究院, 产研院): one or two
 # characters of its field before it, after a known body (哈工大先研院), a bare 省/市 or a place.
 SHORT_ACADEMY_SUFFIX = "研院"
@@ -264,6 +270,9 @@ ADMIN_LEVEL_ENDS = ("省", "市", "区", "县", "镇", "乡", "村")  # not 州:
 HEADED_ONLY_SUFFIXES = ("分院",)
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
 NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育 协同".split())
+# Verbs that are a name's last word right before its suffix (生产力促进中心, 技术创新促进中心: a promotion
+# centre): there they cut nothing, elsewhere in the window they still do (支持 + 深圳市生产力促进中心).
+SUFFIX_NAME_VERBS = {"中心": ("促进",)}
 # How far back a registered name may reach before its company form (柳河县城市建设投资 + 有限公司).
 REGISTERED_MAX_LEN = 16
 # How many name characters may stand before a known short name that heads a registered name,
@@ -336,7 +345,9 @@ FACTORY_KIND_END = ("电", "工", "分", "总", "本", "新", "老", "全", "该
 PLACE_NAMED_COMPANY = ("银行", "电视台", "清算所")
 # Alliances are named by their region (深圳云计算产业联盟, 中国人工智能产业发展联盟); without one
 # (物联网产业联盟, 数字家庭产业联盟, 产业技术标准联盟) the phrase is a kind.
-PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会", "研究会", "促进会", "联合会")
+PLACE_NAMED_INSTITUTION = ("联盟", "医院", "协会", "学会", "研究会", "促进会", "联合会", "图书馆")
+# A public library is a named facility that is no agency (上海市长宁区图书馆), named by its place and
+# district; 公共图书馆, 数字图书馆, 社区图书馆, 深圳图书馆's bare city are kinds or too short to tell.
 # Hospitals and societies are named the same way (深圳市人民医院, 中国互联网协会,
 # 深圳市软件行业协会); without a place (行业协会, 定点医院, 智慧医院, 学会使用) the phrase is a kind
 # or no name at all. An association of science and technology (科学技术协会, a 科协) is a people's
@@ -406,7 +417,9 @@ SUFFIX_VETO_NEXT = {
     "大学": ("城", "生", "科技园", "科技创新园", "科创园", "园", "毕业", "前", "校", "(大专", "(本科", "专科", "本科", "学历", "文化程度"),
     "学院": ("派", "式"),
     "研院": ("所", "校"),  # 科研院所, 科研院校: research bodies as a kind
-    "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位", "路", "街", "大道", "公园", "广场"),
+    "中心": ("区", "城", "镇", "支行", "站", "温度", "环节", "任务", "工作", "地位", "路", "街", "大道", "公园", "广场",
+             # 公办中心幼儿园, 中心小学, 中心卫生院: a kind of school or clinic, 中心 its rank
+             "幼儿园", "小学", "学校", "卫生院"),
     "银行": ("业", "卡", "间", "账", "结算", "系统", "机构", "保险"),
     "集团": ("化", "军"),
     "公司": ("债", "制", "法", "化", "治理"),
@@ -567,6 +580,11 @@ TECH_ZONE_AFTER = re.compile(r"(?:创新|发展|应用|产业|融合|综合)+(?:
 # … and a fund's name after it (国家人工智能产业投资基金): the term names the fund's field, and the
 # fund is no technology mention (heldout_entities_6's rule: technology words inside proper names).
 TECH_FUND_AFTER = re.compile(r"(?:产业|发展|创新|投资|引导|创业|股权)*基金")
+# … and a park's name after it, when name words stand before the term too (感知 + 物联网 + 产业园, 无锡 +
+# 物联网 + 产业园): the term is the middle of the park's proper name (the gold's rule: a technology word
+# inside a park's name is no mention). A park named by the term alone after a verb (建设物联网产业园) keeps
+# the term (finder._in_park_name).
+TECH_PARK_AFTER = re.compile(r"(?:产业|科技|创新|应用|示范)*(?:园区|园)(?![林艺])")
 
 
 # Titles a place or park is given, not firms (中国软件名城, 国家级车联网先导区): the gate drops a

@@ -148,10 +148,11 @@ class Scene:
         ch = self.c[i]
         if is_cjk(ch) or (ch.isascii() and ch.isalnum()):
             return True
-        # A middle dot between Chinese characters joins a merged firm's parts (大连重工•起重集团公司);
-        # between digits it is a date (12·21), which is no name.
+        # A middle dot between Chinese characters joins a merged firm's parts (大连重工•起重集团公司),
+        # and a name's word and its number (银河·596 + 军民融合技术创新促进中心: a name never starts at
+        # the number); between digits it is a date (12·21), which is no name.
         if ch in lx.NAME_DOTS:
-            return 0 < i < len(self.c) - 1 and is_cjk(self.c[i - 1]) and is_cjk(self.c[i + 1])
+            return 0 < i < len(self.c) - 1 and is_cjk(self.c[i - 1]) and (is_cjk(self.c[i + 1]) or self.c[i + 1].isdigit())
         # A hyphen only inside a Latin name (TD-LTE), never as the dash between Chinese parts.
         return ch == "-" and 0 < i < len(self.c) - 1 and self.c[i - 1].isascii() and self.c[i - 1].isalnum() \
             and self.c[i + 1].isascii() and self.c[i + 1].isalnum()
@@ -316,7 +317,14 @@ def placeholder_name(c: str, start: int, pos: int, firm: bool = True) -> bool:
 def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple[int, str, bool] | None:
     """Common front half of the suffix rules: (start, body, has_head) or None."""
     w0, head = scene.window(pos, max_len)
-    k = trim_front(scene.c[w0:pos])
+    verb = next((v for v in lx.SUFFIX_NAME_VERBS.get(suffix, ()) if scene.c.endswith(v, w0, pos)), None)
+    if verb is not None:
+        # 生产力 + 促进 + 中心: the verb is the name's own last word; the name starts after any other cut.
+        k = trim_front(scene.c[w0:pos - len(verb)])
+        if w0 + k >= pos - len(verb):
+            return None  # 省民营经济发展 + 促进中心: nothing but the verb is left to name it
+    else:
+        k = trim_front(scene.c[w0:pos])
     if placeholder_name(scene.c, w0 + k, pos, suffix in lx.COMPANY_SUFFIXES):
         return None  # A公司, 某公司: a stand-in in a worked example names no firm
     if pos - w0 >= max_len and k == 0 and not (suffix in lx.REGISTERED_SUFFIXES and scene.bounded(w0)):
@@ -435,7 +443,7 @@ def _through_tech(scene: Scene, start: int, pos: int, max_len: int) -> tuple[int
 
 
 def institution_hits(scene: Scene) -> list[Hit]:
-    """…大学 / …学院 / …研究院 / …研究所 / …实验室 / …中心 / …联盟 / …医院 / …协会 / …学会 with a
+    """…大学 / …学院 / …研究院 / …研究所 / …实验室 / …中心 / …联盟 / …医院 / …协会 / …学会 / …图书馆 with a
     name part before the suffix (a place for universities, alliances, hospitals and societies; a
     known company or institution for facility centres; the city for a national centre).
 
@@ -523,8 +531,36 @@ def institution_hits(scene: Scene) -> list[Hit]:
             start = _tech_head(scene, start)
         rule = ("university" if university else "centre" if suffix == "中心"
                 else "alliance" if suffix == "联盟" else "hospital" if suffix == "医院"
-                else "association" if suffix in lx.ASSOCIATION_SUFFIXES else "research")
+                else "association" if suffix in lx.ASSOCIATION_SUFFIXES else "library" if suffix == "图书馆"
+                else "research")
         scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], f"pattern.institution.{rule}"))
+    return out
+
+
+def university_short_hits(scene: Scene) -> list[Hit]:
+    """A university by its usual short form: a place or region right before a short tail
+    (lexicon.UNIVERSITY_SHORT_TAILS: 交大, 科大, 师大 …), opening a name (after a mark, a verb or a
+    lead word), the form not part of a longer word (科大讯飞 is a firm's name, 师大学 none).
+
+    Example: 西南交大产业园、武汉大学科技园环绕于此，与上海交大、中国科大合作
+    Finds: Institution 西南交大 | Institution 上海交大 | Institution 中国科大
+    """
+    c, out = scene.c, []
+    tails = "|".join(map(re.escape, lx.UNIVERSITY_SHORT_TAILS))
+    for m in re.finditer(tails, c):
+        pos, end = m.span()
+        if c.startswith(lx.UNIVERSITY_SHORT_VETO_NEXT, end):
+            continue
+        place = _place_before(scene, pos)
+        if not place:
+            continue
+        start = pos - place
+        w, _ = scene.window(start, 8)
+        if w < start and trim_front(c[w:start]) != start - w:
+            continue  # more name before the place: 安徽 + …, a longer name or a word
+        if not scene.is_free(start, end):
+            continue
+        scene.claim(out, Hit(start, end, EntityKind.institution, c[start:end], "pattern.institution.university_short"))
     return out
 
 
@@ -1776,9 +1812,11 @@ def technology_sibling_hits(scene: Scene) -> list[Hit]:
 # (tests/test_entity_rules.py runs them).
 PATTERN_RULES = (
     (("pattern.institution.university", "pattern.institution.research", "pattern.institution.centre",
-      "pattern.institution.alliance", "pattern.institution.hospital", "pattern.institution.association"),
+      "pattern.institution.alliance", "pattern.institution.hospital", "pattern.institution.association",
+      "pattern.institution.library"),
      institution_hits),
     (("pattern.institution.key_lab",), key_lab_hits),
+    (("pattern.institution.university_short",), university_short_hits),
     (("pattern.institution.campus",), campus_hits),
     (("pattern.institution.hospital_campus",), hospital_campus_hits),
     (("pattern.institution.standards",), standards_body_hits),
