@@ -149,3 +149,14 @@ def test_a_promotion_centre_keeps_its_verb():
     # name; the centre's name is longer than the window, so it is left out rather than cut at 596.
     found = _of("Institution", "银河·596军民融合技术创新促进中心办公场地位于成都市双流区银河•596科技园科研综合楼4楼")
     assert not any(name.startswith("596") for name in found), found
+
+
+def test_a_list_of_investments_named_by_their_investors():
+    # cut-down real (万载县 2015 statistical bulletin). Before: only 阿里巴巴.
+    text = ("较大项目有：投资达11亿元的虹发铝型材、投资10亿元的帛士数码、投资达8亿元的云镜电子商务、"
+            "投资达1.2亿元的阿里巴巴农村淘宝等。")
+    assert _of("Company", text) == {"虹发铝型材", "帛士数码", "云镜电子商务", "阿里巴巴"}
+    # cut-down real (柳河县 pages of the unlabelled corpus): projects, no firms.
+    assert _of("Company", "引进投资5亿元的香颂电商旅游街项目、投资3亿元的盛鹏大唐景象项目。") == set()
+    # hand-written: without a known firm among them the items stay unread.
+    assert _of("Company", "较大项目有：投资达11亿元的虹发铝型材、投资10亿元的帛士数码等。") == set()

@@ -464,6 +464,9 @@ COUNTED_FACILITY_SUFFIXES = ("医院", "护理院", "卫生院", "诊所", "门�
 HOSPITAL_CLASS_WORDS = frozenset("""
 民营 公立 私立 定点 普通 一级 二级 三级 甲等 乙等 专科 乡镇 社区 村 街道 中心 分 其他 各类 基层
 """.split())
+# A list of investments named by their investors (较大项目有：投资达11亿元的虹发铝型材、投资10亿元的帛士数码、
+# 投资达1.2亿元的阿里巴巴农村淘宝等): each item is 投资 + a sum + 的 + the firm (rules.invested_list_hits).
+INVESTED_ITEM = re.compile(r"投资(?:达|约|超|近)?[0-9.]+(?:亿|万)?元的(?P<x>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?=、|等|,|。|;|$)")
 # How such a bracket opens when it breaks the count down instead (企业55户（其中生产企业27户…）).
 COUNTED_BRACKET_VETO = ("其中", "含", "包括", "主要")
 # What follows the kind word when it is part of a longer term, not the list's type (环境保护、节能

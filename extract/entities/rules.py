@@ -1296,6 +1296,36 @@ def counted_facility_hits(scene: Scene) -> list[Hit]:
     return out
 
 
+def invested_list_hits(scene: Scene) -> list[Hit]:
+    """A list of investments named by their investors, 投资 + a sum + 的 + X joined by 、, where one
+    X opens with a known company (阿里巴巴农村淘宝): the other Xs that read as names are firms too
+    (the projects are called by the firms that invest). An X that ends like a project (…项目, …工程)
+    or a kind names none, and a list with no known firm in it types nothing.
+
+    Example: 较大项目有：投资达11亿元的虹发铝型材、投资10亿元的帛士数码、投资达1.2亿元的阿里巴巴农村淘宝等。
+    Finds: Company 虹发铝型材 | Company 帛士数码 | Company 阿里巴巴
+    """
+    c, out = scene.c, []
+    firms = {h.start for h in scene.hits if h.label is EntityKind.company}
+    lists: list[list[tuple[int, int]]] = []
+    for m in lx.INVESTED_ITEM.finditer(c):
+        span = m.span("x")
+        if lists and c[lists[-1][-1][1]:m.start()] == "、":
+            lists[-1].append(span)
+        else:
+            lists.append([span])
+    for items in lists:
+        if len(items) < 2 or not any(s in firms for s, _ in items):
+            continue
+        for s, e in items:
+            item = c[s:e]
+            if s in firms or not scene.is_free(s, e) or item.endswith(lx.PROJECT_ITEM_ENDS) or \
+                    lx.ENUM_ITEM_KIND.search(item) or not _name_like(scene, item):
+                continue
+            scene.claim(out, Hit(s, e, EntityKind.company, item, "pattern.company.invested_list"))
+    return out
+
+
 def operator_list_hits(scene: Scene) -> list[Hit]:
     """The telecom operators written bare in a list of their own (移动、电信和联通三家): each item is
     the operator (its registry entry, lexicon.OPERATOR_SHORT_NAMES). The list must be whole: it
@@ -1829,6 +1859,7 @@ PATTERN_RULES = (
     (("pattern.company.counted_list",), counted_bracket_hits),
     (("pattern.institution.counted_list",), counted_facility_hits),
     (("pattern.company.operators",), operator_list_hits),
+    (("pattern.company.invested_list",), invested_list_hits),
     (("pattern.company.list_sibling",), sibling_hits),
     (("pattern.company.partner",), partner_hits),
     (("pattern.short_form",), short_form_hits),
