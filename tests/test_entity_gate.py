@@ -260,3 +260,14 @@ def test_a_level_before_a_kind_of_centre_names_none():
     text = "准体系，推进市级灾害评估中心建设"
     i = text.index("市级")
     assert not keep_model_span(text, i, i + 8, "Institution", 0.99, lexicon=LEXICON)
+
+
+def test_an_item_of_a_list_of_activities_is_no_firm():
+    # proposed by the shipped model on heldout_entities_8.json#45 (a Shanghai 零碳园区 work plan)
+    text = "强化用能企业负荷监测，为碳排放核算、源网匹配、电力需求侧管理、多能互补和资源循环利用提供支撑。"
+    i = text.find("源网匹配")
+    assert not keep_model_span(text, i, i + 4, "Company", 1.0, lexicon=LEXICON)
+    # HAND-WRITTEN: the same shape beside firms passes
+    text = "支持思必驰、源网匹配、美亚柏科等企业发展"
+    i = text.find("源网匹配")
+    assert keep_model_span(text, i, i + 4, "Company", 1.0, lexicon=LEXICON)

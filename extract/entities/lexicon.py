@@ -603,6 +603,10 @@ DESIGNATION_WORDS = frozenset("""
 平台 开放 重点实验 一批 若干 各类 相关 有关 高水平 先进 制造业 产业 行业 领域 共性 关键 国际 科技 全球 世界
 """.split())
 
+# How items of a list of activities end (碳排放核算、源网匹配、电力需求侧管理): a model proposal listed
+# right beside such an item is an activity too, no firm (gate.list_siblings_ok).
+ACTIVITY_ENDS = ("核算", "管理", "利用", "监测", "互补", "调配", "预测", "评估", "治理", "保护", "优化", "改造",
+                 "整治", "运维", "监管", "调度", "匹配", "配置", "统计", "审批")
 # What a sentence naming a firm says around it (the gate's context test for model companies).
 FIRM_CONTEXT_WORDS = ("企业", "公司", "集团", "厂商", "龙头", "品牌", "运营商", "服务商", "供应商", "制造商", "上市",
                       "合资", "投资", "签约", "落户", "入驻")
