@@ -22,6 +22,15 @@ already made, which serve as boundaries (a name does not run into an earlier ent
   pattern.institution.standards   a standards committee (全国…标准化技术委员会, 住房和城乡建设部…标准化
                                   技术委员会), named by a national head or a ministry
   pattern.company.branch          a known bank's branch (中信银行丽水分行)
+  pattern.company.operators       the operators written bare in a list of their own (移动、电信和联通三家)
+  pattern.company.invested_list   a list of investments named by their investors, one a known firm
+                                  (投资达11亿元的虹发铝型材、…的阿里巴巴农村淘宝等)
+  pattern.institution.counted_list  the hospitals and clinics a count names in brackets
+                                  (民营医疗机构14个（红十字会医院、…）)
+  pattern.institution.university_short  a place + 交大/科大/师大 … (西南交大, 中国科大)
+  pattern.institution.library     place + district + 图书馆 (上海市长宁区图书馆)
+  pattern.place_alias             a pattern name written again without its leading place, merged
+                                  into the full name (崇明区…合作社 = 上海崇明区…合作社)
   pattern.second_name             a body's second name in brackets right after it, merged into it
                                   (山东第一医科大学（山东省医学科学院）)
   pattern.technology.paren_acronym  中文术语（ACR） or ACR（中文术语）, the term ending like a technology;
