@@ -60,7 +60,9 @@ MARKER_FORMS: tuple[MarkerForm, ...] = (
     # A digit after an ASCII point is a decimal (2.5亿元); after a full-width point or 、 it is the item's
     # text (3．2020年底前开展…).
     # Inside a run-on line 2、3月份 is a list of numbers, not item 2 (3．2020年底前 still is item 3).
-    MarkerForm("item", 3, r"([0-9０-９]{1,2})\s*(?:[．、]|\.(?![0-9０-９]))\s*",
+    # The small full stop ﹒ (U+FE52) stands for ． in some database exports (北大法宝 plain text:
+    # 1﹒推进工业互联网外网建设。 of ah-2021-gongye-hulianwang); it never ends a decimal number.
+    MarkerForm("item", 3, r"([0-9０-９]{1,2})\s*(?:[．、﹒]|\.(?![0-9０-９]))\s*",
                run_on_guard="(?:(?<!、)|(?![0-9０-９]))"),
     # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章
     # and above its 项 (（一）…) and 目 (1. …), which restart in every article (rank 1.5).

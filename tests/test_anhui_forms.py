@@ -1,0 +1,41 @@
+"""Forms of the 北大法宝 plain-text exports of the ninth dev set (Anhui provincial documents).
+
+Real text: ah-2021-gongye-hulianwang and ah-2022-rcep-shishi of tests/gold/dev (quoted as written).
+Expected values were read off the documents by hand, not taken from the tool's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.extract.pipeline import extract_text
+from policykg.extract.structure.headings import match_marker
+
+DOCS = Path(__file__).resolve().parent / "gold" / "dev" / "docs"
+
+
+def _doc(doc_id: str) -> str:
+    return (DOCS / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+# ── the small full stop ﹒ (U+FE52) as an item marker ─────────────────────────────────────────
+
+def test_small_full_stop_opens_an_item():
+    # ah-2021-gongye-hulianwang 二、（一）: 1﹒推进工业互联网外网建设。支持基础电信企业…
+    m = match_marker("1﹒推进工业互联网外网建设。支持基础电信企业加强宽带网络基础设施建设")
+    assert m is not None and m.type == "item" and m.number == 1 and m.marker == "1﹒"
+    m = match_marker("24﹒促进区域协同发展。")
+    assert m is not None and m.type == "item" and m.number == 24
+
+
+def test_small_full_stop_items_are_the_tasks_their_brackets_close():
+    text = _doc("ah-2021-gongye-hulianwang")
+    x = extract_text(text, doc_id="ah-2021-gongye-hulianwang")
+    items = [t for t in x.tasks if t.rule == "task.numbered_item" and "﹒" in text[t.start:t.start + 4]]
+    assert len(items) == 24
+    quote = "（责任单位：省通信管理局，省铁塔公司、各基础电信企业，各市人民政府）"
+    clause = next(c for c in x.clauses if c.text == quote)
+    task = next(t for t in x.tasks if t.id == clause.task_id)
+    assert task.title == "推进工业互联网外网建设"
+    # The group heading （一）网络体系强基行动。 above the items is no task of its own clause.
+    assert all(t.title != "网络体系强基行动" for t in x.tasks if t.id == clause.task_id)
