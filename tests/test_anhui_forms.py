@@ -39,3 +39,29 @@ def test_small_full_stop_items_are_the_tasks_their_brackets_close():
     assert task.title == "推进工业互联网外网建设"
     # The group heading （一）网络体系强基行动。 above the items is no task of its own clause.
     assert all(t.title != "网络体系强基行动" for t in x.tasks if t.id == clause.task_id)
+
+
+# ── A牵头，B、C按职责分工配合: the duty-division phrase before a supporter list's verb ─────────────
+
+def _roles(sentence: str) -> list[tuple[str, list[str]]]:
+    from policykg.extract.clauses.finder import find_clauses
+
+    found = find_clauses(sentence, default_prefix="省")
+    assert len(found) == 1, found
+    return [(role.value, [it.surface for it in items]) for role, items in found[0].roles]
+
+
+def test_duty_division_before_support_verb_is_support_beside_the_lead():
+    # ah-2022-rcep-shishi 3.: …关于原产地证书申领程序、业务流程等方面的培训。（合肥海关牵头，省贸促会、省商务厅按职责分工配合）
+    assert _roles("加强企业尤其是小微企业关于原产地证书申领程序、业务流程等方面的培训。"
+                  "（合肥海关牵头，省贸促会、省商务厅按职责分工配合）") == [
+        ("lead", ["合肥海关"]), ("support", ["省贸促会", "省商务厅"])]
+    # ah-2022-rcep-shishi 24.: （省商务厅牵头，省外办、省贸促会按职责分工配合）
+    assert _roles("（省商务厅牵头，省外办、省贸促会按职责分工配合）") == [
+        ("lead", ["省商务厅"]), ("support", ["省外办", "省贸促会"])]
+
+
+def test_duty_division_with_responsible_verb_beside_a_lead_stays_responsible():
+    # ah-2022-rcep-shishi 17.: （省发展改革委牵头，省交通运输厅、省民航机场集团、省港航集团按职责分工负责）
+    assert _roles("（省发展改革委牵头，省交通运输厅、省民航机场集团、省港航集团按职责分工负责）") == [
+        ("lead", ["省发展改革委"]), ("responsible", ["省交通运输厅", "省民航机场集团", "省港航集团"])]

@@ -544,7 +544,10 @@ _REQ = r"(?:" + _V.alternation(_V.clauses.request) + r")?"
 _AFTER_LEAD = (
     # Co-responsible first, so that B共同负责 is never read as a supporter "B共同" + 负责.
     rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实))"
-    rf"|{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_V.alternation(_V.verbs.support + _V.clauses.lead_others)}))"
+    # A supporter list may carry the duty-division phrase before its verb (A牵头，B、C按职责分工配合,
+    # ah-2022-rcep-shishi): the phrase says how B and C share the support, it is no part of C's name.
+    rf"|{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?)?"
+    rf"(?:{_V.alternation(_V.verbs.support + _V.clauses.lead_others)}))"
     rf"|(?=[，,。；;）)]))"
 )
 # 牵头 followed straight by the work (国办正在牵头组织建设…): the lead alone.
