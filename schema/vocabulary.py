@@ -58,6 +58,11 @@ class AgencyWords(_Model):
     town_seated_units: list[str] = []
     # the endings of `suffixes` that mark a body inside entity text (extract/entities/lexicon.py)
     entity_suffixes: list[str] = []
+    # working bodies a document names by their purpose (省推进…领导小组): their endings, the purpose
+    # verbs their names may hold, and the tails naming the units that sit on one (…成员单位)
+    working_body_suffixes: list[str] = []
+    working_body_purpose_verbs: list[str] = []
+    member_unit_tails: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

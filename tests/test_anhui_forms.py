@@ -65,3 +65,38 @@ def test_duty_division_with_responsible_verb_beside_a_lead_stays_responsible():
     # ah-2022-rcep-shishi 17.: （省发展改革委牵头，省交通运输厅、省民航机场集团、省港航集团按职责分工负责）
     assert _roles("（省发展改革委牵头，省交通运输厅、省民航机场集团、省港航集团按职责分工负责）") == [
         ("lead", ["省发展改革委"]), ("responsible", ["省交通运输厅", "省民航机场集团", "省港航集团"])]
+
+
+# ── working bodies named by their purpose, and the units sitting on one ──────────────────────────
+
+def test_working_bodies_named_by_purpose_are_bodies():
+    from policykg.extract.clauses.agency_list import is_agency
+
+    # ah-2021-gongye-hulianwang 12﹒: （责任单位：省推进工业互联网创新发展专项工作组）
+    assert is_agency("省推进工业互联网创新发展专项工作组")
+    # ah-2021-gongye-hulianwang 四、（一）: （责任单位：省推进工业互联网创新发展专项工作组成员单位，各市人民政府）
+    assert is_agency("省推进工业互联网创新发展专项工作组成员单位")
+    # ah-2022-rcep-shishi 22.: （省推进“三地一区”建设领导小组改革开放新高地执行小组成员单位按职责分工负责）
+    assert is_agency("省推进“三地一区”建设领导小组改革开放新高地执行小组成员单位")
+    # ah-2022-rcep-shishi 15.: （省十大新兴产业推进组工作专班牵头单位牵头，…成员单位按职责分工配合）
+    assert is_agency("省十大新兴产业推进组工作专班牵头单位")
+    assert is_agency("省十大新兴产业推进组工作专班成员单位")
+
+
+def test_a_purpose_verb_before_a_bare_working_body_word_is_a_phrase():
+    from policykg.extract.clauses.agency_list import is_agency
+
+    # Hand-written: the verb and a generic working-body word name no body.
+    assert not is_agency("推进工作专班")
+    assert not is_agency("加快推进工作组")
+    assert not is_agency("加强领导小组")
+    assert not is_agency("成立推进工作领导小组的")
+
+
+def test_member_units_of_a_working_body_in_lead_and_support_roles():
+    # ah-2022-rcep-shishi 15.
+    assert _roles("（省十大新兴产业推进组工作专班牵头单位牵头，省十大新兴产业推进组工作专班成员单位按职责分工配合）") == [
+        ("lead", ["省十大新兴产业推进组工作专班牵头单位"]), ("support", ["省十大新兴产业推进组工作专班成员单位"])]
+    # ah-2022-rcep-shishi 10.
+    assert _roles("（省商务厅牵头，省十大新兴产业推进组工作专班牵头单位按职责分工负责）") == [
+        ("lead", ["省商务厅"]), ("responsible", ["省十大新兴产业推进组工作专班牵头单位"])]

@@ -197,6 +197,8 @@ def is_agency(name: str) -> bool:
             is_agency(p) for p in re.split(r"[、，,]", plates.group("plates")))
     core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
+    if _working_body(core):
+        return True
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
             or _not_in_name_words().search(core):
         return False
@@ -204,6 +206,27 @@ def is_agency(name: str) -> bool:
     if re.search(r"[、，,。；;：:“”\"《》\s]", re.sub(r"[（(][^（）()]{1,10}[）)]", "", core)):
         return False
     return core.endswith(tuple(_vocab().agency.suffixes))
+
+
+def _working_body(core: str) -> bool:
+    """A working body named by its purpose (省推进工业互联网创新发展专项工作组), or the collective of
+    the units sitting on one (…执行小组成员单位, …工作专班牵头单位): the vocabulary's working-body
+    endings, member tails and purpose verbs. Without the purpose verbs and a quoted slogan's marks
+    (省推进“三地一区”建设领导小组), the rest must read as a name does: no verb, particle or punctuation."""
+    a = _vocab().agency
+    member = next((t for t in a.member_unit_tails if core.endswith(t)), None)
+    body = core[: -len(member)] if member else core
+    suffix = next((s for s in sorted(a.working_body_suffixes, key=len, reverse=True) if body.endswith(s)), None)
+    if suffix is None or not a.working_body_purpose_verbs:
+        return False
+    stem = re.sub(r"“([^“”]{1,10})”", r"\1", body)
+    stem = re.sub(_vocab().alternation(a.working_body_purpose_verbs), "", stem)
+    # Each purpose verb must leave a name around it: 推进工作组 alone is a phrase (推进 + 工作组).
+    if len(stem) - len(suffix) < 2 or len(stem) > 40 or _VERB_HEAD.match(stem):
+        return False
+    if _NOT_IN_NAME.search(stem) or _not_in_name_words().search(stem) or re.search(r"[、，,。；;：:“”\"《》\s（）()]", stem):
+        return False
+    return stem != body or member is not None
 
 
 # A bare generic word after a collective (其他有关部门、单位 / 有关部门和单位): it shares that collective's
