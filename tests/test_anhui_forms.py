@@ -100,3 +100,30 @@ def test_member_units_of_a_working_body_in_lead_and_support_roles():
     # ah-2022-rcep-shishi 10.
     assert _roles("（省商务厅牵头，省十大新兴产业推进组工作专班牵头单位按职责分工负责）") == [
         ("lead", ["省商务厅"]), ("responsible", ["省十大新兴产业推进组工作专班牵头单位"])]
+
+
+# ── the same bracket repeated in one task assigns once ───────────────────────────────────────────
+
+def test_identical_bracket_repeated_in_one_chapter_assigns_once():
+    # ah-2021-gongye-hulianwang part 1, 二、支持企业数字化、网络化、智能化转型: its three topic paragraphs
+    # each end with （责任单位：省经济和信息化厅、省财政厅）; the gold annotates the chapter's bracket once.
+    text = _doc("ah-2021-gongye-hulianwang")
+    x = extract_text(text, doc_id="ah-2021-gongye-hulianwang")
+    chapter = next(t for t in x.tasks if t.title == "支持企业数字化、网络化、智能化转型")
+    clauses = [c for c in x.clauses if c.task_id == chapter.id]
+    assert [c.text for c in clauses] == ["（责任单位：省经济和信息化厅、省财政厅）"] * 3
+    assert [[a.agency.surface for a in c.assignments] for c in clauses] == [["省经济和信息化厅", "省财政厅"], [], []]
+    # 三、 has two distinct brackets beside the repeated one: each distinct one assigns.
+    chapter = next(t for t in x.tasks if t.title == "支持工业互联网基础设施建设")
+    assigned = [c.text for c in x.clauses if c.task_id == chapter.id and c.assignments]
+    assert assigned == ["（责任单位：省经济和信息化厅、省财政厅）", "（责任单位：省经济和信息化厅、省通信管理局、省财政厅）"]
+
+
+def test_a_prose_clause_said_twice_in_one_unit_assigns_twice():
+    # gov-2020-guobanfa-13 （三）环境污染防治: 由地方承担支出责任 closes two matters of the unit, and the
+    # gold annotates both (prose clauses are statements of their own, not one repeated bracket).
+    text = _doc("gov-2020-guobanfa-13")
+    x = extract_text(text, doc_id="gov-2020-guobanfa-13")
+    task = next(t for t in x.tasks if t.title.startswith("环境污染防治"))
+    local = [a for c in x.clauses if c.task_id == task.id for a in c.assignments if a.agency.surface == "地方"]
+    assert len(local) >= 2

@@ -139,6 +139,13 @@ _SUB_ITEM = re.compile(r"[（(][0-9０-９]{1,2}[）)]$")
 _NUMBERED_ITEM = re.compile(r"[0-9０-９]{1,2}[.．、]?$")
 
 
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether the clause text[start:end] is a bracket of its own (（责任单位：…）, （A牵头，B配合）)."""
+    opens = text[start:start + 1] in ("（", "(") or text[start - 1:start] in ("（", "(")
+    closes = text[end - 1:end] in ("）", ")") or text[end:end + 1] in ("）", ")")
+    return opens and closes
+
+
 def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Section], tasks: list[Task],
                    body_start: int, body_end: int, front: str = "",
                    skip: list[tuple[int, int]] | None = None) -> Assigned:
@@ -153,6 +160,8 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
     agencies: dict[str, Agency] = {}
     closing = closing_start(text, sections, body_end)
     units = ClauseTasks(doc_id, out.tasks, sections, text)
+    # (task, clause text) of the clauses read so far: see the repeat below.
+    said: dict[tuple[str, str], int] = {}
     for applied in apply_conventions(found, out.conventions, text):
         f, conv = applied.found, applied.convention
         if any(a <= f.start < b for a, b in skip or []):
@@ -167,6 +176,21 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
         if created is not None:
             out.tasks.append(created)
         evidence = Evidence(doc_id=doc_id, start=f.start, end=f.end, quote=text[f.start:f.end], rule=f.rule)
+        # The same bracketed clause written again in one task (a chapter's paragraphs each closed by
+        # the same （责任单位：A、B）, ah-2021-gongye-hulianwang 二、; a bracket repeated after a unit's
+        # 具体措施, gov-2020-guobanfa-43 （二十三）) assigns nothing new: it stays a clause of the task,
+        # as evidence, and its bodies are counted once, at the first. Prose clauses are not
+        # merged: 由地方承担支出责任 said of two matters of one unit is two statements (gov-2020-guobanfa-13).
+        repeat = None
+        if task is not None and _bracketed(text, f.start, f.end):
+            key = (task.id, re.sub(r"\s", "", evidence.quote))
+            repeat = said.get(key)
+            said.setdefault(key, f.start)
+        if repeat is not None:
+            out.warnings.append(f"clause at {f.start}-{f.end} repeats the clause at {repeat} of task {task.id}")
+            out.clauses.append(Clause(doc_id=doc_id, task_id=task.id, start=f.start, end=f.end,
+                                      text=evidence.quote, rule=f.rule, assignments=[], scope=f.scope))
+            continue
         assignments = []
         for role, items in f.roles:
             for rank, it in enumerate(items, 1):
