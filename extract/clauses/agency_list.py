@@ -137,7 +137,10 @@ def takes_prefix(name: str) -> bool:
 
 # Whole words that end like a body but are not one (全部 ends in 部, 城市 in 市).
 NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本部", "干部", "城市", "地区", "社会", "机构",
-              "部门", "单位", "有关", "相关", "方面", "总部", "基层", "人民政府", "医院", "企业", "学校"}
+              "部门", "单位", "有关", "相关", "方面", "总部", "基层", "人民政府", "医院", "企业", "学校",
+              # levels of government written as one word (由省市合力开展…培训, ah-2021-gongye-hulianwang
+              # 七、): the levels acting together, no one body (the gold leaves it out)
+              "省市", "市县", "省市县", "县乡", "市县乡"}
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
 _NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两][个名位]|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好|"
                           r"提请|报请|上报|报送|报告|报同级|填报|审核(?!机构)|批准")
