@@ -127,3 +127,50 @@ def test_a_prose_clause_said_twice_in_one_unit_assigns_twice():
     task = next(t for t in x.tasks if t.title.startswith("环境污染防治"))
     local = [a for c in x.clauses if c.task_id == task.id for a in c.assignments if a.agency.surface == "地方"]
     assert len(local) >= 2
+
+
+# ── two documents in one file: the second's title ends the first's last chapter ──────────────────
+
+def test_second_document_title_ends_the_first_document_s_last_chapter():
+    from policykg.extract.structure.sections import parse_structure
+
+    # ah-2021-gongye-hulianwang: 若干政策 八、… 本政策自2021年开始执行，由省经济和信息化厅负责解释。
+    # then the line 安徽省工业互联网创新发展行动计划（2021-2023年）, its preface and its own 一、总体要求.
+    text = _doc("ah-2021-gongye-hulianwang")
+    st = parse_structure(text, "ah")
+    title = text.index("安徽省工业互联网创新发展行动计划（2021-2023年）\n")
+    eighth = next(s for s in st.sections if s.marker == "八、")
+    assert eighth.end <= title
+    preface = text.index("为深入实施工业互联网创新发展战略")
+    assert next(p for p in st.paragraphs if p.start <= preface < p.end).section_id is None
+
+
+def test_each_document_s_closing_paragraphs_belong_to_no_task():
+    text = _doc("ah-2021-gongye-hulianwang")
+    x = extract_text(text, doc_id="ah-2021-gongye-hulianwang")
+    at = text.index("本政策自2021年开始执行，由省经济和信息化厅负责解释")
+    closing = [c for c in x.clauses if c.start >= at and c.start < at + 30]
+    assert closing and all(c.task_id is None and not c.assignments for c in closing)
+    # The chapter's own brackets before it stay the chapter's.
+    bracket = "（责任单位：省地方金融监管局、人行合肥中心支行、安徽银保监局、安徽证监局，各市人民政府）"
+    c = next(c for c in x.clauses if c.text == bracket)
+    assert next(t for t in x.tasks if t.id == c.task_id).title == "支持工业互联网利用资本市场加快发展"
+
+
+def test_closing_self_reference_forms():
+    from policykg.extract.clauses.assign import _CLOSING_SELF
+
+    # ah-2021-gongye-hulianwang (real); 本实施意见 of sh-qibao-2020-xiane-gongcheng (real: 1.本实施意见自发布之日起施行)
+    assert _CLOSING_SELF.match("本政策自2021年开始执行，由省经济和信息化厅负责解释。")
+    assert _CLOSING_SELF.match("本实施意见自发布之日起施行。")
+    assert not _CLOSING_SELF.match("本市各区政府负责")
+
+
+# ── levels of government written as one word name no body ────────────────────────────────────────
+
+def test_levels_written_together_are_no_owner():
+    from policykg.extract.clauses.finder import find_clauses
+
+    # ah-2021-gongye-hulianwang 七、支持工业互联网人才培养 (the gold leaves 省市 out)
+    s = "组织打造服务专员队伍，每年面向1万名专业技术人才和企业高级管理人员，由省市合力开展工业互联网素质提升培训。"
+    assert find_clauses(s, default_prefix="省") == []

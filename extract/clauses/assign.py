@@ -28,6 +28,7 @@ from policykg.schema.models import (
     PlanMeta,
     Role,
     Section,
+    SectionLevel,
     Task,
 )
 
@@ -48,7 +49,9 @@ class Assigned:
 # no numbered unit, so its clauses are kept as clauses of no task.
 # 请各地区、各部门… is the same turn to all addressees, put as a request.
 _CLOSING_ALL = re.compile(r"(?:请)?(?:各地区|各地|各部门|各有关部门|各省|各级|地方各级)")
-_CLOSING_SELF = re.compile(r"(?:本意见|本办法|本方案|本通知|本预案|本规定|本细则|本计划)")
+# 本政策 / 本措施 (本政策自2021年开始执行，由省经济和信息化厅负责解释: ah-2021-gongye-hulianwang's
+# 若干政策) and 本实施意见 / 本行动计划 / 本实施方案 are the document itself as the others are.
+_CLOSING_SELF = re.compile(r"本(?:实施|行动|工作)?(?:意见|办法|方案|通知|预案|规定|细则|计划|政策|措施)")
 
 
 _MARKER_LINE = re.compile(r"[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)．.、]")
@@ -84,6 +87,24 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
             seen_body = True
         pos = text.find("\n", line_start, body_end)
     return None
+
+
+def closing_spans(text: str, sections: list[Section], body_end: int) -> list[tuple[int, int]]:
+    """The closing paragraphs of each document the file holds (closing_start): a file may print two
+    documents one after the other (sections.py _opens_next_document), each with chapters from 一、
+    and its own closing (ah-2021-gongye-hulianwang: 若干政策 ends 本政策自2021年开始执行，由…负责解释
+    before the 行动计划 begins). A top-level chapter numbered 1 after others begins the next one."""
+    tops = sorted((s for s in sections if s.parent_id is None and s.level is SectionLevel.chapter and s.marker),
+                  key=lambda s: s.start)
+    starts = [s.start for k, s in enumerate(tops) if k > 0 and s.number == 1]
+    spans, lo = [], None
+    for hi in starts + [body_end]:
+        part = [s for s in sections if (lo is None or s.start >= lo) and s.start < hi]
+        c = closing_start(text, part, hi)
+        if c is not None:
+            spans.append((c, hi))
+        lo = hi
+    return spans
 
 
 _ITEM_MARKER = re.compile(r"[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]$")
@@ -158,7 +179,7 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
     out.conventions = find_conventions(text, doc_id, body_start, body_end)
     found = find_clauses(text, body_start, body_end, place.default_prefix)
     agencies: dict[str, Agency] = {}
-    closing = closing_start(text, sections, body_end)
+    closing = closing_spans(text, sections, body_end)
     units = ClauseTasks(doc_id, out.tasks, sections, text)
     # (task, clause text) of the clauses read so far: see the repeat below.
     said: dict[tuple[str, str], int] = {}
@@ -168,7 +189,7 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
             continue
         if any(c.kind == IMPLIED_BODIES and c.evidence.start <= f.start < c.evidence.end for c in out.conventions):
             continue  # the declaration itself (…各省级人民政府负责落实，不再列出) is no task's clause
-        if closing is not None and f.start >= closing:
+        if any(a <= f.start < b for a, b in closing):
             task, created = None, None
         else:
             task, created = units.task_for(article_paragraph(text, sections, f.start)

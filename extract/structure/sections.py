@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from policykg.extract.structure.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
 from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, physical_lines, split_run_on
+from policykg.extract.structure.metadata import reads_as_title
 from policykg.extract.structure.wraps import page_width
 from policykg.schema.models import Paragraph, Section, SectionLevel
 from policykg.schema.vocabulary import vocabulary
@@ -211,6 +212,8 @@ def parse_structure(text: str, doc_id: str) -> Structure:
         am = APPENDIX.match(t)
         m = None if am else match_marker(t)
         if not am and not m:
+            if len(stack) > 1 and _opens_next_document(items, idx):
+                del stack[1:]  # the title and preface of the next document lie in no unit of this one
             add_paragraph(it.start, it.end, t)
             continue
         rest_off = am.end() if am else m.rest_offset
@@ -253,6 +256,24 @@ def parse_structure(text: str, doc_id: str) -> Structure:
             start=node.start, end=end, path=node.path,
         ))
     return st
+
+
+def _opens_next_document(items: list[LogicalLine | Line], idx: int) -> bool:
+    """Whether the unnumbered line items[idx] is the title of a second document the file holds (a
+    notice 印发 two documents, each printed after it: 支持工业互联网发展若干政策 … 八、… then
+    安徽省工业互联网创新发展行动计划（2021-2023年） and its own 一、, ah-2021-gongye-hulianwang): it reads
+    as a title (metadata.reads_as_title) and the next numbered line restarts the chapters at 一、
+    or 第一章. The previous document's last chapter ends before it."""
+    if not reads_as_title(items[idx].text):
+        return False
+    for it in items[idx + 1:]:
+        if isinstance(it, Line):
+            continue
+        m = match_marker(it.text)
+        if m is None:
+            continue
+        return m.type == "chapter" and m.number == 1
+    return False
 
 
 # A heading written on the line after its marker: short, one phrase (no sentence marks).
