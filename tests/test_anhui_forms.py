@@ -174,3 +174,35 @@ def test_levels_written_together_are_no_owner():
     # ah-2021-gongye-hulianwang 七、支持工业互联网人才培养 (the gold leaves 省市 out)
     s = "组织打造服务专员队伍，每年面向1万名专业技术人才和企业高级管理人员，由省市合力开展工业互联网素质提升培训。"
     assert find_clauses(s, default_prefix="省") == []
+
+
+# ── the 北大法宝 export's header ─────────────────────────────────────────────────────────────────
+
+# The two lines the export opens with, as stored in the source file of ah-2022-rcep-shishi
+# (mengke25/policy_text_frenq pool/…(FBM-CLI.12.6476457).txt lines 1-2; SOURCES.md left them out
+# of the dev text as the database's, not the document's).
+PKULAW_HEAD = ("    【法宝引证码】 CLI.12.6476457\n"
+               "原文链接：https://www.pkulaw.com/lar/2f52e167e6b73e8162d6f1fa1499e24dbdfb.html\n")
+
+
+def test_pkulaw_header_fields_and_bracketed_doc_number():
+    for text in (_doc("ah-2022-rcep-shishi"), PKULAW_HEAD + _doc("ah-2022-rcep-shishi")):
+        x = extract_text(text, doc_id="ah-2022-rcep-shishi")
+        # （皖开放办〔2022〕6号） under the title; the sign-off issuer holds a quoted slogan.
+        assert x.meta.doc_number == "皖开放办〔2022〕6号"
+        assert x.meta.issuer == "安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室"
+        assert x.meta.title.startswith("安徽省关于加快对接")
+    x = extract_text(PKULAW_HEAD + _doc("ah-2022-rcep-shishi"), doc_id="ah-2022-rcep-shishi")
+    assert x.meta.source_url == "https://www.pkulaw.com/lar/2f52e167e6b73e8162d6f1fa1499e24dbdfb.html"
+
+
+def test_pkulaw_header_lines_change_no_responsibility():
+    clean = extract_text(_doc("ah-2022-rcep-shishi"), doc_id="ah-2022-rcep-shishi")
+    raw = extract_text(PKULAW_HEAD + _doc("ah-2022-rcep-shishi"), doc_id="ah-2022-rcep-shishi")
+
+    def rows(x):
+        titles = {t.id: t.title for t in x.tasks}
+        return sorted((titles[a.task_id], a.role.value, a.agency.surface, a.agency.agency_id)
+                      for c in x.clauses for a in c.assignments)
+    assert rows(raw) == rows(clean)
+    assert ("用好原产地规则", "lead", "合肥海关", "unresolved:安徽省/合肥海关") in rows(clean)

@@ -27,7 +27,8 @@ PLAN_WORD = re.compile(r"(规划|纲要|行动计划|计划|实施方案|方案|
 PERIOD = re.compile(r"[（(](\d{4})\s*[―—–\-－~～至到]+\s*(\d{4})\s*年?[）)]")
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
-ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(" + vocabulary().alternation(vocabulary().agency.issuer_suffixes)
+# A quoted slogan may stand in an issuer's name (安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室).
+ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()“”]{2,30}(" + vocabulary().alternation(vocabulary().agency.issuer_suffixes)
                          + r")(文件)?$")
 
 
@@ -112,12 +113,16 @@ def header_metadata(doc_id: str, front: list[Line], text: str) -> PlanMeta:
                 put("issued", parse_date(val), "kv.成文日期")
             elif key == "文号":
                 put("doc_number", normalize_doc_number(val) if DOC_NUMBER.search(val) else None, "kv.文号")
+            elif key == "原文链接":
+                put("source_url", val.split()[0] if val else None, "kv.原文链接")
             elif key == "信息名称":
                 m = TITLE_FROM_NAME.search(val)
                 put("title", m.group(1).strip("《》") if m else val, "kv.信息名称")
     for t in lines:
-        if DOC_NUMBER.fullmatch(t.strip()):
-            put("doc_number", normalize_doc_number(t), "line.文号")
+        # A database export prints the 文号 in brackets under the title (（皖开放办〔2022〕6号）, 北大法宝).
+        bare = re.sub(r"^[（(](.+)[）)]$", r"\1", t.strip())
+        if DOC_NUMBER.fullmatch(bare):
+            put("doc_number", normalize_doc_number(bare), "line.文号")
     # The 印发 paragraph names the plan in 《》; the notice title names it after 关于印发.
     for t in lines:
         if re.search(r"印发|转发", t):
