@@ -132,6 +132,8 @@ class VerbWords(_Model):
     consult_not_next: list[str] = []  # 商务, 商业, 商定: 商 inside another word
     list_stops: list[str]
     stop_exempt_next: list[str]
+    # words of a body's name that begin with a stop word (建设管理委: 建设 is no verb there)
+    stops_in_names: list[str] = []
     modals: list[str]
     joiners: list[str]
 

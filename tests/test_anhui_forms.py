@@ -206,3 +206,19 @@ def test_pkulaw_header_lines_change_no_responsibility():
                       for c in x.clauses for a in c.assignments)
     assert rows(raw) == rows(clean)
     assert ("用好原产地规则", "lead", "合肥海关", "unresolved:安徽省/合肥海关") in rows(clean)
+
+
+# ── a stop word opening a word of a name (建设管理委) ─────────────────────────────────────────────
+
+def test_construction_management_body_is_one_name_after_hui_tong():
+    # sh-fengxian-2021-nongcun-gonglu (its 权责清单 row 加强对挖掘农村公路及公路用地施工的统筹管理)
+    s = "挖掘公路及公路用地的，应当按照规定将掘路施工计划报区交通委，由区交通委会同住房城乡建设管理部门进行综合平衡，并优先安排综合掘路施工。"
+    from policykg.extract.clauses.finder import find_clauses
+
+    found = find_clauses(s, default_prefix="区")
+    assert [(r.value, [it.surface for it in items]) for f in found for r, items in f.roles] == [
+        ("lead", ["区交通委"]), ("support", ["住房城乡建设管理部门"])]
+    # Hand-written: 建设 stays a stop where no name word follows (会同区财政局建设…).
+    found = find_clauses("由区交通委会同区财政局建设农村公路。", default_prefix="区")
+    assert [(r.value, [it.surface for it in items]) for f in found for r, items in f.roles] == [
+        ("lead", ["区交通委"]), ("support", ["区财政局"])]

@@ -48,8 +48,10 @@ LABEL = re.compile(r"(" + _V.alternation(list(LABELS)) + r")\s*[:：]\s*")
 _MODALS = _V.alternation(_V.verbs.modals)
 # A stop word followed by a name's ending is inside a name (协调办), unless that ending begins
 # another stop word (牵头组织: 组 of 组织 is no 组 of a name).
+# A stop word opening a word of a name (建设管理委: [verbs] stops_in_names) is no stop.
 _STOP = re.compile(
-    r"(?:" + _V.alternation(_V.verbs.list_stops) + r")(?!(?!" + _V.alternation(_V.verbs.list_stops) + r")(?:"
+    (r"(?!" + _V.alternation(_V.verbs.stops_in_names) + r")" if _V.verbs.stops_in_names else "")
+    + r"(?:" + _V.alternation(_V.verbs.list_stops) + r")(?!(?!" + _V.alternation(_V.verbs.list_stops) + r")(?:"
     + _V.alternation(_V.verbs.stop_exempt_next) + r"))"
 )
 # Where a clause's subject begins: after sentence or clause punctuation, or an opening bracket.
