@@ -222,3 +222,36 @@ def test_construction_management_body_is_one_name_after_hui_tong():
     found = find_clauses("由区交通委会同区财政局建设农村公路。", default_prefix="区")
     assert [(r.value, [it.surface for it in items]) for f in found for r, items in f.roles] == [
         ("lead", ["区交通委"]), ("support", ["区财政局"])]
+
+
+# ── 由A part after a label's colon, 会同 a trade-named firm (物业) ─────────────────────────────────
+
+def _all_roles(sentence: str, prefix: str = "区") -> list[tuple[str, list[str]]]:
+    from policykg.extract.clauses.finder import find_clauses
+
+    return [(r.value, [it.surface for it in items]) for f in find_clauses(sentence, default_prefix=prefix)
+            for r, items in f.roles]
+
+
+def test_you_part_after_a_colon_label_leads_the_hui_tong_part():
+    # sh-gumei-2022-dujulaoren-xiaofang 三、（二）中风险类 (real)
+    s = "对应措施：由居委纳入关注对象，会同物业每月对所在楼栋开展巡查，重点对楼道堆物、电动自行车违规停放充电等进行清理；"
+    assert _all_roles(s) == [("lead", ["居委"]), ("support", ["物业"])]
+
+
+def test_convening_and_forming_verbs_end_a_partner_list():
+    # sh-gumei-2022-dujulaoren-xiaofang 三、（四）: workers form a group: no body is a partner
+    s = "各居委老龄及综治安全条线工作人员，要会同物业管理人员组成工作小组，落实日常巡查"
+    assert _all_roles(s) == []
+    # sh-gumei-2022-dujulaoren-xiaofang 7.居委会。… 牵头召集民警及物业…: 召集 is no part of a name
+    s = "牵头召集民警及物业及时排查整治涉及独居老人重点对象的消防安全隐患。"
+    assert all("召集" not in name for _, names in _all_roles(s) for name in names)
+    # 国务院组成部门 stays one name (hand-written).
+    from policykg.extract.clauses.agency_list import is_agency
+    assert is_agency("国务院组成部门")
+
+
+def test_wu_ye_owner_in_you_clause():
+    # sh-baoshan-2019-laji 3. (real): 其余小区由物业、居委会做好动员和解释工作
+    roles = _all_roles("其余小区由物业、居委会做好动员和解释工作，并配合定时定点投放日常监管。")
+    assert ("responsible", ["物业", "居委会"]) in roles

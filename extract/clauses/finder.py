@@ -710,11 +710,12 @@ def with_partner(ctx: Context) -> list[Found]:
 
 def _you_part_before(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
     """The bodies of the last 由A part of the sentence before `pos` (a part opening with 由, after a comma
-    or semicolon or at the sentence's start), as (position of 由, items); None when there is none."""
+    or semicolon, after a label's colon (对应措施：由居委纳入关注对象，会同物业…, sh-gumei-2022-dujulaoren-xiaofang
+    三、（二）) or at the sentence's start), as (position of 由, items); None when there is none."""
     floor = max(lo, pos - _SUBJECT_WINDOW)
     s0 = max([text.rfind(c, floor, pos) for c in "。\n"] + [floor - 1]) + 1
     for m in reversed(list(_YOU_AT.finditer(text, s0, pos))):
-        if m.start() > s0 and text[m.start() - 1] not in "，,；;":
+        if m.start() > s0 and text[m.start() - 1] not in "，,；;：:":
             continue
         end = _list_after(text, m.end(), pos)
         items = _items(text[m.end():end], m.end(), default_prefix) if end else []
