@@ -255,3 +255,10 @@ def test_wu_ye_owner_in_you_clause():
     # sh-baoshan-2019-laji 3. (real): 其余小区由物业、居委会做好动员和解释工作
     roles = _all_roles("其余小区由物业、居委会做好动员和解释工作，并配合定时定点投放日常监管。")
     assert ("responsible", ["物业", "居委会"]) in roles
+
+
+def test_accident_investigation_team_is_one_name():
+    # sh-chongming-2023-ranqi-yuan 7.2 调查与评估 (real clause part; its whole sentence opens with 由市人民政府组织,
+    # which takes the span): 有关部门配合国务院事故调查组进行调查
+    assert _all_roles("有关部门配合国务院事故调查组进行调查。") == [
+        ("lead", ["国务院事故调查组"]), ("support", ["有关部门"])]
