@@ -30,7 +30,8 @@ _CATEGORY = CATEGORY
 _CENTRAL_ORDER = re.compile(r"^(?:中华人民共和国)?(?:国务院|国家[\u4e00-\u9fff]{1,14}(?:委员会|局|总局|署))令$|^中华人民共和国[\u4e00-\u9fff]{1,10}部令$")
 # 上港集团, 虹房集团, 西虹桥公司: a company named as an owner (the agency registry holds
 # government bodies; companies are companies.toml's).
-_ENTERPRISE = re.compile(r"(?:集团|公司)$")
+# 物业: the property manager, a firm named by its trade (会同物业…, sh-gumei-2022-dujulaoren-xiaofang).
+_ENTERPRISE = re.compile(r"(?:集团|公司|物业)$")
 # The next three are plain word lists, not patterns: a 文号 that opens with one of the first, a
 # head of the document that holds one of the others.
 _CENTRAL_DOC_NUMBER = ("国", "中发", "中办")

@@ -129,7 +129,8 @@ def takes_prefix(name: str) -> bool:
     that already carries its place (上海海事局, 民航华东管理局). Words: vocabulary.toml [agency]."""
     a = _vocab().agency
     core = re.sub(r"[（(][^（）()]*[）)]$", "", name)
-    if core in a.unprefixed_names or core.endswith(tuple(a.unprefixed_tails)) \
+    # A residents' or villagers' committee (居委会) is its neighbourhood's, never a 区居委会.
+    if core in a.unprefixed_names or core.endswith(tuple(a.unprefixed_tails) + tuple(a.self_governing_tails)) \
             or core.startswith(tuple(a.unprefixed_heads)):
         return False
     return not any(s in core for s in _place_stems())
