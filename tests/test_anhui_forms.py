@@ -271,3 +271,13 @@ def test_property_manager_and_residents_committee_take_no_place_prefix():
     assert not takes_prefix("物业")
     assert not takes_prefix("居委会")
     assert takes_prefix("绿化市容局")
+
+
+def test_implementing_rules_paragraph_closes_the_document():
+    # ah-2021-gongye-hulianwang 若干政策, after 八、's last topic paragraph (real):
+    # 省经济和信息化厅会同省财政厅等单位制定具体实施细则或申报服务指南。… then 本政策自2021年开始执行…
+    text = _doc("ah-2021-gongye-hulianwang")
+    x = extract_text(text, doc_id="ah-2021-gongye-hulianwang")
+    at = text.index("省经济和信息化厅会同省财政厅等单位制定具体实施细则")
+    clause = next(c for c in x.clauses if c.start == at)
+    assert clause.task_id is None and not clause.assignments

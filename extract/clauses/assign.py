@@ -54,6 +54,12 @@ _CLOSING_ALL = re.compile(r"(?:请)?(?:各地区|各地|各部门|各有关部�
 _CLOSING_SELF = re.compile(r"本(?:实施|行动|工作)?(?:意见|办法|方案|通知|预案|规定|细则|计划|政策|措施)")
 
 
+# A paragraph after the last unit's text that says who writes the document's implementing rules
+# (省经济和信息化厅会同省财政厅等单位制定具体实施细则或申报服务指南。…: the close of
+# ah-2021-gongye-hulianwang's 若干政策, before 本政策自…执行): it speaks of the whole document.
+_CLOSING_RULES = re.compile(r"制定(?:具体|相关|配套)?(?:实施细则|实施办法|操作细则|申报(?:服务)?指南)")
+
+
 _MARKER_LINE = re.compile(r"[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)．.、]")
 
 
@@ -81,7 +87,8 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
         first = text.find("。", line_start, body_end)
         line_end = text.find("\n", line_start, body_end)
         first = min(x for x in (first, line_end, body_end) if x != -1)
-        if seen_body and _CLOSING_SELF.search(text, line_start, first) and not _MARKER_LINE.match(text, line_start):
+        if seen_body and (_CLOSING_SELF.search(text, line_start, first) or _CLOSING_RULES.search(text, line_start, first)) \
+                and not _MARKER_LINE.match(text, line_start):
             return line_start
         if line_start < body_end and text[line_start] != "\n":
             seen_body = True
