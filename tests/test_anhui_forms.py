@@ -281,3 +281,25 @@ def test_implementing_rules_paragraph_closes_the_document():
     at = text.index("省经济和信息化厅会同省财政厅等单位制定具体实施细则")
     clause = next(c for c in x.clauses if c.start == at)
     assert clause.task_id is None and not clause.assignments
+
+
+def test_pkulaw_field_block_in_lenticular_brackets():
+    # Hand-written: the field block 北大法宝's record pages and fuller exports print (【发布部门】 …), filled
+    # with ah-2022-rcep-shishi's own values, above its real text.
+    head = ("【法宝引证码】 CLI.12.6476457\n"
+            "【发布部门】 安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室\n"
+            "【发文字号】 皖开放办〔2022〕6号\n"
+            "【发布日期】 2022.03.23\n"
+            "【实施日期】 2022.03.23\n"
+            "【时效性】 现行有效\n"
+            "【效力级别】 地方工作文件\n"
+            "【法规类别】 对外贸易综合规定\n")
+    text = head + _doc("ah-2022-rcep-shishi")
+    x = extract_text(text, doc_id="ah-2022-rcep-shishi")
+    import datetime as dt
+    assert x.meta.doc_number == "皖开放办〔2022〕6号"
+    assert x.meta.issuer == "安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室"
+    assert x.meta.published == dt.date(2022, 3, 23)
+    assert x.meta.provenance["doc_number"] == "header:kv.发文字号"
+    clean = extract_text(_doc("ah-2022-rcep-shishi"), doc_id="ah-2022-rcep-shishi")
+    assert sum(len(c.assignments) for c in x.clauses) == sum(len(c.assignments) for c in clean.clauses) == 71

@@ -18,7 +18,9 @@ from policykg.schema.vocabulary import vocabulary
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")
 # Header key/value lines; which keys are read is decided in header_metadata, the keys themselves
 # are the vocabulary's (schema/registries/vocabulary.toml).
-KV = re.compile(r"^(" + vocabulary().header.key_pattern() + r")\s*[:：]\s*(.*)$")
+# A key stands before a colon (索引号：…) or in lenticular brackets (【发文字号】 …, 北大法宝's field block).
+KV = re.compile(r"^(?:【\s*(?P<bkey>" + vocabulary().header.key_pattern() + r")\s*】|(?P<key>"
+                + vocabulary().header.key_pattern() + r")\s*[:：])\s*(?P<val>.*)$")
 ARABIC_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 TITLE_IN_NOTICE = re.compile(r"《([^》]{4,80})》")
@@ -102,17 +104,17 @@ def header_metadata(doc_id: str, front: list[Line], text: str) -> PlanMeta:
             kv = KV.match(part)
             if not kv:
                 continue
-            key, val = re.sub(r"\s", "", kv.group(1)), kv.group(2).strip()
+            key, val = re.sub(r"\s", "", kv.group("bkey") or kv.group("key")), kv.group("val").strip()
             if key == "索引号":
                 put("index_number", val, "kv.索引号")
-            elif key in ("发布机构", "发文机关", "信息来源"):
+            elif key in ("发布机构", "发文机关", "信息来源", "发布部门"):
                 put("issuer", val, f"kv.{key}")
-            elif key in ("发布日期", "信息提供日期"):
+            elif key in ("发布日期", "信息提供日期", "公布日期"):
                 put("published", parse_date(val), f"kv.{key}")
             elif key == "成文日期":
                 put("issued", parse_date(val), "kv.成文日期")
-            elif key == "文号":
-                put("doc_number", normalize_doc_number(val) if DOC_NUMBER.search(val) else None, "kv.文号")
+            elif key in ("文号", "发文字号"):
+                put("doc_number", normalize_doc_number(val) if DOC_NUMBER.search(val) else None, f"kv.{key}")
             elif key == "原文链接":
                 put("source_url", val.split()[0] if val else None, "kv.原文链接")
             elif key == "信息名称":

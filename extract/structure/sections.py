@@ -24,7 +24,9 @@ from policykg.schema.models import Paragraph, Section, SectionLevel
 from policykg.schema.vocabulary import vocabulary
 
 # Keys of the header block web pages print (索引号：…, 文 号：…): the vocabulary's header keys.
-HEADER_KEY = re.compile(r"^(" + vocabulary().header.key_pattern() + r")\s*[:：]")
+# A key may stand in lenticular brackets instead (【发文字号】 …: 北大法宝's field block).
+HEADER_KEY = re.compile(r"^(?:【\s*(?:" + vocabulary().header.key_pattern() + r")\s*】|(?:"
+                        + vocabulary().header.key_pattern() + r")\s*[:：])")
 URL = re.compile(r"^https?://\S+$")
 DATE_LINE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
