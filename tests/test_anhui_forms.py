@@ -303,3 +303,17 @@ def test_pkulaw_field_block_in_lenticular_brackets():
     assert x.meta.provenance["doc_number"] == "header:kv.发文字号"
     clean = extract_text(_doc("ah-2022-rcep-shishi"), doc_id="ah-2022-rcep-shishi")
     assert sum(len(c.assignments) for c in x.clauses) == sum(len(c.assignments) for c in clean.clauses) == 71
+
+
+def test_chapters_restarting_without_a_title_between_are_one_document():
+    # Hand-written: 第二部分's 一、 restarts the chapters of one document (no title line between), so the
+    # 各地区要… paragraph before it stays 二、's; only the end closes the document.
+    from policykg.extract.clauses.assign import closing_spans
+    from policykg.extract.structure.sections import parse_structure
+
+    text = ("总体要求\n一、指导思想\n坚持问题导向。\n二、基本原则\n统筹推进。\n"
+            "各地区要结合实际抓好落实。\n重点任务\n一、加强监管\n市场监管局负责监管。\n"
+            "二、强化服务\n商务局负责服务。\n本方案自印发之日起施行。\n")
+    st = parse_structure(text, "x")
+    spans = closing_spans(text, st.sections, len(text))
+    assert spans == [(text.index("本方案自印发之日起施行"), len(text))]

@@ -17,6 +17,7 @@ from policykg.extract.agencies.resolve import document_aliases, resolve_agency
 from policykg.extract.clauses.agency_list import is_agency, split_agency_list, split_joined
 from policykg.extract.clauses.conventions import IMPLIED_BODIES, apply_conventions, find_conventions, implied_bodies
 from policykg.extract.clauses.finder import find_clauses
+from policykg.extract.structure.metadata import reads_as_title
 from policykg.extract.structure.tasks import ClauseTasks
 from policykg.schema.models import (
     Agency,
@@ -103,7 +104,10 @@ def closing_spans(text: str, sections: list[Section], body_end: int) -> list[tup
     before the 行动计划 begins). A top-level chapter numbered 1 after others begins the next one."""
     tops = sorted((s for s in sections if s.parent_id is None and s.level is SectionLevel.chapter and s.marker),
                   key=lambda s: s.start)
-    starts = [s.start for k, s in enumerate(tops) if k > 0 and s.number == 1]
+    # Only a restart after a title line between the documents: chapters restarting at 一、 with no
+    # title before them (a part heading, a lost attachment heading) are still one document's.
+    starts = [s.start for k, s in enumerate(tops) if k > 0 and s.number == 1
+              and _title_between(text, max(x.end for x in sections if x.start < s.start), s.start)]
     spans, lo = [], None
     for hi in starts + [body_end]:
         part = [s for s in sections if (lo is None or s.start >= lo) and s.start < hi]
@@ -112,6 +116,11 @@ def closing_spans(text: str, sections: list[Section], body_end: int) -> list[tup
             spans.append((c, hi))
         lo = hi
     return spans
+
+
+def _title_between(text: str, lo: int, hi: int) -> bool:
+    """Whether a line of text[lo:hi] reads as a document's title (metadata.reads_as_title)."""
+    return any(reads_as_title(ln) for ln in text[lo:hi].split("\n"))
 
 
 _ITEM_MARKER = re.compile(r"[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]$")
