@@ -18,9 +18,14 @@ from policykg.schema.vocabulary import vocabulary
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")
 # Header key/value lines; which keys are read is decided in header_metadata, the keys themselves
 # are the vocabulary's (schema/registries/vocabulary.toml).
-# A key stands before a colon (索引号：…) or in lenticular brackets (【发文字号】 …, 北大法宝's field block).
-KV = re.compile(r"^(?:【\s*(?P<bkey>" + vocabulary().header.key_pattern() + r")\s*】|(?P<key>"
-                + vocabulary().header.key_pattern() + r")\s*[:：])\s*(?P<val>.*)$")
+KV = re.compile(r"^(" + vocabulary().header.key_pattern() + r")\s*[:：]\s*(.*)$")
+# … or the key in lenticular brackets (【发文字号】 …: 北大法宝's field block).
+KV_BRACKETED = re.compile(r"^【\s*(" + vocabulary().header.key_pattern() + r")\s*】\s*(.*)$")
+
+
+def header_field(line: str) -> re.Match | None:
+    """A header key/value line in either form: group 1 the key, group 2 the value."""
+    return KV.match(line) or KV_BRACKETED.match(line)
 ARABIC_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 TITLE_IN_NOTICE = re.compile(r"《([^》]{4,80})》")
@@ -101,10 +106,10 @@ def header_metadata(doc_id: str, front: list[Line], text: str) -> PlanMeta:
             put("source_url", t.split()[0], "url")
         # 信息提供日期：… 信息来源：… can share a line: read every key on it.
         for part in re.split(r"\s+(?=(?:信息来源|发布机构|发布日期)[:：])", t):
-            kv = KV.match(part)
+            kv = header_field(part)
             if not kv:
                 continue
-            key, val = re.sub(r"\s", "", kv.group("bkey") or kv.group("key")), kv.group("val").strip()
+            key, val = re.sub(r"\s", "", kv.group(1)), kv.group(2).strip()
             if key == "索引号":
                 put("index_number", val, "kv.索引号")
             elif key in ("发布机构", "发文机关", "信息来源", "发布部门"):
@@ -137,13 +142,13 @@ def header_metadata(doc_id: str, front: list[Line], text: str) -> PlanMeta:
         put("title", m.group(1).strip("《》").replace(" ", ""), "notice.关于印发")
     # A sign-off: an issuer line directly followed by a date line.
     for a, b in zip(lines, lines[1:]):
-        date = parse_date(b) if len(b) <= 20 and not KV.match(b) else None
+        date = parse_date(b) if len(b) <= 20 and not header_field(b) else None
         if date and ISSUER_LINE.match(a.strip()):
             put("issuer", a.strip(), "signoff.issuer")
         if date:
             put("issued", date, "signoff.date")
     for t in lines:
-        if len(t) <= 20 and parse_date(t) and not KV.match(t):
+        if len(t) <= 20 and parse_date(t) and not header_field(t):
             put("issued", parse_date(t), "line.date")
     for t in lines:
         m = re.match(r"^(.{4,30}?)文件$", t)
