@@ -12,7 +12,11 @@ No sentence is labelled by hand for training. Labels come from:
    are marked missing (TRUSTED_PATTERNS);
 2. correction by the hand gold of those five plans (tests/gold/sz-*.json, exhaustive entity sets
    per document): a rule mention the gold does not list becomes outside, and every occurrence of
-   a gold name the rules missed becomes an entity;
+   a gold name the rules missed becomes an entity; and, the same way, by the hand corrections of
+   253 firm- and institution-rich paragraphs of the unlabelled corpus (data/corrections.jsonl,
+   CORRECTIONS: the rules' labels read and corrected by hand, names they cannot give added, the
+   doubtful spans listed as `unsure` and marked missing). These are the only labels the model
+   gets that the inference-time rules do not produce (data/README.md, "Issue 11, round 3");
 3. name substitution ("gazetteer dropout"): each labelled paragraph is added again (copies():
    SUBSTITUTIONS times for a plan paragraph, ORG_SUBSTITUTIONS for a dump paragraph naming a
    firm or an institution, once otherwise) with its Company / Institution / Technology names
@@ -31,6 +35,7 @@ the dump, and this module reads no other file.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import random
 import re
@@ -41,7 +46,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policykg.extract.entities.corpus_build import FIRM_PARAGRAPHS, PARAGRAPH_FILES
+from policykg.extract.entities.corpus_build import DATA_DIR, FIRM_PARAGRAPHS, PARAGRAPH_FILES
 from policykg.paths import corpus_dir, gold_dir
 
 HERE = Path(__file__).resolve().parent
@@ -80,6 +85,14 @@ RULE_TUNED_FILES = (FIRM_PARAGRAPHS.name,)
 # of the two (data/README.md, "Issue 11, the model's part, round 2").
 UNLABELLED_IS_MISSING = False
 DEV_SHARE = 10  # one paragraph in ten (by a hash of its text) goes to spaCy's dev set
+# Hand-corrected labels of corpus paragraphs (one JSON object a line: src, n, doc, sha1 of the
+# text, companies / institutions / technologies: every name of the paragraph by tests/gold/README.md,
+# unsure: spans left unknown). Matched by the text's sha1, they replace the weak labels of their
+# paragraph as the plans' gold does, and such a paragraph is oversampled: CORRECTION_REPEATS times
+# as written (its real names, most of them in no gazetteer, in their real context) and
+# SUBSTITUTIONS name-substituted copies.
+CORRECTIONS = DATA_DIR / "corrections.jsonl"
+CORRECTION_REPEATS = 4
 
 
 @dataclass
@@ -89,18 +102,52 @@ class Paragraph:
     gold: dict[str, set[str]] | None = None  # label -> normalised names, for gold-checked plans
     gold_surfaces: dict[str, list[str]] = field(default_factory=dict)
     rule_tuned: bool = False  # from RULE_TUNED_FILES: every pattern rule's hit is trusted
+    unsure: list[str] = field(default_factory=list)  # spans marked missing (CORRECTIONS)
+    corrected: bool = False  # labelled by CORRECTIONS
 
 
 def norm(s: str) -> str:
     return re.sub(r"\s", "", unicodedata.normalize("NFKC", s)).casefold()
 
 
-def dump_paragraphs(paths: tuple[Path, ...] = PARAGRAPH_FILES) -> list[Paragraph]:
+def load_corrections(path: Path = CORRECTIONS) -> dict[str, dict]:
+    """The hand corrections by the sha1 of their paragraph's text; a bad line is an error naming
+    the file and line."""
+    out: dict[str, dict] = {}
+    if not path.is_file():
+        return out
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            rec = json.loads(line)
+            key = rec["sha1"]
+            if not all(isinstance(rec[k], list) for k in (*GOLD_TYPES, "unsure")):
+                raise ValueError("companies, institutions, technologies and unsure must be lists")
+        except (ValueError, KeyError) as e:
+            raise ValueError(f"{path}:{i}: bad correction record: {e}") from e
+        if key in out:
+            raise ValueError(f"{path}:{i}: a second correction of paragraph {key}")
+        out[key] = rec
+    return out
+
+
+def corrected(p: Paragraph, rec: dict) -> Paragraph:
+    """p labelled by its hand correction, as a gold-checked paragraph."""
+    names = {label: {norm(f) for f in rec[key]} for key, label in GOLD_TYPES.items()}
+    surfaces = {label: sorted({f for f in rec[key] if len(norm(f)) >= 2}, key=len, reverse=True)
+                for key, label in GOLD_TYPES.items()}
+    return Paragraph(p.source, p.text, names, surfaces, p.rule_tuned, list(rec["unsure"]), True)
+
+
+def dump_paragraphs(paths: tuple[Path, ...] = PARAGRAPH_FILES, corrections: dict[str, dict] | None = None) -> list[Paragraph]:
+    fixes = load_corrections() if corrections is None else corrections
     out = []
     for path in paths:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             tuned = path.name in RULE_TUNED_FILES
-            out += [Paragraph(r["src"], r["text"], rule_tuned=tuned) for r in map(json.loads, f)]
+            for r in map(json.loads, f):
+                p = Paragraph(r["src"], r["text"], rule_tuned=tuned)
+                rec = fixes.get(hashlib.sha1(p.text.encode("utf-8")).hexdigest())
+                out.append(corrected(p, rec) if rec else p)
     return out
 
 
@@ -150,6 +197,11 @@ def weak_spans(p: Paragraph) -> list[tuple[int, int, str]]:
                 for m in re.finditer(re.escape(form), p.text):
                     if not any(m.start() < b and a < m.end() for a, b, _ in spans):
                         spans.append((m.start(), m.end(), label))
+    # A correction's doubtful spans are unknown: neither entity nor outside.
+    for form in p.unsure:
+        for m in re.finditer(re.escape(form), p.text):
+            spans = [s for s in spans if not (m.start() < s[1] and s[0] < m.end())]
+            spans.append((m.start(), m.end(), None))
     for a, b in government_body_spans(p.text):
         if not any(a < e and s < b for s, e, _ in spans):
             spans.append((a, b, "Agency"))
@@ -293,6 +345,11 @@ def build_docbins(out_dir: Path, seed: int = 0) -> dict:
             stats["entities"][e.label_] = stats["entities"].get(e.label_, 0) + 1
         to_dev = crc % DEV_SHARE == 0
         (dev if to_dev else train).add(doc)
+        if p.corrected:
+            stats["corrected"] = stats.get("corrected", 0) + 1
+            if not to_dev:
+                for _ in range(CORRECTION_REPEATS - 1):
+                    train.add(doc)
         if not to_dev and any(e.label_ in SUBSTITUTED for e in doc.ents):
             for _ in range(copies(p, doc)):
                 train.add(substitute(doc, pools, rng))
