@@ -13,7 +13,7 @@ No sentence is labelled by hand for training. Labels come from:
 2. correction by the hand gold of those five plans (tests/gold/sz-*.json, exhaustive entity sets
    per document): a rule mention the gold does not list becomes outside, and every occurrence of
    a gold name the rules missed becomes an entity; and, the same way, by the hand corrections of
-   253 firm- and institution-rich paragraphs of the unlabelled corpus (data/corrections.jsonl,
+   251 firm- and institution-rich paragraphs of the unlabelled corpus (data/corrections.jsonl,
    CORRECTIONS: the rules' labels read and corrected by hand, names they cannot give added, the
    doubtful spans listed as `unsure` and marked missing). These are the only labels the model
    gets that the inference-time rules do not produce (data/README.md, "Issue 11, round 3");
