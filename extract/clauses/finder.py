@@ -36,6 +36,7 @@ from policykg.extract.clauses.agency_list import (
     split_agency_list,
     split_joined,
 )
+from policykg.extract.structure.lines import shared_heading_end
 from policykg.extract.structure.wraps import joined, wrap_breaks
 from policykg.extract.structure.headings import _PATTERNS as HEADING_PATTERNS
 from policykg.extract.structure.headings import MARKER_FORMS
@@ -62,7 +63,7 @@ _BOUNDARY = "。；;，,：:\n！？!?（("
 # patterns, so 1.提篮桥街道办事处 (no space after 1.) loses its number here as it does there.
 _MARKER = re.compile(
     r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇]{1,5}条|"
-    + "|".join(f"(?:{rx.pattern.removeprefix('^')})" for _, _, rx in HEADING_PATTERNS) + r")[ \u3000]*"
+    + "|".join(f"(?:{rx.pattern.removeprefix('^')})" for _, _, rx in HEADING_PATTERNS) + r")[^\S\n]*"
 )
 
 
@@ -190,6 +191,11 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     while b - 1 > floor and text[b - 1] in "（(" and any(c in text[b:pos] for c in "）)"):
         b = max([text.rfind(c, floor, b - 1) for c in _BOUNDARY] + [floor - 1]) + 1
     if b > lo and text[b - 1] == "\n" or b == lo or b == floor:
+        # A chapter heading sharing the line with its first article (第七章　安全保障　　第三十八条　A负责…):
+        # the heading is no part of the owner's name; the article's marker is skipped below.
+        shared = shared_heading_end(text, b, pos)
+        if shared is not None:
+            b = shared
         m = _MARKER.match(text, b, pos)
         if m:
             b = m.end()
@@ -203,7 +209,8 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     m = re.match(r"[0-9０-９一二三四五六七八九十]{1,3}[）)]", text[b:pos])
     if m:
         b += m.end()
-    while b < pos and text[b] in " \u3000\t":
+    # Any white space but a line break (第三十八条\u2002\u3000数据提供部门负责…: an en space after the marker).
+    while b < pos and text[b].isspace() and text[b] != "\n":
         b += 1
     return b
 

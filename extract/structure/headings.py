@@ -66,9 +66,11 @@ MARKER_FORMS: tuple[MarkerForm, ...] = (
                run_on_guard="(?:(?<!、)|(?![0-9０-９]))"),
     # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章
     # and above its 项 (（一）…) and 目 (1. …), which restart in every article (rank 1.5).
-    # Some sources write the number in digits, even spaced out (第 2 0 条).
+    # Some sources write the number in digits, even spaced out (第 2 0 条). Any white space but a line
+    # break may follow: 北大法宝-style exports set 第N条 off with an en space and an ideographic one
+    # (第六条\u2002\u3000…, ab-2021-zhengwu-shuju).
     MarkerForm("article", 1.5,
-               rf"第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[ \u3000]*",
+               rf"第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[^\S\n]*",
                run_on_guard="(?!规定|所|的|之|中|和|或|至|、)"),
     MarkerForm("subitem", 4, r"[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*"),
     MarkerForm("subitem2", 5, r"([①②③④⑤⑥⑦⑧⑨⑩])\s*", run_on=False),

@@ -148,15 +148,50 @@ def _inner_markers(text: str) -> list[int]:
     return sorted(set(cuts))
 
 
+# A heading that shares its line with the first unit under it, white space between (第一章　总则　　第一条
+# 为规范…, 第三章　目录管理　　第十五条　…: every chapter of ab-2021-zhengwu-shuju, a 北大法宝-style export):
+# a short phrase without sentence marks or white space after the marker, the gap, then a marker of a
+# deeper form (higher rank) with its cross-reference guard. Read on every line, not only run-on ones.
+_HEADING_SHARES_LINE = {
+    f.type: re.compile(f"(?:{f.pattern})[^。；;：:！？，,（()）\\s]{{1,30}}[^\\S\\n]+(?=" + "|".join(
+        f"(?:{d.pattern}{d.run_on_guard})" for d in MARKER_FORMS
+        if d.run_on and d.type != "decimal" and d.rank > f.rank) + ")")
+    for f in MARKER_FORMS if f.run_on and f.type not in ("decimal", "subitem")
+}
+
+
+def shared_heading_end(text: str, pos: int, end: int) -> int | None:
+    """Where the unit after a heading sharing its line starts, for a line starting at `pos` (white space
+    before the marker allowed), or None when the line holds no such heading."""
+    while pos < end and text[pos] in _STRIP:
+        pos += 1
+    m = match_marker(text[pos:min(end, pos + 80)])
+    rx = _HEADING_SHARES_LINE.get(m.type) if m else None
+    h = rx.match(text, pos, end) if rx else None
+    return h.end() if h else None
+
+
+def _split_shared_heading(ln: Line) -> list[Line]:
+    """The line as its heading and the unit run on after it (see _HEADING_SHARES_LINE), or unchanged."""
+    m = match_marker(ln.text[:80])
+    rx = _HEADING_SHARES_LINE.get(m.type) if m else None
+    h = rx.match(ln.text) if rx else None
+    if not h or h.end() >= len(ln.text):
+        return [ln]
+    head, rest = _trimmed(ln.start, ln.text[:h.end()]), _trimmed(ln.start + h.end(), ln.text[h.end():])
+    return [head, *_split_shared_heading(rest)]
+
+
 def split_run_on(lines: list[Line]) -> list[Line]:
     """Split the run-on lines of a body stored without line breaks at the numbering markers inside
-    them, so that each unit starts a line as the structure reader expects. Offsets still index the
-    original text; other lines pass unchanged."""
+    them, so that each unit starts a line as the structure reader expects; a heading sharing its line
+    with its first unit is cut from it. Offsets still index the original text; other lines pass
+    unchanged."""
     out: list[Line] = []
     for ln in lines:
         cuts = _inner_markers(ln.text) if len(ln.text) >= RUN_ON_MIN_CHARS else []
         if len(cuts) < RUN_ON_MIN_MARKERS:
-            out.append(ln)
+            out.extend(_split_shared_heading(ln) if ln.text else [ln])
             continue
         cuts += [m.start() for m in _INNER_APPENDIX.finditer(ln.text)]
         bounds = sorted({0, *cuts})
