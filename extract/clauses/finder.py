@@ -235,7 +235,8 @@ def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None) 
     holds nothing but adverbs (发展改革委将继续加强协调，会同你省… ; 环保总局正在…，同时将会同…): the
     sentence's subject is the subject of the verb at `pos` too."""
     part = _clause_start(text, pos, lo)
-    if not _ADVERBS.fullmatch(text, part, pos):
+    # 分别 / 共同 too (…落实各项重大决策，分别承担…的监管责任, bj-2022-shuju-zhuanqu): the share each subject takes.
+    if not (_ADVERBS.fullmatch(text, part, pos) or _SUBJECT_TAIL.fullmatch(text, part, pos)):
         return None
     floor = max(lo, pos - _SUBJECT_WINDOW)
     s0 = max([text.rfind(c, floor, pos) for c in "。；;：:\n"] + [floor - 1]) + 1
@@ -954,9 +955,23 @@ def bears_duty(ctx: Context) -> list[Found]:
         # annotated (gov-2018-guobanfa-115, sh-xuhui-2020-xiaofang-zerenzhi); only the plain 履行 assigns.
         if m.group(0).startswith("履行") and _MODAL_BEFORE.search(text, max(ctx.lo, m.start() - 6), m.start()):
             continue
+        if m.group(0).endswith("责任"):
+            # A liability (承担法律责任, 承担相应的法律责任) is borne, not a charge of work; 承担的风险责任 and
+            # 支出责任划分 are nouns (what A bears, how charges are divided), not a clause.
+            nxt = text[m.end()] if m.end() < ctx.hi else ""
+            if m.group(0).endswith(_LIABILITIES) or m.group("what").startswith("的") or "\u4e00" <= nxt <= "\u9fff":
+                continue
+            # …，承担数据质量责任 (a part with no subject of its own, ab-2021-zhengwu-shuju 第二十一条): the
+            # sentence's subject bears it. Only 承担: …，切实履行支出责任 after a 要-subject is a requirement
+            # (gov-2020-guobanfa-13, not annotated).
+            if subj is None and m.group(0).startswith("承担"):
+                subj = _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj and subj[1] and all(is_agency(it.surface) for it in subj[1]):
             found.append(Found(subj[0], m.end(), "clause.bears_duty", [(Role.responsible, subj[1])]))
     return found
+
+
+_LIABILITIES = tuple(_V.clauses.liabilities)
 
 
 # 交由A: handed over to A, a recipient (交由有关部门严格查处, left out by the sh-2024-jianzhu-laji gold).
@@ -1710,7 +1725,8 @@ CREATED = re.compile(
 )
 
 
-_ABBREVIATION = re.compile(r"[（(](?:以下)?简?称[“\"]?[^）)”\"]{2,20}[”\"]?[）)]")
+# 统称 too: a name the text gives several bodies together (A和B（以下统称专区监管部门）, bj-2022-shuju-zhuanqu).
+_ABBREVIATION = re.compile(r"[（(](?:以下)?(?:简|统)?称[“\"]?[^）)”\"]{2,20}[”\"]?[）)]")
 
 
 def created_bodies(text: str, lo: int, hi: int) -> list[str]:
