@@ -158,6 +158,7 @@ class ClauseWords(_Model):
     bare_owners: list[str] = []  # 由地方自行解决: a generic owner with no body's ending, after 由 only
     bare_owner_next: list[str] = []  # 自行, 统一, 予以 …: what must follow a bare owner
     duty_nouns: list[str]
+    delegating: list[str] = []  # A授权B负责…: B, the delegate, does the work
     liabilities: list[str] = []  # 承担法律责任: a liability borne, no work owned (a duty noun's exception)
     time_heads: list[str]
     seated: list[str]

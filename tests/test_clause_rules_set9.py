@@ -37,3 +37,43 @@ def test_a_liability_or_a_noun_of_charges_is_no_clause():
     assert _owners("市财政局承担相应的法律责任。") == []
     assert _owners("原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%。") == []
     assert _owners("要将适宜由地方更高一级政府承担的生态环境领域基本公共服务支出责任上移，避免基层政府承担过多支出责任。") == []
+
+
+# ── owners of regulations: a level-sharing prefecture, a chosen body, a delegate ───────────────
+
+def test_a_prefecture_and_its_counties_share_one_head():
+    # ab-2021-zhengwu-shuju 第二十三条 (阿坝州 is a 自治州: 州 is a level like 市).
+    assert _owners("州、县（市）数据资源主管部门具体负责统筹协调数据共享工作。") == [
+        ("responsible", ["州、县（市）数据资源主管部门"])]
+
+
+def test_a_body_chosen_by_a_government_owns_the_work_as_the_subject():
+    # ab-2021-zhengwu-shuju 第六条, second paragraph: the qualifier stays in the mention.
+    assert _owners("县（市）人民政府确定的数据资源主管部门负责辖区内政务数据资源管理工作。") == [
+        ("responsible", ["县（市）人民政府确定的数据资源主管部门"])]
+
+
+def test_you_a_or_a_body_designated_by_a_government():
+    # ab-2021-zhengwu-shuju 第十三条: two alternative owners, the second picked out by who designates it.
+    text = "政府投资的政务数据资源、政务信息化项目竣工后由建设单位或本级人民政府指定的部门组织验收，并将验收报告报本级数据资源主管部门备案。"
+    assert _owners(text) == [("responsible", ["建设单位", "本级人民政府指定的部门"])]
+
+
+def test_the_delegate_owns_the_work_not_the_government_granting_it():
+    # ab-2021-zhengwu-shuju 第六条; then a labelled example with 委托.
+    assert _owners("州人民政府授权州数据资源主管部门负责统筹全州政务数据资源管理工作。") == [
+        ("responsible", ["州数据资源主管部门"])]
+    assert _owners("市人民政府委托市财政局负责资金管理。") == [("responsible", ["市财政局"])]
+
+
+def test_by_own_duties_then_a_comma_after_a_modal():
+    # ab-2021-zhengwu-shuju 第四十条: five co-responsible bodies.
+    text = ("网信部门、保密部门、公安部门、通信管理部门和其他有关部门应当按照各自职责，做好政务数据安全保护、保密审查、"
+            "网络安全审查和监督管理工作，保障政务数据安全。")
+    assert _owners(text) == [("responsible", ["网信部门", "保密部门", "公安部门", "通信管理部门", "其他有关部门"])]
+
+
+def test_by_own_duties_then_a_comma_without_a_modal_is_no_clause():
+    # sh-jiading-2024-haimian: not annotated (the item's 责任单位 bracket names its owners).
+    text = "各相关行业管理部门按照各自职责，根据海绵城市运营维护管理相关文件要求，完善本区相关领域海绵设施运行维护管理标准和管理制度。"
+    assert _owners(text) == []

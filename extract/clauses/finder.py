@@ -310,6 +310,10 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     head = _TIME_HEAD.match(region)
     if head and head.end() < len(region):
         start, region = start + head.end(), region[head.end():]
+    # A授权B负责… / A委托B负责…: the delegate B is the subject of the work; A only grants it.
+    grant = next((g for g in _DELEGATING.finditer(region) if g.start() > 0 and is_agency(region[:g.start()])), None)
+    if grant and grant.end() < len(region):
+        start, region = start + grant.end(), region[grant.end():]
     # 本区区政府、各街道、镇负责…: 本区 ("this district") points at the place the name already carries.
     deictic = _DEICTIC_HEAD.match(region)
     if deictic:
@@ -320,7 +324,8 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if items and all(is_agency(it.surface) or _bare_level_after_each(items, k) or _shares_collective(items, k)
                      for k, it in enumerate(items)):
         return start, items
-    chosen = _relative_alternatives(region, start)
+    # A qualified body alone as the subject; after 由 it is clause.you_body's (which keeps its qualifier too).
+    chosen = _relative_alternatives(region, start, single=not you)
     if chosen:
         return start, chosen
     sectors = _SECTOR_LIST.fullmatch(region)
@@ -337,6 +342,7 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
 
 
 
+_DELEGATING = re.compile(_V.alternation(_V.clauses.delegating) or r"(?!)")
 _DEICTIC_HEAD = re.compile(r"本(?P<level>[市区县省])(?=(?P=level)|各)")
 _BARE_LEVELS = ("镇", "乡", "街道")
 
@@ -355,19 +361,25 @@ _SHARED_DEPARTMENT = "部门"
 _JOINER = re.compile(_V.alternation(_V.verbs.joiners))
 
 
-def _relative_alternatives(region: str, start: int) -> list[ListItem] | None:
+# A bare generic word is one body once a qualifier picks it out (本级人民政府指定的部门, 具备相应资质等级的单位).
+_QUALIFIED_BARE = ("单位", "机构", "人民政府", "部门")
+
+
+def _relative_alternatives(region: str, start: int, single: bool = True) -> list[ListItem] | None:
     """A或B where a part is a body picked out by a qualifier (国务院各部门办公厅（室）或指定的专门司局是…
-    主管单位): each part is one owner, the qualifier kept in its mention; None unless every part
-    is a body, with or without such a qualifier, and at least one has it."""
+    主管单位; 由建设单位或本级人民政府指定的部门组织验收, ab-2021-zhengwu-shuju 第十三条), or such a body
+    alone (县（市）人民政府确定的数据资源主管部门负责…, ab 第六条): each part is one owner, the qualifier kept
+    in its mention; None unless every part is a body, with or without such a qualifier, and at least
+    one has it."""
     parts, pos = [], 0
     for m in list(_JOINER.finditer(region)) + [None]:
         end = m.start() if m else len(region)
         parts.append((pos, end))
         pos = m.end() if m else len(region)
-    if len(parts) < 2 or re.search(r"[、，,]", region):
+    if re.search(r"[、，,]", region) or len(parts) < 2 and not single:
         return None
-    qualified = [bool(q) and is_agency(region[q.end():b]) for a, b in parts
-                 for q in [_RELATIVE_OWNER.match(region, a, b)]]
+    qualified = [bool(q) and (is_agency(region[q.end():b]) or region[q.end():b] in _QUALIFIED_BARE)
+                 for a, b in parts for q in [_RELATIVE_OWNER.match(region, a, b)]]
     if not any(qualified) or not all(qd or is_agency(region[a:b]) for qd, (a, b) in zip(qualified, parts)):
         return None
     return [ListItem(region[a:b], region[a:b], start + a, start + b, False, bool(COLLECTIVE.match(region[a:b])))
@@ -1165,7 +1177,9 @@ def you_body(ctx: Context) -> list[Found]:
                 end = rel.end() + len(bare_unit)
             if end is None:
                 continue
-            items = [ListItem(text[start:end], text[start:end], start, end, False, False)]
+            # 由建设单位或本级人民政府指定的部门: the qualifier's span held a joiner; each alternative is one owner.
+            items = _relative_alternatives(text[start:end], start) \
+                or [ListItem(text[start:end], text[start:end], start, end, False, False)]
         else:
             end = _list_after(text, start, ctx.hi)
             bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) if end is None else None
@@ -1608,7 +1622,11 @@ def within_duties(ctx: Context) -> list[Found]:
 
 # A按照各自职责切实加大… / A根据职能做好…: the duty itself, with no 分工 and no comma after it (those are
 # clause.duty_division / duty_division_comma) and no 范围 (clause.within_duties), then the work.
-_BY_OWN_DUTY = re.compile(r"(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff])")
+# A comma may follow the duty after a modal, the instruction form (网信部门、保密部门…和其他有关部门应当按照各自
+# 职责，做好政务数据安全保护…, ab-2021-zhengwu-shuju 第四十条), as clause.duty_division_comma asks of 职责分工;
+# without one (各相关行业管理部门按照各自职责，根据…, sh-jiading-2024-haimian) it is not annotated.
+_BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)[，,]"
+                          r"|(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff]))")
 
 
 @clause_rule("clause.by_own_duty", 61, "verb after a list")
