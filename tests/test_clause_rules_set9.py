@@ -77,3 +77,36 @@ def test_by_own_duties_then_a_comma_without_a_modal_is_no_clause():
     # sh-jiading-2024-haimian: not annotated (the item's 责任单位 bracket names its owners).
     text = "各相关行业管理部门按照各自职责，根据海绵城市运营维护管理相关文件要求，完善本区相关领域海绵设施运行维护管理标准和管理制度。"
     assert _owners(text) == []
+
+
+# ── zs-2020-zhengwu-shuju (中山市 规章, 令第16号) ─────────────────────────────────────────────────
+
+def test_a_partnerless_cooperation_after_yuyi_is_support():
+    # 第二十二条; partnerless 予以协助 stays out (a labelled variant, after sh-huangpu-2023-fengmao-baohu 第二十八条).
+    text = "对于不予共享的政务数据，以及不符合共享条件的有条件共享类政务数据，政务部门提出核实、比对需求的，政务数据提供部门应当予以配合。"
+    assert _owners(text) == [("support", ["政务数据提供部门"])]
+    assert _owners("修缮时，区相关部门应当予以协助。") == []
+
+
+def test_the_time_a_period_runs_from_ends_the_owner_s_name():
+    # 第二十二条: 自…之日起 follows the owner.
+    text = "超过五个工作日不答复也不说明理由的，由市政务数据主管部门自政务部门逾期答复之日起五个工作日内径行提供政务数据。"
+    assert _owners(text) == [("responsible", ["市政务数据主管部门"])]
+    assert _owners("由广西壮族自治区人民政府负责。") == [("responsible", ["广西壮族自治区人民政府"])]  # labelled: 自治区
+
+
+def test_on_the_grounds_of_is_no_owner():
+    # 第二十五条 (cut down): 以…为由 is "on the grounds of"; 改为由A (labelled) still names an owner.
+    assert _owners("不得以行政相对人提供的材料为由拒绝办理。") == []
+    assert _owners("审批改为由市政务数据主管部门负责。") == [("responsible", ["市政务数据主管部门"])]
+
+
+def test_a_product_described_by_who_formed_it_is_no_owner():
+    # 第十三条: 由多部门共建项目形成的主题数据资源集合 describes a database.
+    assert _owners("主题数据库是围绕公共安全、经济社会发展等主题领域，由多部门共建项目形成的主题数据资源集合。") == []
+
+
+def test_the_lead_department_named_by_its_label_leads_and_the_others_support():
+    # 第十三条: the beside-lead decision of the dev README.
+    text = "对涉及跨部门协同归集的政务数据，牵头部门负责统筹协调，相关部门明确职责分工，通过中山市政务大数据中心实现采集登记和统一归集。"
+    assert _owners(text) == [("lead", ["牵头部门"]), ("support", ["相关部门"])]

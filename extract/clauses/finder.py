@@ -864,12 +864,34 @@ def subject_responsible(ctx: Context) -> list[Found]:
         # lead clause is, so sector words share the last item's 部门 (gz-2011-dixia-kongjian 第五条).
         if subj is None and m.group(0).startswith("分别"):
             subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True)
+        if subj is None:
+            subj = _lead_label_subject(text, m.start(), ctx.lo)
         if subj is None or not subj[1]:
             continue
         start, items = subj
-        found.append(Found(start, _sentence_end(text, m.end(), ctx.hi), "clause.subject_responsible",
-                           [(Role.responsible, items)]))
+        end = _sentence_end(text, m.end(), ctx.hi)
+        # 牵头部门负责统筹协调，相关部门明确职责分工 (zs-2020-zhengwu-shuju 第十三条): a body named by its lead label
+        # leads; the bodies of the next part doing their share beside it support it (the beside-lead decision).
+        if all(LABELS.get(it.surface) is Role.lead for it in items):
+            roles = [(Role.lead, items)]
+            others = _supporters_after(ctx, end, _BESIDE_LEAD_WORK)
+            if others:
+                end, sup = others
+                roles.append((Role.support, sup))
+            found.append(Found(start, end, "clause.subject_responsible", roles))
+            continue
+        found.append(Found(start, end, "clause.subject_responsible", [(Role.responsible, items)]))
     return found
+
+
+def _lead_label_subject(text: str, pos: int, lo: int) -> tuple[int, list[ListItem]] | None:
+    """A lead label standing as the subject (牵头部门负责统筹协调, zs-2020-zhengwu-shuju 第十三条: the body the
+    document has designated lead), as one item; None otherwise. No name holds 牵头, so _subject never reads it."""
+    start = _clause_start(text, pos, lo)
+    label = text[start:pos]
+    if LABELS.get(label) is not Role.lead:
+        return None
+    return start, [ListItem(label, label, start, pos, False, False)]
 
 
 def _answerable_subject(text: str, m: re.Match, ctx: Context) -> tuple[int, list[ListItem]] | None:
@@ -987,7 +1009,9 @@ _LIABILITIES = tuple(_V.clauses.liabilities)
 
 
 # 交由A: handed over to A, a recipient (交由有关部门严格查处, left out by the sh-2024-jianzhu-laji gold).
-_YOU_AT = re.compile(r"(?<![自理经缘交])由(?![于此来衷])")
+# 以…为由 is "on the grounds of" (不得以…为由拒绝办理, zs-2020-zhengwu-shuju), never 由 of an owner; 改为由A / 转为由A
+# (now handled by A) still is.
+_YOU_AT = re.compile(r"(?<![自理经缘交])(?<!(?<![改转变])为)由(?![于此来衷])")
 # Qualifiers between 由 and the list that are not part of any name.
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
@@ -1020,7 +1044,8 @@ def _bracketed_name_end(text: str, i: int, hi: int) -> int | None:
     return next((j for j in range(limit, i + 1, -1) if is_agency(text[i:j]) and not _cuts_word(text, j)), None)
 # What follows 由A when A is not an owner: who a body is made of or who holds a post.
 # 由A向B转变 is "from A to B", a change of approach, not an owner.
-_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|担任|兼任|出资|主持|"
+# 由A共建项目形成的主题数据资源集合 (zs-2020-zhengwu-shuju): 形成的 describes a product by what formed it.
+_NOT_OWNER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:组成|构成|形成的|担任|兼任|出资|主持|"
                               + _V.alternation(_V.clauses.change_of_approach + _V.clauses.shares) + r")"
                               # a request up the line is a step of procedure, not work owned
                               r"|(?:提出申请|申请|提请|报请|请示)"
@@ -1069,6 +1094,11 @@ def _name_note(text: str, j: int, cap: int) -> int | None:
     return m.end()
 
 
+# 自…之日起 / 自…起: the time a period runs from, after the owner (由市政务数据主管部门自政务部门逾期答复之日起五个
+# 工作日内径行提供…, zs-2020-zhengwu-shuju 第二十二条); 自 of 自治区 / 自然资源 is no such word.
+_FROM_TIME = re.compile(r"自(?=[^，,。；;]{1,30}?(?:之日起|之日|起))(?!治|然|贸|主|行|身|有|动)")
+
+
 def _item_end(text: str, i: int, hi: int) -> int | None:
     """End of the longest body starting at `i`, or None. The name is cut at the first stop word
     after which a body remains (市财政局对… → 市财政局); a two-character stop word that leaves no
@@ -1078,7 +1108,7 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
     limit = opener.end() if opener else i
     while True:
         while limit < cap and (text[limit] not in _LIST_PUNCT or _name_note(text, limit, cap)) \
-                and not (limit > i and _STOP.match(text, limit)) \
+                and not (limit > i and (_STOP.match(text, limit) or _FROM_TIME.match(text, limit))) \
                 and not (text[limit] == "等" and (_CATEGORY.match(text, limit) or limit + 1 >= hi
                                                  or text[limit + 1] in "、，,。；;）)")):
             note = _name_note(text, limit, cap)
@@ -1319,7 +1349,11 @@ _SUPPORT_VERB = re.compile(_V.alternation(_V.verbs.support))
 _SUPPORT_ADVERBS = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs + _V.verbs.modals + ["共同", "分别"]) + r")*")
 
 
-def _supporters_after(ctx: Context, pos: int) -> tuple[int, list[ListItem]] | None:
+# What the others do beside a lead: the support verbs and [clauses] lead_others.
+_BESIDE_LEAD_WORK = re.compile(_V.alternation(_V.verbs.support + _V.clauses.lead_others))
+
+
+def _supporters_after(ctx: Context, pos: int, verbs: re.Pattern = _SUPPORT_VERB) -> tuple[int, list[ListItem]] | None:
     """，B、C(等部门)(共同)配合/参与 right after a lead clause ending at `pos` (由A牵头，B、C…等部门共同
     参与的推进机制): (end, B and C), or None. The list is read body by body, so it may be long."""
     text = ctx.text
@@ -1336,7 +1370,7 @@ def _supporters_after(ctx: Context, pos: int) -> tuple[int, list[ListItem]] | No
     if cat:
         after = cat.end()
     after = _SUPPORT_ADVERBS.match(text, after).end()
-    verb = _SUPPORT_VERB.match(text, after)
+    verb = verbs.match(text, after)
     items = _items(text[start:end], start, ctx.default_prefix)
     if verb is None or not items or not all(is_agency(it.surface) for it in items):
         return None
@@ -1640,9 +1674,13 @@ def by_own_duty(ctx: Context) -> list[Found]:
 
 
 _SUPPORT_WORK = re.compile(
-    r"(?:在[^，。；]{1,20}下[，,])?(?:要|应)?(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?"
+    r"(?:在[^，。；]{1,20}下[，,])?(?:要|应当|应)?(?:"
+    # 应当予以配合 (政务数据提供部门应当予以配合, zs-2020-zhengwu-shuju 第二十二条; 应当予以积极配合, gz-2011-dixia-kongjian
+    # 第三十七条): 予以 before 配合 only; a partnerless 予以协助 stays out (sh-huangpu-2023-fengmao-baohu 第二十八条).
+    r"予以(?:积极)?配合(?=[，,。；;）)])|"
+    r"(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?"
     # 协同支持 / 配合支持: a support verb with 支持 after it is still support (sh-shiwei-ziran-zaihai).
-    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?:支持)?(?=[，,。；;）)]))"
+    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?:支持)?(?=[，,。；;）)])))"
 )
 
 
