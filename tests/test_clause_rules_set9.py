@@ -110,3 +110,33 @@ def test_the_lead_department_named_by_its_label_leads_and_the_others_support():
     # 第十三条: the beside-lead decision of the dev README.
     text = "对涉及跨部门协同归集的政务数据，牵头部门负责统筹协调，相关部门明确职责分工，通过中山市政务大数据中心实现采集登记和统一归集。"
     assert _owners(text) == [("lead", ["牵头部门"]), ("support", ["相关部门"])]
+
+
+# ── gov-2014-guobanfa-56 (国办发〔2014〕56号, stored as one line) ────────────────────────────────
+
+def test_sector_words_before_deng_bumen_he_danwei_support_the_body_they_cooperate_with():
+    # （七）: the shared heads are put back in the restored names.
+    found = find_clauses("环境保护、工商、供水、供电等部门和单位要配合人民法院落实强制措施。")
+    assert [(r.value, [it.surface for it in items]) for f in found for r, items in f.roles] == [
+        ("lead", ["人民法院"]), ("support", ["环境保护", "工商", "供水", "供电"])]
+    assert [it.name for it in found[0].roles[1][1]][:2] == ["环境保护部门", "工商部门"]
+
+
+def test_a_government_answerable_for_its_area_with_a_leadership_charge():
+    # （十一）
+    assert _owners("县级以上地方各级人民政府对本行政区域环境监管执法工作负领导责任。") == [
+        ("responsible", ["县级以上地方各级人民政府"])]
+
+
+def test_the_closing_paragraph_of_a_one_line_body_is_no_task_s():
+    # The unnumbered closing (…范围。　　各地区、各有关部门要…。环境保护部要会同有关部门…) after （十五）:
+    # the gold leaves its 会同 clause out, as every closing paragraph of the dev set.
+    from pathlib import Path
+
+    from policykg.extract.pipeline import extract_text
+
+    doc = Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "gov-2014-guobanfa-56.txt"
+    x = extract_text(doc.read_text(encoding="utf-8"), doc_id="gov-2014-guobanfa-56")
+    closing = [c for c in x.clauses if c.text.startswith("环境保护部要会同有关部门")]
+    assert closing and all(c.task_id is None for c in closing)
+    assert {a.agency.surface for c in x.clauses if c.task_id for a in c.assignments} >= {"人民法院", "县级以上地方各级人民政府"}

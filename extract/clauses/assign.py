@@ -64,23 +64,32 @@ _CLOSING_RULES = re.compile(r"制定(?:具体|相关|配套)?(?:实施细则|实
 _MARKER_LINE = re.compile(r"[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)．.、]")
 
 
+# A paragraph break of a body stored as one line: a sentence end, then the indent of the next paragraph
+# (…纳入同级财政全额保障范围。　　各地区、各有关部门要…, gov-2014-guobanfa-56).
+_INDENT_BREAK = re.compile(r"(?<=[。！？])[ \u3000\u00a0]{2,}(?=\S)")
+
+
 def closing_start(text: str, sections: list[Section], body_end: int) -> int | None:
     """Where the closing paragraphs after the last numbered heading begin, if any. A paragraph
     on the document itself (本意见…) always closes it; one turning to all addressees (各地区、各部门
     要…) only when the last unit already had its text, since a heading standing alone
-    (（三）营造良好环境。) is followed by its own body, which may begin the same way."""
+    (（三）营造良好环境。) is followed by its own body, which may begin the same way. Paragraphs
+    start after a line break, or after a sentence end and an indent in a body stored as one line."""
     heads = [s for s in sections if s.marker]
     if not heads:
         return None
     last = max(heads, key=lambda s: s.start)
-    line_end = text.find("\n", last.start, body_end)
-    heading_only = line_end != -1 and text[last.start:line_end].rstrip(" \u3000\t。").endswith(
+    starts = sorted({last.start + m.end() for m in re.finditer("\n", text[last.start:body_end])}
+                    | {m.end() for m in _INDENT_BREAK.finditer(text, last.start, body_end)})
+    first_break = starts[0] if starts else -1
+    heading_only = first_break != -1 and text[last.start:first_break].rstrip(" \u3000\t\n。").endswith(
         (last.heading or "\0").rstrip("。"))
-    pos, seen_body = line_end, not heading_only
-    while pos != -1 and pos < body_end:
-        line_start = pos + 1
+    seen_body = not heading_only
+    for line_start in starts:
         while line_start < body_end and text[line_start] in " \u3000\t":
             line_start += 1
+        if line_start >= body_end:
+            break
         if _CLOSING_SELF.match(text, line_start) or (seen_body and _CLOSING_ALL.match(text, line_start)):
             return line_start
         # A paragraph after the last unit's text whose first sentence names the document itself
@@ -91,9 +100,8 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
         if seen_body and (_CLOSING_SELF.search(text, line_start, first) or _CLOSING_RULES.search(text, line_start, first)) \
                 and not _MARKER_LINE.match(text, line_start):
             return line_start
-        if line_start < body_end and text[line_start] != "\n":
+        if text[line_start] != "\n":
             seen_body = True
-        pos = text.find("\n", line_start, body_end)
     return None
 
 

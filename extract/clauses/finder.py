@@ -263,7 +263,8 @@ _ADVERBIAL_PART = re.compile(r"^(?:(?:要|应|须)?(?:根据|按照?|依照|依�
 # Where a subject ends inside its own part: a modal followed by an adverbial (A要根据…).
 _SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依据|结合|在(?:各自)?(?:职责|职能)范围内)")
 # Sector words standing for departments before 等有关部门 (民政、公安、人民银行等有关部门).
-_SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?:部门|单位)$")
+# 等部门和单位 too (环境保护、工商、供水、供电等部门和单位要配合人民法院…, gov-2014-guobanfa-56 （七）).
+_SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?:部门|单位)(?:(?:和|及)(?:部门|单位))?$")
 
 
 def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you: bool = True,
@@ -909,7 +910,8 @@ def _answerable_subject(text: str, m: re.Match, ctx: Context) -> tuple[int, list
 # that area's work ([clauses] territory_words). Accountability for one's own act (法制审核机构对…审核意见
 # 负责, gov-2018-guobanfa-118) names no area and stays out.
 _TERRITORY = re.compile(r"对(?:" + (_V.alternation(_V.clauses.territory_words) or r"(?!)")
-                        + r")[^，,。；;：:]{0,40}?(?:负(?:总)?责(?![人同])|负有[^，,。；;]{0,10}?责任)")
+                        # 负领导责任 too (县级以上地方各级人民政府对本行政区域环境监管执法工作负领导责任, gov-2014-guobanfa-56 （十一）)
+                        + r")[^，,。；;：:]{0,40}?(?:负(?:总)?责(?![人同])|负有[^，,。；;]{0,10}?责任|负[\u4e00-\u9fff]{1,4}?责任)")
 
 
 @clause_rule("clause.answerable_territory", 59, "prose owner")
@@ -1721,11 +1723,19 @@ def support_lead(ctx: Context) -> list[Found]:
             if subj is None:
                 continue
             start, sup = subj
-        elif end is None or not _ADVERBS.fullmatch(text, end, m.start()):
+        elif end is None:
+            # Sector words before 等部门 (环境保护、工商…等部门和单位要配合B): each sector's department supports B.
+            sectors = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+            if sectors is None or not _SECTOR_LIST.fullmatch(text, sectors[0], m.start()) \
+                    and not _SECTOR_LIST.fullmatch(_SUBJECT_TAIL.sub("", text[sectors[0]:m.start()])):
+                continue
+            start, sup = sectors
+        elif not _ADVERBS.fullmatch(text, end, m.start()):
             continue
         else:
             sup = _items(text[start:end], start, ctx.default_prefix)
-        if not sup or not all(is_agency(it.surface) for it in sup):
+        # A sector word is a body by its restored name (环境保护 → 环境保护部门).
+        if not sup or not all(is_agency(it.surface) or is_agency(it.name) for it in sup):
             continue
         # 配合绿化市容部门提升…: a verb no stop word knows may follow the lead.
         part = _partners_or_bodies(ctx, m.end(), last_prefix(sup))
