@@ -140,3 +140,30 @@ def test_the_closing_paragraph_of_a_one_line_body_is_no_task_s():
     closing = [c for c in x.clauses if c.text.startswith("环境保护部要会同有关部门")]
     assert closing and all(c.task_id is None for c in closing)
     assert {a.agency.surface for c in x.clauses if c.task_id for a in c.assignments} >= {"人民法院", "县级以上地方各级人民政府"}
+
+
+# ── bj-2022-shuju-zhuanqu (北京市经济和信息化局 指导意见) ──────────────────────────────────────────
+
+def test_a_working_group_named_for_what_it_advances_is_a_body():
+    # （一）: 推进 before 小组 / 办公室 is the name's own word, not a verb.
+    text = ("北京市大数据工作推进小组负责数据专区建设和应用的总体指导和重大问题决策，北京市大数据工作推进小组办公室负责组织"
+            "推进相关决策落实。")
+    assert _owners(text) == [("responsible", ["北京市大数据工作推进小组"]), ("responsible", ["北京市大数据工作推进小组办公室"])]
+
+
+def test_a_partner_ends_before_jiang():
+    # （三）: 将 (a modal of intent) ends the partner's name before the object.
+    assert _owners("北京市经济和信息化局会同专区监管部门将运营单位纳入目录区块链系统用户管理体系。") == [
+        ("lead", ["北京市经济和信息化局"]), ("support", ["专区监管部门"])]
+
+
+def test_a_body_handed_the_work_later_is_no_owner_of_a_next_step():
+    # （一）: 交由相关部门 is a recipient (as the dev gold's 交由有关部门严格查处); only the 由 owner stays.
+    text = "对于尚无明确领域或区域归属的数据专区，先期由北京市经济和信息化局进行监管和指导，后续视实际情况交由相关部门进行监管。"
+    assert _owners(text) == [("responsible", ["北京市经济和信息化局"])]
+
+
+def test_a_body_stated_in_a_role_is_the_subject_of_the_next_part():
+    # （二）
+    assert _owners("运营单位作为专区运营主体，负责数据专区的建设运营、数据管理、运行维护及安全保障等工作。") == [
+        ("responsible", ["运营单位"])]

@@ -143,7 +143,8 @@ NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本�
               # 七、): the levels acting together, no one body (the gold leaves it out)
               "省市", "市县", "省市县", "县乡", "市县乡"}
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
-_NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两][个名位]|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进|加强|做好|"
+# 推进 before the body's own kind is its name's (北京市大数据工作推进小组, …推进办公室: bj-2022-shuju-zhuanqu).
+_NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两][个名位]|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进(?!(?:工作)?(?:领导小组|小组|办公室|委员会))|加强|做好|"
                           r"提请|报请|上报|报送|报告|报同级|填报|审核(?!机构)|批准")
 # A body's name never begins with a verb of action: 注重政府办… is a phrase, not a name.
 _VERB_HEAD = re.compile(

@@ -955,6 +955,11 @@ def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> t
     seat = _SEATED.search(region)
     if seat and seat.start() > 0 and is_agency(region[:seat.start()]):
         return prev, _items(region[:seat.start()], prev, default_prefix)
+    # A作为…主体，负责… (运营单位作为专区运营主体，负责数据专区的建设运营…, bj-2022-shuju-zhuanqu （二）): the body
+    # stated in a role is the subject of the next part's verb.
+    role = region.find("作为")
+    if role > 0 and is_agency(region[:role]) and role + 2 < len(region):
+        return prev, _items(region[:role], prev, default_prefix)
     est = list(_ESTABLISH.finditer(region))
     if est:
         body = region[est[-1].end():]
