@@ -45,3 +45,12 @@ def test_the_real_document_s_clauses_sit_in_their_articles():
     assert ("政务数据资源目录是政务数据", "州数据资源主管部门") in owners  # 第十五条, under 第三章
     assert ("数据提供部门负责本部门数据", "数据提供部门") in owners  # 第三十八条, under 第七章
     assert not any(t.startswith(("目录管理", "安全保障")) for t in titles.values())
+
+
+def test_an_article_run_on_after_a_sentence_opens_its_own_unit():
+    # gz-2011-dixia-kongjian (a PDF dump): 部门通报。 第四十六条 地下空间所有人… on one physical line.
+    line = "部门通报。 第四十六条 地下空间所有人、使用人和物业管理单位\n"
+    assert [p.text for p in split_run_on(physical_lines(line))] == ["部门通报。", "第四十六条 地下空间所有人、使用人和物业管理单位"]
+    # A cross-reference after a sentence is no unit (labelled example).
+    ref = "予以处罚。 第四十六条规定的情形除外。\n"
+    assert [p.text for p in split_run_on(physical_lines(ref))] == [ref.strip()]

@@ -182,6 +182,21 @@ def _split_shared_heading(ln: Line) -> list[Line]:
     return [head, *_split_shared_heading(rest)]
 
 
+# An article of a regulation run on after the last sentence of the one before, white space between, in a
+# line of any length (部门通报。 第四十六条 地下空间所有人…: a PDF line of gz-2011-dixia-kongjian). Only the 第N条
+# form, with its cross-reference guard: no other marker is this unmistakable after a sentence.
+_ARTICLE = next(f for f in MARKER_FORMS if f.type == "article")
+_ARTICLE_AFTER_SENTENCE = re.compile(rf"(?<=[。；;])[^\S\n]+(?=(?:{_ARTICLE.pattern}){_ARTICLE.run_on_guard})")
+
+
+def _split_run_on_articles(ln: Line) -> list[Line]:
+    cuts = [m.end() for m in _ARTICLE_AFTER_SENTENCE.finditer(ln.text)]
+    if not cuts:
+        return [ln]
+    bounds = [0, *cuts, len(ln.text)]
+    return [p for a, b in zip(bounds, bounds[1:]) if (p := _trimmed(ln.start + a, ln.text[a:b])).text]
+
+
 def split_run_on(lines: list[Line]) -> list[Line]:
     """Split the run-on lines of a body stored without line breaks at the numbering markers inside
     them, so that each unit starts a line as the structure reader expects; a heading sharing its line
@@ -191,7 +206,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     for ln in lines:
         cuts = _inner_markers(ln.text) if len(ln.text) >= RUN_ON_MIN_CHARS else []
         if len(cuts) < RUN_ON_MIN_MARKERS:
-            out.extend(_split_shared_heading(ln) if ln.text else [ln])
+            out.extend(p for part in _split_run_on_articles(ln) for p in (_split_shared_heading(part) if part.text else [part]))
             continue
         cuts += [m.start() for m in _INNER_APPENDIX.finditer(ln.text)]
         bounds = sorted({0, *cuts})
