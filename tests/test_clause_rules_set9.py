@@ -167,3 +167,10 @@ def test_a_body_stated_in_a_role_is_the_subject_of_the_next_part():
     # （二）
     assert _owners("运营单位作为专区运营主体，负责数据专区的建设运营、数据管理、运行维护及安全保障等工作。") == [
         ("responsible", ["运营单位"])]
+
+
+def test_an_adverb_before_peihe_in_a_part_without_a_subject():
+    # mot-2021-tielu-yanxian （一）: the sentence's subject supports the body after 积极配合.
+    text = ("各成员单位要认真落实部际联席会议确定的工作任务，畅通信息沟通渠道，联合检查重点问题隐患，主动整改职责内有关问题，"
+            "积极配合其他单位消除隐患。")
+    assert _owners(text) == [("lead", ["其他单位"]), ("support", ["各成员单位"])]

@@ -1722,8 +1722,10 @@ def support_lead(ctx: Context) -> list[Found]:
     for m in _LEAD_AFTER_SUPPORT.finditer(text, ctx.lo, ctx.hi):
         start = _clause_start(text, m.start(), ctx.lo)
         end = _list_after(text, start, m.start())
-        if end is None and start == m.start():
-            # A要做好…，配合B提升…: a part opening with 配合 continues the sentence's subject.
+        if end is None and (start == m.start() or m.group(0) == "配合" and _ADVERBS.fullmatch(text, start, m.start())):
+            # A要做好…，配合B提升…: a part opening with 配合 continues the sentence's subject; an adverb may
+            # stand before 配合 (各成员单位要认真落实…，积极配合其他单位消除隐患, mot-2021-tielu-yanxian （一）), not
+            # before 协助 (…，并协助镇规建办… after the subject's own 负责配合…, sh-qibao-2020-xiane-gongcheng: no row).
             subj = _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
             if subj is None:
                 continue
