@@ -68,3 +68,15 @@ def test_a_sentence_opening_with_a_relative_place_names_no_place_of_the_document
     place = document_place(None, "示例应急预案", None, "事发地县级人民政府负责应对。\n县财政局负责保障。\n")
     assert not any(p.startswith("事发地") for p in place.places.values())
     assert not place.jurisdiction.startswith("事发地")
+
+
+def test_an_upstream_province_is_no_place_of_its_own():
+    # gov-2005-guofa-39 (国发〔2005〕39号): 上游省级人民政府应当承担赔付补偿责任 — whichever province lies upstream.
+    from pathlib import Path
+
+    from policykg.extract.pipeline import extract_document
+
+    doc = Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "gov-2005-guofa-39.txt"
+    x = extract_document(doc)
+    upstream = [a for a in x.agencies if a.name == "上游省级人民政府"]
+    assert upstream and all(a.jurisdiction == "中央" and a.level == "category" for a in upstream)
