@@ -174,3 +174,21 @@ def test_an_adverb_before_peihe_in_a_part_without_a_subject():
     text = ("各成员单位要认真落实部际联席会议确定的工作任务，畅通信息沟通渠道，联合检查重点问题隐患，主动整改职责内有关问题，"
             "积极配合其他单位消除隐患。")
     assert _owners(text) == [("lead", ["其他单位"]), ("support", ["各成员单位"])]
+
+
+# ── a 负责 part after a modal subject's earlier parts ─────────────────────────────────────────
+
+def test_a_fuze_part_names_the_duty_of_the_modal_subject():
+    # gov-1990-guofa-65 四、 (cut at the ；) and gov-2005-guofa-39 （十九）.
+    text = ("环境保护部门应加强对自然保护工作的统一监督管理，统筹全国自然保护区的区划、规划工作，提出建设自然保护区的方针、政策"
+            "和法规、制度，负责向国务院提出国家级自然保护区的审批意见。")
+    assert _owners(text) == [("responsible", ["环境保护部门"])]
+    text = ("各级环保部门要严格执行各项环境监管制度，责令严重污染单位限期治理和停产整治，负责召集有关部门专家和代表提出开发"
+            "建设规划环境影响评价的审查意见。")
+    assert _owners(text) == [("responsible", ["各级环保部门"])]
+
+
+def test_a_fuze_part_after_a_subject_without_a_modal_is_not_its_duty():
+    # sh-huangpu-2023-fengmao-baohu 第五条 (cut down): the office set up, not 区历保委, does the daily work.
+    text = "区历保委下设办公室，由区房管局、区规划资源局的相关工作人员组成，负责日常工作。"
+    assert ("responsible", ["区历保委"]) not in _owners(text)

@@ -230,10 +230,12 @@ _TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?
 _ADVERBS = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs + _V.verbs.modals) + r")*")
 
 
-def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None,
+                      modal: bool = False) -> tuple[int, list[ListItem]] | None:
     """The bodies that open the sentence holding `pos`, when the clause part right before `pos`
     holds nothing but adverbs (发展改革委将继续加强协调，会同你省… ; 环保总局正在…，同时将会同…): the
-    sentence's subject is the subject of the verb at `pos` too."""
+    sentence's subject is the subject of the verb at `pos` too. With `modal`, only a subject a modal
+    follows (A应…, A要…): the instruction form, whose later parts all state A's duties."""
     part = _clause_start(text, pos, lo)
     # 分别 / 共同 too (…落实各项重大决策，分别承担…的监管责任, bj-2022-shuju-zhuanqu): the share each subject takes.
     if not (_ADVERBS.fullmatch(text, part, pos) or _SUBJECT_TAIL.fullmatch(text, part, pos)):
@@ -249,12 +251,15 @@ def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None) 
     if s0 >= part:
         return None
     end = _list_after(text, s0, part)
-    if end is None or end >= part or text[end] in "的、和及与，,":
+    if end is None or end >= part or text[end] in "的、和及与，," or modal and not _MODAL_HEAD.match(text, end):
         return None
     items = _items(text[s0:end], s0, default_prefix)
     if not items or not all(is_agency(it.surface) for it in items):
         return None
     return s0, items
+
+
+_MODAL_HEAD = re.compile(r"(?:要|应当|应|须|必须)")
 
 
 # A comma part that qualifies the verb rather than naming its subject (根据有关通知要求, 各司其职,
@@ -860,7 +865,8 @@ def subject_responsible(ctx: Context) -> list[Found]:
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix) \
             or _subject(text, m.start(), ctx.lo, ctx.default_prefix, back=True) \
             or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix) \
-            or _answerable_subject(text, m, ctx)
+            or _answerable_subject(text, m, ctx) \
+            or _duty_part_subject(text, m.start(), ctx)
         # A、B、C主管部门分别负责…: 分别 hands each listed sector its own part, an assignment as a
         # lead clause is, so sector words share the last item's 部门 (gz-2011-dixia-kongjian 第五条).
         if subj is None and m.group(0).startswith("分别"):
@@ -883,6 +889,16 @@ def subject_responsible(ctx: Context) -> list[Found]:
             continue
         found.append(Found(start, end, "clause.subject_responsible", [(Role.responsible, items)]))
     return found
+
+
+def _duty_part_subject(text: str, pos: int, ctx: Context) -> tuple[int, list[ListItem]] | None:
+    """A要…，…，负责… / A应…，…，负责…: a comma part opening with 负责 in a sentence whose subject a modal
+    follows (环境保护部门应加强…，统筹…，提出…，负责向国务院提出…审批意见, gov-1990-guofa-65 四、; 各级环保部门要
+    严格执行…，责令…，负责召集…, gov-2005-guofa-39): the role word names that subject's duty. Not a subject
+    without a modal (区历保委下设办公室…，由…组成，负责…: the new office's duty, sh-huangpu-2023-fengmao-baohu)."""
+    if _clause_start(text, pos, ctx.lo) != pos or pos <= ctx.lo or text[pos - 1] not in "，,":
+        return None
+    return _sentence_subject(text, pos, ctx.lo, ctx.default_prefix, modal=True)
 
 
 def _lead_label_subject(text: str, pos: int, lo: int) -> tuple[int, list[ListItem]] | None:
