@@ -192,3 +192,10 @@ def test_a_fuze_part_after_a_subject_without_a_modal_is_not_its_duty():
     # sh-huangpu-2023-fengmao-baohu 第五条 (cut down): the office set up, not 区历保委, does the daily work.
     text = "区历保委下设办公室，由区房管局、区规划资源局的相关工作人员组成，负责日常工作。"
     assert ("responsible", ["区历保委"]) not in _owners(text)
+
+
+def test_an_institutional_role_then_hui_tong_keeps_both_facts():
+    # gov-2005-guofa-39 （三十二）: the 执法主体 is responsible, and leads the 会同 work with 有关部门.
+    text = "国务院环境保护行政主管部门是环境保护的执法主体，要会同有关部门健全国家环境监测网络，规范环境信息的发布。"
+    assert _owners(text) == [("responsible", ["国务院环境保护行政主管部门"]), ("lead", ["国务院环境保护行政主管部门"]),
+                             ("support", ["有关部门"])]

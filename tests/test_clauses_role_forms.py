@@ -66,9 +66,11 @@ def read(text: str):
      [("clause.answerable_territory", [("responsible", ["地方人民政府"])])]),
     ("sh-chongming-2023-ranqi-yuan", "区政府对本行政区域内各类燃气事故的应对负有属地管理责任，按照市政府要求组织实施应急处置与救援措施。",
      [("clause.answerable_territory", [("responsible", ["区政府"])])]),
-    # 健全 after the partner ends its list: A leads, B supports (39 （三十二）).
+    # 健全 after the partner ends its list: A leads, B supports (39 （三十二）); the 执法主体 role of the part
+    # before makes A responsible too, as the gold file has it.
     ("gov-2005-guofa-39", "国务院环境保护行政主管部门是环境保护的执法主体，要会同有关部门健全国家环境监测网络，规范环境信息的发布。",
-     [("clause.with_partner", [("lead", ["国务院环境保护行政主管部门"]), ("support", ["有关部门"])])]),
+     [("clause.with_partner", [("responsible", ["国务院环境保护行政主管部门"]), ("lead", ["国务院环境保护行政主管部门"]),
+                               ("support", ["有关部门"])])]),
     # A 会同 part with no subject continues the 由A part before it: A leads; 视情 ends A's name, and a
     # stop word opening a later partner (建设管理委) is that partner's first word (崇明 5.4).
     ("sh-chongming-2023-ranqi-yuan", "由区政府视情成立应急处置指挥部，会同各乡镇（园区）、消防、公安、建设管理委等单位启动相应等级的响应措施",

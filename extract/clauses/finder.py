@@ -717,7 +717,12 @@ def with_partner(ctx: Context) -> list[Found]:
         end, sup = part
         if text.startswith(("等部门", "等单位", "等"), end):
             end = end + (3 if text.startswith(("等部门", "等单位"), end) else 1)
-        found.append(Found(start, end, "clause.with_partner", [(Role.lead, leads), (Role.support, sup)]))
+        roles = [(Role.lead, leads), (Role.support, sup)]
+        # A是…执法主体，要会同B… (gov-2005-guofa-39 （三十二）): the subject's institutional role, stated in the
+        # part before, is a fact of its own (clause.institutional_role's reading), kept beside the lead.
+        if _INSTITUTIONAL_PART.match(text, leads[-1].end, m.start()):
+            roles = [(Role.responsible, leads), *roles]
+        found.append(Found(start, end, "clause.with_partner", roles))
     # (由)A商B…: A consults B, read as A会同B. Only a body list right before 商 (no sentence subject):
     # one character is too common to guess its subject from further back.
     for m in _CONSULT.finditer(text, ctx.lo, ctx.hi):
@@ -1470,6 +1475,11 @@ _INSTITUTION = re.compile(
     r"(?P<cop>作为|为|是)(?P<what>[^，,。；;：:]{0,40}?)(?P<label>"
     + (_V.alternation(_V.clauses.role_nouns + _V.clauses.as_role_nouns) or r"(?!)") + r")(?![：:])"
 )
+
+
+# The part between a subject and its 会同 that states the subject's institutional role (是…执法主体，要).
+_INSTITUTIONAL_PART = re.compile(rf"(?:是|为)[^，,。；;：:]{{0,40}}?(?:{_V.alternation(_V.clauses.role_nouns) or '(?!)'})"
+                                 rf"[，,](?:{_MODALS})?$")
 
 
 @clause_rule("clause.institutional_role", 46, "role label before a list")
