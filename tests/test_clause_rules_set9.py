@@ -199,3 +199,12 @@ def test_an_institutional_role_then_hui_tong_keeps_both_facts():
     text = "国务院环境保护行政主管部门是环境保护的执法主体，要会同有关部门健全国家环境监测网络，规范环境信息的发布。"
     assert _owners(text) == [("responsible", ["国务院环境保护行政主管部门"]), ("lead", ["国务院环境保护行政主管部门"]),
                              ("support", ["有关部门"])]
+
+
+def test_headings_set_off_by_indents_in_a_one_line_body_are_no_owner():
+    # gov-2014-guobanhan-119 (stored as one line): two headings between the last sentence and the owner.
+    text = ("突发环境事件分级标准见附件1。\u3000\u30002\u3000组织指挥体系\u3000\u30002.1\u3000国家层面组织指挥机构\u3000\u3000"
+            "环境保护部负责重特大突发环境事件应对的指导协调和环境应急的日常监督管理工作。")
+    assert _owners(text) == [("responsible", ["环境保护部"])]
+    # A heading run on into its body with no owner stays ownerless (the 3 fp 395d6a4 guarded against).
+    assert _owners("现场处置。\u3000\u30002.3\u3000现场指挥机构\u3000\u3000负责现场组织指挥工作。") == []

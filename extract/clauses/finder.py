@@ -179,6 +179,11 @@ _RUN_ON_MARKER = re.compile(
 )
 
 
+_INDENTED_HEADINGS = re.compile(
+    r"(?:[ \u3000\t]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS)
+    + r")[^。；;：:！？，,\s]{1,40}[ \u3000\t]{2,})+")
+
+
 def _clause_start(text: str, pos: int, lo: int) -> int:
     """Where the clause whose verb stands at `pos` begins: after the last boundary before it,
     past a numbering marker at the start of a line."""
@@ -200,6 +205,12 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
         if m:
             b = m.end()
     elif b > lo and text[b - 1] in _SENTENCE_END:
+        # Headings standing alone in a body stored as one line, each set off by a paragraph indent
+        # (…见附件1。　　2　组织指挥体系　　2.1　国家层面组织指挥机构　　环境保护部负责…, gov-2014-guobanhan-119): the
+        # clause starts after the last indent.
+        h = _INDENTED_HEADINGS.match(text, b, pos)
+        if h:
+            b = h.end()
         # A body stored as one line numbers its next unit right after the sentence mark
         # (…工作。（三）区商务委员会负责…): the marker is not part of the owner's name.
         m = _RUN_ON_MARKER.match(text, b, pos)
