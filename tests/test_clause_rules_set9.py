@@ -208,3 +208,15 @@ def test_headings_set_off_by_indents_in_a_one_line_body_are_no_owner():
     assert _owners(text) == [("responsible", ["环境保护部"])]
     # A heading run on into its body with no owner stays ownerless (the 3 fp 395d6a4 guarded against).
     assert _owners("现场处置。\u3000\u30002.3\u3000现场指挥机构\u3000\u3000负责现场组织指挥工作。") == []
+
+
+def test_a_modal_before_hui_tong_after_a_lead():
+    # gov-2014-guobanhan-119 5.1: the partners of 可会同 support the lead named before the comma.
+    assert _owners("事件调查。由环境保护主管部门牵头，可会同监察机关及相关部门，组织开展事件调查。") == [
+        ("lead", ["环境保护主管部门"]), ("support", ["监察机关", "相关部门"])]
+
+
+def test_adverbs_of_a_response_step_before_the_division_of_duties():
+    # gov-2014-guobanhan-119 1.4
+    assert _owners("突发环境事件发生后，地方人民政府和有关部门立即自动按照职责分工和相关预案开展应急处置工作。") == [
+        ("responsible", ["地方人民政府", "有关部门"])]

@@ -706,7 +706,8 @@ def with_partner(ctx: Context) -> list[Found]:
             # 由A牵头，会同B负责: the lead was named before the comma (and read by the lead rules);
             # the partners after 会同 support it.
             before = text[max(ctx.lo, m.start() - 3):m.start()]
-            if re.search(r"牵头(?:负责)?[，,]?\s*$", text[max(ctx.lo, m.start() - 6):m.start()]) and before.strip():
+            # A modal may stand before 会同 (由环境保护主管部门牵头，可会同监察机关及相关部门…, gov-2014-guobanhan-119 5.1).
+            if re.search(rf"牵头(?:负责)?[，,]?\s*(?:{_MODALS})?$", text[max(ctx.lo, m.start() - 8):m.start()]) and before.strip():
                 part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, None)
                 if part:
                     found.append(Found(m.start(), part[0], "clause.with_partner", [(Role.support, part[1])]))
