@@ -54,3 +54,12 @@ def test_an_article_run_on_after_a_sentence_opens_its_own_unit():
     # A cross-reference after a sentence is no unit (labelled example).
     ref = "予以处罚。 第四十六条规定的情形除外。\n"
     assert [p.text for p in split_run_on(physical_lines(ref))] == [ref.strip()]
+
+
+def test_articles_indented_with_no_break_spaces_keep_their_owners():
+    # ab-2021-zhengwu-shuju 第三十八条 as a web page would indent it (&nbsp;&nbsp;, the indent_nbsp layout of
+    # extract/evaluation_layouts.py): the marker after the indent is no part of the owner's name.
+    from policykg.extract.clauses.finder import find_clauses
+
+    text = "暂行办法\n\u00a0\u00a0第三十八条\u2002\u3000数据提供部门负责本部门数据采集、归集、存储、提供、共享、应用和开放等环节的安全管理。\n"
+    assert [[it.surface for it in items] for f in find_clauses(text) for _, items in f.roles] == [["数据提供部门"]]

@@ -62,7 +62,8 @@ _BOUNDARY = "。；;，,：:\n！？!?（("
 # pos), anchored at pos) plus a bracketed number of up to 3 characters (（十二）): one list of
 # patterns, so 1.提篮桥街道办事处 (no space after 1.) loses its number here as it does there.
 _MARKER = re.compile(
-    r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇]{1,5}条|"
+    # Any white space but a line break before the marker: a web page indents with no-break spaces too.
+    r"[^\S\n]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇]{1,5}条|"
     + "|".join(f"(?:{rx.pattern.removeprefix('^')})" for _, _, rx in HEADING_PATTERNS) + r")[^\S\n]*"
 )
 
@@ -173,7 +174,7 @@ _SENTENCE_END = "。；;：:！？!?"
 # reference to a numbered unit (（三）项规定的…, 第三条规定). Decimal numbers apart: a decimal heading runs
 # on into its body after an indent (。　　2.3　现场指挥机构　　负责…), and its heading phrase is no owner.
 _RUN_ON_MARKER = re.compile(
-    r"[ \u3000\t]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS
+    r"[^\S\n]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS
                                   if f.run_on and f.type != "decimal")
     + r")(?![项条款目]|规定|所列|中|的)"
 )
@@ -963,7 +964,7 @@ def answerable_territory(ctx: Context) -> list[Found]:
 
 _SEATED = re.compile(_V.alternation(_V.clauses.seated))
 _ESTABLISH = re.compile(_V.alternation(_V.clauses.establish))
-_HEAD_MARKER = re.compile(r"[ \u3000\t]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、)")
+_HEAD_MARKER = re.compile(r"[^\S\n]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、)")
 
 
 def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
