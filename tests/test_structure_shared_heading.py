@@ -63,3 +63,16 @@ def test_articles_indented_with_no_break_spaces_keep_their_owners():
 
     text = "暂行办法\n\u00a0\u00a0第三十八条\u2002\u3000数据提供部门负责本部门数据采集、归集、存储、提供、共享、应用和开放等环节的安全管理。\n"
     assert [[it.surface for it in items] for f in find_clauses(text) for _, items in f.roles] == [["数据提供部门"]]
+
+
+def test_a_table_typed_one_cell_a_line_with_no_break_space_indents_is_still_read():
+    # sh-jingan-2023-gengxin's 重点任务清单 rendered by the indent_nbsp layout (extract/evaluation_layouts.py):
+    # the cells read as they do with ideographic indents. Compared with the original layout, not hand values.
+    from policykg.extract.evaluation_layouts import render
+    from policykg.extract.pipeline import extract_text
+
+    doc = Path(__file__).resolve().parent / "gold" / "dev" / "docs" / "sh-jingan-2023-gengxin.txt"
+    text = doc.read_text(encoding="utf-8")
+    owners = lambda t: sorted(a.agency.surface for c in extract_text(t, doc_id="j").clauses for a in c.assignments)
+    plain = owners(text)
+    assert len(plain) >= 100 and owners(render("indent_nbsp", text).text) == plain

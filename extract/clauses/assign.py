@@ -86,7 +86,8 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
         (last.heading or "\0").rstrip("。"))
     seen_body = not heading_only
     for line_start in starts:
-        while line_start < body_end and text[line_start] in " \u3000\t":
+        # Any indent but a line break (a web page's no-break spaces too).
+        while line_start < body_end and text[line_start].isspace() and text[line_start] != "\n":
             line_start += 1
         if line_start >= body_end:
             break

@@ -79,7 +79,8 @@ class TextTables:
 def _lines(text: str, lo: int, hi: int) -> list[_Line]:
     out, pos, blank = [], lo, True
     for raw in text[lo:hi].split("\n"):
-        core = raw.strip(" \u3000\t\r")
+        # Any white space: a web page indents a cell with no-break spaces (&nbsp;) too.
+        core = raw.strip(" \u3000\u00a0\t\r")
         if core:
             s = pos + raw.index(core)
             out.append(_Line(core, s, s + len(core), glued=not blank))
