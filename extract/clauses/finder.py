@@ -180,9 +180,11 @@ _RUN_ON_MARKER = re.compile(
 )
 
 
+# Headings of a body stored as one line, each a marker (any form, decimal too), a short phrase and the
+# paragraph indent after it (。　　2　组织指挥体系　　2.1　国家层面组织指挥机构　　…): skipped before a clause.
 _INDENTED_HEADINGS = re.compile(
-    r"(?:[ \u3000\t]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS)
-    + r")[^。；;：:！？，,\s]{1,40}[ \u3000\t]{2,})+")
+    r"(?:[^\S\n]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS)
+    + r")[^。；;：:！？，,\s]{1,40}[^\S\n]{2,})+")
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:
