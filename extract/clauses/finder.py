@@ -411,13 +411,17 @@ def _sector_items(items: list[ListItem]) -> list[ListItem] | None:
     会同), each restored with 部门 (民政 → 民政部门); a body's own name stays. None when an item is
     neither a sector word nor a body."""
     if not items or not all(is_agency(it.surface) or 2 <= len(it.surface) <= 8
-                            and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface) and not _NOT_SECTOR.search(it.surface)
+                            and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface)
+                            and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", it.surface))
                             and it.surface not in NOT_AGENCY for it in items):
         return None
     return [it if is_agency(it.surface) else replace(it, name=it.surface + _SHARED_DEPARTMENT) for it in items]
 
 
 _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
+# Sectors whose own name holds 和 (工业和信息化、商务、…、文化和旅游等部门, Jiangxi 2020 金融支持 measures
+# art_4969_1497540): the 和 is the sector's, as in 工业和信息化厅, not a joiner of two sectors.
+_SECTOR_JOINED = re.compile(_V.alternation(_V.clauses.joined_sectors) or r"(?!)")
 _NOT_SECTOR = re.compile(r"[的了是把被和及与]|^(?:各|有关|相关|其他|要|应)")
 
 
@@ -1043,6 +1047,9 @@ def bears_duty(ctx: Context) -> list[Found]:
             # (gov-2020-guobanfa-13, not annotated).
             if subj is None and m.group(0).startswith("承担"):
                 subj = _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        # 履行职责事项清单: the duty noun qualifies a list's name (a list of duties), no body bears it.
+        if text.startswith(tuple(_V.clauses.duty_list_nouns), m.end()):
+            continue
         if subj and subj[1] and all(is_agency(it.surface) for it in subj[1]):
             found.append(Found(subj[0], m.end(), "clause.bears_duty", [(Role.responsible, subj[1])]))
     return found
@@ -1361,6 +1368,9 @@ def co_doer(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _CO_DOER_AT.finditer(text, ctx.lo, ctx.hi):
+        # 协同处置… / 协同发展…: the adverb "jointly" before a verb ([clauses] jointly_verbs), no co-doer.
+        if text.startswith(tuple(_V.clauses.jointly_verbs), m.end()):
+            continue
         part = _partners_or_bodies(ctx, m.end(), None)
         if not part or not all(is_agency(it.surface) for it in part[1]):
             continue

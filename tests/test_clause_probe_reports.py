@@ -1,0 +1,73 @@
+"""Clause forms found by probing the clause finder on unlabelled real text (no gold): the government
+work reports and policy documents of the entity training corpus (extract/entities/data/, sources
+johncodes404/china-provincial-gov-reports-2026, aldohemsn/chinese-political-corpora,
+chairmenfrog/Policy_crawler). Every sentence below is quoted from the named document; expected
+values were read off the sentence by hand (by the annotation decisions of tests/gold/dev/README.md),
+not taken from the tool's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.extract.clauses.agency_list import is_agency
+from policykg.extract.clauses.finder import find_clauses
+
+
+def _roles(text: str) -> list[tuple[str, list[str]]]:
+    return [(role.value, [it.name for it in items])
+            for f in find_clauses(text, 0, len(text), "省") for role, items in f.roles]
+
+
+# Wrong owners the probe found: each sentence assigns nothing by the annotation decisions.
+@pytest.mark.parametrize("sentence", [
+    # 请 addressing the persons listening (2026 上海市政府工作报告; the same words open 宁夏's report):
+    # 各位 addresses persons, and 政协委 is a cut of 委员.
+    "现在，我代表上海市人民政府，向大会报告工作，请予审议。请各位政协委员和其他列席人员提出意见。",
+    # 请 addressing the assembly the report is made to (国务院政府工作报告 1980, 1981, 1983): 大会 is a meeting.
+    "各位代表！以上我报告了政府过去一年多以来所进行的主要工作和今后工作中的主要方针，请大会审议批准。",
+    "本届国务院经过对过去五年工作、当前形势和面临问题的研究，认为对下届政府的工作需要提出以下建议，请大会予以审议。",
+    # 履行职责事项清单 is the name of a list of duties (2026 政府工作报告 of 云南, 安徽, 浙江, 江西).
+    "完善社会治理体系。全面实施乡镇（街道）履行职责事项清单，健全村（社区）工作事项准入制度。",
+    "“一表同享”改革实现区域和业务领域全覆盖，乡镇（街道）履行职责事项清单全面建立；“三公”经费持续压减。",
+    # 协同 + verb is the adverb "jointly" (2026 湖南省, 甘肃省政府工作报告).
+    "守住金融风险底线，开展中小金融机构减量提质行动，防范打击非法金融活动，协同处置上市公司及重点企业风险。",
+    "落实好中度以上失能老人养老服务消费补贴政策。\n协同发展社会事业。加快县域义务教育优质均衡发展。",
+    # persons (国务院政府工作报告 1978): 同志 marks a person, never a body's name.
+    "确定周总理负责四届人大和国务院的人事安排，由邓小平同志协助周总理起草政府工作报告。",
+])
+def test_probe_sentences_assign_no_owner(sentence):
+    assert _roles(sentence) == []
+
+
+@pytest.mark.parametrize("name", ["各位政协委", "大会", "清洁能源基地与数据中心集群布局", "邓小平同志协助周总理起草政府"])
+def test_probe_phrases_are_no_bodies(name):
+    assert not is_agency(name)
+
+
+@pytest.mark.parametrize("name", ["人民代表大会", "各级人民代表大会", "省统计局", "委员会", "市政府办公厅"])
+def test_bodies_stay_bodies(name):
+    # labelled hand-written controls: the new words must not reject real bodies
+    assert is_agency(name)
+
+
+def test_a_bearing_duty_still_assigns():
+    # control, from the dev rule's own example (gov-2019-guobanfa-2): the duty is borne, not a list's name
+    assert _roles("国家医保局承担制定试点方案、相关政策和监督实施的职责，指导各地医保部门做好医保支付。") == [
+        ("responsible", ["国家医保局"])]
+
+
+def test_co_doer_before_a_body_still_assigns():
+    # control, the co_doer rule's real example (sh-qibao-2020-xiane-gongcheng): 协同 + a body
+    text = "镇安监所负责对限额以下小型建设工程的安全进行监管，并协同消防部门对限额以下工程的消防安全进行监管及指导。"
+    assert ("responsible", ["省消防部门"]) in _roles(text)  # 省: the default prefix the helper passes
+
+
+def test_sector_words_holding_he_are_partners():
+    # Jiangxi 2020 关于金融支持防控疫情稳定经济增长的若干措施 (银发〔2020〕29号 as forwarded, chairmenfrog/Policy_crawler
+    # data/JX_text/art_4969_1497540.txt), item 5: the sectors before 等部门 are the partners, 工业和信息化 and
+    # 文化和旅游 each one sector (工业和信息化厅, 文化和旅游厅), restored with 部门.
+    text = ("5.省发展改革委会同工业和信息化、商务、农业农村、国资、交通运输、文化和旅游等部门梳理收集受疫情影响较大的企业"
+            "和复工复产企业融资需求，发送至省金融监管局。")
+    assert _roles(text) == [("lead", ["省发展改革委"]),
+                            ("support", ["工业和信息化部门", "商务部门", "农业农村部门", "国资部门", "交通运输部门",
+                                         "文化和旅游部门"])]
