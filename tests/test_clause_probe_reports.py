@@ -71,3 +71,16 @@ def test_sector_words_holding_he_are_partners():
     assert _roles(text) == [("lead", ["省发展改革委"]),
                             ("support", ["工业和信息化部门", "商务部门", "农业农村部门", "国资部门", "交通运输部门",
                                          "文化和旅游部门"])]
+
+
+def test_an_opening_quote_mark_is_no_part_of_the_subject():
+    # 江西省人民政府关于修改《江西省流动人口服务和管理办法》的决定 (chairmenfrog/Policy_crawler
+    # data/JX_text/art_4975_1566875.txt): the amended article is quoted, its subject after “.
+    text = ("一、将第六条修改为：“公安机关负责流动人口的居住登记和居住证的申领受理、制作、发放、签注等证件管理工作，"
+            "指导乡镇、街道流动人口服务管理机构和其委托的社区服务机构做好流动人口服务和管理的相关工作。")
+    assert _roles(text) == [("responsible", ["省公安机关"])]
+
+
+def test_a_relief_station_is_a_body():
+    # the same decision's amended article: a civil-affairs relief station (救助站) registers the people it helps
+    assert _roles("流浪乞讨人员救助站负责对求助的流浪乞讨人员进行登记。") == [("responsible", ["省流浪乞讨人员救助站"])]

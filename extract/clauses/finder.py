@@ -224,7 +224,9 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     if m:
         b += m.end()
     # Any white space but a line break (第三十八条\u2002\u3000数据提供部门负责…: an en space after the marker).
-    while b < pos and text[b].isspace() and text[b] != "\n":
+    # An opening quote mark at the clause's start opens a quoted text (将第六条修改为：“公安机关负责…,
+    # the same 办法's amendments): the subject follows it, the mark is no part of its name.
+    while b < pos and (text[b].isspace() and text[b] != "\n" or text[b] in "“\""):
         b += 1
     return b
 
