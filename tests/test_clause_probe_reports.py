@@ -34,6 +34,10 @@ def _roles(text: str) -> list[tuple[str, list[str]]]:
     "落实好中度以上失能老人养老服务消费补贴政策。\n协同发展社会事业。加快县域义务教育优质均衡发展。",
     # persons (国务院政府工作报告 1978): 同志 marks a person, never a body's name.
     "确定周总理负责四届人大和国务院的人事安排，由邓小平同志协助周总理起草政府工作报告。",
+    # a system put in force, its subject cut wrong before (国务院政府工作报告 2011): 实行 stands in no name
+    "三是建立健全考核问责机制。稳定房价和住房保障工作实行省级人民政府负总责，市县人民政府负直接责任。",
+    # a modal before "with" (国务院政府工作报告 1984): 外贸部门要同有关地区和部门 is no one name
+    "外贸部门要同有关地区和部门紧密配合，对此进行科学规划，合理布局。",
 ])
 def test_probe_sentences_assign_no_owner(sentence):
     assert _roles(sentence) == []
