@@ -88,3 +88,29 @@ def test_an_opening_quote_mark_is_no_part_of_the_subject():
 def test_a_relief_station_is_a_body():
     # the same decision's amended article: a civil-affairs relief station (救助站) registers the people it helps
     assert _roles("流浪乞讨人员救助站负责对求助的流浪乞讨人员进行登记。") == [("responsible", ["省流浪乞讨人员救助站"])]
+
+
+def test_an_inspection_office_is_the_owner_not_its_government():
+    # 江西省人民政府办公厅 notice on 64 major projects (chairmenfrog/Policy_crawler data/JX_text/art_4969_1499515.txt):
+    # the owner is 省政府督查室 (督查室, a government's inspection office), not 省政府 cut before it.
+    text = ("年初，对遴选出的64个重大产业项目，由省政府督查室汇总形成《全省部分投资20亿元以上重大产业项目入库名单》"
+            "（详见附件），明确每个入库项目的投资总额。")
+    assert _roles(text) == [("responsible", ["省政府督查室"])]
+
+
+def test_a_verb_of_the_sentence_ends_the_owner_s_name():
+    # 江西省 成品油 measures (chairmenfrog/Policy_crawler art_4975_1533696): 确定 is the owner's verb, not a
+    # word of a body named 各设区市人民政府确定具体执行部门.
+    text = ("取消成品油批发、仓储经营资格审批,将成品油零售经营资格审批和管理工作下放至各设区市人民政府，"
+            "由各设区市人民政府确定具体执行部门，负责审批及行业管理工作。")
+    assert _roles(text) == [("responsible", ["各设区市人民政府"])]
+    # 江西省市场监管局 notice (art_5400_1565516): 请A通知… asks A, not a body named …部门通知所属县（市、区）局
+    text = ("（四）积极参与。请各地市场监管部门通知所属县（市、区）局及基层分局迅速组织餐饮服务单位从业人员于13日下午15时前，"
+            "通过使用微信扫描附件中二维码的方式进入直播间。")
+    assert _roles(text) == [("responsible", ["各地市场监管部门"])]
+
+
+def test_a_conditional_about_the_issuer_s_role_is_no_role_label():
+    # 江西省药监局 notice (art_5400_1512993): 对于省局为牵头单位的 (where the bureau leads, …) states no role
+    text = "对于省局为牵头单位的，要制定工作方案，建立工作台账，明确时间节点，细化工作任务，严格落实责任。"
+    assert _roles(text) == []
