@@ -38,9 +38,19 @@ def _roles(text: str) -> list[tuple[str, list[str]]]:
     "三是建立健全考核问责机制。稳定房价和住房保障工作实行省级人民政府负总责，市县人民政府负直接责任。",
     # a modal before "with" (国务院政府工作报告 1984): 外贸部门要同有关地区和部门 is no one name
     "外贸部门要同有关地区和部门紧密配合，对此进行科学规划，合理布局。",
+    # 向A负责 is "answerable to A" (国务院政府工作报告 1980)
+    "各级政府要坚决尊重群众，信任群众，依靠群众。要真正向各级人民代表大会负责，定期报告工作，认真听取人民代表的批评和建议。",
+    # liability for consequences, blame (国务院政府工作报告 1994)
+    "现在，英方又为合作制造了人为的障碍，由此而引起的严重后果，只能由英国政府负完全责任。",
 ])
+
 def test_probe_sentences_assign_no_owner(sentence):
     assert _roles(sentence) == []
+
+
+def test_a_name_opening_with_xiang_is_still_an_owner():
+    # labelled hand-written control (a town named 向阳): 向 at a name's start is the name's
+    assert _roles("向阳镇人民政府负责组织实施。") == [("responsible", ["向阳镇人民政府"])]
 
 
 @pytest.mark.parametrize("name", ["各位政协委", "大会", "清洁能源基地与数据中心集群布局", "邓小平同志协助周总理起草政府"])

@@ -902,6 +902,11 @@ def subject_responsible(ctx: Context) -> list[Found]:
         if subj is None or not subj[1]:
             continue
         start, items = subj
+        # 向A负责 is "answerable to A" (要真正向各级人民代表大会负责, 国务院政府工作报告 1980): A is who the
+        # work is answered for to, no owner. A name opening with 向 (向阳镇人民政府) is a name.
+        last = items[-1].surface
+        if "向" in last[1:] and is_agency(last[last.index("向", 1) + 1:]):
+            continue
         end = _sentence_end(text, m.end(), ctx.hi)
         # 牵头部门负责统筹协调，相关部门明确职责分工 (zs-2020-zhengwu-shuju 第十三条): a body named by its lead label
         # leads; the bodies of the next part doing their share beside it support it (the beside-lead decision).
