@@ -153,7 +153,10 @@ _VERB_HEAD = re.compile(
     r"^(?:要|应当|应|须|需)?(?:由|请|明确|注重|加强|推进|促进|推动|实现|提高|完善|支持|鼓励|引导|围绕|通过|按照|根据|针对|加快|做好|开展|进一步|积极|"
     r"努力|坚持|确保|强化|深化|优化|提升|扩大|依托|利用|结合|构建|打造|形成|转变|探索|落实|成立|设立|组建|"
     # 避免基层政府承担过多支出责任 (gov-2020-guobanfa-13): what is to be prevented, no body named
-    r"避免|防止)"
+    r"避免|防止|"
+    # 逐步建立金融资产管理公司，负责处理… (国务院政府工作报告 1998): an adverb of a verb phrase, no name's start
+    # (not 建立 itself: 建立…区政府牵头调查机制 is read as a lead inside its object, sh-jinshan-2019-xiaofang)
+    r"逐步)"
 )
 
 
@@ -208,6 +211,11 @@ def is_agency(name: str) -> bool:
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
     if _working_body(core):
         return True
+    # A phrase joined by 和/及/与 whose last part is a word that is never a body (家庭和社会要紧密配合,
+    # 国务院政府工作报告 1986: 社会) names no body, however it ends (…社会 ends in 会).
+    joined_tail = re.split(r"和|及|与", core)[-1]
+    if joined_tail != core and joined_tail in NOT_AGENCY:
+        return False
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
             or _not_in_name_words().search(core):
         return False
