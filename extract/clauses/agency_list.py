@@ -214,7 +214,8 @@ def is_agency(name: str) -> bool:
     # A phrase joined by 和/及/与 whose last part is a word that is never a body (家庭和社会要紧密配合,
     # 国务院政府工作报告 1986: 社会) names no body, however it ends (…社会 ends in 会).
     joined_tail = re.split(r"和|及|与", core)[-1]
-    if joined_tail != core and joined_tail in NOT_AGENCY:
+    # Not a generic word a collective shares (有关部门和单位: 单位 is 有关单位).
+    if joined_tail != core and joined_tail in NOT_AGENCY and joined_tail not in _BARE_GENERIC + ("有关", "相关"):
         return False
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
             or _not_in_name_words().search(core):
