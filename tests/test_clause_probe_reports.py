@@ -129,3 +129,19 @@ def test_a_conditional_about_the_issuer_s_role_is_no_role_label():
     # 江西省药监局 notice (art_5400_1512993): 对于省局为牵头单位的 (where the bureau leads, …) states no role
     text = "对于省局为牵头单位的，要制定工作方案，建立工作台账，明确时间节点，细化工作任务，严格落实责任。"
     assert _roles(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # food-sampling notices of 江西省市场监督管理局 (chairmenfrog/Policy_crawler data/JX_text/art_18830_1508831.txt,
+    # art_18830_1579802.txt): 由A销售的X describes the goods by who sold them; the shop owns no task.
+    "1、由萍乡市安源区家禽店(杨柏林)销售的鸭蛋，氟苯尼考不符合国家食品安全标准规定。检验机构为江西省食品检验检测研究院。",
+    "1、由南昌市天虹商场有限公司经开百货商场销售的，标称东莞市福佳香食品有限公司生产的东方早点面包，菌落总数不符合食品安全国家标准规定。",
+    "2、由南昌经济技术开发区华联超市乐盈广场店销售的，标称无锡市佐滋食品有限公司胡埭分公司生产的佐滋无添加蔗糖蛋糕，菌落总数不符合食品安全国家标准规定。",
+])
+def test_goods_described_by_who_sold_them_assign_nothing(sentence):
+    assert _roles(sentence) == []
+
+
+def test_a_plain_you_clause_still_assigns():
+    # control, the you_body rule's own example (mca-1997-shetuan-qingli)
+    assert _roles("不听劝阻的，由登记管理机关责令解散。") == [("responsible", ["省登记管理机关"])]

@@ -1230,6 +1230,10 @@ body_list_end = _list_after
 # 由A+verb+object+的 before a unit noun that is then the subject of the sentence's own verb
 # (gov-2018-guobanfa-124 由财政部门拨付事业经费的经营性文化事业单位转制为企业): the 由 phrase describes
 # which units are meant, it gives A no task.
+# 由A+verb+的 a few words on, no punctuation between (由南昌市天虹商场有限公司经开百货商场销售的…, a food-sampling
+# notice of 江西省市场监督管理局, chairmenfrog/Policy_crawler art_18830_1579802): the product described by who sells
+# it, no task; the name before was cut short of its shop (…有限公司 | 经开百货商场).
+_SOLD_BY = re.compile(r"[\u4e00-\u9fff（）()]{1,14}?(?:" + (_V.alternation(_V.clauses.described_by_verbs) or r"(?!)") + r")的")
 _DESCRIBED_SUBJECT = re.compile(r"[^，,。；;的]{1,20}的[^，,。；;的]{0,12}?(?:单位|企业|人员|机构)"
                                 r"(?:转制|改制|应当|应|可以|可|要|须|是|为)")
 
@@ -1308,7 +1312,7 @@ def you_body(ctx: Context) -> list[Found]:
         if w and (w not in _V.verbs.with_partner_adverbial
                   or _partners(text, after + len(w), ctx.hi, ctx.default_prefix, last_prefix(items))):
             continue  # 由A会同B…: clause.with_partner's; 由A联合制定… (no partner) is A's own work
-        if re.match(r"[\u4e00-\u9fff]{1,4}的", text[after:after + 5]):
+        if re.match(r"[\u4e00-\u9fff]{1,4}的", text[after:after + 5]) or _SOLD_BY.match(text, after, ctx.hi):
             continue  # 由A负责的B / 由A登记管理的B: B described by who handles it, not a task given
         if _DESCRIBED_SUBJECT.match(text, after, ctx.hi):
             continue  # 由A拨付事业经费的经营性文化事业单位转制为企业: 由A… qualifies the subject
