@@ -158,6 +158,9 @@ _VERB_HEAD = re.compile(
     # (not 建立 itself: 建立…区政府牵头调查机制 is read as a lead inside its object, sh-jinshan-2019-xiaofang)
     r"逐步)"
 )
+# The same verbs after a modal anywhere in the span: the modal's sentence has run into the name
+# (设区市教育督导部门要强化对县（市、区）政府履行相应职责: a Jiangxi 2020 普通高中 notice, art_4975_1503934).
+_MODAL_VERB = re.compile(r"(?:要|应当|须)" + _VERB_HEAD.pattern.split(")?", 1)[1].removesuffix("逐步)") + "逐步)")
 
 
 @functools.cache
@@ -218,6 +221,7 @@ def is_agency(name: str) -> bool:
     if joined_tail != core and joined_tail in NOT_AGENCY and joined_tail not in _BARE_GENERIC + ("有关", "相关"):
         return False
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
+            or _MODAL_VERB.search(core, 1) \
             or _not_in_name_words().search(core):
         return False
     # Punctuation inside a bracketed note (各县（市、区）人民政府) is the note's, not the name's.
