@@ -23,7 +23,7 @@ def _roles(text: str) -> list[tuple[str, list[str]]]:
     # 请 addressing the persons listening (2026 上海市政府工作报告; the same words open 宁夏's report):
     # 各位 addresses persons, and 政协委 is a cut of 委员.
     "现在，我代表上海市人民政府，向大会报告工作，请予审议。请各位政协委员和其他列席人员提出意见。",
-    # 请 addressing the assembly the report is made to (国务院政府工作报告 1980, 1981, 1983): 大会 is a meeting.
+    # 请 addressing the assembly the report is made to (国务院政府工作报告 1979, 1982, 1983): 大会 is a meeting.
     "各位代表！以上我报告了政府过去一年多以来所进行的主要工作和今后工作中的主要方针，请大会审议批准。",
     "本届国务院经过对过去五年工作、当前形势和面临问题的研究，认为对下届政府的工作需要提出以下建议，请大会予以审议。",
     # 履行职责事项清单 is the name of a list of duties (2026 政府工作报告 of 云南, 安徽, 浙江, 江西).
@@ -36,19 +36,22 @@ def _roles(text: str) -> list[tuple[str, list[str]]]:
     "确定周总理负责四届人大和国务院的人事安排，由邓小平同志协助周总理起草政府工作报告。",
     # a system put in force, its subject cut wrong before (国务院政府工作报告 2011): 实行 stands in no name
     "三是建立健全考核问责机制。稳定房价和住房保障工作实行省级人民政府负总责，市县人民政府负直接责任。",
-    # a modal before "with" (国务院政府工作报告 1984): 外贸部门要同有关地区和部门 is no one name
+    # a modal before "with" (国务院政府工作报告 1986): 外贸部门要同有关地区和部门 is no one name
     "外贸部门要同有关地区和部门紧密配合，对此进行科学规划，合理布局。",
-    # 向A负责 is "answerable to A" (国务院政府工作报告 1980)
+    # 向A负责 is "answerable to A" (国务院政府工作报告 1979)
     "各级政府要坚决尊重群众，信任群众，依靠群众。要真正向各级人民代表大会负责，定期报告工作，认真听取人民代表的批评和建议。",
-    # liability for consequences, blame (国务院政府工作报告 1994)
+    # liability for consequences, blame (国务院政府工作报告 1993)
     "现在，英方又为合作制造了人为的障碍，由此而引起的严重后果，只能由英国政府负完全责任。",
-    # a joined phrase ending in a word that is never a body (国务院政府工作报告 1986: 社会)
+    # a joined phrase ending in a word that is never a body (国务院政府工作报告 1995: 社会)
     "各类学校都要认真贯彻德、智、体全面发展的方针。加强和改进德育工作，家庭和社会要紧密配合，创造有利于青少年健康成长的环境。",
-    # an adverb opening a verb phrase is no name's start (国务院政府工作报告 1998)
+    # an adverb opening a verb phrase is no name's start (国务院政府工作报告 1999)
     "推行贷款质量五级分类办法，逐步建立金融资产管理公司，负责处理银行原有的不良信贷资产，对银行新增贷款质量实行严格的责任制。",
     # a modal and its verb inside the span (江西省 普通高中 notice, chairmenfrog/Policy_crawler art_4975_1503934): the
     # 督导 bureau supervises the county governments' duties, nobody is given 履行相应职责
     "设区市教育督导部门要强化对县（市、区）政府履行相应职责的督导。要把督导检查结果作为评价政府履职行为的重要依据。",
+    # 履行职责 with no duty named: the government doing its work (国务院政府工作报告 2004, 2003)
+    "本届政府履行职责已经一年。现在，我代表国务院，向大会作政府工作报告，请予审议。",
+    "是我国社会稳定、民族团结、国际影响日益扩大的五年。本届政府认真履行职责，为促进国家繁荣、增进人民福祉，作出了应有贡献。",
 ])
 
 def test_probe_sentences_assign_no_owner(sentence):

@@ -154,7 +154,7 @@ _VERB_HEAD = re.compile(
     r"努力|坚持|确保|强化|深化|优化|提升|扩大|依托|利用|结合|构建|打造|形成|转变|探索|落实|成立|设立|组建|"
     # 避免基层政府承担过多支出责任 (gov-2020-guobanfa-13): what is to be prevented, no body named
     r"避免|防止|"
-    # 逐步建立金融资产管理公司，负责处理… (国务院政府工作报告 1998): an adverb of a verb phrase, no name's start
+    # 逐步建立金融资产管理公司，负责处理… (国务院政府工作报告 1999): an adverb of a verb phrase, no name's start
     # (not 建立 itself: 建立…区政府牵头调查机制 is read as a lead inside its object, sh-jinshan-2019-xiaofang)
     r"逐步)"
 )
@@ -215,7 +215,7 @@ def is_agency(name: str) -> bool:
     if _working_body(core):
         return True
     # A phrase joined by 和/及/与 whose last part is a word that is never a body (家庭和社会要紧密配合,
-    # 国务院政府工作报告 1986: 社会) names no body, however it ends (…社会 ends in 会).
+    # 国务院政府工作报告 1995: 社会) names no body, however it ends (…社会 ends in 会).
     joined_tail = re.split(r"和|及|与", core)[-1]
     # Not a generic word a collective shares (有关部门和单位: 单位 is 有关单位).
     if joined_tail != core and joined_tail in NOT_AGENCY and joined_tail not in _BARE_GENERIC + ("有关", "相关"):

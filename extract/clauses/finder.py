@@ -902,7 +902,7 @@ def subject_responsible(ctx: Context) -> list[Found]:
         if subj is None or not subj[1]:
             continue
         start, items = subj
-        # 向A负责 is "answerable to A" (要真正向各级人民代表大会负责, 国务院政府工作报告 1980): A is who the
+        # 向A负责 is "answerable to A" (要真正向各级人民代表大会负责, 国务院政府工作报告 1979): A is who the
         # work is answered for to, no owner. A name opening with 向 (向阳镇人民政府) is a name.
         last = items[-1].surface
         if "向" in last[1:] and is_agency(last[last.index("向", 1) + 1:]):
@@ -1054,6 +1054,10 @@ def bears_duty(ctx: Context) -> list[Found]:
             # (gov-2020-guobanfa-13, not annotated).
             if subj is None and m.group(0).startswith("承担"):
                 subj = _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        # 履行职责 with nothing between verb and noun says no duty (本届政府认真履行职责，为…作出了应有贡献 /
+        # 本届政府履行职责已经一年: 国务院政府工作报告 2003, 2004): the body does its work, no task is named.
+        if m.group(0) in ("履行职责", "履行职能"):
+            continue
         # 履行职责事项清单: the duty noun qualifies a list's name (a list of duties), no body bears it.
         if text.startswith(tuple(_V.clauses.duty_list_nouns), m.end()):
             continue
