@@ -52,6 +52,10 @@ def _roles(text: str) -> list[tuple[str, list[str]]]:
     # 履行职责 with no duty named: the government doing its work (国务院政府工作报告 2004, 2003)
     "本届政府履行职责已经一年。现在，我代表国务院，向大会作政府工作报告，请予审议。",
     "是我国社会稳定、民族团结、国际影响日益扩大的五年。本届政府认真履行职责，为促进国家繁荣、增进人民福祉，作出了应有贡献。",
+    # staff chosen by a community or unit take a patient to hospital (Jiangxi 2020 防控 guidance, chairmenfrog/Policy_crawler
+    # art_4975_1520001): persons, no body
+    "（四）对于出现发热、咳嗽等可疑症状的人员，必须第一时间向所在的村、社区和单位报告，由城乡社区或单位指定的专门工作人员"
+    "用专用车辆立即送到定点医疗机构或发热门诊就诊，避免发生再传播和交叉感染。",
 ])
 
 def test_probe_sentences_assign_no_owner(sentence):
