@@ -124,6 +124,7 @@ LAYOUTS: dict[str, tuple[str, Callable[[str], Rendering]]] = {
     "crlf_blank": ("CRLF line ends, a blank line between all lines", _crlf_blank),
     "indent": ("each line indented by '　　' (Word export)", _indent("\u3000\u3000")),
     "indent_nbsp": ("each line indented by two no-break spaces (&nbsp;&nbsp; of a web page)", _indent("\u00a0\u00a0")),
+    "indent_emsp": ("each line indented by two em spaces (&emsp;&emsp; of a web page)", _indent("\u2003\u2003")),
     "numbering_width": ("line-start markers with half/full width swapped (（一）<->(一), 1．<->1., 1<->１)",
                         _numbering_width),
 }

@@ -18,9 +18,11 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from policykg.extract.structure.spaces import INLINE_SPACE, SPACE
+
 # 、，；, plus white space between two names: some lists are set with spaces only
 # ("市发展改革委 市通信管理局").
-SEPARATORS = re.compile(r"[、，,；;]|(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+SEPARATORS = re.compile(rf"[、，,；;]|(?<=[\u4e00-\u9fff）)]){SPACE}+(?=[\u4e00-\u9fff])")
 # Trailing words that close a list rather than name an agency.
 TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等[\u4e00-\u9fff]{0,8}?主管(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,6}?(?:有关|相关)(?:部门|单位|机构)|等(?:有关|相关)?(?:部门|单位|机构)?|(?<![及和])(?:其他有关|(?<![各他])有关)(?:部门|单位)|按职责分工负责)$")
 # A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
@@ -364,8 +366,8 @@ def split_agency_list(text: str, offset: int, default_prefix: str | None = None,
     for m in [m for m in SEPARATORS.finditer(text) if m.start() not in inside] + [None]:
         end = m.start() if m else len(text)
         part = text[pos:end]
-        lead = len(part) - len(part.lstrip(" \u3000\t\n"))
-        core = part.strip(" \u3000\t\n")
+        lead = len(part) - len(part.lstrip(INLINE_SPACE + "\n"))
+        core = part.strip(INLINE_SPACE + "\n")
         core = strip_closer(core)
         if core:
             raw.append((core, offset + pos + lead, offset + pos + lead + len(core)))
@@ -506,7 +508,7 @@ def places_in(items: list[ListItem]) -> dict[str, str]:
 
 # Blanks within the line only: each newline starts its own try, and blanks across lines made a
 # run of empty lines quadratic.
-SENTENCE_PLACE = re.compile(rf"(?:^|[。；！？\n])[^\S\n]*([\u4e00-\u9fff]{{2,4}}?[{_LEVELS}])(?![场委])")
+SENTENCE_PLACE = re.compile(rf"(?:^|[。；！？\n]){SPACE}*([\u4e00-\u9fff]{{2,4}}?[{_LEVELS}])(?![场委])")
 
 
 def context_places(*texts: str | None) -> dict[str, str]:
@@ -516,7 +518,7 @@ def context_places(*texts: str | None) -> dict[str, str]:
     for t in texts:
         if not t:
             continue
-        for m in [re.match(r"[\s\u3000]*(.*)", t)] + list(SENTENCE_PLACE.finditer(t)):
+        for m in [re.match(r"\s*(.*)", t)] + list(SENTENCE_PLACE.finditer(t)):
             np = named_place(m.group(1))
             if np:
                 out.setdefault(*np)

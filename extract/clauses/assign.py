@@ -9,6 +9,7 @@ jurisdiction, with the abbreviations the document defines.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +18,9 @@ from policykg.extract.agencies.resolve import document_aliases, resolve_agency
 from policykg.extract.clauses.agency_list import is_agency, split_agency_list, split_joined
 from policykg.extract.clauses.conventions import IMPLIED_BODIES, apply_conventions, find_conventions, implied_bodies
 from policykg.extract.clauses.finder import find_clauses
+from policykg.extract.structure.lines import Line, text_lines, with_breaks
 from policykg.extract.structure.metadata import reads_as_title
+from policykg.extract.structure.spaces import INLINE_SPACE, SPACE
 from policykg.extract.structure.tasks import ClauseTasks
 from policykg.schema.models import (
     Agency,
@@ -66,7 +69,7 @@ _MARKER_LINE = re.compile(r"[（(]?[0-9０-９一二三四五六七八九十]{1,
 
 # A paragraph break of a body stored as one line: a sentence end, then the indent of the next paragraph
 # (…纳入同级财政全额保障范围。　　各地区、各有关部门要…, gov-2014-guobanfa-56).
-_INDENT_BREAK = re.compile(r"(?<=[。！？])[ \u3000\u00a0]{2,}(?=\S)")
+_INDENT_BREAK = re.compile(rf"(?<=[。！？]){SPACE}{{2,}}(?=\S)")
 
 
 def closing_start(text: str, sections: list[Section], body_end: int) -> int | None:
@@ -82,12 +85,12 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
     starts = sorted({last.start + m.end() for m in re.finditer("\n", text[last.start:body_end])}
                     | {m.end() for m in _INDENT_BREAK.finditer(text, last.start, body_end)})
     first_break = starts[0] if starts else -1
-    heading_only = first_break != -1 and text[last.start:first_break].rstrip(" \u3000\t\n。").endswith(
+    heading_only = first_break != -1 and text[last.start:first_break].rstrip(INLINE_SPACE + "\n。").endswith(
         (last.heading or "\0").rstrip("。"))
     seen_body = not heading_only
     for line_start in starts:
         # Any indent but a line break (a web page's no-break spaces too).
-        while line_start < body_end and text[line_start].isspace() and text[line_start] != "\n":
+        while line_start < body_end and text[line_start] in INLINE_SPACE:
             line_start += 1
         if line_start >= body_end:
             break
@@ -136,7 +139,13 @@ _ITEM_MARKER = re.compile(r"[（(][0-9０-９一二三四五六七八九十]{1,3
 _ARTICLE_MARKER = re.compile(r"第[一二三四五六七八九十百零〇]{1,5}条$")
 
 
-def article_paragraph(text: str, sections: list[Section], pos: int) -> int | None:
+def _line_at(lines: list[Line], pos: int) -> Line | None:
+    """The line (structure/lines.text_lines) that holds `pos`, or the last one starting before it."""
+    i = bisect.bisect_right([ln.start for ln in lines], pos) - 1
+    return lines[i] if i >= 0 else None
+
+
+def article_paragraph(text: str, sections: list[Section], pos: int, lines: list[Line] | None = None) -> int | None:
     """Where the article holding `pos` begins, when `pos` lies in an unnumbered paragraph after
     the listed 项 of a 第N条 article (第二十五条 …有下列行为之一的…：（一）…（五）…。 then 专业代理机构…由A吊销…):
     that paragraph continues the article, not its last 项 (the dev gold of gov-2018-guoling-706 and
@@ -149,25 +158,26 @@ def article_paragraph(text: str, sections: list[Section], pos: int) -> int | Non
         return None
     # Only 项 that list what the article's line introduces (有下列行为之一的…： / 以下…信息：); items
     # of prose (（一）区应急管理局负责… with paragraphs of its own, sh-xuhui 第十一条) keep them.
-    head_end = text.find("\n", parent.start, inner.start)
-    if head_end == -1 or not text[parent.start:head_end].rstrip().endswith(("：", ":")):
+    lines = text_lines(text) if lines is None else lines
+    head = _line_at(lines, parent.start)
+    if head is None or head.end > inner.start or not text[parent.start:head.end].rstrip().endswith(("：", ":")):
         return None
-    line = text.rfind("\n", 0, pos) + 1
-    if line <= inner.start or _MARKER_LINE.match(text, line):
+    own = _line_at(lines, pos)
+    if own is None or own.start <= inner.start or _MARKER_LINE.match(text, own.start):
         return None
     return parent.start
 
 
-def bracket_closing_item(text: str, sections: list[Section], pos: int) -> int | None:
+def bracket_closing_item(text: str, sections: list[Section], pos: int, lines: list[Line] | None = None) -> int | None:
     """Where the numbered item begins whose sub-items a bracket line standing alone at `pos` closes:
     2.落实属地主体责任 / … (1)… (2)… (3)… / (责任单位：区交通委、各街镇) (sh-fengxian-2021-nongcun-gonglu:
     every such bracket there closes its item, and (1)(2)(3) name no owner of their own), so the line
     is the item's clause, not its last sub-item's. None otherwise (a bracket at the end of a sub-item's
     own text stays the sub-item's)."""
-    line = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end == -1 else end
-    own = text[line:end].strip(" \u3000\t")
+    ln = _line_at(text_lines(text) if lines is None else lines, pos)
+    if ln is None:
+        return None
+    line, own = ln.start, ln.text
     if not (line <= pos <= line + 2 and own[:1] in "(（" and own[-1:] in ")）"):
         return None
     inner = min((s for s in sections if s.start <= pos < s.end), key=lambda s: s.end - s.start, default=None)
@@ -202,7 +212,10 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
     out.place = place
     aliases = out.aliases = document_aliases(text, body_start, body_end)
     out.conventions = find_conventions(text, doc_id, body_start, body_end)
-    found = find_clauses(text, body_start, body_end, place.default_prefix)
+    lines = text_lines(text)
+    # The finder reads a body stored as one line with the breaks the structure found in it (…主体责任
+    # 区交通委是…: the owner starts after the break, as on a line of its own); offsets are the text's.
+    found = find_clauses(with_breaks(text, lines), body_start, body_end, place.default_prefix)
     agencies: dict[str, Agency] = {}
     closing = closing_spans(text, sections, body_end)
     units = ClauseTasks(doc_id, out.tasks, sections, text)
@@ -217,8 +230,8 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
         if any(a <= f.start < b for a, b in closing):
             task, created = None, None
         else:
-            task, created = units.task_for(article_paragraph(text, sections, f.start)
-                                           or bracket_closing_item(text, sections, f.start) or f.start)
+            task, created = units.task_for(article_paragraph(text, sections, f.start, lines)
+                                           or bracket_closing_item(text, sections, f.start, lines) or f.start)
         if created is not None:
             out.tasks.append(created)
         evidence = Evidence(doc_id=doc_id, start=f.start, end=f.end, quote=text[f.start:f.end], rule=f.rule)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from policykg.extract.clauses.finder import Found
+from policykg.extract.structure.spaces import INLINE_SPACE, SPACE
 from policykg.extract.structure.spans import SpanIndex
 from policykg.schema.models import Convention, Evidence, Role
 
@@ -41,7 +42,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # Within one line: blanks or bodies running across line breaks found nothing more and made a run
 # of blank lines quadratic (every start re-scanned all of them).
 IMPLIED = re.compile(
-    r"(?P<bodies>[^。；;，,（(\n]{2,40}?)(?:均|都)?(?:负责|负有)?(?:落实|实施|组织实施)?(?:责任)?[，,]?[^\S\n]*"
+    rf"(?P<bodies>[^。；;，,（(\n]{{2,40}}?)(?:均|都)?(?:负责|负有)?(?:落实|实施|组织实施)?(?:责任)?[，,]?{SPACE}*"
     r"(?:以下|下文|后文)?(?:均)?不再(?:一一|单独)?列出"
 )
 
@@ -97,7 +98,7 @@ def apply_conventions(found: list[Found], conventions: list[Convention], text: s
         # Covered: clauses ending after the convention starts, and the clause that declares it in
         # its own bracket (（A、B负责。列第一位者为牵头单位，下同）: only punctuation between them).
         conv = next((c for c in reversed(firsts) if c.evidence.start < f.end
-                     or (text and not text[f.end:c.evidence.start].strip("。；;，, \u3000"))), None)
+                     or (text and not text[f.end:c.evidence.start].strip("。；;，," + INLINE_SPACE))), None)
         if conv is None or [r for r, _ in f.roles] != [Role.responsible]:
             out.append(Applied(f))
             continue

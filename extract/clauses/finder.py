@@ -37,6 +37,7 @@ from policykg.extract.clauses.agency_list import (
     split_joined,
 )
 from policykg.extract.structure.lines import shared_heading_end
+from policykg.extract.structure.spaces import INLINE_SPACE, SPACE
 from policykg.extract.structure.wraps import joined, wrap_breaks
 from policykg.extract.structure.headings import _PATTERNS as HEADING_PATTERNS
 from policykg.extract.structure.headings import MARKER_FORMS
@@ -62,9 +63,8 @@ _BOUNDARY = "。；;，,：:\n！？!?（("
 # pos), anchored at pos) plus a bracketed number of up to 3 characters (（十二）): one list of
 # patterns, so 1.提篮桥街道办事处 (no space after 1.) loses its number here as it does there.
 _MARKER = re.compile(
-    # Any white space but a line break before the marker: a web page indents with no-break spaces too.
-    r"[^\S\n]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇]{1,5}条|"
-    + "|".join(f"(?:{rx.pattern.removeprefix('^')})" for _, _, rx in HEADING_PATTERNS) + r")[^\S\n]*"
+    rf"{SPACE}*(?:[（(][0-9０-９一二三四五六七八九十]{{1,3}}[）)]|第[一二三四五六七八九十百零〇]{{1,5}}条|"
+    + "|".join(f"(?:{rx.pattern.removeprefix('^')})" for _, _, rx in HEADING_PATTERNS) + rf"){SPACE}*"
 )
 
 
@@ -174,7 +174,7 @@ _SENTENCE_END = "。；;：:！？!?"
 # reference to a numbered unit (（三）项规定的…, 第三条规定). Decimal numbers apart: a decimal heading runs
 # on into its body after an indent (。　　2.3　现场指挥机构　　负责…), and its heading phrase is no owner.
 _RUN_ON_MARKER = re.compile(
-    r"[^\S\n]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS
+    rf"{SPACE}*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS
                                   if f.run_on and f.type != "decimal")
     + r")(?![项条款目]|规定|所列|中|的)"
 )
@@ -183,8 +183,8 @@ _RUN_ON_MARKER = re.compile(
 # Headings of a body stored as one line, each a marker (any form, decimal too), a short phrase and the
 # paragraph indent after it (。　　2　组织指挥体系　　2.1　国家层面组织指挥机构　　…): skipped before a clause.
 _INDENTED_HEADINGS = re.compile(
-    r"(?:[^\S\n]*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS)
-    + r")[^。；;：:！？，,\s]{1,40}[^\S\n]{2,})+")
+    rf"(?:{SPACE}*(?:" + "|".join(f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS)
+    + rf")[^。；;：:！？，,\s]{{1,40}}{SPACE}{{2,}})+")
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:
@@ -198,7 +198,14 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     # begins at the boundary before it.
     while b - 1 > floor and text[b - 1] in "（(" and any(c in text[b:pos] for c in "）)"):
         b = max([text.rfind(c, floor, b - 1) for c in _BOUNDARY] + [floor - 1]) + 1
-    if b > lo and text[b - 1] == "\n" or b == lo or b == floor:
+    # A paragraph indent inside the window is what is left of a line break in a body stored as one
+    # line (…主体责任　　区交通委是…, …监管执法全覆盖　　有效解决…): the clause begins after it, as after \n.
+    indent = None
+    for m in _INDENT_RUN.finditer(text, b, pos):
+        indent = m
+    if indent is not None:
+        b = indent.end()
+    if b > lo and text[b - 1] == "\n" or indent is not None or b == lo or b == floor:
         # A chapter heading sharing the line with its first article (第七章　安全保障　　第三十八条　A负责…):
         # the heading is no part of the owner's name; the article's marker is skipped below.
         shared = shared_heading_end(text, b, pos)
@@ -223,12 +230,17 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     m = re.match(r"[0-9０-９一二三四五六七八九十]{1,3}[）)]", text[b:pos])
     if m:
         b += m.end()
-    # Any white space but a line break (第三十八条\u2002\u3000数据提供部门负责…: an en space after the marker).
     # An opening quote mark at the clause's start opens a quoted text (将第六条修改为：“公安机关负责…,
     # the same 办法's amendments): the subject follows it, the mark is no part of its name.
-    while b < pos and (text[b].isspace() and text[b] != "\n" or text[b] in "“\""):
+    while b < pos and (text[b] in INLINE_SPACE or text[b] in "“\""):
         b += 1
     return b
+
+
+# Two or more indent spaces in a row (　　, &nbsp;&nbsp;): a paragraph indent, the break before it lost.
+# Not ASCII spaces: _find_clauses blanks a defined abbreviation's bracket with them (ABBREVIATION_FILL).
+_INDENT_RUN = re.compile("[" + INLINE_SPACE.replace(" ", "") + "]{2,}")
+ABBREVIATION_FILL = " "
 
 
 # The tail between a subject and its verb: modals, adverbs and a duty-division phrase.
@@ -327,7 +339,7 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     tail = _SUBJECT_TAIL.search(region)
     if tail:
         region = region[: tail.start()]
-    region = region.rstrip(" \u3000")
+    region = region.rstrip(INLINE_SPACE)
     # A date opening the sentence (2004年发展改革委将会同…) stands before the subject, not in it.
     head = _TIME_HEAD.match(region)
     if head and head.end() < len(region):
@@ -545,7 +557,7 @@ def labeled(ctx: Context) -> list[Found]:
         while i + 1 < len(labels):
             stop = list_end(text, group[-1].end(), labels[i + 1].start())
             # Labels on consecutive lines (牵头单位：…\n配合单位：…) still form one clause.
-            if stop < labels[i + 1].start() and text[stop:labels[i + 1].start()].strip(" \u3000\n"):
+            if stop < labels[i + 1].start() and text[stop:labels[i + 1].start()].strip(INLINE_SPACE + "\n"):
                 break
             group.append(labels[i + 1])
             i += 1
@@ -562,17 +574,17 @@ def labeled(ctx: Context) -> list[Found]:
             if field:
                 if field.group(1) in _V.fields.scope:
                     stop = list_end(text, field.end(), hi)
-                    scope = re.split(r"[；;]", text[field.end():stop])[0].strip(" ，,。\u3000") or None
+                    scope = re.split(r"[；;]", text[field.end():stop])[0].strip("，,。" + INLINE_SPACE) or None
                 end = field.start()
-            segments.append((LABELS[m.group(1)], text[m.end():end].rstrip("，,；; \u3000\n"), m.end()))
+            segments.append((LABELS[m.group(1)], text[m.end():end].rstrip("，,；;\n" + INLINE_SPACE), m.end()))
         roles = split_segments(segments, ctx.default_prefix)
         if not roles:
             continue
         roles = beside_lead(_marked_leads(roles))
         start = group[0].start()
         gap = text[max(lo, start - 3):start]
-        if gap.rstrip(" \u3000").endswith(("（", "(")):
-            start -= len(gap) - len(gap.rstrip(" \u3000")) + 1
+        if gap.rstrip(INLINE_SPACE).endswith(("（", "(")):
+            start -= len(gap) - len(gap.rstrip(INLINE_SPACE)) + 1
         if clause_end < len(text) and text[clause_end] in "）)":
             clause_end += 1
         found.append(Found(start, clause_end, "clause.labeled", roles, scope))
@@ -606,14 +618,14 @@ YOU_LEAD = re.compile(rf"由(?P<lead>{_NAME})牵头(?:负责)?" + _AFTER_LEAD)
 # An adverbial may stand between the lead and 牵头 (A依照职业标准牵头组织开发…).
 _LEAD_ADVERBIAL = r"(?:(?:依照|按照?|根据|依据)[^，,。；;（）()\s]{1,20}?)?"
 LEAD_PARTICIPATE = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n]))[^\S\n]*{_REQ}(?P<lead>{_NAME})(?:{_MODALS})?{_LEAD_ADVERBIAL}(?:负责)?牵头(?:负责)?"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n])){SPACE}*{_REQ}(?P<lead>{_NAME})(?:{_MODALS})?{_LEAD_ADVERBIAL}(?:负责)?牵头(?:负责)?"
     + _AFTER_LEAD_VERB
 )
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
 # the blanks run across lines found nothing more and made a run of blank lines quadratic.
 # An article's number (第十一条　A按照职责分工…) opens a clause as punctuation does.
 DUTY_DIVISION = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n])|(?<=条[\u3000 ]))[^\S\n]*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:抓好|认真|切实|依法)?(?:负责|落实|推进|实施|履行)"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n])|(?<=条{SPACE})){SPACE}*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:抓好|认真|切实|依法)?(?:负责|落实|推进|实施|履行)"
 )
 
 
@@ -977,7 +989,7 @@ def answerable_territory(ctx: Context) -> list[Found]:
 
 _SEATED = re.compile(_V.alternation(_V.clauses.seated))
 _ESTABLISH = re.compile(_V.alternation(_V.clauses.establish))
-_HEAD_MARKER = re.compile(r"[^\S\n]*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、)")
+_HEAD_MARKER = re.compile(rf"{SPACE}*(?:[（(][0-9０-９一二三四五六七八九十]{{1,3}}[）)]|[0-9０-９]{{1,2}}[．.、]|[一二三四五六七八九十]{{1,3}}、)")
 
 
 def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
@@ -1304,7 +1316,7 @@ def you_body(ctx: Context) -> list[Found]:
         # A comma may part a long list of owners from their verb (由A、B或C(单位),组织评估…).
         if after < ctx.hi and text[after] in "，," and len(items) > 1:
             after += 1
-        while after < ctx.hi and text[after] in " \u3000":
+        while after < ctx.hi and text[after] in INLINE_SPACE:
             after += 1
         # 及 of 及时 is an adverb (由公安部门及时对现场实施交通管制, sh-chongming-2023-ranqi-yuan), no joiner.
         if after >= ctx.hi or not ("\u4e00" <= text[after] <= "\u9fff") \
@@ -1369,7 +1381,7 @@ def _next_step_owner(ctx: Context, pos: int) -> Found | None:
 
 
 # 协同 opening a clause part (…，并协同B…): B works alongside the sentence's subject.
-_CO_DOER_AT = re.compile(r"(?:(?<=[，,；;。])|(?<=^))[ \u3000]*(?:并|同时|还)?协同", re.M)
+_CO_DOER_AT = re.compile(rf"(?:(?<=[，,；;。])|(?<=^)){SPACE}*(?:并|同时|还)?协同", re.M)
 
 
 @clause_rule("clause.co_doer", 66, "lead and others")
@@ -1396,7 +1408,7 @@ def co_doer(ctx: Context) -> list[Found]:
     return found
 
 
-_THEN_SUPPORT = re.compile(r"[，,][ \u3000]*(?:或|或者|并|同时)?[ \u3000]*配合")
+_THEN_SUPPORT = re.compile(rf"[，,]{SPACE}*(?:或|或者|并|同时)?{SPACE}*配合")
 
 
 def _then_supports(ctx: Context, pos: int, items: list[ListItem]) -> tuple[int, list[ListItem]] | None:
@@ -1428,7 +1440,7 @@ def _supporters_after(ctx: Context, pos: int, verbs: re.Pattern = _SUPPORT_VERB)
     if pos >= ctx.hi or text[pos] not in "，,":
         return None
     start = pos + 1
-    while start < ctx.hi and text[start] in " \u3000":
+    while start < ctx.hi and text[start] in INLINE_SPACE:
         start += 1
     end = _list_after(text, start, ctx.hi)
     if end is None:
@@ -1912,7 +1924,7 @@ def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: 
 def _find_clauses(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Found]:
     # An abbreviation the text defines (国家发展和改革委员会（以下简称国家发展改革委）会同…) is read
     # as if its bracket were blank: offsets stay, the name before it stays one list item.
-    text = _ABBREVIATION.sub(lambda m: "\u3000" * len(m.group(0)), text)
+    text = _ABBREVIATION.sub(lambda m: ABBREVIATION_FILL * len(m.group(0)), text)
     ctx = Context(text, lo, hi, default_prefix)
     created = created_bodies(text, lo, hi)
     taken: list[tuple[int, int]] = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.extract.structure.spaces import SPACE
+
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -70,13 +72,13 @@ MARKER_FORMS: tuple[MarkerForm, ...] = (
     # break may follow: 北大法宝-style exports set 第N条 off with an en space and an ideographic one
     # (第六条\u2002\u3000…, ab-2021-zhengwu-shuju).
     MarkerForm("article", 1.5,
-               rf"第(?:([{_CN}]+)|[ \u3000]*([0-9０-９](?:[ \u3000]?[0-9０-９]){{0,2}})[ \u3000]*)条[^\S\n]*",
+               rf"第(?:([{_CN}]+)|{SPACE}*([0-9０-９](?:{SPACE}?[0-9０-９]){{0,2}}){SPACE}*)条{SPACE}*",
                run_on_guard="(?!规定|所|的|之|中|和|或|至|、)"),
     MarkerForm("subitem", 4, r"[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*"),
     MarkerForm("subitem2", 5, r"([①②③④⑤⑥⑦⑧⑨⑩])\s*", run_on=False),
     # Decimal numbering of 预案 and standards: 1　总则 / 2.1　… / 2.1.3　… (the number stands
     # apart from the heading by white space, never by 、 or ．). Depth gives the rank.
-    MarkerForm("decimal", 0, r"([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})[ \u3000\t]+(?=[^\s0-9.．、])"),
+    MarkerForm("decimal", 0, rf"([0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}}){SPACE}+(?=[^\s0-9.．、])"),
 )
 # (type, rank, regex anchored at the line start), as the clause finder reads them.
 _PATTERNS = [(f.type, f.rank, re.compile("^" + f.pattern)) for f in MARKER_FORMS]
@@ -108,7 +110,7 @@ def match_marker(text: str) -> Marker | None:
             depth = len(parts)
             return Marker(f"decimal{depth}", _DECIMAL_RANK[depth], int(parts[-1]), m.group(0).strip(), m.end())
         if type_ == "article" and raw[0] not in _CN:
-            number = int(re.sub(r"[ \u3000]", "", raw).translate(_FW_DIGITS))
+            number = int(re.sub(SPACE, "", raw).translate(_FW_DIGITS))
         elif type_ in ("chapter", "section", "article"):
             number = cn_number(raw)
         elif type_ == "subitem2":

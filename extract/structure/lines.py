@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.extract.structure.headings import _CN, MARKER_FORMS, match_marker
+from policykg.extract.structure.headings import _CN, APPENDIX, MARKER_FORMS, is_heading_line, match_marker
+from policykg.extract.structure.spaces import INLINE_SPACE, LINE_TRIM, SPACE
 from policykg.extract.structure.wraps import runs_on
 
-_STRIP = " \t\u3000\u00a0\ufeff\r"
+_STRIP = LINE_TRIM
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def join_wrapped(lines: list[Line], is_heading, width: int | None = None) -> lis
 # long with at least RUN_ON_MIN_MARKERS numbering markers inside it is split before each of them.
 RUN_ON_MIN_CHARS = 300
 RUN_ON_MIN_MARKERS = 3
-_WS = " \u3000\u00a0\t"
+_WS = INLINE_SPACE
 _FORM = {f.type: f.pattern for f in MARKER_FORMS}
 # The markers that may open a unit inside a line: the heading registry's forms (headings.MARKER_FORMS),
 # decimal numbers apart (they need more context, below).
@@ -186,7 +187,7 @@ def _split_shared_heading(ln: Line) -> list[Line]:
 # line of any length (部门通报。 第四十六条 地下空间所有人…: a PDF line of gz-2011-dixia-kongjian). Only the 第N条
 # form, with its cross-reference guard: no other marker is this unmistakable after a sentence.
 _ARTICLE = next(f for f in MARKER_FORMS if f.type == "article")
-_ARTICLE_AFTER_SENTENCE = re.compile(rf"(?<=[。；;])[^\S\n]+(?=(?:{_ARTICLE.pattern}){_ARTICLE.run_on_guard})")
+_ARTICLE_AFTER_SENTENCE = re.compile(rf"(?<=[。；;]){SPACE}+(?=(?:{_ARTICLE.pattern}){_ARTICLE.run_on_guard})")
 
 
 def _split_run_on_articles(ln: Line) -> list[Line]:
@@ -195,6 +196,26 @@ def _split_run_on_articles(ln: Line) -> list[Line]:
         return [ln]
     bounds = [0, *cuts, len(ln.text)]
     return [p for a, b in zip(bounds, bounds[1:]) if (p := _trimmed(ln.start + a, ln.text[a:b])).text]
+def text_lines(text: str) -> list[Line]:
+    """The lines of a text as the structure reads them: its physical lines, a body stored as one run-on
+    line split into its units and paragraphs (`split_run_on`). The one line view that the structure, the
+    one-cell-a-line table readers (tables/text_table) and the closing-paragraph rule (clauses/assign)
+    share, so that a body stored without line breaks is read as if it had them."""
+    return split_run_on(physical_lines(text))
+
+
+def with_breaks(text: str, lines: list[Line] | None = None) -> str:
+    """`text` with a line break where the structure cut a run-on line at white space (text_lines): the
+    first white-space character between two of its lines becomes \n. The same length, so every offset
+    stays; for rules that read line breaks (the clause finder's clause starts), never for evidence."""
+    lines = text_lines(text) if lines is None else lines
+    chars = None
+    for a, b in zip(lines, lines[1:]):
+        gap = text[a.end:b.start]
+        if gap and "\n" not in gap and all(ch in _WS for ch in gap):
+            chars = chars if chars is not None else list(text)
+            chars[a.end] = "\n"
+    return text if chars is None else "".join(chars)
 
 
 def split_run_on(lines: list[Line]) -> list[Line]:
@@ -219,7 +240,8 @@ def split_run_on(lines: list[Line]) -> list[Line]:
                 more.append(h.end())
             elif m and (h := _HEADING_THEN_BODY.match(ln.text, a)):
                 more.append(h.end())
-        bounds = sorted(set(bounds) | set(more)) + [len(ln.text)]
+        bounds = sorted(set(bounds) | set(more))
+        bounds = sorted(set(bounds) | set(_space_breaks(ln.text, bounds))) + [len(ln.text)]
         bounds = _without_contents(ln.text, bounds)
         for a, b in zip(bounds, bounds[1:]):
             part = _trimmed(ln.start + a, ln.text[a:b])
@@ -228,19 +250,99 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _space_breaks(text: str, bounds: list[int]) -> list[int]:
+    """Where a white-space run inside a run-on line is what is left of a line break: a body flattened
+    with its paragraph indents (…决定：　　一、 / 。　　各地区、各有关部门要… after the last item,
+    gov-2014-guobanfa-56) or with each break written as one space (a crawl that turned <p> and <td>
+    into ' ': 区规划资源局、区文化旅游局 推进走马塘片区规划研究). Chinese puts no space between words, so:
+
+    * a run between two characters of which neither is a Latin letter or digit is a break, and so is
+      a run of two or more (an indent), unless both sides are Latin (Word  2010);
+    * one space beside a Latin word or a number stays (UT 斯达康, Word 2010), unless the number stands
+      alone between white space: a table's row number or score typed one cell a line (… 石门二路街道 2
+      推进走马塘…; 40 1 组织领导 8 组织领导);
+    * the white space inside the marker that opens a unit stays (第一条　为…, 第 2 0 条, 1.1　编制目的:
+      heading.MARKER_FORMS, 1.1　　编制目的), and so does an attachment heading's (附件2 …); two or more after
+      一、 （一） 1． （1） are a break (一、　　通用考核项目: the marker stood alone on its line). A bare number
+      (1　总则) is a decimal chapter only in a text that numbers sections N.M."""
+    decimal_sections = len(_DECIMAL_SECTION.findall(text)) >= 2
+    inside: list[tuple[int, int]] = []
+    for a in bounds:
+        m = match_marker(text[a:a + 80])
+        if m and m.type.startswith("decimal") and (
+                not _SECTION_NUMBER.fullmatch(m.marker) or m.type == "decimal1" and not decimal_sections):
+            continue  # a number cell (0.69　　社区, 1　　　　加强组织领导), not a section's number
+        am = None if m else APPENDIX.match(text, a)
+        end = a + m.rest_offset if m else (am.end() if am else a)
+        if m and m.type != "article" and not m.type.startswith("decimal"):
+            gap = _SPACE_RUN.search(text, a, end)
+            if gap and gap.end() - gap.start() >= 2:
+                continue
+        if end > a:
+            inside.append((a, end))
+    out = []
+    for m in _SPACE_RUN.finditer(text):
+        a, b = m.start(), m.end()
+        if a == 0 or b == len(text) or any(x <= a < y for x, y in inside):
+            continue
+        before, after = text[a - 1], text[b]
+        lone_after = bool(_LONE_NUMBER.match(text, b))
+        lone_before = bool(_LONE_NUMBER_BEFORE.search(text, max(0, a - 3), a))
+        if _is_latin(before) and _is_latin(after) and not (lone_before and lone_after):
+            continue
+        if b - a == 1 and (_is_latin(before) or _is_latin(after)) and not (lone_after or lone_before):
+            continue
+        out.append(b)
+    return out
+
+
+_SPACE_RUN = re.compile(f"[{_WS}]+")
+# A number alone between white space (a row number, a score): after the run at `b`, or ending at `a`.
+_LONE_NUMBER = re.compile(f"[0-9]{{1,3}}(?=[{_WS}])")
+_LONE_NUMBER_BEFORE = re.compile(f"(?<=[{_WS}])[0-9]{{1,3}}$")
+# A decimal section heading (2.1　领导机构): a section number (1-20 . 1-20, no leading zero), white space,
+# then a heading word; at least two of them. Numbers in table cells (19.23, 3.80　项目) are none.
+_SECTION_NO = "(?:[1-9]|1[0-9]|20)"
+_SECTION_NUMBER = re.compile(f"{_SECTION_NO}(?:\\.{_SECTION_NO}){{0,3}}")
+_DECIMAL_SECTION = re.compile(f"(?:^|(?<=[{_WS}。；：:])){_SECTION_NO}\\.{_SECTION_NO}[{_WS}]+(?=[\u4e00-\u9fff])")
+
+
 def _without_contents(text: str, bounds: list[int]) -> list[int]:
     """Drop the cuts of a table of contents run on before the body it lists (gov-2014-guobanhan-119:
     1　总则　　　　1.1　编制目的 … then 1　总则　　1.1　编制目的　　健全…): a unit that is a bare heading
-    (no sentence mark) and comes again, word for word, later in the line is an entry of the contents,
-    kept with the text before it rather than opening a unit of its own."""
+    (a marker, no sentence mark) and comes again, word for word, later in the line is an entry of the contents,
+    kept with the text before it rather than opening a unit of its own, when at least
+    CONTENTS_MIN_ENTRIES such units stand in a row. A repeated cell without a marker (组织领导 in a 考核
+    table typed one cell a line) is no entry."""
     parts = [text[a:b].strip(_STRIP) for a, b in zip(bounds, bounds[1:])]
     later: dict[str, int] = {}
     for i, p in enumerate(parts):
         later[p] = i  # the last unit with this text
+    # A blank part (the spaces after a heading of the contents) opens nothing either.
+    cand = [not p or later[p] > i and not re.search(r"[。；;！？]", p) and is_heading_line(p)
+            for i, p in enumerate(parts)]
+    # The contents are a run of such entries: one heading alone that comes again is a heading the
+    # document repeats (二、基本原则 of the plan and of its 附件2, sh-fengxian-2021-nongcun-gonglu).
+    entry = [False] * len(parts)
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) and cand[j]:
+            j += 1
+        if j - i >= CONTENTS_MIN_ENTRIES:
+            entry[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    entry = [e or not p for e, p in zip(entry, parts)]
     keep = [bounds[0]]
-    for i, p in enumerate(parts[1:], 1):
-        # A blank part (the spaces after a heading of the contents) opens nothing either.
-        entry = not p or later[p] > i and not re.search(r"[。；;！？]", p)
-        if not entry:
+    for i in range(1, len(parts)):
+        if not entry[i]:
             keep.append(bounds[i])
     return keep + [bounds[-1]]
+
+
+# Entries in a row that make a table of contents.
+CONTENTS_MIN_ENTRIES = 3

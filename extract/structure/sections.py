@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.extract.structure.headings import APPENDIX, Marker, heading_text, is_heading_line, match_marker
-from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, physical_lines, split_run_on
+from policykg.extract.structure.lines import Line, LogicalLine, join_wrapped, text_lines
 from policykg.extract.structure.metadata import reads_as_title
 from policykg.extract.structure.wraps import page_width
 from policykg.schema.models import Paragraph, Section, SectionLevel
@@ -165,7 +165,7 @@ def _lost_chapter_breaks(items: list[LogicalLine | Line]) -> set[int]:
 
 
 def parse_structure(text: str, doc_id: str) -> Structure:
-    lines = split_run_on(physical_lines(text))
+    lines = text_lines(text)
     body = body_range(lines)
     body_lines = lines[body.start_line : body.end_line]
     body_start = body_lines[0].start if body_lines else len(text)

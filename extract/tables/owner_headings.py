@@ -39,6 +39,7 @@ import unicodedata
 
 from policykg.extract.clauses.agency_list import own_prefix, split_agency_list
 from policykg.extract.clauses.finder import body_list_end, find_clauses
+from policykg.extract.structure.spaces import INLINE_SPACE, SPACE
 from policykg.extract.structure.tasks import ClauseTasks
 from policykg.extract.tables.responsibility import TableTask
 from policykg.extract.tables.text_table import LIST_END, bodies_after, names_body
@@ -173,7 +174,7 @@ def _bracket_owners(text: str, doc_id: str, sections: list[Section], tasks: list
 # Role labels and field labels before a colon (责任单位：, 完成时限：): never the bodies of a paragraph.
 _LABELS = set(vocabulary().role_labels()) | {w for f in vocabulary().fields.model_dump().values() for w in f}
 # An unnumbered paragraph of a duty chapter opening with its bodies and a colon (区财政局：负责…).
-_OWNER_PARAGRAPH = re.compile(r"^[ \u3000]*([^\s。，,；;：:]{2,60})[：:]", re.M)
+_OWNER_PARAGRAPH = re.compile(rf"^{SPACE}*([^\s。，,；;：:]{{2,60}})[：:]", re.M)
 
 
 def _owner_paragraphs(text: str, doc_id: str, chapter: Section, subs: list[Section], tasks: list[Task],
@@ -226,7 +227,7 @@ def _norm(name: str) -> str:
 def _runs_on(text: str, end: int) -> bool:
     """Whether the heading body is the first sentence of a running item (1.街道消委办。牵头开展…,
     （二）区发改委：指导…) rather than a heading standing alone on its line."""
-    m = re.match(r"[ \u3000]*[。．：:][ \u3000]*(\S)", text[end:end + 8])
+    m = re.match(rf"{SPACE}*[。．：:]{SPACE}*(\S)", text[end:end + 8])
     return bool(m) and m.group(1) != "\n"
 
 
@@ -247,7 +248,7 @@ def _duties(text: str, doc_id: str, sub: Section, lo: int, hi: int, heading_item
     starts = [(lo, True)] + [(lo + m.end(), m.group() not in "，,") for m in re.finditer(r"[。；;，,\n]", text[lo:hi])]
     seen: set[int] = set()
     for p, sentence in starts:
-        while p < hi and text[p] in " \u3000\t\n。．：:":
+        while p < hi and text[p] in INLINE_SPACE + "\n。．：:":
             p += 1
         if p in seen:
             continue

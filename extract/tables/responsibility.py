@@ -64,7 +64,7 @@ def label_role(label: str) -> str | None:
 
 # A header cell no column word names, yet shaped like a label (交通子行业, 建设区域, 十四五装机计划（MW）):
 # short, no sentence or list punctuation, no bare number.
-_PLAIN_LABEL = re.compile(r"[^\s\u3000。，、；;,：:0-9０-９][^\s\u3000。，、；;,：:]{0,11}")
+_PLAIN_LABEL = re.compile(r"[^\s。，、；;,：:0-9０-９][^\s。，、；;,：:]{0,11}")  # \s: every space, 　 and &nbsp; too
 
 
 def plain_label(label: str) -> bool:
@@ -98,7 +98,7 @@ def column_roles(rows: list[list[Cell]]) -> tuple[dict[int, str], int] | None:
         hit = False
         row_labels = {}
         for cell in row:
-            label = re.sub(r"[\s\u3000]", "", cell.text)
+            label = re.sub(r"\s", "", cell.text)
             if not label or len(label) > 12:
                 continue
             row_labels[cell.col] = label

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.extract.structure.spaces import SPACE
 from policykg.extract.tables.responsibility import (
     OWNER_ROLES,
     TableTask,
@@ -45,7 +46,7 @@ _CJK_TEXT = re.compile(r"[\u4e00-\u9fff]{4}")
 # word (参与) it is none.
 _CO_DOERS = ("与", "协同")
 _SUPPORT_WORD = vocabulary().verbs.support[0]
-_PARTNER = re.compile(r"(?:^|(?<=[，,。；;：:\n]))[ \u3000]*(?:[0-9０-９]{1,2}[.．、])?[ \u3000]*(?:积极)?"
+_PARTNER = re.compile(rf"(?:^|(?<=[，,。；;：:\n])){SPACE}*(?:[0-9０-９]{{1,2}}[.．、])?{SPACE}*(?:积极)?"
                       r"(?P<word>" + "|".join(_CO_DOERS + (_SUPPORT_WORD,)) + ")")
 # The staff of a body standing for it after the list (配合县水利局、水保局技术人员开展…).
 _STAFF = ("技术人员", "工作人员")

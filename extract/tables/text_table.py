@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from policykg.extract.clauses.agency_list import is_agency, split_agency_list
 from policykg.extract.facts.deadlines import parse_deadline
 from policykg.extract.readers.base import Cell, TableRead
+from policykg.extract.structure.lines import text_lines
 from policykg.extract.tables.responsibility import (
     OWNER_ROLES,
     TableTask,
@@ -77,15 +78,15 @@ class TextTables:
 
 
 def _lines(text: str, lo: int, hi: int) -> list[_Line]:
-    out, pos, blank = [], lo, True
-    for raw in text[lo:hi].split("\n"):
-        # Any white space: a web page indents a cell with no-break spaces (&nbsp;) too.
-        core = raw.strip(" \u3000\u00a0\t\r")
-        if core:
-            s = pos + raw.index(core)
-            out.append(_Line(core, s, s + len(core), glued=not blank))
-        blank = not core
-        pos += len(raw) + 1
+    """The non-blank lines inside text[lo:hi] as the structure reads them (structure/lines.text_lines: a
+    table stored as one line with a space between its cells is read one cell a line)."""
+    out, blank = [], True
+    for ln in text_lines(text):
+        if ln.start < lo or ln.end > hi:
+            continue
+        if ln.text:
+            out.append(_Line(ln.text, ln.start, ln.end, glued=not blank))
+        blank = not ln.text
     return out
 
 
