@@ -67,31 +67,28 @@ _CLOSING_RULES = re.compile(r"制定(?:具体|相关|配套)?(?:实施细则|实
 _MARKER_LINE = re.compile(r"[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)．.、]")
 
 
-# A paragraph break of a body stored as one line: a sentence end, then the indent of the next paragraph
-# (…纳入同级财政全额保障范围。　　各地区、各有关部门要…, gov-2014-guobanfa-56).
-_INDENT_BREAK = re.compile(rf"(?<=[。！？]){SPACE}{{2,}}(?=\S)")
-
-
-def closing_start(text: str, sections: list[Section], body_end: int) -> int | None:
+def closing_start(text: str, sections: list[Section], body_end: int, lines: list[Line] | None = None) -> int | None:
     """Where the closing paragraphs after the last numbered heading begin, if any. A paragraph
     on the document itself (本意见…) always closes it; one turning to all addressees (各地区、各部门
     要…) only when the last unit already had its text, since a heading standing alone
-    (（三）营造良好环境。) is followed by its own body, which may begin the same way. Paragraphs
-    start after a line break, or after a sentence end and an indent in a body stored as one line."""
+    (（三）营造良好环境。) is followed by its own body, which may begin the same way.
+
+    Paragraphs are the document's lines as the structure reads them (structure/lines.text_lines, the
+    default), so the closing paragraph of a body stored as one line (…全额保障范围。　　各地区、各有关部门
+    要…, gov-2014-guobanfa-56; or with one space where each break was) is a paragraph as on its own line."""
     heads = [s for s in sections if s.marker]
     if not heads:
         return None
     last = max(heads, key=lambda s: s.start)
-    starts = sorted({last.start + m.end() for m in re.finditer("\n", text[last.start:body_end])}
-                    | {m.end() for m in _INDENT_BREAK.finditer(text, last.start, body_end)})
-    first_break = starts[0] if starts else -1
-    heading_only = first_break != -1 and text[last.start:first_break].rstrip(INLINE_SPACE + "\n。").endswith(
+    lines = text_lines(text) if lines is None else lines
+    k = next((i for i, ln in enumerate(lines) if ln.start <= last.start < max(ln.end, ln.start + 1)), None)
+    if k is None:
+        return None
+    heading_only = text[last.start:lines[k].end].rstrip(INLINE_SPACE + "。").endswith(
         (last.heading or "\0").rstrip("。"))
     seen_body = not heading_only
-    for line_start in starts:
-        # Any indent but a line break (a web page's no-break spaces too).
-        while line_start < body_end and text[line_start] in INLINE_SPACE:
-            line_start += 1
+    for ln in lines[k + 1:]:
+        line_start = ln.start
         if line_start >= body_end:
             break
         if _CLOSING_SELF.match(text, line_start) or (seen_body and _CLOSING_ALL.match(text, line_start)):
@@ -99,17 +96,17 @@ def closing_start(text: str, sections: list[Section], body_end: int) -> int | No
         # A paragraph after the last unit's text whose first sentence names the document itself
         # (司法部负责…督促指导本意见贯彻落实工作。): it speaks of the whole document, not the unit.
         first = text.find("。", line_start, body_end)
-        line_end = text.find("\n", line_start, body_end)
-        first = min(x for x in (first, line_end, body_end) if x != -1)
+        first = min(x for x in (first, ln.end, body_end) if x != -1)
         if seen_body and (_CLOSING_SELF.search(text, line_start, first) or _CLOSING_RULES.search(text, line_start, first)) \
                 and not _MARKER_LINE.match(text, line_start):
             return line_start
-        if text[line_start] != "\n":
+        if ln.text:
             seen_body = True
     return None
 
 
-def closing_spans(text: str, sections: list[Section], body_end: int) -> list[tuple[int, int]]:
+def closing_spans(text: str, sections: list[Section], body_end: int,
+                  lines: list[Line] | None = None) -> list[tuple[int, int]]:
     """The closing paragraphs of each document the file holds (closing_start): a file may print two
     documents one after the other (sections.py _opens_next_document), each with chapters from 一、
     and its own closing (ah-2021-gongye-hulianwang: 若干政策 ends 本政策自2021年开始执行，由…负责解释
@@ -119,20 +116,22 @@ def closing_spans(text: str, sections: list[Section], body_end: int) -> list[tup
     # Only a restart after a title line between the documents: chapters restarting at 一、 with no
     # title before them (a part heading, a lost attachment heading) are still one document's.
     starts = [s.start for k, s in enumerate(tops) if k > 0 and s.number == 1
-              and _title_between(text, max(x.end for x in sections if x.start < s.start), s.start)]
+              and _title_between(text, max(x.end for x in sections if x.start < s.start), s.start, lines)]
     spans, lo = [], None
     for hi in starts + [body_end]:
         part = [s for s in sections if (lo is None or s.start >= lo) and s.start < hi]
-        c = closing_start(text, part, hi)
+        c = closing_start(text, part, hi, lines)
         if c is not None:
             spans.append((c, hi))
         lo = hi
     return spans
 
 
-def _title_between(text: str, lo: int, hi: int) -> bool:
-    """Whether a line of text[lo:hi] reads as a document's title (metadata.reads_as_title)."""
-    return any(reads_as_title(ln) for ln in text[lo:hi].split("\n"))
+def _title_between(text: str, lo: int, hi: int, lines: list[Line] | None = None) -> bool:
+    """Whether a line of text[lo:hi] (structure/lines.text_lines) reads as a document's title
+    (metadata.reads_as_title)."""
+    lines = text_lines(text) if lines is None else lines
+    return any(reads_as_title(ln.text) for ln in lines if ln.text and lo <= ln.start and ln.end <= hi)
 
 
 _ITEM_MARKER = re.compile(r"[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]$")
@@ -217,7 +216,7 @@ def assign_clauses(text: str, doc_id: str, meta: PlanMeta, sections: list[Sectio
     # 区交通委是…: the owner starts after the break, as on a line of its own); offsets are the text's.
     found = find_clauses(with_breaks(text, lines), body_start, body_end, place.default_prefix)
     agencies: dict[str, Agency] = {}
-    closing = closing_spans(text, sections, body_end)
+    closing = closing_spans(text, sections, body_end, lines)
     units = ClauseTasks(doc_id, out.tasks, sections, text)
     # (task, clause text) of the clauses read so far: see the repeat below.
     said: dict[tuple[str, str], int] = {}
