@@ -131,6 +131,29 @@ def test_claimed_files_are_only_one_document_files():
     assert not any(repo == "ZhouYNF/platform-1" for repo, _ in files)
 
 
+def test_a_claimed_sheet_row_or_insert_is_claimed_by_its_record(tmp_path):
+    # A row of the Shandong workbook has the sheet's English title and often no 文号, so neither
+    # claimed() nor claimed_files() (the workbook holds many documents) finds it: the record the
+    # SOURCES row names does. Rows HAND-WRITTEN in the tables' form, their record cells worded
+    # as the real ones (tenth held-out set, sd-2019-shuzi-shandong; dev gov-2018-guobanfa-123).
+    gold = tmp_path / "tests" / "gold" / "dev"
+    gold.mkdir(parents=True)
+    head = "doc_id | title | 文号 | repo | path | commit | record\n---|---|---|---|---|---|---\n"
+    sheet = ("x-1 | 某省行动方案 (title inferred) | (none in source) | xvshiting/politic_analysis_paper_2025 | "
+             "data/Policies Data.xlsx | dd9edb7b18d29e25cb254b2a07666311370f7297 | sheet `ShanDong Policies Table`, "
+             "row No. 6 (spreadsheet row 7), cell `Policy Content`, whole cell as stored\n")
+    sql = ("x-2 | 国务院办公厅关于某事的意见 | 国办发〔2018〕1号 | ZhouYNF/platform-1 | db/ge_policy_raw20190217.sql | "
+           "2197df553eee3b0bc9989d91addadf2f4227fddc | insert id 17 (line 3371), field `content`\n")
+    other = ("x-3 | 某办法 | (none) | a/b | docs/x.txt | " + "0" * 40 + " | row No. 9 of nothing\n")
+    (gold / "SOURCES.md").write_text(head + sheet + sql + other, encoding="utf-8")
+    assert cb.claimed_records(tmp_path) == {
+        ("xvshiting/politic_analysis_paper_2025", "data/Policies Data.xlsx#ShanDong Policies Table:No.6"),
+        ("ZhouYNF/platform-1", "db/ge_policy_raw20190217.sql#id=17")}
+    # row No. 6 is claimed, row No. 60 is not (the number is whole)
+    assert ("xvshiting/politic_analysis_paper_2025",
+            "data/Policies Data.xlsx#ShanDong Policies Table:No.60") not in cb.claimed_records(tmp_path)
+
+
 def test_stored_corpus_holds_no_excluded_document():
     rows = stored_rows()
     assert len(rows) > 5000 and len({r["doc"] for r in rows}) >= 60
@@ -138,10 +161,12 @@ def test_stored_corpus_holds_no_excluded_document():
     assert not docs & set(cb.RESERVED) and not docs & set(cb.ENTITY_HELDOUT)
     assert not docs & cb.claimed(ROOT)
     held = cb.heldout_source_files(ROOT) | cb.claimed_files(ROOT)
+    records = cb.claimed_records(ROOT)
     for r in rows:
         repo, rest = r["src"].split("@", 1)
         path = rest.split(":", 1)[1].split("#", 1)[0]
         assert (repo, path) not in held
+        assert (repo, rest.split(":", 1)[1]) not in records
         assert not any(t in r["text"] for t in cb.RESERVED[-2:])
     # one paragraph is stored once
     assert len({r["text"] for r in rows}) == len(rows)

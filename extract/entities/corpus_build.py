@@ -319,6 +319,37 @@ def claimed_files(root: Path) -> set[tuple[str, str]]:
 
 _REPO = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
+# A claimed document of a many-document file is found by 文号 or title (claimed), but a sheet row's
+# title is the workbook's English one and its cell may hold no 文号: such a row is claimed by the
+# record the SOURCES row names instead. Per reader, how a record cell names the record (the tables'
+# own wording: "sheet `ShanDong Policies Table`, row No. 6 (spreadsheet row 7)", "insert id 17
+# (line 3371)") and the reader's Document.record it is.
+CLAIM_RECORD_FORMS: dict[str, tuple[re.Pattern, str]] = {
+    "sheet_xlsx": (re.compile(r"sheet `(?P<sheet>[^`]+)`, row No\. ?(?P<no>\d+)\b"), "{path}#{sheet}:No.{no}"),
+    "gov_cn_sql": (re.compile(r"\binsert id (?P<id>\d+)\b", re.I), "{path}#id={id}"),
+}
+
+
+def claimed_records(root: Path) -> set[tuple[str, str]]:
+    """(repo, Document.record) of every claimed document of a many-document source file whose
+    SOURCES row names its record in a form of CLAIM_RECORD_FORMS: left out by record, whatever its
+    title and 文号."""
+    readers = {(src.repo, path): src.reader for src in SOURCES for path in src.paths}
+    out: set[tuple[str, str]] = set()
+    for rel in CLAIM_FILES:
+        path = root / rel
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = [c.strip() for c in line.split("|")]
+            if len(cells) < 7:
+                continue
+            repo, file = cells[3], cells[4].split(" (")[0]
+            form = CLAIM_RECORD_FORMS.get(readers.get((repo, file), ""))
+            if form and (m := form[0].search(" | ".join(cells[6:]))):
+                out.add((repo, form[1].format(path=file, **m.groupdict())))
+    return out
+
 
 def heldout_sources_files(root: Path) -> list[Path]:
     """The sources files of the blind entity sets: every heldout_entities_*_SOURCES.md of
@@ -397,6 +428,7 @@ def build(places: list[Path], root: Path) -> tuple[list[dict], dict[str, dict]]:
     """The paragraph rows and, per source, how many documents and paragraphs it gave."""
     blocked = claimed(root)
     held = heldout_source_files(root) | claimed_files(root)
+    records = claimed_records(root)
     seen_docs: set[str] = set()
     seen_paras: set[bytes] = set()
     rows: list[dict] = []
@@ -415,7 +447,7 @@ def build(places: list[Path], root: Path) -> tuple[list[dict], dict[str, dict]]:
             else:
                 docs = READERS[src.reader](rel, data.decode("utf-8"))
             for doc in docs:
-                if doc.key in seen_docs or excluded(doc, blocked):
+                if doc.key in seen_docs or excluded(doc, blocked) or (src.repo, doc.record) in records:
                     continue
                 if sum(map(len, doc.paragraphs)) < MIN_DOCUMENT:
                     continue  # a stub (the same document appears again in full)
