@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from policykg.extract.pipeline import extract_document
+from policykg.extract.pipeline import extract_document, extract_text
 from policykg.paths import corpus_dir
 from policykg.schema.models import Extraction
 
@@ -25,3 +25,12 @@ def doc_path(key: str) -> Path:
 @lru_cache(maxsize=None)
 def extraction(key: str) -> Extraction:
     return extract_document(doc_path(key))
+
+
+def owners_by_task(text: str) -> list[tuple[str, str, str]]:
+    """(task title, role, agency name) of every assignment extracted from `text`, sorted: what a
+    layout change (spaces, line breaks) must leave as it is."""
+    x = extract_text(text, "x")
+    titles = {k.id: k.title for k in x.tasks}
+    return sorted((titles.get(a.task_id, ""), a.role.value, a.agency.name)
+                  for c in x.clauses for a in c.assignments)

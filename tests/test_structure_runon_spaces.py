@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policykg.extract.pipeline import extract_text
+from corpus_helpers import owners_by_task
 from policykg.extract.structure.lines import text_lines, with_breaks
 from policykg.extract.structure.sections import parse_structure
 
@@ -49,15 +49,9 @@ def test_owners_of_a_task_table_stored_as_one_line_are_those_of_its_stored_text(
     # 工作任务 / 推进单位); with every break written as one space no row was read (124 -> 0 units).
     text = _stored("sh-jingan-2023-gengxin")
 
-    def owners(t: str) -> list[tuple[str, str, str]]:
-        x = extract_text(t, "x")
-        titles = {k.id: k.title for k in x.tasks}
-        return sorted((titles.get(a.task_id, ""), a.role.value, a.agency.name)
-                      for c in x.clauses for a in c.assignments)
-
-    want = owners(text)
+    want = owners_by_task(text)
     assert len(want) >= 124
-    assert owners(" ".join(ln.strip() for ln in text.split("\n") if ln.strip())) == want
+    assert owners_by_task(" ".join(ln.strip() for ln in text.split("\n") if ln.strip())) == want
 
 
 def test_the_space_of_a_marker_a_latin_word_or_a_decimal_heading_is_no_break():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.extract.pipeline import extract_text
+from corpus_helpers import owners_by_task
 from policykg.extract.structure.headings import match_marker
 from policykg.extract.structure.spaces import INLINE_SPACE, LINE_TRIM, SPACE, is_space
 
@@ -89,12 +89,6 @@ def _nbsp_indented(text: str) -> str:
 def test_owners_of_a_document_indented_with_nbsp_are_those_of_its_stored_text(doc_id, least):
     text = (DEV / f"{doc_id}.txt").read_text(encoding="utf-8")
 
-    def owners(t: str) -> list[tuple[str, str, str]]:
-        x = extract_text(t, "x")
-        titles = {k.id: k.title for k in x.tasks}
-        return sorted((titles.get(a.task_id, ""), a.role.value, a.agency.name)
-                      for c in x.clauses for a in c.assignments)
-
-    want = owners(text)
+    want = owners_by_task(text)
     assert len(want) >= least
-    assert owners(_nbsp_indented(text)) == want
+    assert owners_by_task(_nbsp_indented(text)) == want
