@@ -86,6 +86,8 @@ class PlacesConfig(_Model):
     not_place_heads: list[str] = []
     # places relative to the matter or the document (事发地, 属地, 当地): never a place's name
     relative_places: list[str] = []
+    # the names of China's provinces before 省 (广东, 黑龙江): the only 省 places there are
+    provinces: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

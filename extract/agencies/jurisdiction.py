@@ -28,6 +28,16 @@ CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会)$")
 _CATEGORY = CATEGORY
 # The head line of an order of a central body (中华人民共和国国务院令, 国家发展和改革委员会令).
 _CENTRAL_ORDER = re.compile(r"^(?:中华人民共和国)?(?:国务院|国家[\u4e00-\u9fff]{1,14}(?:委员会|局|总局|署))令$|^中华人民共和国[\u4e00-\u9fff]{1,10}部令$")
+# The promulgation record under a regulation's title (2021年1月26日 中华人民共和国国务院令第737号公布,
+# 2020年12月21日 国务院第119次常务会议通过, 2022年3月1日 国家市场监督管理总局令第52号公布): `by` is
+# the body that enacted it. A local one (广州市人民政府令第 61 号公布) names its place.
+_PROMULGATION = re.compile(r"^[（(]?\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+                           r"(?P<by>[\u4e00-\u9fff]{2,30}?)\s*(?:令\s*第\s*\d+\s*号|第\s*\d+\s*次常务会议)\s*(?:公布|通过|发布)")
+# A title that is a national law's or administrative regulation's: 中华人民共和国…, or …条例 with
+# no place before it. A 地方性法规 is always titled with its place (广东省…条例, 深圳经济特区…条例),
+# so a 条例 whose title names none (防范和处置非法集资条例, 碳排放权交易管理暂行条例) is the State
+# Council's or the national legislature's.
+_NATIONAL_TITLE = re.compile(r"^中华人民共和国|条例(?:[（(]试行[）)])?$")
 # 上港集团, 虹房集团, 西虹桥公司: a company named as an owner (the agency registry holds
 # government bodies; companies are companies.toml's).
 # 物业: the property manager, a firm named by its trade (会同物业…, sh-gumei-2022-dujulaoren-xiaofang).
@@ -159,6 +169,8 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     if _CENTRAL_ORDER.match(first):
         # 中华人民共和国国务院令 第706号: an order of a central body heads the text (its 文号 has no 〔〕).
         return DocPlace(CENTRAL, "central", {}, None)
+    if _enacted_centrally(title, front):
+        return DocPlace(CENTRAL, "central", {}, None)
     town = _township_document(issuer, title, body)
     if town:
         return town
@@ -200,7 +212,34 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     city = _dominant_place(body, "municipal")
     if city:
         return DocPlace(city, "municipal", {**places, "市": city}, _prefix_for(issuer, "市"))
+    province = _dominant_place(body, "provincial")
+    if province and _speaks_as_province(body):
+        # A headless provincial plan (sd-2019-shuzi-shandong: 数字山东, （省大数据局牵头，…）) names its
+        # province far more than any other and speaks of 全省 / 我省, not of 全市.
+        return DocPlace(province, "provincial", {**places, "省": province}, "省")
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+def _speaks_as_province(body: str) -> bool:
+    """True when a body says 全省 / 我省 / 本省 more often than 全市 / 我市 / 本市."""
+    own = sum(body.count(w) for w in ("全省", "我省", "本省"))
+    city = sum(body.count(w) for w in ("全市", "我市", "本市"))
+    return own > city
+
+
+def _enacted_centrally(title: str | None, front: str) -> bool:
+    """True for a regulation whose head says a central body enacted it: a promulgation record
+    (…中华人民共和国国家安全部令第2号公布, …国务院第119次常务会议通过) in its front, or a national
+    law's or regulation's title (_NATIONAL_TITLE) with no place named in it."""
+    for line in front.splitlines()[:12]:
+        m = _PROMULGATION.match(line.strip())
+        if m:
+            # 国家市场监督管理总局 reads as 国家市 + 场… to named_place: a central head decides first.
+            by = m.group("by").removeprefix("中华人民共和国")
+            return bool(_CENTRAL_ISSUER.match(by) or _CENTRAL_ORDER.match(by + "令")) and (
+                by.startswith(("国务院", "国家", "中央", "中国")) or not named_place(by))
+    head = (title or "").strip()
+    return bool(head and _NATIONAL_TITLE.search(head) and not named_place(head) and not context_places(head))
 
 
 def _township_document(issuer: str | None, title: str | None, body: str) -> DocPlace | None:
@@ -366,6 +405,10 @@ def issuer_prefix(issuer: str | None, place_prefix: str | None = "市", doc_numb
 _prefix_for = issuer_prefix
 
 
+# Places from the widest down: a class of a lower level lies within a document's wider place.
+_RANK = {"provincial": 1, "municipal": 2, "district": 3, "county": 3, "township": 4}
+
+
 def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     """(jurisdiction, level) of a body named `name` (prefix already restored) in document `doc`.
 
@@ -419,8 +462,15 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     if LEVEL_CLASS.search(name):
         # 省级粮食行政管理部门 in a State Council notice: each province's, no one province's.
         first = name[:1]
-        return (doc.places.get(first) or (doc.jurisdiction if v.level_of_prefix(first) == doc.level else first)
-                if first in ("省", "市", "县", "区") else doc.jurisdiction), "collective"
+        if first not in ("省", "市", "县", "区"):
+            return doc.jurisdiction, "collective"
+        place = doc.places.get(first) or (doc.jurisdiction if v.level_of_prefix(first) == doc.level else None)
+        if place is None and not doc.central and doc.jurisdiction not in ("省", "市", "区", "县") \
+                and _RANK.get(doc.level, 9) < _RANK.get(v.level_of_prefix(first) or "", 0):
+            # 县级以上人民政府 of a 广东省 rule (gd-2021-gonggong-shuju): the province's own county-and-
+            # above governments, a class within the document's place, not of a place 县.
+            place = doc.jurisdiction
+        return place or first, "collective"
     if _ENTERPRISE.search(name):
         np = named_place(name)
         return (np[1] if np else CENTRAL if name.startswith(tuple(v.agency.central_heads)) else doc.jurisdiction), "enterprise"
@@ -447,8 +497,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
             return place, "category"
         # 奉贤区 named as a body is the district's government.
         return place, f"{level}_{'government' if gov or name == place else 'department'}"
-    if _CATEGORY.search(name) and not name[:1] in LEVEL_HEADS:
+    if _CATEGORY.search(name) and not (name[:1] in LEVEL_HEADS and not name.startswith("市场")):
         # 业务主管部门, 登记管理机关, 公安机关交通管理部门: a kind of body found at every level.
+        # 市场监督管理部门 opens with 市场, not with the level 市 (a kind too, gov-2021-guoling-737).
         return doc.jurisdiction, "category"
     first = name[:1]
     if first in LEVEL_HEADS and not name.startswith("市场"):

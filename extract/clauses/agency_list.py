@@ -451,7 +451,10 @@ NOT_PLACE = {"全", "本", "我", "各", "城", "超", "上", "直辖", "地级"
 
 
 # Words that begin a sentence but never a place name (为把我县… is "in order to make our county").
-_NOT_PLACE_HEAD = re.compile(r"^[为把对在从向将使让以按经由与和及其此已并均凡如若每所这]|[我该]")
+# No place's name holds 的 or 以上 / 以下: 设区的市 and 地级以上市 are classes of cities (a national
+# rule's 设区的市…负责药品监督管理的部门, samr-2021-huazhuangpin-shengchan; 广东省和地级以上市公共数据主管
+# 部门, gd-2021-gonggong-shuju), never one city.
+_NOT_PLACE_HEAD = re.compile(r"^[为把对在从向将使让以按经由与和及其此已并均凡如若每所这]|[我该的]|以上|以下")
 
 
 def named_place(name: str) -> tuple[str, str] | None:
@@ -472,6 +475,10 @@ def named_place(name: str) -> tuple[str, str] | None:
         return None
     if m.group(1).startswith(tuple(vocabulary().places_config.not_place_heads)):
         # 支持合肥市… opens with a verb: no place 支持合肥市 (places_config.not_place_heads).
+        return None
+    provinces = vocabulary().places_config.provinces
+    if m.group(2) == "省" and provinces and m.group(1) not in provinces:
+        # 建设省大数据创新平台: no province 建设省 (places_config.provinces is the closed list).
         return None
     return m.group(2), m.group(0)
 
