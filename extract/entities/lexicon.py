@@ -31,16 +31,20 @@ CUT_WORDS = frozenset("""
 前往 来到 主要是 主要有
 来自 抓好 登陆 登录 访问 作为 现有
 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是
+现将 单位为 主体为 申请人为 更名为 变更为 改名为 登记为 审核
 """.split())
 # (来自: 数据来自县邮政公司, a source named after its verb; 抓好以天农公司为引领; 可登陆上海市…研究院网站;
 # 作为天府新区大学科技创新园; 一是/二是: the ordinal that opens a point of a list of measures, 二是在
-# 现有苏宁易购、贵农网等平台 — never a name's part.)
+# 现有苏宁易购、贵农网等平台 — never a name's part. 现将 opens a notice's operative sentence: 现将霍州煤电集团…有限责任
+# 公司等5家…进行公示; a role or a new name given by 为: 项目单位为秦晋天然气有限责任公司, （更名为四川…有限公司）;
+# 审核, a verb like 检查: 共同审核运营公司对三个创新中心.)
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
-CUT_CHARS = "的等"
-# Words that hold a cut character and are name parts (山东高等技术研究院, 中等职业学校): a cut
-# character inside one of them cuts nothing.
-CUT_CHAR_WORDS = ("高等", "中等", "初等")
+# 对 is the preposition of 组织专家对霍州煤电集团有限责任公司…进行评定, 要对鞍山钢铁公司….
+CUT_CHARS = "的等对"
+# Words that hold a cut character and are name parts (山东高等技术研究院, 中等职业学校, 对外经济贸易
+# 大学): a cut character inside one of them cuts nothing.
+CUT_CHAR_WORDS = ("高等", "中等", "初等", "对外")
 # Characters that end a clause's words right before a place that opens a name: the name starts
 # at the place (可在 + 广东省高新技术企业协会, 统一送到 + 东莞市…协会). Only used when the
 # trimmed body does not open with a place itself.
@@ -269,7 +273,8 @@ ADMIN_LEVEL_ENDS = ("省", "市", "区", "县", "镇", "乡", "村")  # not 州:
 # A branch academy (中国科学院上海分院) is named only after the known body it belongs to.
 HEADED_ONLY_SUFFIXES = ("分院",)
 # Verbs that are also words of registered company names (…科技发展有限公司, …城市建设投资…).
-NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育 协同".split())
+# (保障: 青岛军合社会保障化配送有限公司, …后勤保障服务有限公司.)
+NAME_VERBS = frozenset("发展 建设 开发 投资 服务 管理 经营 运营 创新 设计 规划 咨询 推广 贸易 制造 实业 控股 孵化 培育 协同 保障".split())
 # Verbs that are a name's last word right before its suffix (生产力促进中心, 技术创新促进中心: a promotion
 # centre): there they cut nothing, elsewhere in the window they still do (支持 + 深圳市生产力促进中心).
 SUFFIX_NAME_VERBS = {"中心": ("促进",)}
