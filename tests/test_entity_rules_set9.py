@@ -10,6 +10,7 @@ and name no real document. Expected values are written by hand, never computed b
 from __future__ import annotations
 
 from policykg.extract.entities.finder import find_entities
+from policykg.extract.structure.wraps import name_gap
 
 
 def _of(label: str, text: str) -> set[str]:
@@ -49,3 +50,16 @@ def test_a_review_verb_opens_no_name():
     # real (Shandong sheet of the unlabelled corpus). Before: Institution 审核运营公司对三个创新中心.
     assert _of("Institution", "公司运营三个创新中心情况。共同审核运营公司对三个创新中心") == set()
     assert _of("Company", "公司运营三个创新中心情况。共同审核运营公司对三个创新中心") == set()
+
+
+def test_a_no_break_space_between_chinese_separates_cells():
+    # real (set 9 #20, NMPA list: applicant and producer in one cell, &nbsp; between). Before: one
+    # Company 北京万生药业有限责任公司\xa0 北京万生药业有限责任公司.
+    text = "奥美沙坦酯氢氯噻嗪片\n北京万生药业有限责任公司\xa0 北京万生药业有限责任公司\n国药准字H20203469"
+    assert _of("Company", text) == {"北京万生药业有限责任公司"}
+    # real (set 9 #23). Before: Company 无\xa0 无\xa0 阿斯利康投资（中国）有限公司.
+    assert _of("Company", "41\nJYHB2001071国\n奥拉帕利片\n无\xa0 无\xa0 阿斯利康投资（中国）有限公司\n2020年8月28日") == \
+        {"阿斯利康投资（中国）有限公司"}
+    assert not name_gap("司", "\xa0 ", "北")
+    # a plain space or a wrap between Chinese characters is still read across; Latin beside a no-break space too.
+    assert name_gap("中", " ", "心") and name_gap("T", "\xa0", "斯")

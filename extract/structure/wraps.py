@@ -59,6 +59,8 @@ LINE_SLACK = 3
 # A white-space gap is read across only if it holds at most this many line breaks: one blank line
 # is a PDF page or paragraph wrap inside a sentence, more is a real break.
 MAX_WRAP_NEWLINES = 2
+# A gap holding this between two Chinese characters is typed spacing, no wrap (name_gap).
+NO_BREAK_SPACE = "\u00a0"
 # Marks inside a sentence after which a definition's text runs on across a wrap (的、\n\n数字化).
 SENTENCE_MARKS = frozenset("，、。；：）")
 
@@ -202,8 +204,14 @@ def name_gap(prev: str, gap: str, nxt: str) -> bool:
     `nxt` (LOCAL): both are word characters, one of them CJK (a PDF puts spaces between Chinese
     and Latin: UT 斯达康, A8 音乐), and the gap holds at most MAX_WRAP_NEWLINES line breaks.
 
+    A no-break space (U+00A0, an HTML page's &nbsp;) is typed, never put in by a converter: between two
+    Chinese characters it separates a table cell's parts (NMPA lists: 北京万生药业有限责任公司&nbsp; 北京万生
+    药业有限责任公司, applicant then producer; 无&nbsp; 无&nbsp; 阿斯利康投资（中国）有限公司).
+
     Example: 工程中 + \\r\\n\\r\\n + 心 is one name (工程中心); 工程中 + \\n\\n\\n + 心 is not.
     """
+    if NO_BREAK_SPACE in gap and is_cjk(prev) and is_cjk(nxt):
+        return False
     return (bool(prev) and bool(nxt) and is_word_char(prev) and is_word_char(nxt)
             and (is_cjk(prev) or is_cjk(nxt)) and gap.count("\n") <= MAX_WRAP_NEWLINES)
 
