@@ -63,3 +63,17 @@ def test_a_no_break_space_between_chinese_separates_cells():
     assert not name_gap("司", "\xa0 ", "北")
     # a plain space or a wrap between Chinese characters is still read across; Latin beside a no-break space too.
     assert name_gap("中", " ", "心") and name_gap("T", "\xa0", "斯")
+
+
+def test_the_name_before_a_market_entitys_credit_code_is_a_firm():
+    # real (set 9 #25, military procurement blacklist, cells one a line). Before: nothing (…部 is no firm word).
+    text = ("湛江市霞山区巨龙数码喷绘部\n92440803MA4WRDGC6X\n湛江市霞山区海头新村盐机厂东侧\n"
+            "在宣传灯箱采购项目（金额：7.8万元；采购方式：询价）中，湛江市霞山区巨龙数码喷绘制作部存在串通报价行为。")
+    assert _of("Company", text) == {"湛江市霞山区巨龙数码喷绘部"}
+    # hand-written: after a label and a comma.
+    assert _of("Company", "当事人：上饶市信州区好运来百货商行，统一社会信用代码：92361102MA35XXXX0Q。") == \
+        {"上饶市信州区好运来百货商行"}
+    # hand-written: a code of another register (12: a public institution) names no firm; neither does a
+    # person's column before the code.
+    assert _of("Company", "湛江市霞山区数码服务站\n12440803MA4WRDGC6X") == set()
+    assert _of("Company", "法定代表人：张三丰大师傅，统一社会信用代码：92440803MA4WRDGC6X") == set()

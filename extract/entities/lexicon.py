@@ -283,6 +283,21 @@ REGISTERED_MAX_LEN = 16
 # How many name characters may stand before a known short name that heads a registered name,
 # after a list mark (、国泰 + 新点软件股份有限公司: rules._registered_front).
 REGISTERED_FRONT_MAX = 4
+# A unified social credit code (统一社会信用代码, GB 32100: 18 characters, the registering authority
+# first) of a market entity: 9 is the market regulator's register, 1 a firm, 2 an individual business,
+# 3 a farmers' cooperative. Lists of suppliers, penalties and 公示 write it right after the entity's
+# name, as the next cell or after a label (湛江市霞山区巨龙数码喷绘部 / 92440803MA4WRDGC6X; …公司，统一社会
+# 信用码91510681620885583F): the name before it is a firm's, whatever its last word (…部, …店, …厂).
+# Codes of bodies on other registers (1 机构编制, 5 民政) name no firm.
+# Read on the compact view, whose marks are folded to ASCII (，→ , ：→ :).
+CREDIT_CODE = re.compile(r"(?<![0-9A-Za-z])(?:(?:统一)?社会信用代?码:?)?9[123][0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+# What may stand between a name and its code: nothing (the next cell), a comma, a bracket or a space.
+CREDIT_CODE_SEPARATORS = ",(: "
+# The longest name a credit code is read back to (a registered name with its place and county).
+CREDIT_CODE_NAME_MAX = 30
+# Words of the person or place columns a record may put between the name and the code (法定代表人：
+# 张三，统一社会信用代码…): a name that holds one, or comes right after one, is no firm's.
+CREDIT_CODE_NAME_VETO = ("代表人", "负责人", "经营者", "法人", "地址", "住所")
 # The registered forms of a company name (the place in front is part of the registered name).
 # A limited partnership is registered as its name and （有限合伙） (北京…规划研究（有限合伙）,
 # …投资合伙企业（有限合伙）): a firm, the bracket part of its name.

@@ -7,6 +7,7 @@ already made, which serve as boundaries (a name does not run into an earlier ent
   pattern.company.suffix          …公司 / …集团 with a real name part (TCL集团, 深圳报业集团)
   pattern.company.bank            …银行 (微众银行), not 商业银行 / 网络银行
   pattern.company.broadcaster     place + 电视台 (深圳电视台, 蛇口电视台)
+  pattern.company.credit_code     the name before a market entity's credit code (…喷绘部 / 92440803…)
   pattern.company.web_platform    …网 sites in a sentence about platforms (深圳新闻网, 拍拍网)
   pattern.company.enumeration     the other items of a list that names a known company and ends
                                   '等…企业' (依托腾讯、A8音乐、迅雷、融创天下等企业)
@@ -1153,6 +1154,33 @@ def _admin_firm(scene: Scene, body: str) -> bool:
     return scene.residue(rest, lx.FIRM_KIND_WORDS | frozenset(lx.KIND_NOUNS)) >= 2
 
 
+def credit_code_hits(scene: Scene) -> list[Hit]:
+    """The name right before a market entity's unified social credit code (lexicon.CREDIT_CODE): a
+    firm, an individual business or a cooperative, whatever its last word. The name is the whole
+    cell or clause before the code (from a mark, a table cell's start or the text's start), with
+    clause verbs cut off its front as for any name; it must be at least four name characters.
+
+    Example: 湛江市霞山区巨龙数码喷绘部 92440803MA4WRDGC6X 湛江市霞山区海头新村盐机厂东侧
+    Finds: Company 湛江市霞山区巨龙数码喷绘部
+    """
+    c, out = scene.c, []
+    for m in lx.CREDIT_CODE.finditer(c):
+        end = m.start()
+        while end > 0 and c[end - 1] in lx.CREDIT_CODE_SEPARATORS:
+            end -= 1
+        w0, _ = scene.window(end, lx.CREDIT_CODE_NAME_MAX)
+        if end - w0 >= lx.CREDIT_CODE_NAME_MAX or not scene.bounded(w0):
+            continue  # no boundary in reach: where the name starts is unknown
+        start = w0 + trim_front(c[w0:end])
+        body = c[start:end]
+        if len(body) < 4 or not all(is_cjk(ch) or ch in "()" for ch in body) or body[-1] in lx.FUNCTION_END \
+                or scene.residue(body) < 2 or not scene.is_free(start, end) \
+                or any(w in c[max(0, start - 6):end] for w in lx.CREDIT_CODE_NAME_VETO):
+            continue  # a person's name or column, a label, or a name a suffix rule already took
+        scene.claim(out, Hit(start, end, EntityKind.company, body, "pattern.company.credit_code"))
+    return out
+
+
 def web_platform_hits(scene: Scene) -> list[Hit]:
     """…网 sites in a sentence about platforms or portals.
 
@@ -1861,6 +1889,7 @@ PATTERN_RULES = (
     (("pattern.institution.standards",), standards_body_hits),
     (("pattern.company.suffix", "pattern.company.bank", "pattern.company.broadcaster",
       "pattern.company.place_headed", "pattern.company.branch"), company_hits),
+    (("pattern.company.credit_code",), credit_code_hits),
     (("pattern.company.web_platform",), web_platform_hits),
     (("pattern.company.latin_brand",), latin_brand_hits),
     (("pattern.company.enumeration", "pattern.company.typed_list", "pattern.institution.typed_list"),
