@@ -992,7 +992,9 @@ def _registered_start(scene: Scene, pos: int) -> int | None:
         return None  # a known company or institution heads the name: the head rule decides
     window = scene.c[w0:pos]
     for k in range(len(window) - 2):
-        if _place_len(window[k:]) and trim_front(window[:k]) == k:
+        # 由 + 吉林省珩阳逸景实业有限公司: a function character right before the place opens the name too.
+        opened = k > 0 and window[k - 1] in lx.PLACE_OPENER_CHARS and window[k - 1] not in lx.LIST_JOINERS
+        if _place_len(window[k:]) and (opened or trim_front(window[:k]) == k):
             rest = window[k + _place_len(window[k:]):]
             if any(w in rest for w in lx.CUT_WORDS if w not in lx.NAME_VERBS):
                 continue  # 郑州市支持超聚变…: a clause verb after the place, the name starts later
