@@ -84,3 +84,26 @@ def test_a_function_character_before_a_place_opens_a_registered_name():
     # nothing (the 16-character window ran out at 度假小镇项目由 with no verb to cut).
     text = "柳河珩阳逸景康养旅游度假小镇项目由吉林省珩阳逸景实业有限公司于2019年投资建设"
     assert _of("Company", text) == {"吉林省珩阳逸景实业有限公司"}
+
+
+def test_a_regulations_verbs_and_article_numbers_open_no_name():
+    # Found checking set 9's cut words against the dev texts and the unlabelled corpus.
+    # real (dev samr-2022-dengji-xize, 市场主体登记管理条例实施细则): 公司 as the word for any company. Before:
+    # Company 第二十一条 公司, 符合公司, 第二十六条 申请办理公司, 应当按照拟变更公司, 依法以境内公司.
+    for text in ("变更登记。\n\n第二十一条 公司或者农民专业合作社（以下统称申请人）",
+                 "权能完整，依法可以评估、转让，符合公司章程规定。",
+                 "合伙协议。\n\n第二十六条 申请办理公司设立登记，还应当提交",
+                 "第三十七条 公司变更类型，应当按照拟变更公司类型的设立条件",
+                 "依法以境内公司股权或者债权出资的，"):
+        assert _of("Company", text) == set(), text
+    # real (dev sh-qibao-2020-xiane-gongcheng). Before: Company 项目提交公司.
+    assert _of("Company", "（4）使用社会资金的项目提交公司决议或其它相关材料") == set()
+    # real (Shandong sheet of the unlabelled corpus). Before: Company 准予你公司, 须缴回运营公司.
+    assert _of("Company", "一、准予你公司注册融通中证人工智能主题指数证券投资基金") == set()
+    assert _of("Company", "该部分须缴回运营公司，否则不得申请下一年度补助") == set()
+    # real (柳河县 pages of the unlabelled corpus). Before: 分别是源之王葡萄酒有限公司, 主要产品是为修正药业集团产业总公司.
+    assert _of("Company", "白酒企业生产销售1家，分别是源之王葡萄酒有限公司、雪瑞斯葡萄酒有限公司。") == \
+        {"源之王葡萄酒有限公司", "雪瑞斯葡萄酒有限公司"}
+    assert _of("Company", "主要产品是为修正药业集团产业总公司生产加工、提取中药半成品。") == {"修正药业集团产业总公司"}
+    # hand-written: an article number run into a firm's name by the view is no part of it.
+    assert _of("Company", "监督检查。\n\n第八条 通化吉祥牧业集团具体负责收购。") == {"通化吉祥牧业集团"}

@@ -32,12 +32,15 @@ CUT_WORDS = frozenset("""
 来自 抓好 登陆 登录 访问 作为 现有
 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是
 现将 单位为 主体为 申请人为 更名为 变更为 改名为 登记为 审核
+下达 报告 征求 发现 责成 符合 提交 准予 缴回 变更 申请 办理 分别是 是为
 """.split())
 # (来自: 数据来自县邮政公司, a source named after its verb; 抓好以天农公司为引领; 可登陆上海市…研究院网站;
 # 作为天府新区大学科技创新园; 一是/二是: the ordinal that opens a point of a list of measures, 二是在
 # 现有苏宁易购、贵农网等平台 — never a name's part. 现将 opens a notice's operative sentence: 现将霍州煤电集团…有限责任
 # 公司等5家…进行公示; a role or a new name given by 为: 项目单位为秦晋天然气有限责任公司, （更名为四川…有限公司）;
-# 审核, a verb like 检查: 共同审核运营公司对三个创新中心.)
+# 审核, a verb like 检查: 共同审核运营公司对三个创新中心. A regulation's verbs before a body it names, or
+# before 公司 as the word for any company: 下达中国储备粮管理总公司, 责成…, 征求…, 符合公司章程规定, 申请办理公司设立登记,
+# 拟变更公司类型, 项目提交公司决议, 须缴回运营公司; 分别是源之王葡萄酒有限公司, 主要产品是为修正药业集团….)
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
 # 对 is the preposition of 组织专家对霍州煤电集团有限责任公司…进行评定, 要对鞍山钢铁公司….
@@ -56,7 +59,12 @@ LEAD_WORDS = frozenset(CUT_WORDS | set("""
 等 的 了 并 且 也 还 则 其 各 该 此 这 我市 本市 全市 我国 国内外 海内外 国内 国外 部分 现有 已有 已
 各地 各级 各类 各省 各市 各县 各区 全省 全区 全县 本省 本区 本县 当地 地方
 相关 有关 其他 这些 一批 一些 若干 多家 多个 由于 按照 根据 依据 加快推进 加快发展
+你 依法
 """.split()))
+# (你: 准予你公司注册…, a reply's addressee; 依法: 依法以境内公司股权出资.)
+# A regulation's article number before its text (第八条 中国储备粮管理总公司具体负责…, 第二十一条 公司或者…):
+# the view reads across the single space after it, so it is stripped off a name's front.
+ARTICLE_NUMBER = re.compile(r"第[0-9一二三四五六七八九十百零〇]+条")
 # Quantities in front of a kind noun: 10家, 一批, 222家, 两个, a range (1—2家) and an
 # approximation (30家左右, 左右 alone when the count was cut off before it).
 LEAD_QUANTITY = re.compile(r"(?:[0-9]{4}年度?|[0-9一二三四五六七八九十百千万两几多数]+(?:[-—–~至到][0-9一二三四五六七八九十百千万两]+)?"

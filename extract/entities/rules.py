@@ -263,7 +263,7 @@ def trim_front(body: str, cut_words: frozenset[str] = lx.CUT_WORDS) -> int:
             start = d.end()
             changed = True
             continue
-        m = lx.LEAD_QUANTITY.match(body, start)
+        m = lx.LEAD_QUANTITY.match(body, start) or lx.ARTICLE_NUMBER.match(body, start)
         if m:
             start = m.end()
             changed = True
