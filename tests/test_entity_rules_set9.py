@@ -107,3 +107,14 @@ def test_a_regulations_verbs_and_article_numbers_open_no_name():
     assert _of("Company", "主要产品是为修正药业集团产业总公司生产加工、提取中药半成品。") == {"修正药业集团产业总公司"}
     # hand-written: an article number run into a firm's name by the view is no part of it.
     assert _of("Company", "监督检查。\n\n第八条 通化吉祥牧业集团具体负责收购。") == {"通化吉祥牧业集团"}
+
+
+def test_a_work_reports_verbs_open_no_institution_name():
+    # real (2026 work reports and Shandong sheet of the unlabelled corpus), found the same way. Before:
+    # Institution 建好教育部重庆高等研究院, 租用国家超级计算济南中心, 新设固原农林职业技术学院, 争创国家实验室.
+    assert _of("Institution", "建好教育部重庆高等研究院，建设西部科学城。") == {"教育部重庆高等研究院"}
+    assert _of("Institution", "企业租用国家超级计算济南中心的算力资源") == {"国家超级计算济南中心"}
+    assert _of("Institution", "新设固原农林职业技术学院。") == {"固原农林职业技术学院"}
+    assert _of("Institution", "加快争创国家实验室。") == set()
+    # real (2026 河南 work report). Before: Institution 职业本科大学 (a kind of university).
+    assert _of("Institution", "支持符合条件的高职高专学校升格为职业本科大学。") == set()
