@@ -41,7 +41,8 @@ CUT_WORDS = frozenset("""
 # 公司等5家…进行公示; a role or a new name given by 为: 项目单位为秦晋天然气有限责任公司, （更名为四川…有限公司）;
 # 审核, a verb like 检查: 共同审核运营公司对三个创新中心. A regulation's verbs before a body it names, or
 # before 公司 as the word for any company: 下达中国储备粮管理总公司, 责成…, 征求…, 符合公司章程规定, 申请办理公司设立登记,
-# 拟变更公司类型, 项目提交公司决议, 须缴回运营公司; 分别是源之王葡萄酒有限公司, 主要产品是为修正药业集团….)
+# 拟变更公司类型, 项目提交公司决议, 须缴回运营公司; 分别是源之王葡萄酒有限公司, 主要产品是为修正药业集团…. A work
+# report's verbs of founding, winning and joining: 建好教育部重庆高等研究院, 争创国家实验室, 租用国家超级计算济南中心.)
 
 # Single characters a name does not contain either: cut after the last one (竞争力的…, 软件等领域…).
 # 对 is the preposition of 组织专家对霍州煤电集团有限责任公司…进行评定, 要对鞍山钢铁公司….
