@@ -195,6 +195,8 @@ class ClauseWords(_Model):
     described_by_verbs: list[str] = []  # 由A…销售的X: X described by who sells it
     joined_sectors: list[str] = []  # 工业和信息化: a sector word whose 和 is its own
     jointly_verbs: list[str] = []  # 协同处置/协同发展: 协同 is the adverb 'jointly' before a verb, no partner
+    fines: list[str] = []  # 由A处…罚款: what makes 处 before it the penalty verb, not a division's 处
+    defined_body_tails: list[str] = []  # （以下简称联席会议）: endings of a defined name that make it a body
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -36,6 +36,7 @@ from policykg.extract.clauses.agency_list import (
     split_agency_list,
     split_joined,
 )
+from policykg.extract.clauses.defined_names import mask
 from policykg.extract.structure.lines import shared_heading_end
 from policykg.extract.structure.spaces import INLINE_SPACE, SPACE
 from policykg.extract.structure.wraps import joined, wrap_breaks
@@ -238,9 +239,9 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 
 
 # Two or more indent spaces in a row (　　, &nbsp;&nbsp;): a paragraph indent, the break before it lost.
-# Not ASCII spaces: _find_clauses blanks a defined abbreviation's bracket with them (ABBREVIATION_FILL).
+# Not ASCII spaces: _find_clauses blanks a defined abbreviation's bracket with them
+# (defined_names.ABBREVIATION_FILL).
 _INDENT_RUN = re.compile("[" + INLINE_SPACE.replace(" ", "") + "]{2,}")
-ABBREVIATION_FILL = " "
 
 
 # The tail between a subject and its verb: modals, adverbs and a duty-division phrase.
@@ -1148,9 +1149,16 @@ _LIST_PUNCT = "、，,。；;：:（(）)\n“”《》"
 _PHRASE_WORD = re.compile(_V.alternation(_V.clauses.not_in_name))
 
 
+# 处 before the amount of a fine is the penalty verb (由处置非法集资牵头部门处集资金额20%以上1倍以下的罚款,
+# gov-2021-guoling-737 第三十条), not the 处 ending a division's name.
+_FINE_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:" + (_V.alternation(_V.clauses.fines) or r"(?!)") + ")")
+
+
 def _cuts_word(text: str, j: int) -> bool:
     """Whether a name ending at `j` would end inside a word that is never in a name (办成: the 办
-    of 教育行政部门办成公办园 is the verb's, not the suffix of a 办)."""
+    of 教育行政部门办成公办园 is the verb's, not the suffix of a 办), or on the verb of a fine (…部门处…罚款)."""
+    if text[j - 1] == "处" and _FINE_AFTER.match(text, j):
+        return True
     return any(m.start() < j < m.end() for m in _PHRASE_WORD.finditer(text, max(0, j - 3), j + 3))
 
 
@@ -1876,9 +1884,6 @@ CREATED = re.compile(
 )
 
 
-# 统称 too: a name the text gives several bodies together (A和B（以下统称专区监管部门）, bj-2022-shuju-zhuanqu).
-_ABBREVIATION = re.compile(r"[（(](?:以下)?(?:简|统)?称[“\"]?[^）)”\"]{2,20}[”\"]?[）)]")
-
 
 def created_bodies(text: str, lo: int, hi: int) -> list[str]:
     return [m.group("name") for m in CREATED.finditer(text, lo, hi)]
@@ -1923,8 +1928,10 @@ def find_clauses(text: str, lo: int = 0, hi: int | None = None, default_prefix: 
 
 def _find_clauses(text: str, lo: int, hi: int, default_prefix: str | None) -> list[Found]:
     # An abbreviation the text defines (国家发展和改革委员会（以下简称国家发展改革委）会同…) is read
-    # as if its bracket were blank: offsets stay, the name before it stays one list item.
-    text = _ABBREVIATION.sub(lambda m: ABBREVIATION_FILL * len(m.group(0)), text)
+    # as if its bracket were blank, and a body name it defines (处置非法集资牵头部门) as one term:
+    # offsets stay, surfaces are put back as written below.
+    masked = mask(text)
+    text = masked.text
     ctx = Context(text, lo, hi, default_prefix)
     created = created_bodies(text, lo, hi)
     taken: list[tuple[int, int]] = []
@@ -1937,5 +1944,5 @@ def _find_clauses(text: str, lo: int, hi: int, default_prefix: str | None) -> li
             if any(core[0] < e and s < core[1] for s, e in taken):
                 continue
             taken.append((f.start, f.end))
-            out.append(f)
+            out.append(replace(f, roles=[(role, [masked.restore(it) for it in items]) for role, items in f.roles]))
     return sorted(out, key=lambda f: f.start)

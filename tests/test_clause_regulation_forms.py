@@ -1,0 +1,76 @@
+"""Clause forms of national regulations (条例 / 办法, issue 12): names the document defines for its
+owners, penalties, 会同 after a modal, partnerless 配合, 对A…予以配合, 责成, 按照各自职责.
+
+Every quote is the development documents' own text (tests/gold/dev/docs, checked below); the
+expected owners are written by hand from the sentence as its annotator read it (the gold file's
+notes), never computed by the code under test. A defined name is read over the whole document
+(the definition stands in another article), so those cases run the finder on the document with
+the quote's span.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_clause_rules_prose import dev_text, read
+
+from policykg.extract.clauses.finder import find_clauses
+
+
+def read_in(doc_id: str, quote: str):
+    """The clauses of `quote` read inside its document (names defined elsewhere in it known)."""
+    text = dev_text(doc_id)
+    lo = text.index(quote)
+    return [(f.rule, [(r.value, [i.surface for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, lo, lo + len(quote), default_prefix=None)]
+
+
+IN_DOCUMENT = [
+    # 处置非法集资牵头部门 is defined in 第五条 (…的牵头部门（以下简称处置非法集资牵头部门）): one owner's
+    # term, its 牵头 no lead label and no cut.
+    ("gov-2021-guoling-737", "处置非法集资牵头部门会同互联网信息内容管理部门、电信主管部门加强对涉嫌非法集资的互联网信息",
+     [("clause.with_partner", [("lead", ["处置非法集资牵头部门"]),
+                               ("support", ["互联网信息内容管理部门", "电信主管部门"])])]),
+    ("gov-2021-guoling-737", "市场监督管理部门会同处置非法集资牵头部门加强对涉嫌非法集资广告的监测",
+     [("clause.with_partner", [("lead", ["市场监督管理部门"]), ("support", ["处置非法集资牵头部门"])])]),
+    # … with a place written before it (its registration place's), kept in the mention.
+    ("gov-2021-guoling-737", "由其登记地处置非法集资牵头部门组织调查认定",
+     [("clause.you_body", [("responsible", ["其登记地处置非法集资牵头部门"])])]),
+    # 联席会议 is defined in 第六条 (国务院建立处置非法集资部际联席会议（以下简称联席会议）制度).
+    ("gov-2021-guoling-737", "由联席会议确定", [("clause.you_body", [("responsible", ["联席会议"])])]),
+    # 其他负有监督管理职责的部门 is defined in 第七条 of 775 (…（以下简称其他负有监督管理职责的部门）).
+    ("gov-2024-guoling-775", "由生态环境主管部门或者其他负有监督管理职责的部门责令改正",
+     [("clause.you_body", [("responsible", ["生态环境主管部门", "其他负有监督管理职责的部门"])])]),
+    # A government's gloss standing inside its department's name: one lead, the bracket kept as written.
+    ("gov-2024-guoling-775", "省、自治区、直辖市人民政府（以下统称省级人民政府）生态环境主管部门会同同级有关部门",
+     [("clause.with_partner", [("lead", ["省、自治区、直辖市人民政府（以下统称省级人民政府）生态环境主管部门"]),
+                               ("support", ["同级有关部门"])])]),
+]
+
+
+@pytest.mark.parametrize("doc_id,quote,expected", IN_DOCUMENT)
+def test_forms_read_in_their_document(doc_id, quote, expected):
+    assert read_in(doc_id, quote) == expected
+
+
+def test_a_defined_name_keeps_its_written_surface_and_a_glossed_department_loses_its_bracket_in_its_name():
+    text = dev_text("gov-2024-guoling-775")
+    quote = "省、自治区、直辖市人民政府（以下统称省级人民政府）生态环境主管部门会同同级有关部门"
+    lo = text.index(quote)
+    lead = find_clauses(text, lo, lo + len(quote), default_prefix=None)[0].roles[0][1][0]
+    assert text[lead.start:lead.end] == lead.surface
+    assert lead.name == "省、自治区、直辖市人民政府生态环境主管部门"
+
+
+CASES = [
+    # 处 before a fine is the penalty verb, not the 处 of a division's name.
+    ("samr-2022-dengji-xize", "由登记机关处10万元以下的罚款", [("clause.you_body", [("responsible", ["登记机关"])])]),
+    # 由其共同的上级…: the superior the parties share, a qualifier kept in the mention.
+    ("gd-2021-gonggong-shuju", "由共同的上一级公共数据主管部门参照前款规定解决",
+     [("clause.you_body", [("responsible", ["共同的上一级公共数据主管部门"])])]),
+]
+
+
+@pytest.mark.parametrize("doc_id,quote,expected", CASES)
+def test_regulation_forms(doc_id, quote, expected):
+    assert quote in dev_text(doc_id)
+    assert read(quote) == expected
