@@ -64,6 +64,17 @@ def test_a_defined_name_keeps_its_written_surface_and_a_glossed_department_loses
 CASES = [
     # 处 before a fine is the penalty verb, not the 处 of a division's name.
     ("samr-2022-dengji-xize", "由登记机关处10万元以下的罚款", [("clause.you_body", [("responsible", ["登记机关"])])]),
+    # 会同 after 可以 and 单独或者 (acting alone or with B): A leads, B supports.
+    ("mss-2022-jubao-jiangli", "国家安全机关可以单独或者会同有关单位，在做好安全保密工作的前提下举行奖励仪式",
+     [("clause.with_partner", [("lead", ["国家安全机关"]), ("support", ["有关单位"])])]),
+    # Sectors closed by 等主管部门 / 等有关部门 share its head: no collective of others beside them.
+    ("gov-2024-guoling-775", "国务院生态环境主管部门会同国务院民用航空等主管部门可以依照本条例规定的原则",
+     [("clause.with_partner", [("lead", ["国务院生态环境主管部门"]), ("support", ["国务院民用航空"])])]),
+    ("gov-2024-guoling-775", "由国务院生态环境主管部门会同国务院发展改革等有关部门根据国家温室气体排放控制目标研究提出",
+     [("clause.with_partner", [("lead", ["国务院生态环境主管部门"]), ("support", ["国务院发展改革"])])]),
+    # Bodies before 等有关部门 still have the collective of the others beside them.
+    ("gov-2004-guobanhan-71", "财政部会同农业部等有关部门研究提出了办理意见",
+     [("clause.with_partner", [("lead", ["财政部"]), ("support", ["农业部", "有关部门"])])]),
     # 由其共同的上级…: the superior the parties share, a qualifier kept in the mention.
     ("gd-2021-gonggong-shuju", "由共同的上一级公共数据主管部门参照前款规定解决",
      [("clause.you_body", [("responsible", ["共同的上一级公共数据主管部门"])])]),

@@ -421,16 +421,16 @@ def _relative_alternatives(region: str, start: int, single: bool = True) -> list
             for a, b in parts]
 
 
-def _sector_items(items: list[ListItem]) -> list[ListItem] | None:
+def _sector_items(items: list[ListItem], head: str = _SHARED_DEPARTMENT) -> list[ListItem] | None:
     """Sector words standing for their departments (民政、公安 before 等部门, 城管执法、交通等部门 after
-    会同), each restored with 部门 (民政 → 民政部门); a body's own name stays. None when an item is
-    neither a sector word nor a body."""
+    会同), each restored with `head` (民政 → 民政部门; 国务院民用航空等主管部门 → 国务院民用航空主管部门);
+    a body's own name stays. None when an item is neither a sector word nor a body."""
     if not items or not all(is_agency(it.surface) or 2 <= len(it.surface) <= 8
                             and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface)
                             and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", it.surface))
                             and it.surface not in NOT_AGENCY for it in items):
         return None
-    return [it if is_agency(it.surface) else replace(it, name=it.surface + _SHARED_DEPARTMENT) for it in items]
+    return [it if is_agency(it.surface) else replace(it, name=it.surface + head) for it in items]
 
 
 _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
@@ -462,13 +462,19 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
         body = body[:tail.start()]
     stripped = re.sub(r"等(?:有关)?(?:部门|单位|机构|方面)?$", "", body)
     items = _items(stripped, pos, default_prefix, context_prefix)
-    if items and not all(is_agency(it.surface) for it in items) and closer is not None:
-        items = _sector_items(split_agency_list(stripped, pos, None)) or []  # 会同城管执法、交通等部门
+    sectors = bool(items) and not all(is_agency(it.surface) for it in items) and closer is not None
+    if sectors:
+        # 会同城管执法、交通等部门 / 会同国务院民用航空等主管部门: the sectors share the closer's head.
+        head = "主管部门" if closer.group("head") else _SHARED_DEPARTMENT
+        items = _sector_items(split_agency_list(stripped, pos, None), head) or []
     if not items or not all(is_agency(it.name) for it in items):
         return None
     if closer is not None:
         i = closer.end()
-        if closer.group("collective"):
+        # Sectors before 等有关部门 (国务院发展改革等有关部门, gov-2024-guoling-775 第六条) share its head: the
+        # closer names their departments, no collective of others beside them (gov-2014-guobanhan-119's
+        # 安全监管、…、气象等有关部门 likewise).
+        if closer.group("collective") and not sectors:
             # A、B等有关部门: the named bodies and, beside them, the collective of the others.
             s0 = closer.start("collective")
             items = [*items, ListItem(closer.group("collective"), closer.group("collective"), s0, closer.end(),
@@ -491,7 +497,8 @@ def _partners_or_bodies(ctx: Context, pos: int, context_prefix: str | None) -> t
 
 # What closes a partner list in running text: 等部门 (the listed bodies only) or 等有关部门 (they and
 # the collective of the others: 财政部会同农业部等有关部门 → 农业部, 有关部门).
-_CLOSER = re.compile(r"等(?:(?P<collective>(?:有关|相关)(?:部门|单位|方面))|(?:部门|单位|机构|方面))")
+# 等主管部门 closes a list of sectors (国务院民用航空等主管部门, gov-2024-guoling-775 第三十二条).
+_CLOSER = re.compile(r"等(?:(?P<collective>(?:有关|相关)(?:部门|单位|方面))|(?P<head>主管)?(?:部门|单位|机构|方面))")
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
