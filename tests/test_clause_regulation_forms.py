@@ -44,6 +44,22 @@ IN_DOCUMENT = [
     ("gov-2024-guoling-775", "省、自治区、直辖市人民政府（以下统称省级人民政府）生态环境主管部门会同同级有关部门",
      [("clause.with_partner", [("lead", ["省、自治区、直辖市人民政府（以下统称省级人民政府）生态环境主管部门"]),
                                ("support", ["同级有关部门"])])]),
+    # A对B依法进行的…，应当予以配合: B leads, A supports; 承储企业 is defined (（以下统称承储企业）), a class of firms.
+    ("gov-2016-chubeiliang-tiaoli", "中国储备粮管理总公司及其分支机构、承储企业对中国农业发展银行依法进行的信贷监管，应当予以配合，",
+     [("clause.cooperates", [("lead", ["中国农业发展银行"]),
+                             ("support", ["中国储备粮管理总公司", "其分支机构", "承储企业"])])]),
+    # … through the bodies' inspectors (对A、B、C的监督检查人员依法履行职责): the bodies lead.
+    ("gov-2016-chubeiliang-tiaoli", "中国储备粮管理总公司及其分支机构、承储企业，对国家粮食行政管理部门、国务院财政部门、"
+     "审计机关的监督检查人员依法履行职责，应当予以配合。",
+     [("clause.cooperates", [("lead", ["国家粮食行政管理部门", "国务院财政部门", "审计机关"]),
+                             ("support", ["中国储备粮管理总公司", "其分支机构", "承储企业"])])]),
+    # Partnerless 给予支持、配合: support only; comma-parted lists form one subject, persons (个人) drop out.
+    ("gov-2016-chubeiliang-tiaoli", "国务院有关部门和有关地方人民政府对中央储备粮动用命令的实施，应当给予支持、配合。",
+     [("clause.cooperates", [("support", ["国务院有关部门", "有关地方人民政府"])])]),
+    ("gov-2021-guoling-737", "国务院金融管理部门及其分支机构、派出机构，地方人民政府有关部门以及其他有关单位和个人，"
+     "对处置非法集资工作应当给予支持、配合。",
+     [("clause.cooperates", [("support", ["国务院金融管理部门", "其分支机构", "派出机构", "地方人民政府有关部门",
+                                           "其他有关单位"])])]),
 ]
 
 

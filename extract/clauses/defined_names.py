@@ -8,8 +8,8 @@ the rules run, each such name is replaced, wherever the text writes it, by an op
 same length that reads as a body (so offsets stay); afterwards every surface is put back from the
 text as written (`Masked.restore`).
 
-A defined name is an owner's term only when it ends like a body (the vocabulary's agency suffixes,
-or [clauses] defined_body_tails: 联席会议); a defined document (《条例》), report or object
+A defined name is an owner's term only when it ends like a body (the vocabulary's agency suffixes and
+class tails, or [clauses] defined_body_tails: 联席会议); a defined document (《条例》), report or object
 (年度排放报告, 专用号牌) is no body and stays as it is. A name the clause rules read as a body already
 (区建设管理委) is left alone: its level prefix still serves the list after it.
 
@@ -38,7 +38,9 @@ ABBREVIATION_FILL = " "
 # The stand-in character: a CJK ideograph (the rules read names as runs of them) no word of the
 # vocabulary holds.
 STAND_IN = "丌"
-_TAILS = tuple(sorted(_V.agency.suffixes + _V.clauses.defined_body_tails, key=len, reverse=True))
+# A class of regulated parties the document defines (（以下统称承储企业）, gov-2016-chubeiliang-tiaoli) names
+# owners too: [agency] class_tails.
+_TAILS = tuple(sorted(_V.agency.suffixes + _V.agency.class_tails + _V.clauses.defined_body_tails, key=len, reverse=True))
 _GOVERNMENT_END = tuple(_V.agency.government_suffixes)
 
 
@@ -48,7 +50,7 @@ def _stand_in(name: str) -> str:
     head = COLLECTIVE.match(name)
     keep = head.group(0) if head else ""
     tail = next(t for t in _TAILS if name.endswith(t))
-    # 联席会议 ends in no agency suffix: the stand-in ends in 部门 instead.
+    # 联席会议, 企业 end in no agency suffix: the stand-in ends in 部门 instead.
     if tail not in _V.agency.suffixes:
         tail = "部门"
     return keep + STAND_IN * (len(name) - len(keep) - len(tail)) + tail

@@ -1799,6 +1799,68 @@ def subject_support(ctx: Context) -> list[Found]:
     return found
 
 
+# A duty to cooperate with no partner after it, closing a sentence part (应当予以配合, 应当给予支持、配合).
+_COOPERATE = re.compile(r"(?:应当|应|要)(?:给予支持[、和]?|予以(?:积极)?|积极)?配合(?=[，,。；;])")
+# What follows the bodies a 对 phrase opens with when it names their own work (对A依法进行的信贷监管, 对A、B的
+# 监督检查人员依法履行职责): the bodies whose work is cooperated with.
+_THEIR_WORK = re.compile(r"的|依法|进行|履行|开展|实施")
+
+
+@clause_rule("clause.cooperates", 74, "verb after a list")
+def cooperates(ctx: Context) -> list[Found]:
+    """A(，)对…，应当予以配合 / 应当给予支持、配合: the bodies that open the sentence support the work the 对
+    phrase names; when that phrase opens with the bodies doing it (对B依法进行的信贷监管, 对B、C的监督检查人员
+    依法履行职责) they lead it (gov-2016-chubeiliang-tiaoli 第四十六条, 第四十八条). The subject may be
+    several comma-parted lists (A及其分支机构、派出机构，B以及其他有关单位和个人，对…: gov-2021-guoling-737
+    第二十八条); persons (个人) are no owners and drop out.
+
+    Example: 国务院有关部门和有关地方人民政府对中央储备粮动用命令的实施，应当给予支持、配合。
+    """
+    text, found = ctx.text, []
+    for m in _COOPERATE.finditer(text, ctx.lo, ctx.hi):
+        floor = max(ctx.lo, m.start() - _SUBJECT_WINDOW)
+        s0 = max([text.rfind(c, floor, m.start()) for c in "。；;：:\n"] + [floor - 1]) + 1
+        marker = _MARKER.match(text, s0, m.start())
+        if marker:
+            s0 = marker.end()
+        # The 对 opening a part or closing the subject's list (A、B对…，应当…; A，对…应当…).
+        k = next((j for j in range(s0 + 1, m.start()) if text[j] == "对" and (text[j - 1] in "，,"
+                                                                            or _list_after(text, s0, j) == j)), None)
+        if k is None:
+            continue
+        sup = _comma_lists(text, s0, k, ctx.default_prefix)
+        if not sup:
+            continue
+        roles = [(Role.support, sup)]
+        end = _list_after(text, k + 1, m.start())
+        if end is not None and _THEIR_WORK.match(text, end):
+            leads = _items(text[k + 1:end], k + 1, ctx.default_prefix)
+            if leads and all(is_agency(it.surface) for it in leads):
+                roles = [(Role.lead, leads), *roles]
+        found.append(Found(s0, m.end(), "clause.cooperates", roles))
+    return found
+
+
+_PERSONS = re.compile(r"(?:和|及|以及)?个人$")
+
+
+def _comma_lists(text: str, lo: int, hi: int, default_prefix: str | None) -> list[ListItem] | None:
+    """The bodies of text[lo:hi], lists parted by commas (a trailing comma and 和个人 dropped), or None
+    unless every part is a list of bodies."""
+    items, pos = [], lo
+    for chunk in re.split(r"([，,])", text[lo:hi]):
+        if chunk in ("，", ",", ""):
+            pos += len(chunk)
+            continue
+        body = _PERSONS.sub("", chunk)
+        part = _items(body, pos, default_prefix)
+        if not part or not all(is_agency(it.surface) for it in part):
+            return None
+        items += part
+        pos += len(chunk)
+    return items or None
+
+
 _LEAD_AFTER_SUPPORT = re.compile(r"(?:配合|协助)")
 _DUTY_MODAL = re.compile(r"应当|应")
 
