@@ -44,6 +44,10 @@ IN_DOCUMENT = [
     ("gov-2024-guoling-775", "省、自治区、直辖市人民政府（以下统称省级人民政府）生态环境主管部门会同同级有关部门",
      [("clause.with_partner", [("lead", ["省、自治区、直辖市人民政府（以下统称省级人民政府）生态环境主管部门"]),
                                ("support", ["同级有关部门"])])]),
+    # 在各自职责范围内对…进行… after a part of modals alone (…的部门，可以…): both bodies are responsible.
+    ("gov-2024-guoling-775", "生态环境主管部门和其他负有监督管理职责的部门，可以在各自职责范围内对重点排放单位等交易主体、"
+     "技术服务机构进行现场检查",
+     [("clause.within_duties", [("responsible", ["生态环境主管部门", "其他负有监督管理职责的部门"])])]),
     # A对B依法进行的…，应当予以配合: B leads, A supports; 承储企业 is defined (（以下统称承储企业）), a class of firms.
     ("gov-2016-chubeiliang-tiaoli", "中国储备粮管理总公司及其分支机构、承储企业对中国农业发展银行依法进行的信贷监管，应当予以配合，",
      [("clause.cooperates", [("lead", ["中国农业发展银行"]),
@@ -88,9 +92,22 @@ CASES = [
      [("clause.with_partner", [("lead", ["国务院生态环境主管部门"]), ("support", ["国务院民用航空"])])]),
     ("gov-2024-guoling-775", "由国务院生态环境主管部门会同国务院发展改革等有关部门根据国家温室气体排放控制目标研究提出",
      [("clause.with_partner", [("lead", ["国务院生态环境主管部门"]), ("support", ["国务院发展改革"])])]),
-    # Bodies before 等有关部门 still have the collective of the others beside them.
-    ("gov-2004-guobanhan-71", "财政部会同农业部等有关部门研究提出了办理意见",
-     [("clause.with_partner", [("lead", ["财政部"]), ("support", ["农业部", "有关部门"])])]),
+    # 由A责成B…: only A owns the work; B, the body ordered, is the object.
+    ("gov-2016-chubeiliang-tiaoli", "由国家粮食行政管理部门责成中国储备粮管理总公司对其限期改正；",
+     [("clause.you_body", [("responsible", ["国家粮食行政管理部门"])])]),
+    # 按照各自职责， with no modal, the work right after the comma: each body is responsible …
+    ("gov-2016-chubeiliang-tiaoli", "国家粮食行政管理部门、国务院财政部门按照各自职责，依法对中国储备粮管理总公司及其分支机构、"
+     "承储企业执行本条例及有关粮食法规的情况，进行监督检查。",
+     [("clause.by_own_duty", [("responsible", ["国家粮食行政管理部门", "国务院财政部门"])])]),
+    ("sh-huangpu-2023-fengmao-baohu", "其他部门按照各自职责，协同做好相关工作。",
+     [("clause.by_own_duty", [("responsible", ["其他部门"])])]),
+    # … but not before a further adverbial (sh-jiading-2024-haimian, not annotated).
+    ("sh-jiading-2024-haimian", "各相关行业管理部门按照各自职责，根据海绵城市运营维护管理相关文件要求，完善本区相关领域海绵设施"
+     "运行维护管理标准和管理制度。", []),
+    # A person's 所在单位 is one body; a bare 所在单位 names none.
+    ("mss-2022-jubao-jiangli", "征得举报人及其所在单位同意后，可以由举报人所在单位对举报人实施奖励。",
+     [("clause.you_body", [("responsible", ["举报人所在单位"])])]),
+    ("gov-2018-guohan-144", "联席会议成员因工作变动需要调整的，由所在单位提出，联席会议确定。", []),
     # 由其共同的上级…: the superior the parties share, a qualifier kept in the mention.
     ("gd-2021-gonggong-shuju", "由共同的上一级公共数据主管部门参照前款规定解决",
      [("clause.you_body", [("responsible", ["共同的上一级公共数据主管部门"])])]),

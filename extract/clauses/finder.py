@@ -318,7 +318,9 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
             start, region = prev, text[prev:start - 1]
     if back:
         for _ in range(3):
-            if (region.strip() and not _ADVERBIAL_PART.match(region)) or start - 1 < lo or text[start - 1] not in "，,":
+            # A part of modals alone (…的部门，可以在各自职责范围内…, gov-2024-guoling-775 第十七条) is stepped over too.
+            if (region.strip() and not _ADVERBIAL_PART.match(region) and not _ADVERBS.fullmatch(region)) \
+                    or start - 1 < lo or text[start - 1] not in "，,":
                 break
             prev = _clause_start(text, start - 1, lo)
             start, region = prev, text[prev:start - 1]
@@ -1170,6 +1172,9 @@ def _cuts_word(text: str, j: int) -> bool:
 
 
 _OWNER_OPENER = re.compile(_V.alternation(_V.clauses.owner_openers) or r"(?!)")
+# A person's 所在 (由举报人所在单位对举报人实施奖励, mss-2022-jubao-jiangli 第十一条): the unit of that person,
+# one body; a bare 所在单位 (由所在单位提出) says whose unit nowhere and names none.
+_PERSON_OPENER = re.compile(r"[\u4e00-\u9fff]{1,4}?人(?:" + (_V.alternation(_V.clauses.owner_openers) or r"(?!)") + ")")
 _NOTE = re.compile(r"[（(](?P<note>[\u4e00-\u9fff、]{1,10})[）)]")
 
 
@@ -1192,7 +1197,8 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
     after which a body remains (市财政局对… → 市财政局); a two-character stop word that leaves no
     body before it stands inside the name (项目承担单位 holds 承担), and the next one is tried."""
     cap = min(hi, i + 32)
-    opener = _OWNER_OPENER.match(text, i, cap)
+    person = _PERSON_OPENER.match(text, i, cap)
+    opener = person or _OWNER_OPENER.match(text, i, cap)
     limit = opener.end() if opener else i
     while True:
         while limit < cap and (text[limit] not in _LIST_PUNCT or _name_note(text, limit, cap)) \
@@ -1207,7 +1213,7 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
             k = text.find("报", i + 2, j)
             if k != -1 and is_agency(text[i:k]) and is_agency(text[k + 1:j]):
                 j = k
-        if opener and j is not None and not is_agency(text[opener.end():j]):
+        if opener and not person and j is not None and not is_agency(text[opener.end():j]):
             return None  # 所在单位: "the unit one belongs to" names no body; 所在镇政府 does
         if j is not None or limit >= cap or text[limit] in _LIST_PUNCT or text[limit] == "等":
             return j
@@ -1741,7 +1747,9 @@ def each_own_duty(ctx: Context) -> list[Found]:
     return found
 
 
-_WITHIN_DUTIES = re.compile(r"在(?:各自)?(?:职责|职能)范围内(?:依法依规|依法)?(?:做好|履行|负责|落实|开展)(?!下列|以下|如下)")
+# 在各自职责范围内对…进行现场检查 (gov-2024-guoling-775 第十七条): the object written before the verb.
+_WITHIN_DUTIES = re.compile(r"在(?:各自)?(?:职责|职能)范围内(?:依法依规|依法)?(?:做好|履行|负责|落实|开展"
+                            r"|对(?=[^，,。；;]{1,60}?(?:进行|实施|开展)))(?!下列|以下|如下)")
 
 
 @clause_rule("clause.within_duties", 59, "verb after a list")
@@ -1758,8 +1766,12 @@ def within_duties(ctx: Context) -> list[Found]:
 # clause.duty_division / duty_division_comma) and no 范围 (clause.within_duties), then the work.
 # A comma may follow the duty after a modal, the instruction form (网信部门、保密部门…和其他有关部门应当按照各自
 # 职责，做好政务数据安全保护…, ab-2021-zhengwu-shuju 第四十条), as clause.duty_division_comma asks of 职责分工;
-# without one (各相关行业管理部门按照各自职责，根据…, sh-jiading-2024-haimian) it is not annotated.
+# Without one, 按照各自职责， is the division of the work when the part after it opens with the work
+# (国家粮食行政管理部门、国务院财政部门按照各自职责，依法对…进行监督检查, gov-2016-chubeiliang-tiaoli 第四十二条;
+# 其他部门按照各自职责，协同做好相关工作, sh-huangpu-2023-fengmao-baohu), not with a further adverbial
+# (各相关行业管理部门按照各自职责，根据…文件要求，完善…, sh-jiading-2024-haimian, not annotated).
 _BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)[，,]"
+                          r"|(?:按照?|根据|依据)各自的?职责[，,](?!根据|按照?|依照|依据|结合)"
                           r"|(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff]))")
 
 
