@@ -108,6 +108,12 @@ CASES = [
     ("mss-2022-jubao-jiangli", "征得举报人及其所在单位同意后，可以由举报人所在单位对举报人实施奖励。",
      [("clause.you_body", [("responsible", ["举报人所在单位"])])]),
     ("gov-2018-guohan-144", "联席会议成员因工作变动需要调整的，由所在单位提出，联席会议确定。", []),
+    # The provinces themselves after 由, making their own rules after the model given.
+    ("gov-2016-chubeiliang-tiaoli", "地方储备粮的管理办法，由省、自治区、直辖市参照本条例制定。",
+     [("clause.you_body", [("responsible", ["省、自治区、直辖市"])])]),
+    # A class of firms picked out by a qualifier after 由.
+    ("gov-2016-chubeiliang-tiaoli", "中央储备粮也可以依照本条例的规定由具备条件的其他企业代储。",
+     [("clause.you_body", [("responsible", ["具备条件的其他企业"])])]),
     # 由其共同的上级…: the superior the parties share, a qualifier kept in the mention.
     ("gd-2021-gonggong-shuju", "由共同的上一级公共数据主管部门参照前款规定解决",
      [("clause.you_body", [("responsible", ["共同的上一级公共数据主管部门"])])]),

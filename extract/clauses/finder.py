@@ -1148,6 +1148,7 @@ _BARE_PART = re.compile(_BARE_WORD)
 # A regulated party named by its class after 由 (由国有文化企业自主编制, 由实施主体落实保障): the dev rule
 # annotates every 由A+verb of a unit, regulated parties too ([agency] class_tails), before the same
 # verbs of doing the work as a bare owner.
+_PARTY_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _V.alternation(_V.agency.class_tails) + r")(?=[\u4e00-\u9fff])")
 _PARTY_OWNER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:" + _V.alternation(_V.agency.class_tails) + ")(?="
                           + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")")
 
@@ -1303,6 +1304,10 @@ def you_body(ctx: Context) -> list[Found]:
             bare_unit = next((w for w in ("单位", "机构", "人民政府", "部门") if text.startswith(w, rel.end())), None)
             if end is None and bare_unit:
                 end = rel.end() + len(bare_unit)
+            # 由具备条件的其他企业代储 (gov-2016-chubeiliang-tiaoli 第十八条): a class of firms the qualifier picks out.
+            party = _PARTY_CLASS.match(text, rel.end(), ctx.hi) if end is None else None
+            if party:
+                end = party.end()
             if end is None:
                 continue
             # 由建设单位或本级人民政府指定的部门: the qualifier's span held a joiner; each alternative is one owner.
