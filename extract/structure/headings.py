@@ -60,11 +60,12 @@ MARKER_FORMS: tuple[MarkerForm, ...] = (
     MarkerForm("chapter", 1, rf"(?:第([{_CN}]+)[章部分]\s*|([{_CN}]+)\s*、)\s*", run_on_guard=rf"(?![{_CN}])"),
     MarkerForm("section", 2, rf"[（(]\s*([{_CN}]+)\s*[）)]\s*"),
     # A digit after an ASCII point is a decimal (2.5亿元); after a full-width point or 、 it is the item's
-    # text (3．2020年底前开展…).
+    # text (3．2020年底前开展…). A year after an ASCII point is the item's text too (4.2022年启动…,
+    # sd-2021-fuwuye-shuzihua): no decimal number has four fraction digits and then 年.
     # Inside a run-on line 2、3月份 is a list of numbers, not item 2 (3．2020年底前 still is item 3).
     # The small full stop ﹒ (U+FE52) stands for ． in some database exports (北大法宝 plain text:
     # 1﹒推进工业互联网外网建设。 of ah-2021-gongye-hulianwang); it never ends a decimal number.
-    MarkerForm("item", 3, r"([0-9０-９]{1,2})\s*(?:[．、﹒]|\.(?![0-9０-９]))\s*",
+    MarkerForm("item", 3, r"([0-9０-９]{1,2})\s*(?:[．、﹒]|\.(?!(?![0-9０-９]{4}年)[0-9０-９]))\s*",
                run_on_guard="(?:(?<!、)|(?![0-9０-９]))"),
     # Articles of 办法 / 规定 / 条例 (第十二条　…): the numbered unit of a regulation, under its 章
     # and above its 项 (（一）…) and 目 (1. …), which restart in every article (rank 1.5).
