@@ -7,10 +7,63 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policykg.extract.clauses.finder import find_clauses
 from policykg.extract.pipeline import extract_text
 from policykg.extract.structure.headings import match_marker
 
 DOCS = Path(__file__).resolve().parent / "gold" / "dev" / "docs"
+
+
+def _owners(text: str) -> list[tuple[str, list[str]]]:
+    return [(role.value, [it.surface for it in items]) for f in find_clauses(text) for role, items in f.roles]
+
+
+# ── several role phrases in one bracket ───────────────────────────────────────────────────────
+
+def test_a_lead_bracket_with_a_supporter_and_co_owners_after_it():
+    # sd-2019-shuzi-shandong 1.: 分工负责 beside a lead stays responsible (co-owners by their own words).
+    text = "推进政务服务“一网通办”（省政府办公厅牵头，省大数据局配合，各有关部门、各市政府分工负责）。"
+    assert _owners(text) == [("lead", ["省政府办公厅"]), ("support", ["省大数据局"]),
+                             ("responsible", ["各有关部门", "各市政府"])]
+
+
+def test_a_later_implementing_party_supports_the_lead_and_its_ranks_run_on():
+    # sd-2019-shuzi-shandong 13.: 各市政府落实 beside a lead supports it, after the 配合 list.
+    text = "（省大数据局、省委网信办牵头，省发展改革委、省住房城乡建设厅等有关部门配合，各市政府落实）"
+    assert _owners(text) == [("lead", ["省大数据局", "省委网信办"]),
+                             ("support", ["省发展改革委", "省住房城乡建设厅", "各市政府"])]
+
+
+def test_a_later_part_with_work_of_its_own_is_not_read_as_a_place_beside_the_lead():
+    # sh-fengxian-2022-binan 五、: 落实主体责任 states the towns' own charge (the gold leaves it out).
+    text = ("区民防办、应急管理局牵头，区发展改革委、规划资源局等部门履行相应职责，"
+            "各镇政府、街道(开发区)办事处和头桥集团落实主体责任。")
+    assert _owners(text) == [("lead", ["区民防办", "应急管理局"]), ("support", ["区发展改革委", "规划资源局"])]
+
+
+# ── 分工负责 / 分头落实 for 按职责分工负责 ──────────────────────────────────────────────────────────
+
+def test_co_owners_by_division_of_work_before_supporters():
+    # sd-2019-shuzi-shandong 1.
+    text = "（省大数据局、省政府办公厅、省公安厅分工负责，各有关部门、各市政府配合）"
+    assert _owners(text) == [("responsible", ["省大数据局", "省政府办公厅", "省公安厅"]),
+                             ("support", ["各有关部门", "各市政府"])]
+
+
+def test_co_owners_by_division_of_work_alone_and_beside_a_lead():
+    # sd-2019-shuzi-shandong 8. and 3.
+    assert _owners("（各有关部门分工负责）") == [("responsible", ["各有关部门"])]
+    assert _owners("（省政府办公厅、省大数据局牵头，各有关部门分工负责）") == [
+        ("lead", ["省政府办公厅", "省大数据局"]), ("responsible", ["各有关部门"])]
+
+
+def test_work_shared_out_beside_a_lead_supports_it():
+    # sd-2019-shuzi-shandong 5.: 分头落实 is 落实 shared out.
+    assert _owners("（省大数据局牵头，各有关部门分头落实）") == [("lead", ["省大数据局"]), ("support", ["各有关部门"])]
+
+
+def test_a_mechanism_of_divided_work_names_no_owner():
+    assert _owners("建立健全各部门分工负责的工作机制。") == []
 
 
 # ── an item number followed by a year ─────────────────────────────────────────────────────────

@@ -608,15 +608,19 @@ _FIELD = re.compile(
 
 # A name may hold a short bracketed note (区公安分局（交管）, 经委(商务委)).
 _NAME = r"(?:[^，,。；;：:（）()“”\s]|[（(][^，,。；;：:（）()“”\s]{1,10}[）)]){2,160}?"
+# Co-owners by their own words beside a lead (B共同负责, B按职责分工负责, and B分工负责 for short:
+# sd-2019-shuzi-shandong `（A牵头，B、C分工负责）`): they stay responsible (tests/gold/dev/README.md).
+_CO_RESPONSIBLE = r"共同负责|(?:(?:按照?|根据)?(?:各自)?职责)?分工负责|(?:按照?|根据)?(?:各自)?职责分工落实"
 # After the lead: supporters (配合, 参与 …), or co-responsible bodies (共同负责, 按职责分工负责).
 # A request word may head a lead or a supporter list (请A牵头，请B配合): it is not part of the name.
 _REQ = r"(?:" + _V.alternation(_V.clauses.request) + r")?"
 _AFTER_LEAD = (
     # Co-responsible first, so that B共同负责 is never read as a supporter "B共同" + 负责.
-    rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:共同负责|(?:按照?|根据)?(?:各自)?职责分工(?:负责|落实))"
+    rf"(?:[，,]\s*(?:会同|联合)?(?:(?P<resp>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:{_CO_RESPONSIBLE})"
     # A supporter list may carry the duty-division phrase before its verb (A牵头，B、C按职责分工配合,
-    # ah-2022-rcep-shishi): the phrase says how B and C share the support, it is no part of C's name.
-    rf"|{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?)?"
+    # ah-2022-rcep-shishi): the phrase says how B and C share the support, it is no part of C's name;
+    # so does 分头 (A牵头，B分头落实, sd-2019-shuzi-shandong).
+    rf"|{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?|分头)?"
     rf"(?:{_V.alternation(_V.verbs.support + _V.clauses.lead_others)}))"
     rf"|(?=[，,。；;）)]))"
 )
@@ -634,8 +638,11 @@ LEAD_PARTICIPATE = re.compile(
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
 # the blanks run across lines found nothing more and made a run of blank lines quadratic.
 # An article's number (第十一条　A按照职责分工…) opens a clause as punctuation does.
+# 分工 / 分头 alone say the same (A、B分工负责, A分头落实: sd-2019-shuzi-shandong); A…分工负责的机制 describes
+# a mechanism, no body's work.
 DUTY_DIVISION = re.compile(
-    rf"(?:(?<=^)|(?<=[。；;，,（(\n])|(?<=条{SPACE})){SPACE}*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?职责分工(?:抓好|认真|切实|依法)?(?:负责|落实|推进|实施|履行)"
+    rf"(?:(?<=^)|(?<=[。；;，,（(\n])|(?<=条{SPACE})){SPACE}*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?(?:职责)?(?:分工|分头)"
+    r"(?:抓好|认真|切实|依法)?(?:负责|落实|推进|实施|履行)(?!的)"
 )
 
 
@@ -651,6 +658,40 @@ def _regex_rule(ctx: Context, rx: re.Pattern, rule: str, spec: list[tuple[Role, 
 
 _LEAD_SPEC = [(Role.lead, "lead"), (Role.support, "sup"), (Role.responsible, "resp")]
 
+# The verb of a later part of a lead clause: co-owners by their own words stay responsible, any other
+# work beside the lead supports it (分头落实 is 落实 shared out: the beside-lead decision).
+_LATER_VERB = re.compile(rf"(?P<co>{_CO_RESPONSIBLE})|(?:分头)?(?:"
+                         + _V.alternation(_V.verbs.support + _V.clauses.lead_others) + r")"
+                         # A bare role, as a bracket's parts are: a verb with an object (各镇政府…落实主体责任,
+                         # sh-fengxian-2022-binan 五、) states work of its own, not the party's place beside the lead.
+                         r"(?=[，,。；;）)]|$)")
+
+
+def _later_parts(ctx: Context, f: Found) -> Found:
+    """A lead clause naming more parties after its first, each list with its own verb, up to the
+    clause's end (（A牵头，B配合，C、D分工负责）, （A牵头，B等有关部门配合，各市政府落实）:
+    sd-2019-shuzi-shandong): each later list joins its role, ranks running on within a role."""
+    text, end = ctx.text, f.end
+    roles = {role: list(items) for role, items in f.roles}
+    while end < ctx.hi and text[end] in "，,":
+        start = end + 1
+        while start < ctx.hi and text[start] in INLINE_SPACE:
+            start += 1
+        stop = _list_after(text, start, ctx.hi)
+        if stop is None:
+            break
+        after = stop
+        cat = _CATEGORY.match(text, after) or re.compile("等").match(text, after)
+        if cat:
+            after = cat.end()
+        verb = _LATER_VERB.match(text, _SUPPORT_ADVERBS.match(text, after).end())
+        items = _items(text[start:stop], start, ctx.default_prefix, last_prefix(f.roles[-1][1]))
+        if verb is None or not _all_agencies([(Role.support, items)]):
+            break
+        roles.setdefault(Role.responsible if verb.group("co") else Role.support, []).extend(items)
+        end = verb.end()
+    return f if end == f.end else replace(f, end=end, roles=list(roles.items()))
+
 
 @clause_rule("clause.you_lead", 20, "lead and others")
 def you_lead(ctx: Context) -> list[Found]:
@@ -658,7 +699,7 @@ def you_lead(ctx: Context) -> list[Found]:
 
     Example: 由市发展改革委牵头，市财政局、统计局配合。
     """
-    return _regex_rule(ctx, YOU_LEAD, "clause.you_lead", _LEAD_SPEC)
+    return [_later_parts(ctx, f) for f in _regex_rule(ctx, YOU_LEAD, "clause.you_lead", _LEAD_SPEC)]
 
 
 @clause_rule("clause.lead_participate", 30, "lead and others")
@@ -667,7 +708,7 @@ def lead_participate(ctx: Context) -> list[Found]:
 
     Example: （国家发展改革委牵头，财政部、人民银行参与）
     """
-    found = _regex_rule(ctx, LEAD_PARTICIPATE, "clause.lead_participate", _LEAD_SPEC)
+    found = [_later_parts(ctx, f) for f in _regex_rule(ctx, LEAD_PARTICIPATE, "clause.lead_participate", _LEAD_SPEC)]
     return [replace(f, roles=[(role, [_lead_in_object(ctx.text, it) if role is Role.lead else it for it in items])
                               for role, items in f.roles]) for f in found]
 
