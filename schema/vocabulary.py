@@ -50,6 +50,8 @@ class AgencyWords(_Model):
     unprefixed_heads: list[str] = []
     unprefixed_names: list[str] = []
     region_words: list[str] = []
+    # collectives named by a place word alone, no body's ending (各地: every locality's government)
+    collective_names: list[str] = []
     # endings of a body's internal unit (处/科/室), which share a list's parent body
     internal_unit_suffixes: list[str] = []
     # endings of a residents' or villagers' committee (居委, 村民委员会): self-governing bodies

@@ -66,6 +66,12 @@ def test_a_mechanism_of_divided_work_names_no_owner():
     assert _owners("建立健全各部门分工负责的工作机制。") == []
 
 
+def test_the_localities_share_the_work_by_division_of_duties():
+    # sd-2021-fuwuye-shuzihua 五、（一）1.: 各地 (every locality's government) is a collective owner.
+    text = "各地、各有关部门按照职责分工落实推进，形成省市县联动、多部门协同的工作格局。"
+    assert _owners(text) == [("responsible", ["各地", "各有关部门"])]
+
+
 # ── an item number followed by a year ─────────────────────────────────────────────────────────
 
 def test_an_item_number_before_a_year_is_a_marker_not_a_decimal():

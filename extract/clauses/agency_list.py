@@ -214,7 +214,7 @@ def is_agency(name: str) -> bool:
             is_agency(p) for p in re.split(r"[、，,]", plates.group("plates")))
     core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
-    if _working_body(core):
+    if _working_body(core) or core in _vocab().agency.collective_names:
         return True
     # A phrase joined by 和/及/与 whose last part is a word that is never a body (家庭和社会要紧密配合,
     # 国务院政府工作报告 1995: 社会) names no body, however it ends (…社会 ends in 会).
