@@ -169,6 +169,7 @@ class ClauseWords(_Model):
     establish: list[str]
     change_of_approach: list[str]
     undone_before: list[str] = []  # 取消由A签章的环节: a step abolished, A owns no work
+    condition_heads: list[str] = []  # 若X由A开发，…: a case stated, no work given
     shares: list[str] = []  # 由A与B按比例分配: a split, not work
     shared_head_levels: list[str]
     shared_head_openers: list[str]

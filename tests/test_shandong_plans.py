@@ -72,6 +72,29 @@ def test_the_localities_share_the_work_by_division_of_duties():
     assert _owners(text) == [("responsible", ["各地", "各有关部门"])]
 
 
+# ── a city's 实施细则 (qd-2023-ai-yuanqu-xize) ─────────────────────────────────────────────────
+
+def test_supporting_another_body_as_one_of_the_subjects_listed_duties():
+    # 第二十三条（二）: 配合B inside A's 、-list of duties: B leads that work, A supports it.
+    text = ("（二）园区管理职能部门：青岛高科技工业园管委会负责对市级相关政策组织辖区企业申报、审核、推荐，按要求办理区级资金"
+            "信息公开、编制年度资金预算和支出计划、配合区财政部门拨付资金、开展绩效评价相关工作。")
+    assert _owners(text) == [("responsible", ["青岛高科技工业园管委会"]),
+                             ("lead", ["区财政部门"]), ("support", ["青岛高科技工业园管委会"])]
+
+
+def test_levels_of_government_bear_a_cost_by_a_stated_share():
+    # 第十七条: the levels, 财政 unwritten, are one owner; the share stands before the verb.
+    text = "所需补助资金由市、区两级按照1：1比例负担，其中市级补助资金每年不超过1000万元。"
+    assert _owners(text) == [("responsible", ["市、区两级"])]
+
+
+def test_a_by_phrase_inside_a_condition_gives_no_work():
+    # 第十四条（二）2.: the applicant's own development is a case the material must cover.
+    text = "若软件系统由申报主体自行开发、设计，需要提供第三方专业机构出具的软件系统建设费用审计报告。"
+    assert _owners(text) == []
+    assert _owners("若涉及多个部门，由市政府统一协调。") == [("responsible", ["市政府"])]
+
+
 # ── an item number followed by a year ─────────────────────────────────────────────────────────
 
 def test_an_item_number_before_a_year_is_a_marker_not_a_decimal():

@@ -1179,11 +1179,14 @@ _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[�
 # A generic owner right after 由 (vocabulary [clauses] bare_owners), longest first; two joined by 与/和
 # share the work (由中央与地方共同承担支出责任, gov-2020-guobanfa-13: 中央 rank 1, 地方 rank 2).
 # The finance of one level or of several (由区级财政承担, 由市、区、镇三级财政共同承担: sh-fengxian-2021-nongcun-gonglu,
-# [clauses] finance_levels) is a bare owner too, one mention however many levels share it.
+# [clauses] finance_levels) is a bare owner too, one mention however many levels share it; so are
+# the levels themselves, 财政 left unwritten (所需补助资金由市、区两级按照1：1比例负担, qd-2023-ai-yuanqu-xize
+# 第十七条), and the share they take may stand before the verb (按照1：1比例, 按比例).
 _LEVEL = "(?:" + (_V.alternation(_V.clauses.finance_levels) or r"(?!)") + ")"
-_FINANCE = rf"(?:{_LEVEL}(?:、{_LEVEL})*[两三四]级|{_LEVEL}级)财政"
+_FINANCE = rf"(?:{_LEVEL}(?:、{_LEVEL})+[两三四]级(?:财政)?|{_LEVEL}级财政)"
 _BARE_WORD = "(?:" + _FINANCE + "|" + (_V.alternation(_V.clauses.bare_owners) or r"(?!)") + ")"
-_BARE_OWNER = re.compile(rf"{_BARE_WORD}(?:(?:与|和){_BARE_WORD})?(?:共同)?(?="
+_SHARE = r"(?:按照?[^，,。；;（）()]{0,10}?比例)?"
+_BARE_OWNER = re.compile(rf"{_BARE_WORD}(?:(?:与|和){_BARE_WORD})?(?:共同)?{_SHARE}(?="
                          + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")")
 _BARE_PART = re.compile(_BARE_WORD)
 # A regulated party named by its class after 由 (由国有文化企业自主编制, 由实施主体落实保障): the dev rule
@@ -1317,6 +1320,9 @@ _DESCRIBED_SUBJECT = re.compile(r"[^，,。；;的]{1,20}的[^，,。；;的]{0,
                                 r"(?:转制|改制|应当|应|可以|可|要|须|是|为)")
 
 
+_CONDITION_HEAD = re.compile(_V.alternation(_V.clauses.condition_heads) or r"(?!)")
+
+
 @clause_rule("clause.you_body", 65, "verb after a list")
 def you_body(ctx: Context) -> list[Found]:
     """…由A(、B)+verb: the bodies after 由 own the work (由A统筹, 由A承担, 由A依据…处理, 由A负责解释);
@@ -1331,6 +1337,8 @@ def you_body(ctx: Context) -> list[Found]:
     for m in _YOU_AT.finditer(text, ctx.lo, ctx.hi):
         if _V.clauses.undone_before and text.endswith(tuple(_V.clauses.undone_before), ctx.lo, m.start()):
             continue  # 取消由A签章的环节 / 不再由A审批: the step is abolished, A owns no work
+        if _CONDITION_HEAD.match(text, _clause_start(text, m.start(), ctx.lo)):
+            continue  # 若软件系统由申报主体自行开发: a case stated, no work given
         start = m.end()
         q = _YOU_QUALIFIER.match(text, start)
         if q:
@@ -1921,6 +1929,28 @@ def _comma_lists(text: str, lo: int, hi: int, default_prefix: str | None) -> lis
 
 _LEAD_AFTER_SUPPORT = re.compile(r"(?:配合|协助)")
 _DUTY_MODAL = re.compile(r"应当|应")
+_DUTY_VERB = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs) + r")*(?:主要|具体)?负责")
+
+
+def _duty_list_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """The bodies whose 负责 opens a list of duties joined by 、 that goes on up to 配合 at `pos`
+    (（二）园区管理职能部门：青岛高科技工业园管委会负责对…组织辖区企业申报、审核、推荐，按要求办理…、编制…、
+    配合区财政部门拨付资金、开展…, qd-2023-ai-yuanqu-xize 第二十三条): the duty of supporting B is theirs
+    too. Returns (start, bodies) or None."""
+    if pos <= lo or text[pos - 1] != "、":
+        return None
+    floor = max(lo, pos - _SUBJECT_WINDOW)
+    s0 = max([text.rfind(c, floor, pos) for c in "。；;：:\n"] + [floor - 1]) + 1
+    m = _MARKER.match(text, s0, pos)
+    if m:
+        s0 = m.end()
+    end = _list_after(text, s0, pos)
+    if end is None or not _DUTY_VERB.match(text, end, pos):
+        return None
+    items = _items(text[s0:end], s0, default_prefix)
+    if not items or not all(is_agency(it.surface) for it in items):
+        return None
+    return s0, items
 
 
 @clause_rule("clause.support_lead", 75, "lead and others")
@@ -1943,6 +1973,10 @@ def support_lead(ctx: Context) -> list[Found]:
             if subj is None:
                 continue
             start, sup = subj
+        elif end is None and m.group(0) == "配合" \
+                and (duty := _duty_list_subject(text, m.start(), ctx.lo, ctx.default_prefix)):
+            # The clause starts at 配合: the subject's own 负责 clause holds the span before it.
+            start, sup = m.start(), duty[1]
         elif end is None:
             # Sector words before 等部门 (环境保护、工商…等部门和单位要配合B): each sector's department supports B.
             sectors = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
