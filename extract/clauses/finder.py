@@ -638,8 +638,8 @@ LEAD_PARTICIPATE = re.compile(
 # `[^\S\n]*`, not `\s*`, after the look-behind: a newline is itself a start position, so letting
 # the blanks run across lines found nothing more and made a run of blank lines quadratic.
 # An article's number (第十一条　A按照职责分工…) opens a clause as punctuation does.
-# 分工 / 分头 alone say the same (A、B分工负责, A分头落实: sd-2019-shuzi-shandong); A…分工负责的机制 describes
-# a mechanism, no body's work.
+# 分工 / 分头 alone say the same (A、B分工负责, A分头落实: sd-2019-shuzi-shandong). Not before 的: 建立健全各部门
+# 分工负责的工作机制 describes a mechanism, and its span from the clause start (建立健全各部门) ends like a body.
 DUTY_DIVISION = re.compile(
     rf"(?:(?<=^)|(?<=[。；;，,（(\n])|(?<=条{SPACE})){SPACE}*(?P<resp>{_NAME})(?:按照?|根据|依据)?(?:各自)?(?:职责)?(?:分工|分头)"
     r"(?:抓好|认真|切实|依法)?(?:负责|落实|推进|实施|履行)(?!的)"
