@@ -259,6 +259,15 @@ _TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?
 _ADVERBS = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs + _V.verbs.modals) + r")*")
 
 
+def _sentence_open(text: str, pos: int, lo: int) -> int:
+    """Where the sentence holding `pos` opens (after 。；： or a line break, within _SUBJECT_WINDOW),
+    past a numbering marker."""
+    floor = max(lo, pos - _SUBJECT_WINDOW)
+    s0 = max([text.rfind(c, floor, pos) for c in "。；;：:\n"] + [floor - 1]) + 1
+    m = _MARKER.match(text, s0, pos)
+    return m.end() if m else s0
+
+
 def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None,
                       modal: bool = False) -> tuple[int, list[ListItem]] | None:
     """The bodies that open the sentence holding `pos`, when the clause part right before `pos`
@@ -269,11 +278,7 @@ def _sentence_subject(text: str, pos: int, lo: int, default_prefix: str | None,
     # 分别 / 共同 too (…落实各项重大决策，分别承担…的监管责任, bj-2022-shuju-zhuanqu): the share each subject takes.
     if not (_ADVERBS.fullmatch(text, part, pos) or _SUBJECT_TAIL.fullmatch(text, part, pos)):
         return None
-    floor = max(lo, pos - _SUBJECT_WINDOW)
-    s0 = max([text.rfind(c, floor, pos) for c in "。；;：:\n"] + [floor - 1]) + 1
-    m = _MARKER.match(text, s0, pos)
-    if m:
-        s0 = m.end()
+    s0 = _sentence_open(text, pos, lo)
     head = _TIME_HEAD.match(text, s0, pos)
     if head:
         s0 = head.end()
@@ -1939,11 +1944,7 @@ def _duty_list_subject(text: str, pos: int, lo: int, default_prefix: str | None)
     too. Returns (start, bodies) or None."""
     if pos <= lo or text[pos - 1] != "、":
         return None
-    floor = max(lo, pos - _SUBJECT_WINDOW)
-    s0 = max([text.rfind(c, floor, pos) for c in "。；;：:\n"] + [floor - 1]) + 1
-    m = _MARKER.match(text, s0, pos)
-    if m:
-        s0 = m.end()
+    s0 = _sentence_open(text, pos, lo)
     end = _list_after(text, s0, pos)
     if end is None or not _DUTY_VERB.match(text, end, pos):
         return None
