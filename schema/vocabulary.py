@@ -195,6 +195,8 @@ class ClauseWords(_Model):
     finance_levels: list[str] = []  # 由区级财政承担 / 由市、区两级财政共同承担: the levels a finance owner names
     step_verbs: list[str] = []  # 由A…，B实施…: the verbs of a procedure's next step with its own owner
     duty_list_nouns: list[str] = []  # 乡镇（街道）履行职责事项清单: the duty names a list, no one bears it
+    persons: list[str] = []  # 由本人持身份证件…: a person, never a body
+    penalty_after_name: list[str] = []  # 由登记机关处…罚款 / 处置: 处 opens the verb, no name ends there
     described_by_verbs: list[str] = []  # 由A…销售的X: X described by who sells it
     joined_sectors: list[str] = []  # 工业和信息化: a sector word whose 和 is its own
     jointly_verbs: list[str] = []  # 协同处置/协同发展: 协同 is the adverb 'jointly' before a verb, no partner

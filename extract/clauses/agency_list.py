@@ -23,8 +23,10 @@ from policykg.extract.structure.spaces import INLINE_SPACE, SPACE
 # 、，；, plus white space between two names: some lists are set with spaces only
 # ("市发展改革委 市通信管理局").
 SEPARATORS = re.compile(rf"[、，,；;]|(?<=[\u4e00-\u9fff）)]){SPACE}+(?=[\u4e00-\u9fff])")
-# Trailing words that close a list rather than name an agency.
-TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等[\u4e00-\u9fff]{0,8}?主管(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,6}?(?:有关|相关)(?:部门|单位|机构)|等(?:有关|相关)?(?:部门|单位|机构)?|(?<![及和])(?:其他有关|(?<![各他])有关)(?:部门|单位)|按职责分工负责)$")
+# Trailing words that close a list rather than name an agency: 等 and the kind the list's bodies are
+# (等登记管理部门 of 由市场监督管理部门、社会组织管理部门、事业单位登记管理机关等登记管理部门负责, gd-2021-gonggong-shuju
+# 第十九条（四）: the gold strips it as 等部门).
+TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等[\u4e00-\u9fff]{0,8}?主管(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,6}?(?:有关|相关)(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,8}?(?:部门|单位|机构|机关)|等(?:有关|相关)?(?:部门|单位|机构)?|(?<![及和])(?:其他有关|(?<![各他])有关)(?:部门|单位)|按职责分工负责)$")
 # A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
 def _place_words():
     from policykg.schema.vocabulary import vocabulary
@@ -221,6 +223,9 @@ def is_agency(name: str) -> bool:
     joined_tail = re.split(r"和|及|与", core)[-1]
     # Not a generic word a collective shares (有关部门和单位: 单位 is 有关单位).
     if joined_tail != core and joined_tail in NOT_AGENCY and joined_tail not in _BARE_GENERIC + ("有关", "相关"):
+        return False
+    # A person (本人, 申请人) opens no body's name: 本人持身份证件到现场办 ends like a 办 but is a phrase.
+    if core.startswith(tuple(_vocab().clauses.persons)):
         return False
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
             or _MODAL_VERB.search(core, 1) \

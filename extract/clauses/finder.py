@@ -1211,12 +1211,16 @@ _PHRASE_WORD = re.compile(_V.alternation(_V.clauses.not_in_name))
 # 处 before the amount of a fine is the penalty verb (由处置非法集资牵头部门处集资金额20%以上1倍以下的罚款,
 # gov-2021-guoling-737 第三十条), not the 处 ending a division's name.
 _FINE_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:" + (_V.alternation(_V.clauses.fines) or r"(?!)") + ")")
+# 处 opening a penalty verb (处置, 处以) or the fine it imposes (处10万元以下的罚款, 处违法所得1倍以上…罚款).
+_PENALTY_AT = re.compile("处(?:" + (_V.alternation([w[1:] for w in _V.clauses.penalty_after_name]) or "(?!)")
+                         + r"|[^，,。；;：:]{0,16}?罚款)")
 
 
 def _cuts_word(text: str, j: int) -> bool:
     """Whether a name ending at `j` would end inside a word that is never in a name (办成: the 办
-    of 教育行政部门办成公办园 is the verb's, not the suffix of a 办), or on the verb of a fine (…部门处…罚款)."""
-    if text[j - 1] == "处" and _FINE_AFTER.match(text, j):
+    of 教育行政部门办成公办园 is the verb's, not the suffix of a 办), or at the 处 of a penalty
+    (由登记机关处10万元以下的罚款: 登记机关, no division 登记机关处; …部门处集资金额…的罚款)."""
+    if j > 0 and (_PENALTY_AT.match(text, j - 1) or (text[j - 1] == "处" and _FINE_AFTER.match(text, j))):
         return True
     return any(m.start() < j < m.end() for m in _PHRASE_WORD.finditer(text, max(0, j - 3), j + 3))
 
