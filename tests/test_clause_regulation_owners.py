@@ -28,6 +28,34 @@ CASES = [
     # Universities as a class of owners in a list of bodies.
     ("gd-2021-gonggong-shuju", "由教育主管部门、人力资源社会保障部门、高等学校、科学研究机构负责",
      [("clause.subject_responsible", [("responsible", ["教育主管部门", "人力资源社会保障部门", "高等学校", "科学研究机构"])])]),
+    # A body picked out by a qualifier after 由 keeps it in its mention: the act the matter arises from
+    # (实施…的, 颁发…的), who names the owner (…规定的, 原发证的), the place of the matter (制造地的, …发生地的),
+    # the body above both (共同的).
+    ("samr-2021-huazhuangpin-shengchan", "复检费用由实施抽样检验的药品监督管理部门承担",
+     [("clause.you_body", [("responsible", ["实施抽样检验的药品监督管理部门"])])]),
+    ("samr-2021-huazhuangpin-shengchan", "由原发证的药品监督管理部门责令改正",
+     [("clause.you_body", [("responsible", ["原发证的药品监督管理部门"])])]),
+    ("samr-2022-tezhong-jiancha", "由制造地的市级市场监督管理部门纳入常规监督检查对象库",
+     [("clause.you_body", [("responsible", ["制造地的市级市场监督管理部门"])])]),
+    ("samr-2022-tezhong-jiancha", "特种设备安全行政处罚由违法行为发生地的县级以上市场监督管理部门实施",
+     [("clause.you_body", [("responsible", ["违法行为发生地的县级以上市场监督管理部门"])])]),
+    ("gd-2021-gonggong-shuju", "由颁发该职业资格证书和执业证书的单位负责",
+     [("clause.you_body", [("responsible", ["颁发该职业资格证书和执业证书的单位"])])]),
+    ("gd-2021-gonggong-shuju", "由共同的上一级公共数据主管部门参照前款规定解决",
+     [("clause.you_body", [("responsible", ["共同的上一级公共数据主管部门"])])]),
+    ("samr-2022-dengji-xize", "由法律、法规或者国务院决定规定的部门予以查处",
+     [("clause.you_body", [("responsible", ["法律、法规或者国务院决定规定的部门"])])]),
+    # … and as a later item of a list: the plain items before it stay items of their own; a joiner after the
+    # qualifier is the name's (乡镇人民政府或者街道办事处流动人口服务管理机构: one body, as the gold keeps it).
+    ("gd-2021-gonggong-shuju",
+     "由流动人口服务管理部门、受公安机关委托的乡镇人民政府或者街道办事处流动人口服务管理机构负责",
+     [("clause.you_body", [("responsible", [
+         "流动人口服务管理部门", "受公安机关委托的乡镇人民政府或者街道办事处流动人口服务管理机构"])])]),
+    ("samr-2022-dengji-xize", "外商投资企业登记管理由国家市场监督管理总局或者其授权的地方市场监督管理部门负责",
+     [("clause.subject_responsible", [("responsible", ["国家市场监督管理总局", "其授权的地方市场监督管理部门"])])]),
+    # A qualified subject is not read back across a comma part with its own verb (成立): the gold leaves the
+    # government that sets the headquarters up out.
+    ("gov-2014-guobanhan-119", "负责突发环境事件应急处置的人民政府根据需要成立现场指挥部，负责现场组织指挥工作", []),
 ]
 
 

@@ -321,6 +321,7 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
         prev = _clause_start(text, start - 1, lo)
         if re.search(r"(?:职能|职责)分工$", text[prev:start - 1]):
             start, region = prev, text[prev:start - 1]
+    stepped = False
     if back:
         for _ in range(3):
             # A part of modals alone (…的部门，可以在各自职责范围内…, gov-2024-guoling-775 第十七条) is stepped over too.
@@ -328,7 +329,7 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
                     or start - 1 < lo or text[start - 1] not in "，,":
                 break
             prev = _clause_start(text, start - 1, lo)
-            start, region = prev, text[prev:start - 1]
+            start, region, stepped = prev, text[prev:start - 1], True
         cut = _SUBJECT_CUT.search(region)
         if cut and cut.start() > 0:
             region = region[:cut.start()]
@@ -367,7 +368,9 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
                      for k, it in enumerate(items)):
         return start, items
     # A qualified body alone as the subject; after 由 it is clause.you_body's (which keeps its qualifier too).
-    chosen = _relative_alternatives(region, start, single=not you)
+    # Not one read back across a comma part: 负责突发环境事件应急处置的人民政府根据需要成立现场指挥部，负责现场组织
+    # 指挥工作 (gov-2014-guobanhan-119 2.3) gives the government the part with its own verb (成立), not 负责.
+    chosen = None if stepped else _relative_alternatives(region, start, single=not you)
     if chosen:
         return start, chosen
     sectors = _SECTOR_LIST.fullmatch(region)
@@ -1146,11 +1149,15 @@ _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
 # The adjective may qualify the things the body keeps, a 、-list among them (由相应道路、绿化、河道、建筑小区的
 # 管养单位负责维护: one body, the maintainer of each facility; the list is not split).
-_RELATIVE_OWNER = re.compile(r"(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")(?:[^，,。；;：:\s的]{1,20}?)?|(?:"
-                             + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,6}?|"
+# 其 before the qualifier points back at a body named before (由A或者其授权的B, 由其共同的上级…).
+# A relative place (制造地的, 违法行为发生地的: places_config.relative_places) picks out the body of the place
+# where the matter is, as 事发地县级人民政府 does (samr-2022-tezhong-jiancha 第十条, 第二十五条).
+_RELATIVE_OWNER = re.compile(r"其?(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")(?:[^，,。；;：:\s的]{1,20}?)?|(?:"
+                             + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,16}?|"
                              # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
                              r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers
-                                                                   + _V.clauses.relative_states) + r"))的")
+                                                                   + _V.clauses.relative_states) + r")|"
+                             r"[^，,。；;：:\s的]{0,10}?(?:" + _V.alternation(_V.places_config.relative_places) + r"))的")
 _POST_TITLE = re.compile(r"(?:" + (_V.alternation(_V.clauses.post_qualifiers) or r"(?!)") + r")?(?:"
                          + _V.alternation(_V.clauses.post_titles) + r")(?!期)")
 _MEETING_WORDS = tuple(_V.clauses.meeting_words)
@@ -1332,6 +1339,77 @@ _DESCRIBED_SUBJECT = re.compile(r"[^，,。；;的]{1,20}的[^，,。；;的]{0,
 _CONDITION_HEAD = re.compile(_V.alternation(_V.clauses.condition_heads) or r"(?!)")
 
 
+def _qualified_item(text: str, i: int, hi: int) -> tuple[int, list[ListItem]] | None:
+    """A body picked out by a qualifier at `i` (相应的绿化市容部门, 受公安机关委托的乡镇人民政府或者街道办事处
+    流动人口服务管理机构, 法律、法规或者国务院决定规定的部门) as (end, items), the qualifier in its mention;
+    None when no qualifier opens there or no body follows it."""
+    rel = _RELATIVE_OWNER.match(text, i, hi)
+    if rel is None:
+        return None
+    # A body before a 、 inside the qualifier is a list item of its own (由流动人口服务管理部门、受公安机关委托的…):
+    # the qualifier starts after it. 法律、法规…规定的部门 lists no body.
+    comma = next((k for k, ch, depth in bracket_walk(text, i, rel.end()) if ch == "、" and depth == 0), -1)
+    if comma != -1 and is_agency(text[i:comma]):
+        return None
+    end = _bracketed_name_end(text, rel.end(), hi)
+    # 由具备相应资质等级的单位承担: the qualifier picks out which units, so a bare 单位/机构 is one.
+    # So is a bare 人民政府 / 部门 (由启动响应的人民政府终止应急响应, gov-2014-guobanhan-119 4.4).
+    bare_unit = next((w for w in _QUALIFIED_BARE if text.startswith(w, rel.end())), None)
+    if end is None and bare_unit:
+        end = rel.end() + len(bare_unit)
+    # 由具备条件的其他企业代储 (gov-2016-chubeiliang-tiaoli 第十八条): a class of firms the qualifier picks out.
+    party = _PARTY_CLASS.match(text, rel.end(), hi) if end is None else None
+    if party:
+        end = party.end()
+    if end is None:
+        return None
+    whole = [ListItem(text[i:end], text[i:end], i, end, False, False)]
+    # 由建设单位或本级人民政府指定的部门: the qualifier's span held a joiner; each alternative is one owner.
+    # A joiner after the qualifier is the name's (受…委托的乡镇人民政府或者街道办事处流动人口服务管理机构: one body).
+    if not _JOINER.search(text, i, rel.end()):
+        return end, whole
+    return end, _relative_alternatives(text[i:end], i) or whole
+
+
+def _qualified_list(text: str, start: int, hi: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """A list after 由 with at least one qualified body among plain ones (由流动人口服务管理部门、受公安机关委托的…
+    机构负责; 由国家市场监督管理总局或者其授权的地方市场监督管理部门负责, samr-2022-dengji-xize 第四条), as (end,
+    items); None when no item is qualified (the plain list reader's). Plain runs are split as any list is."""
+    parts: list[tuple[int, int, list[ListItem] | None]] = []
+    i = start
+    while i < hi:
+        q = _qualified_item(text, i, hi)
+        j = q[0] if q else _shared_run_end(text, i, hi) or _item_end(text, i, hi)
+        if j is None:
+            break
+        parts.append((i, j, q[1] if q else None))
+        if j < hi and text[j] == "、":
+            i = j + 1
+            continue
+        joiner = next((w for w in _V.verbs.joiners if text.startswith(w, j)), None)
+        if joiner is None:
+            break
+        i = j + len(joiner)
+    if not any(qd for _, _, qd in parts) \
+            or not all(qd or is_agency(it.surface) for a, b, qd in parts for it in _items(text[a:b], a, None)):
+        return None
+    items: list[ListItem] = []
+    k = 0
+    while k < len(parts):
+        a, b, qd = parts[k]
+        if qd:
+            items += qd
+            k += 1
+            continue
+        # a run of plain items keeps its shared prefixes (split as one list)
+        while k + 1 < len(parts) and parts[k + 1][2] is None:
+            k += 1
+        b = parts[k][1]
+        items += _items(text[a:b], a, default_prefix)
+        k += 1
+    return parts[-1][1], items
+
+
 @clause_rule("clause.you_body", 65, "verb after a list")
 def you_body(ctx: Context) -> list[Found]:
     """…由A(、B)+verb: the bodies after 由 own the work (由A统筹, 由A承担, 由A依据…处理, 由A负责解释);
@@ -1352,25 +1430,12 @@ def you_body(ctx: Context) -> list[Found]:
         q = _YOU_QUALIFIER.match(text, start)
         if q:
             start = q.end()
-        rel = _RELATIVE_OWNER.match(text, start)
-        if rel:
-            # 由相应的绿化市容部门 / 由承担任务的省（市）人民政府: the qualifier picks the body out
-            # and stays in its mention; the body is one name after it.
-            end = _bracketed_name_end(text, rel.end(), ctx.hi)
-            # 由具备相应资质等级的单位承担: the qualifier picks out which units, so a bare 单位/机构 is one.
-            # So is a bare 人民政府 / 部门 (由启动响应的人民政府终止应急响应, gov-2014-guobanhan-119 4.4).
-            bare_unit = next((w for w in ("单位", "机构", "人民政府", "部门") if text.startswith(w, rel.end())), None)
-            if end is None and bare_unit:
-                end = rel.end() + len(bare_unit)
-            # 由具备条件的其他企业代储 (gov-2016-chubeiliang-tiaoli 第十八条): a class of firms the qualifier picks out.
-            party = _PARTY_CLASS.match(text, rel.end(), ctx.hi) if end is None else None
-            if party:
-                end = party.end()
-            if end is None:
-                continue
-            # 由建设单位或本级人民政府指定的部门: the qualifier's span held a joiner; each alternative is one owner.
-            items = _relative_alternatives(text[start:end], start) \
-                or [ListItem(text[start:end], text[start:end], start, end, False, False)]
+        related = _qualified_list(text, start, ctx.hi, ctx.default_prefix)
+        rel = related is not None
+        if related:
+            # 由相应的绿化市容部门 / 由承担任务的省（市）人民政府 / 由A或者其授权的B: a qualifier picks a
+            # body out and stays in its mention.
+            end, items = related
         else:
             end = _list_after(text, start, ctx.hi)
             bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) if end is None else None
