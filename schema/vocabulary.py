@@ -65,6 +65,8 @@ class AgencyWords(_Model):
     working_body_suffixes: list[str] = []
     working_body_purpose_verbs: list[str] = []
     member_unit_tails: list[str] = []
+    # the units of a body named with 的 (县级市场监督管理部门的派出机构): a body when the owner before 的 is one
+    owned_unit_tails: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 
@@ -195,6 +197,7 @@ class ClauseWords(_Model):
     finance_levels: list[str] = []  # 由区级财政承担 / 由市、区两级财政共同承担: the levels a finance owner names
     step_verbs: list[str] = []  # 由A…，B实施…: the verbs of a procedure's next step with its own owner
     duty_list_nouns: list[str] = []  # 乡镇（街道）履行职责事项清单: the duty names a list, no one bears it
+    undecided_before: list[str] = []  # 视实际情况交由A: a hand-over not yet decided, no owner
     persons: list[str] = []  # 由本人持身份证件…: a person, never a body
     penalty_after_name: list[str] = []  # 由登记机关处…罚款 / 处置: 处 opens the verb, no name ends there
     described_by_verbs: list[str] = []  # 由A…销售的X: X described by who sells it

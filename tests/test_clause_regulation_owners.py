@@ -56,6 +56,27 @@ CASES = [
     # A qualified subject is not read back across a comma part with its own verb (成立): the gold leaves the
     # government that sets the headquarters up out.
     ("gov-2014-guobanhan-119", "负责突发环境事件应急处置的人民政府根据需要成立现场指挥部，负责现场组织指挥工作", []),
+    # A依法承担…责任 / A可以依法承担…职责 / A依法履行…职责: 依法 and 可以 stand between the subject and its verb.
+    ("gd-2021-gonggong-shuju", "数源部门依法承担公共数据采集、核准和提供过程的数据管理责任",
+     [("clause.bears_duty", [("responsible", ["数源部门"])])]),
+    ("samr-2022-dengji-xize", "各级登记机关依法履行登记管理职责",
+     [("clause.bears_duty", [("responsible", ["各级登记机关"])])]),
+    # … a body's own unit named with 的 is a body (县级市场监督管理部门的派出机构).
+    ("samr-2022-dengji-xize", "县级市场监督管理部门的派出机构可以依法承担个体工商户等市场主体的登记管理职责",
+     [("clause.bears_duty", [("responsible", ["县级市场监督管理部门的派出机构"])])]),
+    # A…，承担…工作: the work a body takes on, its subject before the adverbial part.
+    ("samr-2022-tezhong-jiancha", "市场监督管理所依照市场监管法律、法规、规章有关规定以及上级市场监督管理部门确定的权限，"
+     "承担相关特种设备安全监督检查工作", [("clause.bears_duty", [("responsible", ["市场监督管理所"])])]),
+    # 履行下列…职责 introduces the listed duties, read item by item.
+    ("sh-huangpu-2023-fengmao-baohu", "区历保委成员单位按照相关法律、法规的规定，履行下列管理职责", []),
+    # 交由A+verb hands the work to the body A …
+    ("samr-2022-dengji-xize", "可以依法将部分市场主体登记管理工作交由下级登记机关承担",
+     [("clause.you_body", [("responsible", ["下级登记机关"])])]),
+    ("samr-2022-tezhong-jiancha", "或者交由属地市场监督管理部门依法发出特种设备安全监察指令",
+     [("clause.you_body", [("responsible", ["属地市场监督管理部门"])])]),
+    # … unless the hand-over is left to circumstance (the bj gold leaves it out), and 提交由A签署的 submits a paper.
+    ("bj-2022-shuju-zhuanqu", "后续视实际情况交由相关部门进行监管", []),
+    ("samr-2022-dengji-xize", "应当提交由全体合伙人签署或者合伙协议约定的人员签署修改或者补充的合伙协议", []),
 ]
 
 

@@ -216,6 +216,10 @@ def is_agency(name: str) -> bool:
             is_agency(p) for p in re.split(r"[、，,]", plates.group("plates")))
     core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
+    # A body's own unit named with 的 (县级市场监督管理部门的派出机构): the owner before 的 decides.
+    owned = _owned_unit().fullmatch(core)
+    if owned:
+        return is_agency(owned.group("owner"))
     if _working_body(core) or core in _vocab().agency.collective_names:
         return True
     # A phrase joined by 和/及/与 whose last part is a word that is never a body (家庭和社会要紧密配合,
@@ -235,6 +239,12 @@ def is_agency(name: str) -> bool:
     if re.search(r"[、，,。；;：:“”\"《》\s]", re.sub(r"[（(][^（）()]{1,10}[）)]", "", core)):
         return False
     return core.endswith(tuple(_vocab().agency.suffixes))
+
+
+@functools.cache
+def _owned_unit() -> re.Pattern:
+    tails = _vocab().agency.owned_unit_tails
+    return re.compile(rf"(?P<owner>[^的，,。；;：:、]{{2,24}})的(?:{_vocab().alternation(tails)})" if tails else r"(?!)")
 
 
 def _working_body(core: str) -> bool:

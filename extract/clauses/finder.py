@@ -248,6 +248,9 @@ _INDENT_RUN = re.compile("[" + INLINE_SPACE.replace(" ", "") + "]{2,}")
 _SUBJECT_TAIL = re.compile(
     rf"(?:(?:{_MODALS})|(?:{_V.alternation(_V.clauses.subject_adverbs)})|"
     rf"分别|共同|具体|统一|各自|切实|全面|主要|直接|认真|积极|继续|进一步|另行|"
+    # a regulation's 依法 and 可以 (数源部门依法承担…责任, gd-2021-gonggong-shuju 第二十一条; 派出机构可以依法承担…职责,
+    # samr-2022-dengji-xize 第三条): the law or a permission, no part of the name
+    rf"依法(?:依规)?|可以|"
     rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?|"
     # 按灾种 / 按行业 / 按属地: the share each body takes, between it and its verb (市各灾种专项指挥部按灾种承担…)
     rf"按(?:灾种|行业|领域|区域|属地|层级))+$"
@@ -1090,8 +1093,10 @@ def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> t
 # A…履行…职责 in gov-2018-guobanfa-123).
 # 承担…的具体管理养护工作 (其相关职能部门承担乡村道的具体管理养护工作, sh-fengxian-2021-nongcun-gonglu): the
 # concrete work of a named kind is 具体工作 with its kind written in.
-_BEARS = re.compile(r"(?:承担|履行)(?P<what>[^，,。；;]{0,40}?)(?:" + _V.alternation(_V.clauses.duty_nouns)
-                    + r"|具体[\u4e00-\u9fff]{1,8}?工作)")
+# 承担…工作 (市场监督管理所…，承担相关特种设备安全监督检查工作, samr-2022-tezhong-jiancha 第四条): the work a body takes
+# on, as 承担…职责; not 履行…工作 (a body's own work done, no charge).
+_BEARS = re.compile(r"(?P<verb>承担|履行)(?P<what>[^，,。；;]{0,40}?)(?P<noun>" + _V.alternation(_V.clauses.duty_nouns)
+                    + r"|具体[\u4e00-\u9fff]{1,8}?工作|(?<=[\u4e00-\u9fff])工作)")
 
 
 _MODAL_BEFORE = re.compile(r"(?:" + _MODALS + r")(?:" + _V.alternation(_V.clauses.subject_adverbs) + r"|认真|切实|全面)?$")
@@ -1105,10 +1110,14 @@ def bears_duty(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _BEARS.finditer(text, ctx.lo, ctx.hi):
+        if m.group("noun") == "工作" and (m.group("verb") == "履行" or not m.group("what")):
+            continue
+        # A依照…规定…的权限，承担…: the subject stands before the adverbial part (as for 负责).
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False) \
-            or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+            or _part_subject(text, m.start(), ctx.lo, ctx.default_prefix) \
+            or _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False, back=True)
         # 承担以下职责： introduces the duties listed after it, which are read item by item.
-        if m.group("what") in ("以下", "如下", "下列"):
+        if m.group("what").startswith(("以下", "如下", "下列")):
             continue
         # A要(认真)履行…职责 / A应当履行前款…职责 is a requirement on a subject with a modal, not
         # annotated (gov-2018-guobanfa-115, sh-xuhui-2020-xiaofang-zerenzhi); only the plain 履行 assigns.
@@ -1140,10 +1149,14 @@ def bears_duty(ctx: Context) -> list[Found]:
 _LIABILITIES = tuple(_V.clauses.liabilities)
 
 
-# 交由A: handed over to A, a recipient (交由有关部门严格查处, left out by the sh-2024-jianzhu-laji gold).
 # 以…为由 is "on the grounds of" (不得以…为由拒绝办理, zs-2020-zhengwu-shuju), never 由 of an owner; 改为由A / 转为由A
-# (now handled by A) still is.
-_YOU_AT = re.compile(r"(?<![自理经缘交])(?<!(?<![改转变])为)由(?![于此来衷])")
+# (now handled by A) still is. 交由A+verb hands the work to A (可以依法将部分…登记管理工作交由下级登记机关承担,
+# samr-2022-dengji-xize 第四条; 或者交由属地市场监督管理部门依法发出…指令, samr-2022-tezhong-jiancha 第二十三条): A owns it,
+# when A is a body (将装修垃圾交由清运作业企业清运, sh-2024-jianzhu-laji: a firm paid to carry, left out) and the
+# hand-over is decided (后续视实际情况交由相关部门进行监管, bj-2022-shuju-zhuanqu: left out).
+# 提交由A签署的… (samr-2022-dengji-xize 第三十二条) submits a paper A signed: no hand-over.
+_YOU_AT = re.compile(r"(?<![自理经缘])(?<![提递]交)(?<!(?<![改转变])为)由(?![于此来衷])")
+_UNDECIDED = re.compile(_V.alternation(_V.clauses.undecided_before) or r"(?!)")
 # Qualifiers between 由 and the list that are not part of any name.
 _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # Qualifiers after 由 that are part of the owner's mention: 相应的…, 承担任务的… (vocabulary).
@@ -1426,6 +1439,9 @@ def you_body(ctx: Context) -> list[Found]:
             continue  # 取消由A签章的环节 / 不再由A审批: the step is abolished, A owns no work
         if _CONDITION_HEAD.match(text, _clause_start(text, m.start(), ctx.lo)):
             continue  # 若软件系统由申报主体自行开发: a case stated, no work given
+        handed = m.start() > 0 and text[m.start() - 1] == "交"
+        if handed and _UNDECIDED.search(text, _clause_start(text, m.start(), ctx.lo), m.start()):
+            continue
         start = m.end()
         q = _YOU_QUALIFIER.match(text, start)
         if q:
@@ -1438,7 +1454,8 @@ def you_body(ctx: Context) -> list[Found]:
             end, items = related
         else:
             end = _list_after(text, start, ctx.hi)
-            bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) if end is None else None
+            bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) \
+                if end is None and not handed else None
             if bare:
                 # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
                 end = bare.end()
