@@ -197,6 +197,7 @@ class ClauseWords(_Model):
     finance_levels: list[str] = []  # 由区级财政承担 / 由市、区两级财政共同承担: the levels a finance owner names
     step_verbs: list[str] = []  # 由A…，B实施…: the verbs of a procedure's next step with its own owner
     duty_list_nouns: list[str] = []  # 乡镇（街道）履行职责事项清单: the duty names a list, no one bears it
+    sector_levels: list[str] = []  # 县级以上网信、公安…等主管部门: the level the first sector word lends the list
     undecided_before: list[str] = []  # 视实际情况交由A: a hand-over not yet decided, no owner
     persons: list[str] = []  # 由本人持身份证件…: a person, never a body
     penalty_after_name: list[str] = []  # 由登记机关处…罚款 / 处置: 处 opens the verb, no name ends there

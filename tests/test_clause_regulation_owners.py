@@ -80,6 +80,36 @@ CASES = [
 ]
 
 
+def owners(quote: str):
+    from policykg.extract.clauses.finder import find_clauses
+
+    return [[(r.value, [(i.surface, i.name) for i in items]) for r, items in f.roles]
+            for f in find_clauses(quote, default_prefix=None)]
+
+
+def test_sector_words_before_zhuguan_bumen_are_each_its_department():
+    # gd-2021-gonggong-shuju 第四十四条: each sector word is one owner, restored with the closer's head and the
+    # level the first word carries (the gold's restored names).
+    quote = "县级以上网信、公安、国家安全、公共数据、保密、通信管理等主管部门应当按照各自职责，做好公共数据安全管理工作"
+    assert quote in dev_text("gd-2021-gonggong-shuju")
+    assert owners(quote) == [[("responsible", [
+        ("县级以上网信", "县级以上网信主管部门"), ("公安", "县级以上公安主管部门"), ("国家安全", "县级以上国家安全主管部门"),
+        ("公共数据", "县级以上公共数据主管部门"), ("保密", "县级以上保密主管部门"), ("通信管理", "县级以上通信管理主管部门")])]]
+
+
+def test_partner_sectors_before_zhuguan_bumen():
+    # gd 第四十七条 (会同 a sector list closed by 等主管部门) and gov-2024-guoling-775 第三十二条 (one sector with a level).
+    quote = "县级以上公共数据主管部门应当会同网信、公安、国家安全、保密、通信管理等主管部门制定公共数据安全工作规范"
+    assert quote in dev_text("gd-2021-gonggong-shuju")
+    assert owners(quote) == [[("lead", [("县级以上公共数据主管部门", "县级以上公共数据主管部门")]), ("support", [
+        ("网信", "网信主管部门"), ("公安", "公安主管部门"), ("国家安全", "国家安全主管部门"), ("保密", "保密主管部门"),
+        ("通信管理", "通信管理主管部门")])]]
+    quote = "国务院生态环境主管部门会同国务院民用航空等主管部门可以依照本条例规定的原则"
+    assert quote in dev_text("gov-2024-guoling-775")
+    assert owners(quote) == [[("lead", [("国务院生态环境主管部门", "国务院生态环境主管部门")]),
+                              ("support", [("国务院民用航空", "国务院民用航空主管部门")])]]
+
+
 @pytest.mark.parametrize("doc_id,quote,expected", CASES)
 def test_regulation_owner_names(doc_id, quote, expected):
     assert quote in dev_text(doc_id)

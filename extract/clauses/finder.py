@@ -306,7 +306,9 @@ _ADVERBIAL_PART = re.compile(r"^(?:(?:要|应|须)?(?:根据|按照?|依照|依�
 _SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依据|结合|在(?:各自)?(?:职责|职能)范围内)")
 # Sector words standing for departments before 等有关部门 (民政、公安、人民银行等有关部门).
 # 等部门和单位 too (环境保护、工商、供水、供电等部门和单位要配合人民法院…, gov-2014-guobanfa-56 （七）).
-_SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?:部门|单位)(?:(?:和|及)(?:部门|单位))?$")
+# 等主管部门 too (县级以上网信、公安、国家安全…通信管理等主管部门应当按照各自职责, gd-2021-gonggong-shuju 第四十四条): each sector
+# word is its 主管部门, restored with that head.
+_SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位)(?:(?:和|及)(?:部门|单位))?$")
 
 
 def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you: bool = True,
@@ -378,7 +380,7 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
         return start, chosen
     sectors = _SECTOR_LIST.fullmatch(region)
     if sectors:
-        found = _sector_items(split_agency_list(sectors.group("list"), start, None))
+        found = _sector_items(split_agency_list(sectors.group("list"), start, None), _sector_head(sectors))
         if found:
             return start, found
     # 生态环境、绿化市容、城管执法部门要…: sector words sharing the 部门 of the last item.
@@ -434,16 +436,34 @@ def _relative_alternatives(region: str, start: int, single: bool = True) -> list
             for a, b in parts]
 
 
+# A level the first sector word carries for the whole list (县级以上网信、公安…等主管部门: 县级以上公安主管部门 too;
+# 国务院民用航空等主管部门, gov-2024-guoling-775 第三十二条), as the gold restores them.
+_SECTOR_LEVEL = re.compile(_V.alternation(_V.clauses.sector_levels) or r"(?!)")
+
+
+def _sector_head(m: re.Match) -> str:
+    """The head a sector list's closer gives its words (等主管部门 → 主管部门; 等部门, 等单位 → 部门)."""
+    head = m.group("head") or _SHARED_DEPARTMENT
+    if head.endswith("主管部门"):
+        return head
+    return "主管部门" if "主管" in head else _SHARED_DEPARTMENT  # 等主管单位: the sectors' 主管部门 still
+
+
 def _sector_items(items: list[ListItem], head: str = _SHARED_DEPARTMENT) -> list[ListItem] | None:
     """Sector words standing for their departments (民政、公安 before 等部门, 城管执法、交通等部门 after
-    会同), each restored with `head` (民政 → 民政部门; 国务院民用航空等主管部门 → 国务院民用航空主管部门);
-    a body's own name stays. None when an item is neither a sector word nor a body."""
-    if not items or not all(is_agency(it.surface) or 2 <= len(it.surface) <= 8
+    会同), each restored with `head` (民政 → 民政部门; 网信 before 等主管部门 → 网信主管部门) and the level the
+    first word carries (县级以上网信、公安 → 县级以上公安主管部门); a body's own name stays. None when an item
+    is neither a sector word nor a body."""
+    if not items or not all(is_agency(it.surface) or 2 <= len(it.surface) <= 10
+                            and (len(it.surface) <= 8 or _SECTOR_LEVEL.match(it.surface))
                             and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface)
                             and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", it.surface))
                             and it.surface not in NOT_AGENCY for it in items):
         return None
-    return [it if is_agency(it.surface) else replace(it, name=it.surface + head) for it in items]
+    level = _SECTOR_LEVEL.match(items[0].surface)
+    lead = level.group(0) if level and len(items[0].surface) > level.end() + 1 else ""
+    return [it if is_agency(it.surface) else
+            replace(it, name=("" if it.surface.startswith(lead) else lead) + it.surface + head) for it in items]
 
 
 _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
@@ -478,8 +498,7 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
     sectors = bool(items) and not all(is_agency(it.surface) for it in items) and closer is not None
     if sectors:
         # 会同城管执法、交通等部门 / 会同国务院民用航空等主管部门: the sectors share the closer's head.
-        head = "主管部门" if closer.group("head") else _SHARED_DEPARTMENT
-        items = _sector_items(split_agency_list(stripped, pos, None), head) or []
+        items = _sector_items(split_agency_list(stripped, pos, None), _sector_head(closer)) or []
     if not items or not all(is_agency(it.name) for it in items):
         return None
     if closer is not None:
@@ -510,8 +529,10 @@ def _partners_or_bodies(ctx: Context, pos: int, context_prefix: str | None) -> t
 
 # What closes a partner list in running text: 等部门 (the listed bodies only) or 等有关部门 (they and
 # the collective of the others: 财政部会同农业部等有关部门 → 农业部, 有关部门).
-# 等主管部门 closes a list of sectors (国务院民用航空等主管部门, gov-2024-guoling-775 第三十二条).
-_CLOSER = re.compile(r"等(?:(?P<collective>(?:有关|相关)(?:部门|单位|方面))|(?P<head>主管)?(?:部门|单位|机构|方面))")
+# 等主管部门 closes a list of sectors (国务院民用航空等主管部门, gov-2024-guoling-775 第三十二条; 会同网信、公安…
+# 通信管理等主管部门, gd-2021-gonggong-shuju 第四十七条): the listed sectors' 主管部门.
+_CLOSER = re.compile(r"等(?:(?P<collective>(?:有关|相关)(?:部门|单位|方面))|(?P<head>(?:行政)?主管部门|主管(?:单位|机构|方面))"
+                     r"|(?:部门|单位|机构|方面))")
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
