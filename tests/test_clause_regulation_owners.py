@@ -77,6 +77,15 @@ CASES = [
     # … unless the hand-over is left to circumstance (the bj gold leaves it out), and 提交由A签署的 submits a paper.
     ("bj-2022-shuju-zhuanqu", "后续视实际情况交由相关部门进行监管", []),
     ("samr-2022-dengji-xize", "应当提交由全体合伙人签署或者合伙协议约定的人员签署修改或者补充的合伙协议", []),
+    # A government + 负责 + work + 的部门 is one body named by its function; its 负责 is no verb of the clause.
+    ("samr-2021-huazhuangpin-shengchan", "县级以上地方人民政府负责药品监督管理的部门负责本行政区域的化妆品监督管理工作",
+     [("clause.subject_responsible", [("responsible", ["县级以上地方人民政府负责药品监督管理的部门"])])]),
+    # No owner: the document's own place as a deictic (本省), the applicant of a programme (申报主体), a market's
+    # operator (开办者: no name ends before 者, nor at the 市 of 市场).
+    ("gd-2021-gonggong-shuju", "运行经费由本省各级财政保障的其他机关", []),
+    ("qd-2023-ai-yuanqu-xize", "若软件系统由申报主体自行开发、设计", []),
+    ("samr-2021-huazhuangpin-shengchan", "化妆品集中交易市场开办者、展销会举办者应当建立保证化妆品质量安全的管理制度并有效实施，"
+     "承担入场化妆品经营者管理责任", []),
 ]
 
 

@@ -25,6 +25,7 @@ from policykg.extract.agencies.jurisdiction import ADDRESSEE_PRONOUNS
 from policykg.extract.brackets import CLOSE, OPEN, bracket_walk
 from policykg.extract.clauses.agency_list import (
     COLLECTIVE,
+    LEVEL_HEADS,
     NOT_AGENCY,
     ListItem,
     is_agency,
@@ -961,6 +962,7 @@ def duty_division(ctx: Context) -> list[Found]:
 
 
 _RESPONSIBLE = re.compile(r"(?:分别|共同)?负(?:总)?责")
+_IN_FUNCTION_NAME = re.compile(r"[^的、，,。；;：:\s（）()]{1,12}?的(?:" + (_V.alternation(_V.clauses.function_tails) or r"(?!)") + ")")
 
 
 @clause_rule("clause.subject_responsible", 60, "verb after a list")
@@ -973,6 +975,11 @@ def subject_responsible(ctx: Context) -> list[Found]:
     for m in _RESPONSIBLE.finditer(text, ctx.lo, ctx.hi):
         # 负责人 / 负责同志 are people, not the verb; A负责的B describes B (the work A already does).
         if text.startswith(("人", "同志", "的"), m.end()):
+            continue
+        # 县级以上地方人民政府负责药品监督管理的部门: a government + 负责 + work + 的部门 is one body named by its
+        # function ([clauses] function_*), its 负责 no verb of the clause.
+        if _IN_FUNCTION_NAME.match(text, m.end(), ctx.hi) \
+                and text.endswith(tuple(_V.clauses.function_heads), ctx.lo, m.start()):
             continue
         # 谁主管、谁负责 / 谁审批、谁负责 is a slogan quoted as a principle: 谁 is no body.
         if m.start() > 0 and text[m.start() - 1] == "谁":
@@ -1263,6 +1270,15 @@ def _cuts_word(text: str, j: int) -> bool:
     (由登记机关处10万元以下的罚款: 登记机关, no division 登记机关处; …部门处集资金额…的罚款)."""
     if j > 0 and (_PENALTY_AT.match(text, j - 1) or (text[j - 1] == "处" and _FINE_AFTER.match(text, j))):
         return True
+    # 者 after a verb makes its doer (化妆品集中交易市场开办者, samr-2021-huazhuangpin-shengchan 第四十三条: the market's
+    # operator): a name ending before it would end inside that word.
+    if j < len(text) and text[j] == "者":
+        return True
+    # A level character that opens a word with what follows (化妆品集中交易市|场: 市场; 绿化市|容) ends no name
+    # (places_config.not_place_after_prefix).
+    if 0 < j < len(text) and text[j - 1] in LEVEL_HEADS \
+            and text.startswith(tuple(_V.places_config.not_place_after_prefix), j):
+        return True
     return any(m.start() < j < m.end() for m in _PHRASE_WORD.finditer(text, max(0, j - 3), j + 3))
 
 
@@ -1476,7 +1492,7 @@ def you_body(ctx: Context) -> list[Found]:
         else:
             end = _list_after(text, start, ctx.hi)
             bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) \
-                if end is None and not handed else None
+                if end is None and not handed and not text.startswith(tuple(_V.clauses.persons), start) else None
             if bare:
                 # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
                 end = bare.end()
