@@ -1127,6 +1127,7 @@ _BEARS = re.compile(r"(?P<verb>承担|履行)(?P<what>[^，,。；;]{0,40}?)(?P<
                     + r"|具体[\u4e00-\u9fff]{1,8}?工作|(?<=[\u4e00-\u9fff])工作)")
 
 
+_MODAL_AFTER = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs) + r")?(?:" + _MODALS + ")")
 _MODAL_BEFORE = re.compile(r"(?:" + _MODALS + r")(?:" + _V.alternation(_V.clauses.subject_adverbs) + r"|认真|切实|全面)?$")
 
 
@@ -1150,6 +1151,10 @@ def bears_duty(ctx: Context) -> list[Found]:
         # A要(认真)履行…职责 / A应当履行前款…职责 is a requirement on a subject with a modal, not
         # annotated (gov-2018-guobanfa-115, sh-xuhui-2020-xiaofang-zerenzhi); only the plain 履行 assigns.
         if m.group(0).startswith("履行") and _MODAL_BEFORE.search(text, max(ctx.lo, m.start() - 6), m.start()):
+            continue
+        # …，并履行… after a part whose subject has a modal (数据提供部门及运营单位应当按照…提供和处理数据，并履行
+        # 监督管理职责, bj-2022-shuju-zhuanqu 四（二）): the modal governs both predicates, a requirement too.
+        if m.group(0).startswith("履行") and subj and subj[1] and _MODAL_AFTER.match(text, subj[1][-1].end):
             continue
         if m.group(0).endswith("责任"):
             # A liability (承担法律责任, 承担相应的法律责任) is borne, not a charge of work; 承担的风险责任 and
