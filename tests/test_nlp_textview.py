@@ -37,6 +37,8 @@ def reference_view(text: str) -> tuple[str, tuple[int, ...]]:
             prev and nxt and _wordish(prev) and _wordish(nxt)
             and (is_cjk(prev) or is_cjk(nxt))
             and text.count("\n", i, j) <= MAX_WRAP_NEWLINES
+            # a typed no-break space (&nbsp;) between two Chinese characters separates them
+            and not ("\u00a0" in text[i:j] and is_cjk(prev) and is_cjk(nxt))
         )
         if not drop:
             out.append(" ")

@@ -23,6 +23,9 @@ SPACE = r"[^\S\n]"
 # What a line is trimmed of at both ends: white space, a byte-order mark left at the start of a
 # file, and the CR of a CRLF line end.
 LINE_TRIM = INLINE_SPACE + "\ufeff\r"
+# The no-break space (an HTML page's &nbsp;): typed by whoever wrote the page, never put in by a
+# converter's wrapping, so it separates what it stands between (wraps.name_gap).
+NO_BREAK_SPACE = "\u00a0"
 
 
 def is_space(ch: str) -> bool:

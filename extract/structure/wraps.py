@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from policykg.extract.structure.spaces import NO_BREAK_SPACE
+
 # --- A FULL LINE THAT STOPS MID-SENTENCE ------------------------------------------------------
 # Characters after which a line is complete: a wrap never falls right after these.
 TERMINAL = frozenset("。！？；：…”’」』）)》】!?;:")
@@ -59,8 +61,6 @@ LINE_SLACK = 3
 # A white-space gap is read across only if it holds at most this many line breaks: one blank line
 # is a PDF page or paragraph wrap inside a sentence, more is a real break.
 MAX_WRAP_NEWLINES = 2
-# A gap holding this between two Chinese characters is typed spacing, no wrap (name_gap).
-NO_BREAK_SPACE = "\u00a0"
 # Marks inside a sentence after which a definition's text runs on across a wrap (的、\n\n数字化).
 SENTENCE_MARKS = frozenset("，、。；：）")
 
