@@ -126,3 +126,49 @@ def test_partner_sectors_before_zhuguan_bumen():
 def test_regulation_owner_names(doc_id, quote, expected):
     assert quote in dev_text(doc_id)
     assert read(quote) == expected
+
+
+# gov-2021-guoling-748: sector runs closed by their head, with the level a government before the first word carries.
+SECTOR_RUNS = [
+    # 第四十七条: after 由, each sector of 等主管部门 owns the work.
+    ("应当由县级以上人民政府水行政、自然资源、生态环境等主管部门按照有关技术要求组织迁建",
+     [("responsible", [("县级以上人民政府水行政", "县级以上人民政府水行政主管部门"),
+                       ("自然资源", "县级以上人民政府自然资源主管部门"), ("生态环境", "县级以上人民政府生态环境主管部门")])]),
+    # 第六十条: no 等, the last word written with the head keeps it in its mention.
+    ("由县级以上地方人民政府水行政、自然资源、生态环境主管部门责令停止违法行为",
+     [("responsible", [("县级以上地方人民政府水行政", "县级以上地方人民政府水行政主管部门"),
+                       ("自然资源", "县级以上地方人民政府自然资源主管部门"),
+                       ("生态环境主管部门", "县级以上地方人民政府生态环境主管部门")])]),
+    # 第四条: one sector word before 等主管部门 is that sector's 主管部门, no body named …等主管部门.
+    ("国务院自然资源等主管部门按照职责分工做好地下水调查、监测等相关工作",
+     [("responsible", [("国务院自然资源", "国务院自然资源主管部门")])]),
+    # 第四十六条: 应当依照职责 is the 按照职责 form.
+    ("县级以上人民政府水行政、自然资源、生态环境等主管部门应当依照职责加强监督管理",
+     [("responsible", [("县级以上人民政府水行政", "县级以上人民政府水行政主管部门"),
+                       ("自然资源", "县级以上人民政府自然资源主管部门"), ("生态环境", "县级以上人民政府生态环境主管部门")])]),
+    # 第十三条: 会同本级人民政府 + sectors (the partner list's level is the government).
+    ("县级以上地方人民政府水行政主管部门应当会同本级人民政府自然资源、发展改革等主管部门，根据本行政区域内地下水条件",
+     [("lead", [("县级以上地方人民政府水行政主管部门", "县级以上地方人民政府水行政主管部门")]),
+      ("support", [("本级人民政府自然资源", "本级人民政府自然资源主管部门"), ("发展改革", "本级人民政府发展改革主管部门")])]),
+]
+
+
+@pytest.mark.parametrize("quote,expected", SECTOR_RUNS)
+def test_sector_runs_with_a_government_level(quote, expected):
+    assert quote in dev_text("gov-2021-guoling-748")
+    assert owners(quote) == [expected]
+
+
+def test_a_plain_subject_of_sectors_with_the_last_words_head_assigns_nothing():
+    # gov-2019-guobanfa-2 （四）: not annotated (no 由, no lead), though the run reads as three departments after 由.
+    quote = "医保、医疗、医药主管部门要各司其职，协调联动"
+    assert quote in dev_text("gov-2019-guobanfa-2")
+    assert owners(quote) == []
+
+
+def test_partner_before_nitding():
+    # gov-2019-minyong-yunli 第十七条: 由A会同B和C拟订 — 拟订 ends the partner list.
+    quote = "由国家国防交通主管机构会同国务院有关部门和军队有关部门拟订"
+    assert quote in dev_text("gov-2019-minyong-yunli")
+    assert owners(quote) == [[("lead", [("国家国防交通主管机构", "国家国防交通主管机构")]),
+                              ("support", [("国务院有关部门", "国务院有关部门"), ("军队有关部门", "军队有关部门")])]]

@@ -370,8 +370,14 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if not region:
         return None
     items = _items(region, start, default_prefix)
-    if items and all(is_agency(it.surface) or _bare_level_after_each(items, k) or _shares_collective(items, k)
-                     for k, it in enumerate(items)):
+    plain = bool(items) and all(is_agency(it.surface) or _bare_level_after_each(items, k) or _shares_collective(items, k)
+                                for k, it in enumerate(items))
+    # 国务院自然资源等主管部门 reads as one 主管部门 to the plain reader: a sector run closed by its head is
+    # each sector's department (县级以上人民政府水行政、自然资源、生态环境等主管部门应当…, gov-2021-guoling-748).
+    run = _sector_run(text, start, start + len(region), shared) if not plain or any("等" in it.surface for it in items) else None
+    if run and run[0] == start + len(region) and all(is_agency(it.name) for it in run[1]):
+        return start, run[1]
+    if plain:
         return start, items
     # A qualified body alone as the subject; after 由 it is clause.you_body's (which keeps its qualifier too).
     # Not one read back across a comma part: 负责突发环境事件应急处置的人民政府根据需要成立现场指挥部，负责现场组织
@@ -455,7 +461,7 @@ def _sector_items(items: list[ListItem], head: str = _SHARED_DEPARTMENT) -> list
     会同), each restored with `head` (民政 → 民政部门; 网信 before 等主管部门 → 网信主管部门) and the level the
     first word carries (县级以上网信、公安 → 县级以上公安主管部门); a body's own name stays. None when an item
     is neither a sector word nor a body."""
-    if not items or not all(is_agency(it.surface) or 2 <= len(it.surface) <= 10
+    if not items or not all(is_agency(it.surface) or 2 <= len(_SECTOR_LEVEL.sub("", it.surface, count=1)) <= 8
                             and (len(it.surface) <= 8 or _SECTOR_LEVEL.match(it.surface))
                             and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface)
                             and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", it.surface))
@@ -465,6 +471,32 @@ def _sector_items(items: list[ListItem], head: str = _SHARED_DEPARTMENT) -> list
     lead = level.group(0) if level and len(items[0].surface) > level.end() + 1 else ""
     return [it if is_agency(it.surface) else
             replace(it, name=("" if it.surface.startswith(lead) else lead) + it.surface + head) for it in items]
+
+
+# A run of sector words closed by their shared head, read where a body list is expected (由…, a subject):
+# 县级以上人民政府水行政、自然资源、生态环境等主管部门 (gov-2021-guoling-748 第四十六条); 国务院自然资源等主管部门
+# (one word before 等); 县级以上地方人民政府水行政、自然资源、生态环境主管部门 (no 等: the last word keeps the head as
+# written, 第六十条). A run with neither 、 nor 等 is one body's name (水行政主管部门), the plain readers'.
+_SECTOR_RUN = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,60}?)(?:(?P<closer>等(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位))"
+                         r"|(?P<bare>主管部门))")
+
+
+def _sector_run(text: str, start: int, hi: int, bare: bool = True) -> tuple[int, list[ListItem]] | None:
+    """The sector words at `start` with the head that closes them (`_SECTOR_RUN`), each restored as
+    `_sector_items` does, as (end, items); None when no such run opens there. Without `bare`, only a
+    run closed by 等: as a plain subject the last word's own head (医保、医疗、医药主管部门要各司其职,
+    gov-2019-guobanfa-2 （四）, not annotated) makes no assignment; `_subject`'s `shared`."""
+    m = _SECTOR_RUN.match(text, start, hi)
+    if m is None or m.group("bare") and ("、" not in m.group("list") or not bare):
+        return None
+    found = _sector_items(split_agency_list(m.group("list"), start, None),
+                          "主管部门" if m.group("bare") else _sector_head(m))
+    if not found:
+        return None
+    if m.group("bare"):
+        # the last word is written with the head: its mention keeps it
+        found[-1] = replace(found[-1], surface=found[-1].surface + "主管部门", end=m.end())
+    return m.end(), found
 
 
 _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
@@ -1494,6 +1526,12 @@ def you_body(ctx: Context) -> list[Found]:
             # 由相应的绿化市容部门 / 由承担任务的省（市）人民政府 / 由A或者其授权的B: a qualifier picks a
             # body out and stays in its mention.
             end, items = related
+        elif (run := _sector_run(text, start, ctx.hi)) is not None:
+            # 由县级以上人民政府水行政、自然资源、生态环境等主管部门组织迁建: each sector's department owns it
+            # (the restored names are the bodies; the mentions are the words as written).
+            (end, items), rel = run, all(is_agency(it.name) for it in run[1])
+            if not rel:
+                continue
         else:
             end = _list_after(text, start, ctx.hi)
             bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) \
@@ -1957,9 +1995,11 @@ def within_duties(ctx: Context) -> list[Found]:
 # (国家粮食行政管理部门、国务院财政部门按照各自职责，依法对…进行监督检查, gov-2016-chubeiliang-tiaoli 第四十二条;
 # 其他部门按照各自职责，协同做好相关工作, sh-huangpu-2023-fengmao-baohu), not with a further adverbial
 # (各相关行业管理部门按照各自职责，根据…文件要求，完善…, sh-jiading-2024-haimian, not annotated).
-_BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)[，,]"
-                          r"|(?:按照?|根据|依据)各自的?职责[，,](?!根据|按照?|依照|依据|结合)"
-                          r"|(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff]))")
+# 依照 is 按照's word in regulations (县级以上人民政府水行政、自然资源、生态环境等主管部门应当依照职责加强监督管理,
+# gov-2021-guoling-748 第四十六条).
+_BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)[，,]"
+                          r"|(?:按照?|根据|依据|依照)各自的?职责[，,](?!根据|按照?|依照|依据|结合)"
+                          r"|(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff]))")
 
 
 @clause_rule("clause.by_own_duty", 61, "verb after a list")
