@@ -288,3 +288,21 @@ def test_a_heading_alone_is_followed_by_its_own_body_not_the_closing():
 ])
 def test_overall_responsibility_and_role_with_shi(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # gov-2019-minyong-yunli 第十二条 / 第四十二条: the central and the local finance share a cost; the list
+    # reader alone stopped at 中央财政和县 (a 县 ending a name).
+    ("设计、建造民用运载工具及相关设备，因贯彻国防要求所发生的费用，由中央财政和县级以上地方各级财政给予适当补助。",
+     [("clause.you_body", [("responsible", ["中央财政", "县级以上地方各级财政"])])]),
+    ("民用运力国防动员所需费用，由中央财政和县级以上地方各级财政共同负担。",
+     [("clause.you_body", [("responsible", ["中央财政", "县级以上地方各级财政"])])]),
+    # gov-2019-minyong-yunli 第三十八条: a time the work is done by (在移交前) between the modal and 会同.
+    ("加装改造的民用运载工具及相关设备需要并能够恢复原有功能的，国民经济动员机构应当在移交前会同国防交通主管机构和使用单位组织实施恢复工作。",
+     [("clause.with_partner", [("lead", ["国民经济动员机构"]), ("support", ["国防交通主管机构", "使用单位"])])]),
+    # gov-2023-guoling-760 第十条: 依据职责， with no 各自 after a single body, then the work.
+    ("国家密码管理部门依据职责，建立商用密码标准实施信息反馈和评估机制。",
+     [("clause.by_own_duty", [("responsible", ["国家密码管理部门"])])]),
+])
+def test_regulation_finance_levels_time_before_partner_and_own_duty(text, expected):
+    assert read(text) == expected

@@ -254,7 +254,9 @@ _SUBJECT_TAIL = re.compile(
     rf"依法(?:依规)?|可以|"
     rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?|"
     # 按灾种 / 按行业 / 按属地: the share each body takes, between it and its verb (市各灾种专项指挥部按灾种承担…)
-    rf"按(?:灾种|行业|领域|区域|属地|层级))+$"
+    rf"按(?:灾种|行业|领域|区域|属地|层级)|"
+    # a time the work is done by (国民经济动员机构应当在移交前会同…, gov-2019-minyong-yunli 第三十条)
+    rf"在[\u4e00-\u9fff]{{1,8}}?(?:之前|之后|前|后))+$"
 )
 _YOU = re.compile(r"(?<!自)由")
 _TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:底|初|内|起|以来)?(?:前)?|"
@@ -1273,7 +1275,9 @@ _CATEGORY = re.compile(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)(?:[�
 # the levels themselves, 财政 left unwritten (所需补助资金由市、区两级按照1：1比例负担, qd-2023-ai-yuanqu-xize
 # 第十七条), and the share they take may stand before the verb (按照1：1比例, 按比例).
 _LEVEL = "(?:" + (_V.alternation(_V.clauses.finance_levels) or r"(?!)") + ")"
-_FINANCE = rf"(?:{_LEVEL}(?:、{_LEVEL})+[两三四]级(?:财政)?|{_LEVEL}级财政)"
+# 县级以上地方各级财政 (由中央财政和县级以上地方各级财政给予适当补助, gov-2019-minyong-yunli 第三十三条): the finance of
+# every local level from one up, the regulations' counterpart of 中央财政.
+_FINANCE = rf"(?:{_LEVEL}(?:、{_LEVEL})+[两三四]级(?:财政)?|{_LEVEL}级财政|(?:{_LEVEL}级以上)?地方各级财政)"
 _BARE_WORD = "(?:" + _FINANCE + "|" + (_V.alternation(_V.clauses.bare_owners) or r"(?!)") + ")"
 _SHARE = r"(?:按照?[^，,。；;（）()]{0,10}?比例)?"
 _BARE_OWNER = re.compile(rf"{_BARE_WORD}(?:(?:与|和){_BARE_WORD})?(?:共同)?{_SHARE}(?="
@@ -1536,6 +1540,11 @@ def you_body(ctx: Context) -> list[Found]:
             end = _list_after(text, start, ctx.hi)
             bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) \
                 if end is None and not handed and not text.startswith(tuple(_V.clauses.persons), start) else None
+            # 由中央财政和县级以上地方各级财政给予…: a bare-owner reading running further than the list reader's
+            # (which stops at 中央财政和县, a 县 ending a name) is the owners as written.
+            longer = _BARE_OWNER.match(text, start) if end is not None and not handed else None
+            if longer and longer.end() > end:
+                end, bare = None, longer
             if bare:
                 # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
                 end = bare.end()
@@ -1998,7 +2007,7 @@ def within_duties(ctx: Context) -> list[Found]:
 # 依照 is 按照's word in regulations (县级以上人民政府水行政、自然资源、生态环境等主管部门应当依照职责加强监督管理,
 # gov-2021-guoling-748 第四十六条).
 _BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)[，,]"
-                          r"|(?:按照?|根据|依据|依照)各自的?职责[，,](?!根据|按照?|依照|依据|结合)"
+                          r"|(?:按照?|根据|依据|依照)(?:各自的?)?职责[，,](?!根据|按照?|依照|依据|结合)"
                           r"|(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff]))")
 
 
