@@ -877,6 +877,10 @@ def with_partner(ctx: Context) -> list[Found]:
     # (由)A商B…: A consults B, read as A会同B. Only a body list right before 商 (no sentence subject):
     # one character is too common to guess its subject from further back.
     for m in _CONSULT.finditer(text, ctx.lo, ctx.hi):
+        # 商 right after a list's punctuation opens the next name (平阴县、商河县: jn-2024-rengong-zhineng
+        # 三、（二）), never A商B, whose 商 follows A's name directly.
+        if m.start() > ctx.lo and text[m.start() - 1] in _LIST_PUNCT:
+            continue
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
             continue
