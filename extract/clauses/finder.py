@@ -2176,6 +2176,13 @@ def support_lead(ctx: Context) -> list[Found]:
         # 配合绿化市容部门提升…: a verb no stop word knows may follow the lead.
         part = _partners_or_bodies(ctx, m.end(), last_prefix(sup))
         if part is None:
+            # 公安、市场监管、城管执法等部门积极配合监控视频接入 (bt-2022-shuzi-zhengfu-kaoping 附件 64．): the work,
+            # no body, follows a 配合 whose subject list stands right before it: the bodies support it. (配合
+            # closing its part, 要紧密配合，…, is clause.subject_support's.)
+            if m.group(0) == "配合" and end is None and start < m.start() \
+                    and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) \
+                    and _SECTOR_LIST.fullmatch(_SUBJECT_TAIL.sub("", text[start:m.start()])):
+                found.append(Found(start, m.end(), "clause.support_lead", [(Role.support, sup)]))
             continue
         stop, leads = part
         if m.group(0) == "协助":
@@ -2226,6 +2233,51 @@ CREATED = re.compile(
     r"(?:设立|成立|组建)(?:相应的)?(?P<name>[^，,。；;、（）()]{2,30}?(?:领导小组|工作小组|小组|指挥部|联席会议|委员会))"
 )
 
+
+
+# The partner verbs of a sentence that names no doer: 会同 (the partners support) and 配合 (the body
+# cooperated with leads).
+_ADDRESSEE_PARTNER = re.compile(r"(?P<verb>会同|配合)")
+# A class of bodies by level alone (配合市级部门落实…, sh-jingan-2023-gengxin 三、（五）): no one body.
+_LEVEL_CLASS = re.compile(r"(?:[省市区县镇乡]级)+(?:各)?(?:部门|单位|机关|机构)")
+
+
+def _opens_item_list(text: str, line: int, lo: int) -> bool:
+    """Whether the line at `line` continues a list a colon opened (…负责下列工作：（一）…；（二）会同…): the
+    list's subject, before the colon, is the doer of each item."""
+    prev = text[max(lo, line - 400):line].rstrip()
+    return prev.endswith(("：", ":", "；", ";"))
+
+
+@clause_rule("clause.addressee_partner", 85, "lead and others")
+def addressee_partner(ctx: Context) -> list[Found]:
+    """会同B… / 配合B… in a plan's item whose sentence names no doer (the document's addressee does the
+    work): 会同 — the partners support, no lead; 配合 — B leads, no supporter. Runs after every rule that
+    finds a subject (the item's owner, a 由 part, the sentence's subject), so only an unclaimed verb is
+    read; named bodies only (会同有关部门 names no one), in a paragraph no colon labels.
+
+    Example: 35．配合市发改委做好涉企信用数据整合和平台对接工作。
+    """
+    text, found = ctx.text, []
+    for m in _ADDRESSEE_PARTNER.finditer(text, ctx.lo, ctx.hi):
+        if _clause_start(text, m.start(), ctx.lo) != m.start():
+            continue
+        line = max(ctx.lo, text.rfind("\n", ctx.lo, m.start()) + 1)
+        # A label's colon in the paragraph (村级路长：负责…;配合…) or a list opened by a colon names the doer.
+        if any(c in text[line:m.start()] for c in "：:") or _opens_item_list(text, line, ctx.lo):
+            continue
+        if _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix) \
+                or _you_part_before(text, m.start(), ctx.lo, ctx.default_prefix):
+            continue
+        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, None)
+        if part is None or part[0] >= ctx.hi or text[part[0]] in _LIST_PUNCT:
+            continue
+        end, others = part
+        if any(it.collective or _LEVEL_CLASS.fullmatch(it.surface) for it in others):
+            continue
+        role = Role.support if m.group("verb") == "会同" else Role.lead
+        found.append(Found(m.start(), end, "clause.addressee_partner", [(role, others)]))
+    return found
 
 
 def created_bodies(text: str, lo: int, hi: int) -> list[str]:
