@@ -71,3 +71,18 @@ def test_an_item_of_a_list_a_colon_opened_is_the_subjects_work():
 def test_sector_words_cooperating_in_the_work_support_it():
     # bt-2022-shuzi-zhengfu-kaoping 附件 64．: 配合 before the work, no body after it.
     assert _owners("64．公安、市场监管、城管执法等部门积极配合监控视频接入。") == [("support", ["公安", "市场监管", "城管执法"])]
+
+
+# ── the place of a headless plan ───────────────────────────────────────────────────────────────
+
+def test_a_headless_plan_describing_several_districts_is_their_citys():
+    # jn-2024-rengong-zhineng (no title line): 三、产业布局 opens sentences with 济南高新区, 历下区, 历城区 …;
+    # 开展市级人工智能产业集聚区… opens with a verb, no place 开展市. The plan is 济南市's.
+    from pathlib import Path
+
+    from policykg.extract.agencies.jurisdiction import document_place
+
+    body = Path(__file__).parent.joinpath("gold/dev/docs/jn-2024-rengong-zhineng.txt").read_text(encoding="utf-8")
+    assert "开展市级人工智能产业集聚区" in body and "。济南高新区整合汇聚创新资源" in body
+    place = document_place(None, None, None, body, "")
+    assert (place.jurisdiction, place.level) == ("济南市", "municipal")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from policykg.extract.agencies.registry import default_doc_number_places, default_places
-from policykg.extract.clauses.agency_list import COLLECTIVE, LEVEL_HEADS, context_places, named_place
+from policykg.extract.clauses.agency_list import COLLECTIVE, LEVEL_HEADS, SENTENCE_PLACE, context_places, named_place
 from policykg.schema.vocabulary import vocabulary
 
 CENTRAL = "中央"
@@ -198,6 +198,11 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
         if province:
             return DocPlace(province, "provincial", {**places, "省": province}, "省")
         return DocPlace("省", "provincial", {}, "省")
+    if not own:
+        # A headless plan whose sentences open with several places of one level (济南高新区…。历下区…。历城区…,
+        # jn-2024-rengong-zhineng 三、产业布局) speaks about them, not as the first one: that level names none
+        # of its own.
+        places = {k: p for k, p in places.items() if k not in _described_levels(body)}
     # The document's own places win over places its sentences happen to begin with.
     places = {**places, **own}
     own = own or places
@@ -218,6 +223,21 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
         # province far more than any other and speaks of 全省 / 我省, not of 全市.
         return DocPlace(province, "provincial", {**places, "省": province}, "省")
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
+
+
+# Distinct places of one level opening sentences from which a headless document is about them.
+_DESCRIBED_MIN = 3
+
+
+def _described_levels(body: str) -> set[str]:
+    """The place levels (区, 县 …) at which the body's sentences open with _DESCRIBED_MIN or more
+    different places."""
+    seen: dict[str, set[str]] = {}
+    for m in SENTENCE_PLACE.finditer(body):
+        np = named_place(m.group(1))
+        if np:
+            seen.setdefault(np[0], set()).add(np[1])
+    return {k for k, names in seen.items() if len(names) >= _DESCRIBED_MIN}
 
 
 def _speaks_as_province(body: str) -> bool:
