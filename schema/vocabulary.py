@@ -199,6 +199,7 @@ class ClauseWords(_Model):
     duty_list_nouns: list[str] = []  # 乡镇（街道）履行职责事项清单: the duty names a list, no one bears it
     sector_levels: list[str] = []  # 县级以上网信、公安…等主管部门: the level the first sector word lends the list
     undecided_before: list[str] = []  # 视实际情况交由A: a hand-over not yet decided, no owner
+    party_holders: list[str] = []  # 由所有权人或者管理人负责: a regulated holder after 由 owns the 责任区
     persons: list[str] = []  # 由本人持身份证件…: a person, never a body
     penalty_after_name: list[str] = []  # 由登记机关处…罚款 / 处置: 处 opens the verb, no name ends there
     described_by_verbs: list[str] = []  # 由A…销售的X: X described by who sells it

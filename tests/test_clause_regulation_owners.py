@@ -172,3 +172,30 @@ def test_partner_before_nitding():
     assert quote in dev_text("gov-2019-minyong-yunli")
     assert owners(quote) == [[("lead", [("国家国防交通主管机构", "国家国防交通主管机构")]),
                               ("support", [("国务院有关部门", "国务院有关部门"), ("军队有关部门", "军队有关部门")])]]
+# ── the holders of a 责任区 after 由 ([clauses] party_holders) and the reflexive 本单位 ───────────────────────────
+
+HOLDER_CASES = [
+    # sq-2019-shirong-huanwei 第八条（八）: the operator, and the owner as its fall-back (gold note: regulated parties
+    # after 由 are owners).
+    ("sq-2019-shirong-huanwei", "经批准设置的便民摊点，由经营者负责；无经营者的，由所有权人负责",
+     [[("responsible", [("经营者", "经营者")])], [("responsible", [("所有权人", "所有权人")])]]),
+    # cq-2018-shirong-huanwei 第十一条: holders with what they hold, split on 或 / 、 / 或者, a unit beside them.
+    ("cq-2018-shirong-huanwei", "由船舶经营者或所有者负责",
+     [[("responsible", [("船舶经营者", "船舶经营者"), ("所有者", "所有者")])]]),
+    ("cq-2018-shirong-huanwei", "由道路两侧建筑物所有人、使用人或者物业管理单位负责",
+     [[("responsible", [("道路两侧建筑物所有人", "道路两侧建筑物所有人"), ("使用人", "使用人"),
+                        ("物业管理单位", "物业管理单位")])]]),
+    # zj-2020-shenghuo-laji 第三十条（一）: the firm whole, not cut at the 物业 the plain list ends a name at.
+    ("zj-2020-shenghuo-laji", "聘请物业服务企业的住宅小区，由物业服务企业负责",
+     [[("responsible", [("物业服务企业", "物业服务企业")])]]),
+    # cq-2018-shirong-huanwei 第十一条（六）: 本单位 points back at the subject; no owner (the gold leaves it out).
+    ("cq-2018-shirong-huanwei", "机关、团体、部队、企事业单位由本单位负责", []),
+    # cq-2018-shirong-huanwei 第二十九条: 业主 is a person, no holder the list takes (the gold leaves it out).
+    ("cq-2018-shirong-huanwei", "费用由业主承担", []),
+]
+
+
+@pytest.mark.parametrize("doc_id,quote,expected", HOLDER_CASES)
+def test_holders_of_a_duty_area_after_you(doc_id, quote, expected):
+    assert quote in dev_text(doc_id)
+    assert owners(quote) == expected

@@ -152,7 +152,11 @@ NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本�
               # "this province", no body (no gold names one)
               "本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县",
               # flags, not banners (旗 is a suffix for 内蒙古's banners: 达茂旗)
-              "红旗", "国旗", "党旗", "团旗", "彩旗", "锦旗", "五星红旗"}
+              "红旗", "国旗", "党旗", "团旗", "彩旗", "锦旗", "五星红旗",
+              # the reflexive owner of a 责任区 list (机关、团体、部队、企事业单位由本单位负责: cq-2018-shirong-huanwei
+              # 第十一条（六）, sq-2019 第八条（三）, zj-2020 第三十条（七）): "the unit itself" points back at the
+              # subject, no body of its own (the gold leaves it out, as it leaves pronoun owners out)
+              "本单位"}
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
 # 推进 before the body's own kind is its name's (北京市大数据工作推进小组, …推进办公室: bj-2022-shuju-zhuanqu).
 _NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两][个名位]|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进(?!(?:工作)?(?:领导小组|小组|办公室|委员会))|加强|做好|"

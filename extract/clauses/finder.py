@@ -1291,8 +1291,38 @@ _BARE_PART = re.compile(_BARE_WORD)
 # annotates every 由A+verb of a unit, regulated parties too ([agency] class_tails), before the same
 # verbs of doing the work as a bare owner.
 _PARTY_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _V.alternation(_V.agency.class_tails) + r")(?=[\u4e00-\u9fff])")
-_PARTY_OWNER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:" + _V.alternation(_V.agency.class_tails) + ")(?="
-                          + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")")
+# The holders of a 责任区 (由所有权人或者管理人负责, [clauses] party_holders) likewise, bare or with what they hold
+# (由船舶经营者或所有者负责), and a unit listed beside them (由道路两侧建筑物所有人、使用人或者物业管理单位负责).
+_PARTY_NEXT = "(?:" + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")"
+_PARTY_JOINER = "(?:、|或者|或|和)"
+_PARTY_KIND = (r"[\u4e00-\u9fff]{0,8}?(?:" + (_V.alternation(_V.clauses.party_holders) or r"(?!)") + ")"
+               + r"|[\u4e00-\u9fff]{1,8}?(?:" + _V.alternation(_V.agency.class_tails) + ")")
+_PARTY_ITEM = re.compile(rf"(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位)(?={_PARTY_JOINER}|{_PARTY_NEXT})")
+_PARTY_OWNER = re.compile(rf"(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位)(?:{_PARTY_JOINER}(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位))*"
+                          rf"(?={_PARTY_NEXT})")
+_PARTY_KIND_WHOLE = re.compile(rf"(?:{_PARTY_KIND})$")
+_PARTY_JOIN = re.compile(_PARTY_JOINER)
+
+
+def _party_owners(text: str, start: int) -> tuple[int, list[ListItem]] | None:
+    """The regulated parties right after 由 (由经营者负责, 由设施经营者或所有者负责), each as written, or None;
+    a list of units alone is no party list (the plain owner rules read it)."""
+    m = _PARTY_OWNER.match(text, start)
+    if not m:
+        return None
+    items, i = [], start
+    while i < m.end():
+        it = _PARTY_ITEM.match(text, i)
+        if not it:
+            return None
+        items.append(ListItem(it.group(0), it.group(0), it.start(), it.end(), False, False))
+        j = _PARTY_JOIN.match(text, it.end(), m.end())
+        i = j.end() if j else it.end()
+        if not j:
+            break
+    if not any(_PARTY_KIND_WHOLE.match(it.surface) for it in items):
+        return None
+    return items[-1].end, items
 
 
 _LIST_PUNCT = "、，,。；;：:（(）)\n“”《》"
@@ -1541,18 +1571,22 @@ def you_body(ctx: Context) -> list[Found]:
             if not rel:
                 continue
         else:
-            end = _list_after(text, start, ctx.hi)
-            bare = (_BARE_OWNER.match(text, start) or _PARTY_OWNER.match(text, start)) \
-                if end is None and not handed and not text.startswith(tuple(_V.clauses.persons), start) else None
+            person = handed or text.startswith(tuple(_V.clauses.persons), start)
+            # 由物业服务企业负责: the party whole, before the plain list would end a name at its 物业
+            party = None if person else _party_owners(text, start)
+            end = party[0] if party else _list_after(text, start, ctx.hi)
+            bare = party or (_BARE_OWNER.match(text, start) if end is None and not person else None)
             # 由中央财政和县级以上地方各级财政给予…: a bare-owner reading running further than the list reader's
             # (which stops at 中央财政和县, a 县 ending a name) is the owners as written.
-            longer = _BARE_OWNER.match(text, start) if end is not None and not handed else None
+            longer = _BARE_OWNER.match(text, start) if end is not None and not party and not handed else None
             if longer and longer.end() > end:
                 end, bare = None, longer
-            if bare:
+            if party:
+                items = party[1]
+            elif bare:
                 # 由地方自行解决 / 由部门自行发文: a generic owner, kept as written.
                 end = bare.end()
-                parts = list(_BARE_PART.finditer(text, start, end)) if bare.re is _BARE_OWNER else []
+                parts = list(_BARE_PART.finditer(text, start, end))
                 if parts:
                     # each owner as written, without the 共同 after them
                     items = [ListItem(p.group(0), p.group(0), p.start(), p.end(), False, False) for p in parts]
