@@ -199,3 +199,31 @@ HOLDER_CASES = [
 def test_holders_of_a_duty_area_after_you(doc_id, quote, expected):
     assert quote in dev_text(doc_id)
     assert owners(quote) == expected
+
+
+# ── sector words in a regulation's partner and subject lists ─────────────────────────────────────────────────
+
+def test_partner_sectors_share_the_last_partners_head():
+    # sq-2019-shirong-huanwei 第四条: 城乡规划 shares the 主管部门 of 市场发展主管部门 (gold: 城乡规划 → 城乡规划主管部门).
+    quote = "市、县(区)市容环境卫生行政主管部门应当会同城乡规划、市场发展主管部门"
+    assert quote in dev_text("sq-2019-shirong-huanwei")
+    [[lead, (role, items)]] = owners(quote + "，制定规划")
+    assert lead == ("lead", [("市、县(区)市容环境卫生行政主管部门", "市、县(区)市容环境卫生行政主管部门")])
+    assert role == "support" and [s for s, _ in items] == ["城乡规划", "市场发展主管部门"]
+    assert items[0][1] == "城乡规划主管部门"
+
+
+def test_a_sector_name_holding_he_and_jianshe_stays_one_partner():
+    # sq-2019-shirong-huanwei 第十一条: the 建设 of 住房和城乡建设 is the sector's, no verb ending the partner list.
+    quote = "市容环境卫生行政主管部门应当会同城乡规划、住房和城乡建设、卫生计生、工商、市场发展等有关部门，根据国家、省城市容貌标准"
+    assert quote in dev_text("sq-2019-shirong-huanwei")
+    assert [[(role, [s for s, _ in items]) for role, items in f] for f in owners(quote)] == [
+        [("lead", ["市容环境卫生行政主管部门"]), ("support", ["城乡规划", "住房和城乡建设", "卫生计生", "工商", "市场发展"])]]
+
+
+def test_the_duty_a_law_gives_after_a_modal():
+    # zj-2020-shenghuo-laji 第六条: 应当按照国家和省规定的职责，做好… is each sector's own duty (gold: five responsible).
+    quote = "商务、市场监督管理、文化旅游、农业农村、邮政管理等部门应当按照国家和省规定的职责，做好禁止、限制生产、销售和使用塑料制品的监督管理"
+    assert quote in dev_text("zj-2020-shenghuo-laji")
+    assert [[(role, [s for s, _ in items]) for role, items in f] for f in owners(quote)] == [
+        [("responsible", ["商务", "市场监督管理", "文化旅游", "农业农村", "邮政管理"])]]

@@ -508,6 +508,16 @@ _SECTOR_JOINED = re.compile(_V.alternation(_V.clauses.joined_sectors) or r"(?!)"
 _NOT_SECTOR = re.compile(r"[的了是把被和及与]|^(?:各|有关|相关|其他|要|应)")
 
 
+def _inside_joined_sector(text: str, j: int, lo: int) -> bool:
+    """Whether `j` falls inside a sector name holding 和 ([clauses] joined_sectors) that opens a list item
+    (会同城乡规划、住房和城乡建设、卫生计生…等有关部门, sq-2019-shirong-huanwei 第十一条): its 建设 ends no partner."""
+    for m in _SECTOR_JOINED.finditer(text, max(lo, j - 12), j + 12):
+        if m.start() < j < m.end() and (m.start() == lo or text[m.start() - 1] in "、和及") \
+                and text.startswith(("、", "等"), m.end()):
+            return True
+    return False
+
+
 def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
               context_prefix: str | None) -> tuple[int, list[ListItem]] | None:
     """The bodies written just after `pos` (after 会同): up to the first stop word or
@@ -519,6 +529,7 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
         # at the start of a later item (会同各乡镇（园区）、消防、公安、建设管理委等单位, sh-chongming-2023-ranqi-yuan).
         if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n"
                                              or j > pos and text[j - 1] != "、" and _STOP.match(text, j)
+                                             and not _inside_joined_sector(text, j, pos)
                                              or _CLOSER.match(text, j)):
             i = j
             break
@@ -534,6 +545,13 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
     if sectors:
         # 会同城管执法、交通等部门 / 会同国务院民用航空等主管部门: the sectors share the closer's head.
         items = _sector_items(split_agency_list(stripped, pos, None), _sector_head(closer)) or []
+    elif closer is None and len(items) > 1 and not all(is_agency(it.surface) for it in items[:-1]) \
+            and items[-1].surface.endswith(_SHARED_DEPARTMENT) and is_agency(items[-1].surface):
+        # 会同城乡规划、市场发展主管部门 (sq-2019-shirong-huanwei 第四条): the sector words share the last
+        # partner's head (城乡规划主管部门), as a subject's 生态环境、绿化市容、城管执法部门 do.
+        head = "主管部门" if items[-1].surface.endswith("主管部门") else _SHARED_DEPARTMENT
+        found = _sector_items(items[:-1], head)
+        items = [*found, items[-1]] if found else items
     if not items or not all(is_agency(it.name) for it in items):
         return None
     if closer is not None:
@@ -2044,7 +2062,9 @@ def within_duties(ctx: Context) -> list[Found]:
 # (各相关行业管理部门按照各自职责，根据…文件要求，完善…, sh-jiading-2024-haimian, not annotated).
 # 依照 is 按照's word in regulations (县级以上人民政府水行政、自然资源、生态环境等主管部门应当依照职责加强监督管理,
 # gov-2021-guoling-748 第四十六条).
-_BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)[，,]"
+# The duty a law gives after a modal is the body's own too (商务、市场监督管理…等部门应当按照国家和省规定的职责，做好…,
+# zj-2020-shenghuo-laji 第六条; 应当按照法定职责，…).
+_BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据|依照)(?:各自的?|[^，,。；;]{1,8}?规定的|法定)?(?:职责|职能)[，,]"
                           r"|(?:按照?|根据|依据|依照)(?:各自的?)?职责[，,](?!根据|按照?|依照|依据|结合)"
                           r"|(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff]))")
 
