@@ -227,3 +227,12 @@ def test_the_duty_a_law_gives_after_a_modal():
     assert quote in dev_text("zj-2020-shenghuo-laji")
     assert [[(role, [s for s, _ in items]) for role, items in f] for f in owners(quote)] == [
         [("responsible", ["商务", "市场监督管理", "文化旅游", "农业农村", "邮政管理"])]]
+
+
+def test_a_districted_city_and_counties_share_one_department():
+    # zj-2020-shenghuo-laji 第五条: 设区的市、县（市、区）… is one mention of the levels' bureaus (gold keeps it whole,
+    # as 市、县（区）… of sq-2019); the 、 inside （市、区） is the note's.
+    quote = "设区的市、县（市、区）市容环境卫生主管部门负责本行政区域内城镇生活垃圾管理工作"
+    assert quote in dev_text("zj-2020-shenghuo-laji")
+    assert [[(role, [s for s, _ in items]) for role, items in f] for f in owners(quote)] == [
+        [("responsible", ["设区的市、县（市、区）市容环境卫生主管部门"])]]

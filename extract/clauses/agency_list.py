@@ -182,7 +182,8 @@ def _shared_head() -> re.Pattern:
     head of the last item (the vocabulary's shared-head levels and openers); `rest` is that item."""
     c = _vocab().clauses
     levels, openers = _vocab().alternation(c.shared_head_levels), _vocab().alternation(c.shared_head_openers)
-    return re.compile(rf"(?:{openers})?(?:{levels})(?:、(?:{levels}))*、(?P<rest>(?:{levels})[^、]+)")
+    # The last item's own bracketed note may hold a 、 (设区的市、县（市、区）…部门: the county-level 市 and 区 too).
+    return re.compile(rf"(?:{openers})?(?:{levels})(?:、(?:{levels}))*、(?P<rest>(?:{levels})(?:[（(][^（）()]{{1,10}}[）)]|[^、])+)")
 
 
 @functools.cache
