@@ -236,3 +236,21 @@ def test_a_districted_city_and_counties_share_one_department():
     assert quote in dev_text("zj-2020-shenghuo-laji")
     assert [[(role, [s for s, _ in items]) for role, items in f] for f in owners(quote)] == [
         [("responsible", ["设区的市、县（市、区）市容环境卫生主管部门"])]]
+
+
+def test_sectors_parted_from_their_modal_by_a_comma_support():
+    # sq-2019-shirong-huanwei 第五条: …公共交通和物业服务等单位，应当配合做好… — partnerless 配合, eight supports (gold), the
+    # last two sectors joined by 和.
+    quote = "邮政、通信、供电、供水、供热、供气、公共交通和物业服务等单位，应当配合做好城市市容和环境卫生管理相关工作"
+    assert quote in dev_text("sq-2019-shirong-huanwei")
+    assert [[(role, [s for s, _ in items]) for role, items in f] for f in owners(quote)] == [
+        [("support", ["邮政", "通信", "供电", "供水", "供热", "供气", "公共交通", "物业服务"])]]
+
+
+def test_sectors_under_a_level_with_a_note_support_the_body_after_peihe():
+    # cq-2018-shirong-huanwei 第六十四条: A、B等主管部门应当配合C → C lead, A and B support (gold); 区县 ends like a
+    # body and （自治县） is the level's note.
+    quote = "区县（自治县）环保、建设等主管部门应当配合市容环境卫生主管部门，对辖区内的粪便处理设施进行统一登记"
+    assert quote in dev_text("cq-2018-shirong-huanwei")
+    assert [[(role, [s for s, _ in items]) for role, items in f] for f in owners(quote)] == [
+        [("lead", ["市容环境卫生主管部门"]), ("support", ["区县（自治县）环保", "建设"])]]

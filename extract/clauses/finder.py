@@ -463,11 +463,8 @@ def _sector_items(items: list[ListItem], head: str = _SHARED_DEPARTMENT) -> list
     会同), each restored with `head` (民政 → 民政部门; 网信 before 等主管部门 → 网信主管部门) and the level the
     first word carries (县级以上网信、公安 → 县级以上公安主管部门); a body's own name stays. None when an item
     is neither a sector word nor a body."""
-    if not items or not all(is_agency(it.surface) or 2 <= len(_SECTOR_LEVEL.sub("", it.surface, count=1)) <= 8
-                            and (len(it.surface) <= 8 or _SECTOR_LEVEL.match(it.surface))
-                            and re.fullmatch(r"[\u4e00-\u9fff]+", it.surface)
-                            and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", it.surface))
-                            and it.surface not in NOT_AGENCY for it in items):
+    items = [part for it in items for part in _split_last_sector(it)]
+    if not items or not all(is_agency(it.surface) or _sector_word(_LEVEL_NOTE.sub("", it.surface)) for it in items):
         return None
     level = _SECTOR_LEVEL.match(items[0].surface)
     lead = level.group(0) if level and len(items[0].surface) > level.end() + 1 else ""
@@ -506,6 +503,36 @@ _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
 # art_4969_1497540): the 和 is the sector's, as in 工业和信息化厅, not a joiner of two sectors.
 _SECTOR_JOINED = re.compile(_V.alternation(_V.clauses.joined_sectors) or r"(?!)")
 _NOT_SECTOR = re.compile(r"[的了是把被和及与]|^(?:各|有关|相关|其他|要|应)")
+
+
+# A bracketed note on a level word opening the first sector (区县（自治县）环保, cq-2018-shirong-huanwei 第六十四条):
+# the note's, no phrase's punctuation.
+_LEVEL_NOTE = re.compile(r"(?<=[县市区])[（(][\u4e00-\u9fff、]{1,6}[）)]")
+
+
+def _sector_word(word: str) -> bool:
+    """Whether `word` can stand for a sector's department (民政, 网信, 县级以上网信): short, of Chinese
+    characters alone, no particle, joiner or collective head (a sector's own 和 aside)."""
+    return 2 <= len(_SECTOR_LEVEL.sub("", word, count=1)) <= 8 and (len(word) <= 8 or bool(_SECTOR_LEVEL.match(word))) \
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) \
+        and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", word)) and word not in NOT_AGENCY
+
+
+def _split_last_sector(it: ListItem) -> list[ListItem]:
+    """The last two sector words joined by 和/及 (邮政、通信…、公共交通和物业服务等单位, sq-2019-shirong-huanwei
+    第五条: two sectors, as the gold splits them), or the item itself; a sector's own 和 (住房和城乡建设,
+    [clauses] joined_sectors) joins nothing."""
+    if is_agency(it.surface):
+        return [it]
+    masked = _SECTOR_JOINED.sub(lambda m: "＿" * len(m.group(0)), it.surface)
+    joins = list(re.finditer(r"和|及", masked))
+    if len(joins) != 1:
+        return [it]
+    a, b = joins[0].start(), joins[0].end()
+    if a < 2 or len(it.surface) - b < 2:
+        return [it]
+    return [replace(it, surface=it.surface[:a], name=it.surface[:a], end=it.start + a),
+            replace(it, surface=it.surface[b:], name=it.surface[b:], start=it.start + b)]
 
 
 def _inside_joined_sector(text: str, j: int, lo: int) -> bool:
@@ -2098,7 +2125,10 @@ def subject_support(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for sm in _SUPPORT_WORK.finditer(text, ctx.lo, ctx.hi):
-        subj = _subject(text, sm.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        # …等单位，应当配合做好… (sq-2019-shirong-huanwei 第五条): a comma may part the bodies from the modal that
+        # opens their duty; only then is the part before the comma read back for them.
+        parted = sm.start() > ctx.lo and text[sm.start() - 1] in "，," and _MODAL_HEAD.match(text, sm.start())
+        subj = _subject(text, sm.start(), ctx.lo, ctx.default_prefix, allow_you=False, back=bool(parted))
         if subj:
             start, items = subj
             found.append(Found(start, sm.end(), "clause.subject_support", [(Role.support, items)]))
@@ -2213,15 +2243,15 @@ def support_lead(ctx: Context) -> list[Found]:
                 and (duty := _duty_list_subject(text, m.start(), ctx.lo, ctx.default_prefix)):
             # The clause starts at 配合: the subject's own 负责 clause holds the span before it.
             start, sup = m.start(), duty[1]
-        elif end is None:
+        elif end is None or not _ADVERBS.fullmatch(text, end, m.start()):
             # Sector words before 等部门 (环境保护、工商…等部门和单位要配合B): each sector's department supports B.
+            # A level opening the first word may end like a body (区县（自治县）环保、建设等主管部门应当配合B,
+            # cq-2018-shirong-huanwei 第六十四条: 区县), so a list read as ending there is tried as sectors too.
             sectors = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
             if sectors is None or not _SECTOR_LIST.fullmatch(text, sectors[0], m.start()) \
                     and not _SECTOR_LIST.fullmatch(_SUBJECT_TAIL.sub("", text[sectors[0]:m.start()])):
                 continue
             start, sup = sectors
-        elif not _ADVERBS.fullmatch(text, end, m.start()):
-            continue
         else:
             sup = _items(text[start:end], start, ctx.default_prefix)
         # A sector word is a body by its restored name (环境保护 → 环境保护部门).
