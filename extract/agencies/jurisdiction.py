@@ -532,8 +532,9 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
         if place in v.places_config.municipalities:
             level = "provincial"
         return place, f"{level}_{'government' if gov or name[1:] in ('政府', '人民政府') else 'department'}"
-    if name.endswith(tuple(v.agency.class_tails)):
-        # 国有文化企业, 实施主体: a class of firms or of whoever carries a project out, no body.
+    if name.endswith(tuple(v.agency.class_tails) + tuple(v.clauses.party_holders)):
+        # 国有文化企业, 实施主体: a class of firms or of whoever carries a project out, no body; the holders
+        # of a 责任区 (经营者, 所有权人: [clauses] party_holders) likewise, whoever holds the place.
         return doc.jurisdiction, "category"
     if doc.central:
         return CENTRAL, "central_department"
