@@ -256,7 +256,10 @@ _SUBJECT_TAIL = re.compile(
     # 按灾种 / 按行业 / 按属地: the share each body takes, between it and its verb (市各灾种专项指挥部按灾种承担…)
     rf"按(?:灾种|行业|领域|区域|属地|层级)|"
     # a time the work is done by (国民经济动员机构应当在移交前会同…, gov-2019-minyong-yunli 第三十条)
-    rf"在[\u4e00-\u9fff]{{1,8}}?(?:之前|之后|前|后))+$"
+    rf"在[\u4e00-\u9fff]{{1,8}}?(?:之前|之后|前|后)|"
+    # whose direction the body works under (国家国防动员机构在国务院和中央军事委员会领导下，负责…,
+    # gov-2019-minyong-yunli 第四条): the directing bodies own no part of the work
+    rf"在[^，,。；;：:]{{1,24}}?(?:的)?(?:统一)?领导下)+$"
 )
 _YOU = re.compile(r"(?<!自)由")
 _TIME_HEAD = re.compile(r"(?:[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:底|初|内|起|以来)?(?:前)?|"
@@ -315,7 +318,8 @@ _SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?P<head>(?:行政
 
 
 def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you: bool = True,
-             need_you: bool = False, back: bool = False, shared: bool = False) -> tuple[int, list[ListItem]] | None:
+             need_you: bool = False, back: bool = False, shared: bool = False,
+             lone_you: bool = False) -> tuple[int, list[ListItem]] | None:
     """The bodies written just before position `pos` (the verb), as (clause start, items), or
     None when what stands there is not a list of bodies. With `back`, comma parts that only
     qualify the verb (根据有关通知要求，各司其职，) are stepped over to the subject before them.
@@ -327,7 +331,8 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     # 按照各自职能分工，负责… : the subject stands before the duty-division phrase's comma.
     if not region.strip() and start - 1 >= lo and text[start - 1] in "，,":
         prev = _clause_start(text, start - 1, lo)
-        if re.search(r"(?:职能|职责)分工$", text[prev:start - 1]):
+        # So before a 领导下 part's comma (A在国务院和中央军事委员会领导下，负责…): A stands in that part.
+        if re.search(r"(?:职能|职责)分工$|领导下$", text[prev:start - 1]):
             start, region = prev, text[prev:start - 1]
     stepped = False
     if back:
@@ -384,7 +389,8 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     # A qualified body alone as the subject; after 由 it is clause.you_body's (which keeps its qualifier too).
     # Not one read back across a comma part: 负责突发环境事件应急处置的人民政府根据需要成立现场指挥部，负责现场组织
     # 指挥工作 (gov-2014-guobanhan-119 2.3) gives the government the part with its own verb (成立), not 负责.
-    chosen = None if stepped else _relative_alternatives(region, start, single=not you)
+    # With `lone_you`, a qualified body alone after 由 too: the caller's verb (会同) is no verb clause.you_body reads.
+    chosen = None if stepped else _relative_alternatives(region, start, single=not you or lone_you)
     if chosen:
         return start, chosen
     sectors = _SECTOR_LIST.fullmatch(region)
@@ -580,6 +586,12 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
         found = _sector_items(items[:-1], head)
         items = [*found, items[-1]] if found else items
     if not items or not all(is_agency(it.name) for it in items):
+        # A partner picked out by a qualifier, whose verb a stop word took for the list's end (会同国防交通主管机构和
+        # 军队负责军事交通运输工作的部门，根据…, gov-2019-minyong-yunli 第十六条): the qualified list reader's,
+        # when it runs to the clause's punctuation.
+        qualified = _qualified_list(text, pos, hi, default_prefix) if closer is None else None
+        if qualified and qualified[0] < hi and text[qualified[0]] in "，,。；;":
+            return qualified
         return None
     if closer is not None:
         i = closer.end()
@@ -884,7 +896,7 @@ def with_partner(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _WITH.finditer(text, ctx.lo, ctx.hi):
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True) \
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True, lone_you=True) \
             or _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
             # 由A牵头，会同B负责: the lead was named before the comma (and read by the lead rules);
@@ -1283,6 +1295,9 @@ _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # where the matter is, as 事发地县级人民政府 does (samr-2022-tezhong-jiancha 第十条, 第二十五条).
 _RELATIVE_OWNER = re.compile(r"其?(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")(?:[^，,。；;：:\s的]{1,20}?)?|(?:"
                              + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,16}?|"
+                             # a short owner word before the verb (军队负责…工作的部门, 军兵种主管…工作的机构)
+                             r"[\u4e00-\u9fff]{2,3}?(?<![的和及与])(?:" + _V.alternation(_V.clauses.relative_verbs)
+                             + r")[^，,。；;：:\s的、和及与]{1,16}?工作|"
                              # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
                              r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers
                                                                    + _V.clauses.relative_states) + r")|"
