@@ -805,9 +805,11 @@ def _later_parts(ctx: Context, f: Found) -> Found:
         if stop is None:
             break
         after = stop
-        cat = _CATEGORY.match(text, after) or re.compile("等").match(text, after)
+        cat = _CATEGORY.match(text, after)
         if cat:
             after = cat.end()
+        elif text.startswith("等", after):
+            after += 1
         verb = _LATER_VERB.match(text, _SUPPORT_ADVERBS.match(text, after).end())
         items = _items(text[start:stop], start, ctx.default_prefix, last_prefix(f.roles[-1][1]))
         if verb is None or not _all_agencies([(Role.support, items)]):
@@ -1357,9 +1359,9 @@ _PARTY_NEXT = "(?:" + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + 
 _PARTY_JOINER = "(?:、|或者|或|和)"
 _PARTY_KIND = (r"[\u4e00-\u9fff]{0,8}?(?:" + (_V.alternation(_V.clauses.party_holders) or r"(?!)") + ")"
                + r"|[\u4e00-\u9fff]{1,8}?(?:" + _V.alternation(_V.agency.class_tails) + ")")
-_PARTY_ITEM = re.compile(rf"(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位)(?={_PARTY_JOINER}|{_PARTY_NEXT})")
-_PARTY_OWNER = re.compile(rf"(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位)(?:{_PARTY_JOINER}(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位))*"
-                          rf"(?={_PARTY_NEXT})")
+_PARTY_UNIT = rf"(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位)"
+_PARTY_ITEM = re.compile(rf"{_PARTY_UNIT}(?={_PARTY_JOINER}|{_PARTY_NEXT})")
+_PARTY_OWNER = re.compile(rf"{_PARTY_UNIT}(?:{_PARTY_JOINER}{_PARTY_UNIT})*(?={_PARTY_NEXT})")
 _PARTY_KIND_WHOLE = re.compile(rf"(?:{_PARTY_KIND})$")
 _PARTY_JOIN = re.compile(_PARTY_JOINER)
 
@@ -1391,19 +1393,17 @@ _LIST_PUNCT = "、，,。；;：:（(）)\n“”《》"
 _PHRASE_WORD = re.compile(_V.alternation(_V.clauses.not_in_name))
 
 
-# 处 before the amount of a fine is the penalty verb (由处置非法集资牵头部门处集资金额20%以上1倍以下的罚款,
-# gov-2021-guoling-737 第三十条), not the 处 ending a division's name.
-_FINE_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:" + (_V.alternation(_V.clauses.fines) or r"(?!)") + ")")
-# 处 opening a penalty verb (处置, 处以) or the fine it imposes (处10万元以下的罚款, 处违法所得1倍以上…罚款).
+# 处 opening a penalty verb (处置, 处以) or the fine it imposes (处10万元以下的罚款, 由处置非法集资牵头部门处集资金额
+# 20%以上1倍以下的罚款, gov-2021-guoling-737 第三十条): the verb, not the 处 ending a division's name.
 _PENALTY_AT = re.compile("处(?:" + (_V.alternation([w[1:] for w in _V.clauses.penalty_after_name]) or "(?!)")
-                         + r"|[^，,。；;：:]{0,16}?罚款)")
+                         + r"|[^，,。；;]{0,40}?(?:" + (_V.alternation(_V.clauses.fines) or r"(?!)") + "))")
 
 
 def _cuts_word(text: str, j: int) -> bool:
     """Whether a name ending at `j` would end inside a word that is never in a name (办成: the 办
     of 教育行政部门办成公办园 is the verb's, not the suffix of a 办), or at the 处 of a penalty
     (由登记机关处10万元以下的罚款: 登记机关, no division 登记机关处; …部门处集资金额…的罚款)."""
-    if j > 0 and (_PENALTY_AT.match(text, j - 1) or (text[j - 1] == "处" and _FINE_AFTER.match(text, j))):
+    if j > 0 and _PENALTY_AT.match(text, j - 1):
         return True
     # 者 after a verb makes its doer (化妆品集中交易市场开办者, samr-2021-huazhuangpin-shengchan 第四十三条: the market's
     # operator): a name ending before it would end inside that word.
@@ -2169,11 +2169,7 @@ def cooperates(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _COOPERATE.finditer(text, ctx.lo, ctx.hi):
-        floor = max(ctx.lo, m.start() - _SUBJECT_WINDOW)
-        s0 = max([text.rfind(c, floor, m.start()) for c in "。；;：:\n"] + [floor - 1]) + 1
-        marker = _MARKER.match(text, s0, m.start())
-        if marker:
-            s0 = marker.end()
+        s0 = _sentence_open(text, m.start(), ctx.lo)
         # The 对 opening a part or closing the subject's list (A、B对…，应当…; A，对…应当…).
         k = next((j for j in range(s0 + 1, m.start()) if text[j] == "对" and (text[j - 1] in "，,"
                                                                             or _list_after(text, s0, j) == j)), None)
