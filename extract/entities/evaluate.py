@@ -57,6 +57,7 @@ ENTITY_SETS: dict[str, str] = {
     "heldout_entities_7": TUNING,  # blind at d9f99f1, tuned 2026-12-01 20:00–21:50 UTC
     "heldout_entities_8": TUNING,  # blind at 395d6a4, tuned 2026-12-02 06:00–06:40 UTC
     "heldout_entities_9": TUNING,  # blind at 9b21fb5, tuned 2026-12-02 17:00–17:55 UTC
+    "heldout_entities_10": HELD_OUT,  # blind at d133674 (semi-official, partial; scored once)
 }
 
 
