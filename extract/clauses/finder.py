@@ -508,7 +508,8 @@ _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
 # Sectors whose own name holds 和 (工业和信息化、商务、…、文化和旅游等部门, Jiangxi 2020 金融支持 measures
 # art_4969_1497540): the 和 is the sector's, as in 工业和信息化厅, not a joiner of two sectors.
 _SECTOR_JOINED = re.compile(_V.alternation(_V.clauses.joined_sectors) or r"(?!)")
-_NOT_SECTOR = re.compile(r"[的了是把被和及与]|^(?:各|有关|相关|其他|要|应)")
+# 应 is a modal, save in 应急 (应急管理, a sector of its own).
+_NOT_SECTOR = re.compile(r"[的了是把被和及与]|^(?:各|有关|相关|其他|要|应(?!急))")
 
 
 # A bracketed note on a level word opening the first sector (区县（自治县）环保, cq-2018-shirong-huanwei 第六十四条):
@@ -1094,7 +1095,9 @@ def subject_responsible(ctx: Context) -> list[Found]:
             or _duty_part_subject(text, m.start(), ctx)
         # A、B、C主管部门分别负责…: 分别 hands each listed sector its own part, an assignment as a
         # lead clause is, so sector words share the last item's 部门 (gz-2011-dixia-kongjian 第五条).
-        if subj is None and m.group(0).startswith("分别"):
+        # So a plain 负责 of a list whose words share the head (卫生健康、生态环境部门负责…, bj-2020-gonggong-weisheng-yingji
+        # 第四十三条; 新闻宣传、网信部门负责…): 负责 assigns the work as 分别负责 does, each sector its department.
+        if subj is None:
             subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True)
         if subj is None:
             subj = _lead_label_subject(text, m.start(), ctx.lo)
