@@ -198,7 +198,9 @@ def _function_name() -> re.Pattern:
     c, alt = _vocab().clauses, _vocab().alternation
     if not (c.function_heads and c.function_verbs and c.function_tails):
         return re.compile(r"(?!)")
-    return re.compile(rf"(?P<head>.+?(?:{alt(c.function_heads)}))(?:{alt(c.function_verbs)})"
+    # The government may go unwritten, or be a bare level (负责知识产权保护的主管部门, 市负责物资储备的部门,
+    # gd-2022-zhishi-chanquan-baohu, sh-2018-minfang-tiaoli): the level of the document's bodies.
+    return re.compile(rf"(?P<head>(?:.+?(?:{alt(c.function_heads)})|[省市区县])?)(?:{alt(c.function_verbs)})"
                       rf"[^的、，,。；;：:\s（）()]{{1,12}}?的(?:{alt(c.function_tails)})")
 
 
@@ -217,7 +219,7 @@ def is_agency(name: str) -> bool:
     # government before the verb decides.
     function = _function_name().fullmatch(name.strip())
     if function:
-        return is_agency(function.group("head"))
+        return len(function.group("head")) < 2 or is_agency(function.group("head"))
     # A body with its other nameplates in brackets, however long (区委宣传部（区文明办、区政府新闻办、
     # 区委网信办）): the name and every bracketed nameplate must each be a body.
     plates = _NAMEPLATES.fullmatch(name.strip())
@@ -226,6 +228,11 @@ def is_agency(name: str) -> bool:
             is_agency(p) for p in re.split(r"[、，,]", plates.group("plates")))
     core = re.sub(r"[（(][^（）()]{1,10}[）)]$", "", name.strip())
     core = re.sub(r"^[（(][^（）()]{1,10}[）)]", "", core)
+    # Levels sharing one body with 的 (市和区的公安部门, 市或者区的民防办, sh-2018-minfang-tiaoli): the body after
+    # 的 decides, as it does in 市和区民防办.
+    shared_level = _LEVELS_OF.match(core)
+    if shared_level:
+        return is_agency(core[shared_level.end():])
     # A body's own unit named with 的 (县级市场监督管理部门的派出机构): the owner before 的 decides.
     owned = _owned_unit().fullmatch(core)
     if owned:
@@ -235,6 +242,10 @@ def is_agency(name: str) -> bool:
     # A phrase joined by 和/及/与 whose last part is a word that is never a body (家庭和社会要紧密配合,
     # 国务院政府工作报告 1995: 社会) names no body, however it ends (…社会 ends in 会).
     joined_tail = re.split(r"和|及|与", core)[-1]
+    # Nor one opening with a bare generic word (机构以及其他有关部门): that word closes the name before
+    # the joiner (负责管理地震工作的部门或者机构, sh-2018-minfang-tiaoli), so a split leaving it alone is wrong.
+    if re.match(r"(?:部门|单位|机构)(?:以及|和|及|与)", core):
+        return False
     # Not a generic word a collective shares (有关部门和单位: 单位 is 有关单位).
     if joined_tail != core and joined_tail in NOT_AGENCY and joined_tail not in _BARE_GENERIC + ("有关", "相关"):
         return False
@@ -249,6 +260,9 @@ def is_agency(name: str) -> bool:
     if re.search(r"[、，,。；;：:“”\"《》\s]", re.sub(r"[（(][^（）()]{1,10}[）)]", "", core)):
         return False
     return core.endswith(tuple(_vocab().agency.suffixes))
+
+
+_LEVELS_OF = re.compile(r"^[省市区县](?:和|或者|、)[市区县乡镇]的(?=[\u4e00-\u9fff]{2})")
 
 
 @functools.cache

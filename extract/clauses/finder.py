@@ -453,7 +453,9 @@ def _relative_alternatives(region: str, start: int, single: bool = True) -> list
 
 # A level the first sector word carries for the whole list (县级以上网信、公安…等主管部门: 县级以上公安主管部门 too;
 # 国务院民用航空等主管部门, gov-2024-guoling-775 第三十二条), as the gold restores them.
-_SECTOR_LEVEL = re.compile(_V.alternation(_V.clauses.sector_levels) or r"(?!)")
+# A level may be qualified by the line it lies along (铁路沿线县级以上人民政府发展改革、工业和信息化…等部门,
+# sd-2021-tielu-anquan 第四条): the qualifier is the level's.
+_SECTOR_LEVEL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}沿线)?(?:" + (_V.alternation(_V.clauses.sector_levels) or r"(?!)") + ")")
 
 
 def _sector_head(m: re.Match) -> str:
@@ -520,9 +522,12 @@ _LEVEL_NOTE = re.compile(r"(?<=[县市区])[（(][\u4e00-\u9fff、]{1,6}[）)]")
 def _sector_word(word: str) -> bool:
     """Whether `word` can stand for a sector's department (民政, 网信, 县级以上网信): short, of Chinese
     characters alone, no particle, joiner or collective head (a sector's own 和 aside)."""
-    return 2 <= len(_SECTOR_LEVEL.sub("", word, count=1)) <= 8 and (len(word) <= 8 or bool(_SECTOR_LEVEL.match(word))) \
+    level = _SECTOR_LEVEL.match(word)
+    # The level's own words (市和区的, 设区的市级以上) are no particle of the sector.
+    bare = word[level.end():] if level else word
+    return 2 <= len(_SECTOR_LEVEL.sub("", word, count=1)) <= 8 and (len(word) <= 8 or bool(level)) \
         and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) \
-        and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", word)) and word not in NOT_AGENCY
+        and not _NOT_SECTOR.search(_SECTOR_JOINED.sub("", bare)) and word not in NOT_AGENCY
 
 
 def _split_last_sector(it: ListItem) -> list[ListItem]:
@@ -1063,6 +1068,18 @@ _RESPONSIBLE = re.compile(r"(?:分别|共同)?负(?:总)?责")
 _IN_FUNCTION_NAME = re.compile(r"[^的、，,。；;：:\s（）()]{1,12}?的(?:" + (_V.alternation(_V.clauses.function_tails) or r"(?!)") + ")")
 
 
+# Where a name may open: a list's or clause's edge, or the words that put a body after them.
+_NAME_OPENS_AFTER = ("、", "。", "；", "：", "（", "\n", "由", "和", "及", "与", "或者", "会同", "配合", "同")
+
+
+def _opens_function_name(text: str, pos: int, lo: int) -> bool:
+    """Whether the 负责 at `pos` opens a body named by its function (负责知识产权保护的主管部门应当…;
+    会同负责管理地震工作的部门或者机构; 由市负责物资储备的部门提出): it stands where a name opens, alone or
+    after a bare level. A 负责 after a comma part (A，负责…的部门建设) is left to the verb."""
+    k = pos - 1 if pos > lo and text[pos - 1] in "省市区县" else pos
+    return k <= lo or text.endswith(_NAME_OPENS_AFTER, lo, k)
+
+
 @clause_rule("clause.subject_responsible", 60, "verb after a list")
 def subject_responsible(ctx: Context) -> list[Found]:
     """A、B(等)(分别)负责… : the bodies before 负责 are responsible, in or out of brackets.
@@ -1077,7 +1094,8 @@ def subject_responsible(ctx: Context) -> list[Found]:
         # 县级以上地方人民政府负责药品监督管理的部门: a government + 负责 + work + 的部门 is one body named by its
         # function ([clauses] function_*), its 负责 no verb of the clause.
         if _IN_FUNCTION_NAME.match(text, m.end(), ctx.hi) \
-                and text.endswith(tuple(_V.clauses.function_heads), ctx.lo, m.start()):
+                and (text.endswith(tuple(_V.clauses.function_heads), ctx.lo, m.start())
+                     or _opens_function_name(text, m.start(), ctx.lo)):
             continue
         # 谁主管、谁负责 / 谁审批、谁负责 is a slogan quoted as a principle: 谁 is no body.
         if m.start() > 0 and text[m.start() - 1] == "谁":
