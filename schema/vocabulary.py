@@ -198,6 +198,7 @@ class ClauseWords(_Model):
     step_verbs: list[str] = []  # 由A…，B实施…: the verbs of a procedure's next step with its own owner
     duty_list_nouns: list[str] = []  # 乡镇（街道）履行职责事项清单: the duty names a list, no one bears it
     sector_levels: list[str] = []  # 县级以上网信、公安…等主管部门: the level the first sector word lends the list
+    approval_verbs: list[str] = []  # 经A会同B批准: verbs of approval that make a 经/报 lead a step of procedure
     undecided_before: list[str] = []  # 视实际情况交由A: a hand-over not yet decided, no owner
     party_holders: list[str] = []  # 由所有权人或者管理人负责: a regulated holder after 由 owns the 责任区
     persons: list[str] = []  # 由本人持身份证件…: a person, never a body

@@ -63,7 +63,9 @@ def _government_words() -> str:
 
 # A government's relevant departments (区政府有关部门, 国务院有关部门（单位）): the government's words
 # ([agency] government_suffixes, 国务院) before 有关/相关 + 部门/单位.
-_GOVERNMENT_DEPARTMENTS = re.compile(rf"(?:(?!等).)*?(?:{_government_words()})(?:有关|相关)(?:部门|单位)(?:[（(](?:部门|单位)[）)])?")
+# Also 其他有关 (国务院其他有关部门, gov-2003-dizhi-zaihai 第七条: the State Council's other departments) and an
+# organ's (中央军事委员会机关有关部门, gov-2023-zhengbing-tiaoli 第十五条).
+_GOVERNMENT_DEPARTMENTS = re.compile(rf"(?:(?!等).)*?(?:{_government_words()}|机关)(?:其他)?(?:有关|相关)(?:部门|单位)(?:[（(](?:部门|单位)[）)])?")
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,10 @@ def _shared_head() -> re.Pattern:
     c = _vocab().clauses
     levels, openers = _vocab().alternation(c.shared_head_levels), _vocab().alternation(c.shared_head_openers)
     # The last item's own bracketed note may hold a 、 (设区的市、县（市、区）…部门: the county-level 市 and 区 too).
-    return re.compile(rf"(?:{openers})?(?:{levels})(?:、(?:{levels}))*、(?P<rest>(?:{levels})(?:[（(][^（）()]{{1,10}}[）)]|[^、])+)")
+    # A relative place may qualify the run (其户籍所在地县、自治县、不设区的市、市辖区人民政府兵役机关, 征集地的县、…征兵办公室,
+    # gov-2023-zhengbing-tiaoli 第九条, 第二十七条): the levels of wherever the matter lies, one mention.
+    relative = r"(?:其|原)?[\u4e00-\u9fff]{0,6}?(?:所在地|地)的?"
+    return re.compile(rf"(?:{openers}|{relative})?(?:{levels})(?:、(?:{levels}))*、(?P<rest>(?:{levels})(?:[（(][^（）()]{{1,10}}[）)]|[^、])+)")
 
 
 @functools.cache

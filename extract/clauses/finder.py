@@ -580,6 +580,11 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
         body = body[:tail.start()]
     stripped = re.sub(r"等(?:有关)?(?:部门|单位|机构|方面)?$", "", body)
     items = _items(stripped, pos, default_prefix, context_prefix)
+    # 会同国务院建设、水利、铁路、交通等部门 (gov-2003-dizhi-zaihai 第十条): a level head before sector words
+    # closed by their shared head; the stop word inside the first one (建设) cut the list at 国务院.
+    run = _sector_run(text, pos, hi, bare=False)
+    if run and run[0] > i and _CLOSER.match(text, i) is None and all(is_agency(it.name) for it in run[1]):
+        return run
     sectors = bool(items) and not all(is_agency(it.surface) for it in items) and closer is not None
     if sectors:
         # 会同城管执法、交通等部门 / 会同国务院民用航空等主管部门: the sectors share the closer's head.
@@ -904,6 +909,9 @@ def with_partner(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _WITH.finditer(text, ctx.lo, ctx.hi):
+        # 会同 / 联合 right after a list's punctuation opens the next name (…、联合采购办公室, gov-2019-guobanfa-2).
+        if m.start() > ctx.lo and text[m.start() - 1] == "、":
+            continue
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True, lone_you=True) \
             or _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
@@ -927,13 +935,20 @@ def with_partner(ctx: Context) -> list[Found]:
                 found.append(Found(you[0], part[0], "clause.with_partner", [(Role.lead, you[1]), (Role.support, part[1])]))
             continue
         start, leads = subj
-        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(leads))
+        # 会同气象主管机构发布 / 会同有关部门查明事实: a verb no stop word knows may follow the partner.
+        part = _partners(text, m.end(), ctx.hi, ctx.default_prefix, last_prefix(leads)) \
+            or _partners_before_verb(ctx, m.end())
         if part is None:
             continue
         end, sup = part
+        lead_part = _procedure_lead(text, start, m.start(), end, ctx.default_prefix)
+        if lead_part is None:
+            continue  # 报A会同B批准 / 经A会同B批准: a step of procedure, no task of A's
+        if lead_part:
+            start, leads = lead_part
         if text.startswith(("等部门", "等单位", "等"), end):
             end = end + (3 if text.startswith(("等部门", "等单位"), end) else 1)
-        roles = [(Role.lead, leads), (Role.support, sup)]
+        roles = [(Role.lead, leads), (Role.support, _same_level(sup, leads))]
         # A是…执法主体，要会同B… (gov-2005-guofa-39 （三十二）): the subject's institutional role, stated in the
         # part before, is a fact of its own (clause.institutional_role's reading), kept beside the lead.
         if _INSTITUTIONAL_PART.match(text, leads[-1].end, m.start()):
@@ -957,6 +972,65 @@ def with_partner(ctx: Context) -> list[Found]:
         end, sup = part
         found.append(Found(start, end, "clause.with_partner", [(Role.lead, leads), (Role.support, sup)]))
     return found
+
+
+# The government a lead belongs to (县级以上地方人民政府 of 县级以上地方人民政府国土资源主管部门, 国务院 of 国务院X部门).
+_LEAD_GOVERNMENT = re.compile(r"^(?:[^的，,。；;]*?人民政府|国务院)(?=[\u4e00-\u9fff])")
+# A partner of the lead's own level (会同同级建设…部门, 会同本级卫生健康行政部门).
+_SAME_LEVEL = re.compile(r"^(?:同级|本级)(?:人民政府)?")
+
+
+def _same_level(partners: list[ListItem], leads: list[ListItem]) -> list[ListItem]:
+    """Partners written 同级X / 本级X are X of the lead's government (县级以上地方人民政府国土资源主管部门会同同级
+    建设…等部门: 县级以上地方人民政府建设部门, as a reader restores them); with no government in the lead's
+    name (国土资源主管部门会同同级建设…) they stay as written."""
+    gov = _LEAD_GOVERNMENT.match(leads[0].name) if len(leads) == 1 else None
+    if gov is None:
+        return partners
+    return [replace(it, name=_SAME_LEVEL.sub(gov.group(0), it.name, count=1)) if _SAME_LEVEL.match(it.name) else it
+            for it in partners]
+
+
+# A lead named after a procedure word (经A会同B组织论证; 报A会同B批准, 未经A会同B批准): the body that reviews
+# or receives. [clauses] approval_verbs after the partners make the whole a step of procedure.
+_PROCEDURE_HEAD = re.compile(rf"(?:{_MODALS})?(?:未经|经|报)")
+_APPROVAL = re.compile(_V.alternation(_V.clauses.approval_verbs) or r"(?!)")
+
+
+def _procedure_lead(text: str, start: int, verb: int, end: int,
+                    default_prefix: str | None) -> tuple[int, list[ListItem]] | tuple[()] | None:
+    """The lead list read again without the procedure word opening it (经A会同B组织论证: A), () when no
+    such word opens the subject, or None when the clause is procedure: the lead is one 报 goes to, or
+    one whose approval is sought (经A会同B批准)."""
+    head = _PROCEDURE_HEAD.match(text, start, verb)
+    if head is None:
+        return ()
+    items = _items(text[head.end():verb], head.end(), default_prefix)
+    if not items or not all(is_agency(it.surface) for it in items):
+        return ()
+    if head.group(0).endswith("报") or _APPROVAL.match(text, end):
+        return None
+    return head.end(), items
+
+
+def _partners_before_verb(ctx: Context, pos: int) -> tuple[int, list[ListItem]] | None:
+    """The longest list of bodies after 会同 when a verb no stop word knows follows it (会同气象主管机构发布);
+    None when a 的 or a joiner follows the list: a longer name or list goes on there (会同有关军区和省、
+    自治区、直辖市人民政府的国防交通主管机构…), the qualified readers'."""
+    end = _list_after(ctx.text, pos, ctx.hi)
+    if end is None or end >= ctx.hi or ctx.text[end] in "的之" or ctx.text.startswith(tuple(_V.verbs.joiners), end) \
+            or _NOT_A_VERB_AFTER.match(ctx.text, end, ctx.hi):
+        return None
+    items = _items(ctx.text[pos:end], pos, ctx.default_prefix)
+    # A one-character item is a word cut short (会同军区有关部门和区域内的…: 区 of 区域), no body.
+    if not items or not all(is_agency(it.surface) and len(it.surface) > 1 for it in items):
+        return None
+    return end, items
+
+
+# What after a partner shows its list was no partner: a relative clause (发展改革委会同西部开发办上报的《请示》,
+# gov-2004-guobanhan-71: the report, no task) or persons (会同物业管理人员组成工作小组: staff, no body).
+_NOT_A_VERB_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}的|[\u4e00-\u9fff]{0,4}人员")
 
 
 def _you_part_before(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
