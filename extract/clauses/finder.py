@@ -976,8 +976,9 @@ def with_partner(ctx: Context) -> list[Found]:
 
 # The government a lead belongs to (县级以上地方人民政府 of 县级以上地方人民政府国土资源主管部门, 国务院 of 国务院X部门).
 _LEAD_GOVERNMENT = re.compile(r"^(?:[^的，,。；;]*?人民政府|国务院)(?=[\u4e00-\u9fff])")
-# A partner of the lead's own level (会同同级建设…部门, 会同本级卫生健康行政部门).
-_SAME_LEVEL = re.compile(r"^(?:同级|本级)(?:人民政府)?")
+# A partner of the lead's own level (会同同级建设…部门, 会同本级卫生健康行政部门). One that names its government
+# (会同本级人民政府自然资源…主管部门, gov-2021-guoling-748 第十三条) is kept as written, as the gold keeps it.
+_SAME_LEVEL = re.compile(r"^(?:同级|本级)(?!人民政府|政府)")
 
 
 def _same_level(partners: list[ListItem], leads: list[ListItem]) -> list[ListItem]:
