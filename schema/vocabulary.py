@@ -92,6 +92,11 @@ class PlacesConfig(_Model):
     relative_places: list[str] = []
     # the names of China's provinces before 省 (广东, 黑龙江): the only 省 places there are
     provinces: list[str] = []
+    # the document's own place as a deictic (全省, 我市, 本区): "this province/city/district", never a body;
+    # how often a headless document says the province's or the city's decides which it speaks for
+    province_deictics: list[str] = []
+    city_deictics: list[str] = []
+    local_deictics: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -241,9 +241,11 @@ def _described_levels(body: str) -> set[str]:
 
 
 def _speaks_as_province(body: str) -> bool:
-    """True when a body says 全省 / 我省 / 本省 more often than 全市 / 我市 / 本市."""
-    own = sum(body.count(w) for w in ("全省", "我省", "本省"))
-    city = sum(body.count(w) for w in ("全市", "我市", "本市"))
+    """True when a body says the province's deictics (全省 / 我省 / 本省) more often than the city's
+    (全市 / 我市 / 本市): [places_config] province_deictics, city_deictics."""
+    pc = vocabulary().places_config
+    own = sum(body.count(w) for w in pc.province_deictics)
+    city = sum(body.count(w) for w in pc.city_deictics)
     return own > city
 
 

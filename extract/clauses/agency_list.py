@@ -104,6 +104,17 @@ def _vocab():
     return vocabulary()
 
 
+# is_agency runs for every candidate span: its word tuples are built once, not on each call.
+@functools.cache
+def _person_words() -> tuple[str, ...]:
+    return tuple(_vocab().clauses.persons)
+
+
+@functools.cache
+def _agency_suffixes() -> tuple[str, ...]:
+    return tuple(_vocab().agency.suffixes)
+
+
 @functools.cache
 def _place_stems() -> tuple[str, ...]:
     """Stems of the registry's places (上海 of 上海市, 宝山 of 宝山区) and the vocabulary's regions
@@ -150,15 +161,16 @@ NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本�
               "省市", "市县", "省市县", "县乡", "市县乡",
               # the assembly a report is made to (请大会审议, 国务院政府工作报告): a meeting, not a body
               "大会",
-              # the document's own place as a deictic (由本省各级财政保障的其他机关…, gd-2021-gonggong-shuju 第五十六条):
-              # "this province", no body (no gold names one)
-              "本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县",
               # flags, not banners (旗 is a suffix for 内蒙古's banners: 达茂旗)
               "红旗", "国旗", "党旗", "团旗", "彩旗", "锦旗", "五星红旗",
               # the reflexive owner of a 责任区 list (机关、团体、部队、企事业单位由本单位负责: cq-2018-shirong-huanwei
               # 第十一条（六）, sq-2019 第八条（三）, zj-2020 第三十条（七）): "the unit itself" points back at the
               # subject, no body of its own (the gold leaves it out, as it leaves pronoun owners out)
               "本单位"}
+# The document's own place as a deictic (由本省各级财政保障的其他机关…, gd-2021-gonggong-shuju 第五十六条): "this
+# province", no body (no gold names one). The words are the places vocabulary's (province/city/local deictics).
+_PC = _vocab().places_config
+NOT_AGENCY |= set(_PC.province_deictics + _PC.city_deictics + _PC.local_deictics)
 # Words that never stand inside a body's name: a verb or particle means the span is a phrase.
 # 推进 before the body's own kind is its name's (北京市大数据工作推进小组, …推进办公室: bj-2022-shuju-zhuanqu).
 _NOT_IN_NAME = re.compile(r"[的了是把被已]|[0-9０-９一二三四五六七八九十两][个名位]|今年|明年|去年|目前|下设|设在|邀请|召开|会同|负责|牵头|配合|按照|根据|要求|提出|通过|实现|开展|推进(?!(?:工作)?(?:领导小组|小组|办公室|委员会))|加强|做好|"
@@ -255,7 +267,7 @@ def is_agency(name: str) -> bool:
     if joined_tail != core and joined_tail in NOT_AGENCY and joined_tail not in _BARE_GENERIC + ("有关", "相关"):
         return False
     # A person (本人, 申请人) opens no body's name: 本人持身份证件到现场办 ends like a 办 but is a phrase.
-    if core.startswith(tuple(_vocab().clauses.persons)):
+    if core.startswith(_person_words()):
         return False
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
             or _MODAL_VERB.search(core, 1) \
@@ -264,7 +276,7 @@ def is_agency(name: str) -> bool:
     # Punctuation inside a bracketed note (各县（市、区）人民政府) is the note's, not the name's.
     if re.search(r"[、，,。；;：:“”\"《》\s]", re.sub(r"[（(][^（）()]{1,10}[）)]", "", core)):
         return False
-    return core.endswith(tuple(_vocab().agency.suffixes))
+    return core.endswith(_agency_suffixes())
 
 
 _LEVELS_OF = re.compile(r"^[省市区县](?:和|或者|、)[市区县乡镇]的(?=[\u4e00-\u9fff]{2})")
