@@ -89,6 +89,18 @@ def cell_breaks(view: TextView) -> frozenset[int]:
         i = bisect_left(view.index, m.end())
         if 0 < i < len(view.index):
             out.add(i)
+    for line_end in (lx.INSTITUTION_LINE_END, lx.LABEL_LINE_END):
+        # 北京离子探针中心 / 国家大型科学仪器中心, 1、主办单位 / 国家…中心: a body's name, or a label,
+        # is complete at its line's end (a list typed one name a line).
+        for m in line_end.finditer(view.text):
+            i = bisect_left(view.index, m.end())
+            if 0 < i < len(view.index):
+                out.add(i)
+    for m in lx.POST_PERSON_LINE.finditer(view.text):
+        # 国家…中心副主任␣␣␣苏  靖 / 国家…研究中心主任: the person ends the line, the next body starts afresh.
+        i = bisect_left(view.index, m.end(1))
+        if 0 < i < len(view.index):
+            out.add(i)
     for m in lx.PROJECT_LINE_END.finditer(view.text):
         # …光伏发电项目 / 上海工汉新能源科技有限公司: the project's cell ends at its line's end.
         i = bisect_left(view.index, m.end())

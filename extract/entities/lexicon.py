@@ -34,7 +34,9 @@ CUT_WORDS = frozenset("""
 现将 单位为 主体为 申请人为 更名为 变更为 改名为 登记为 审核
 下达 报告 征求 发现 责成 符合 提交 准予 缴回 变更 申请 办理 分别是 是为
 获批 新设 争创 争建 建强 建好 做实 投运 落地 列入 纳入 入列 升格 租用 释放 指出 进入 位于
+受到 得到 受邀
 """.split())
+# (受到, 得到: 大赛受到新华网、中新网…的关注, a passive verb like 被, before its agent's name.)
 # (来自: 数据来自县邮政公司, a source named after its verb; 抓好以天农公司为引领; 可登陆上海市…研究院网站;
 # 作为天府新区大学科技创新园; 一是/二是: the ordinal that opens a point of a list of measures, 二是在
 # 现有苏宁易购、贵农网等平台 — never a name's part. 现将 opens a notice's operative sentence: 现将霍州煤电集团…有限责任
@@ -157,7 +159,7 @@ GENERIC_WORDS = frozenset("""
 广电 电视 互联 公司 集团 银行 大学 学院 中心 实验室 研究院 研究所 机构 单位 组织 体系 系统 工作 管理
 监管 交易 商务 电商 消费 营销 品牌 供应链 建设 领域 相关 物联网 云计算 大数据 人工智能 区块链 超算 超级计算 计算机
 集成电路 芯片 机器人 数字电视 传感器 智能终端 联盟 适配 验证 信创 治理 攻关 基地 载体 第三方 子 母 总 分
-现代 校地 校企 合作 国际合作 现代农业 高性能
+现代 校地 校企 合作 国际合作 现代农业 高性能 虚拟 线上 在线
 独资 国有资本 资本 融资 担保 融资担保 小额 贷款 小额贷款 供电 供水 供热 燃气 自来水 热力 期货 信托 财务
 典当 拍卖 理财 咨询 评估 代理 经纪 物业 置业 地产 房地产 施工 监理 勘察 运输 客运 货运 邮政 快递 水务
 基金管理 资产管理 证券 保险 城投 融资租赁 商业 农村 城市 县级 市属 省属 央属 中央 地方国有 国有控股
@@ -246,7 +248,11 @@ FACILITY_CENTRES = (
 
 # Computing centres a place names (山东云计算中心, 上海超级计算中心, like 深圳云计算中心): one body each,
 # not the facility type 数据中心 / 计算中心 (rules._place_named_facility).
-NAMED_FACILITY_FIELDS = ("超级计算", "云计算", "超算")
+NAMED_FACILITY_FIELDS = ("超级计算", "云计算", "超算", "计算")
+# (计算: a province's or city's computing centre is one institute, 广东省计算中心, 山东省计算中心.)
+# A data centre named by the field of science whose data it keeps (寒区旱区科学数据中心, 国家地球系统科学
+# 数据中心): one body, named by its field; 科学数据中心 alone is a kind.
+SCIENCE_DATA_CENTRE = "科学数据中心"
 # A national innovation centre is named by its field (国家集成电路创新中心, 国家智能传感器创新中心);
 # with designation words only (国家技术创新中心, 国家制造业创新中心) it is a class.
 NATIONAL_FIELD_CENTRE_END = "创新"
@@ -348,7 +354,9 @@ COOPERATIVE_MAX_LEN = 16
 COOPERATIVE_MIN_NAME = 4
 COMPANY_SUFFIXES = (*PAREN_COMPANY_SUFFIXES, PARTNERSHIP_SUFFIX, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司",
                     "集团", "银行", *BRANCH_SUFFIXES, "股份", "交易中心", "清算所",
-                    "电视台", "交易所", "厂", COOPERATIVE_SUFFIX)
+                    "电视台", "交易所", "厂", COOPERATIVE_SUFFIX, "出版社")
+# (出版社: a publisher is a firm since the press reform, 清华大学出版社 one with its university at its
+# head; 大学出版社, 各出版社 are kinds, left by the generic-word test.)
 # A bare administrative character opening a name (市城投公司, 省铁塔分公司, 市体彩中心): the
 # document's own government's body, written without the place. Before 公司 / 集团 it is that
 # government's firm, named by a short form that may be generic words (城投, 文旅, 演艺); before
@@ -474,9 +482,12 @@ KIND_THEN_LIST = re.compile("(?:企业|单位|机构|高校|院校|院所|厂商
 # Enumerations ending like this list companies ('…、…等龙头企业', '…等钢铁企业', '…等8家企业') or institutions
 # ('…等高校', '…等科研院所').
 ENUM_INSTITUTION_KINDS = ("高校", "高等院校", "院校", "科研院所", "院所", "科研机构", "研究机构", "大学", "研究院所")
-ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企|首店|旗舰店|电商平台|电子商务平台)")
+ENUM_CUE = re.compile(r"等(?:[\u4e00-\u9fff0-9]{0,12}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构|外企|央企|民企|国企|车企|药企|首店|旗舰店|电商平台|电子商务平台|媒体)")
 # (首店, 旗舰店: 麦当劳、小米汽车等一批旗舰店、首店纷纷落地 lists the brands whose stores open; 电商平台:
 # 阿里巴巴、京东、电商云等知名电商平台 lists named platforms, companies by the gold's rule.)
+# (媒体: 新华网、中新网、人民网、科技日报等多家媒体 lists news outlets, firms by the gold's rule; only with a
+# known site or firm among the items, ANCHORED_ONLY_KINDS: 电视、报纸等传统媒体 lists kinds.)
+ANCHORED_ONLY_KINDS = ("媒体",)
 # '以甲、乙为代表的…企业': the same list, written with 以…为代表.
 REPRESENTED_CUE = re.compile(
     r"为(?:主要)?代表的?(?P<mod>[\u4e00-\u9fff]{0,8}?)(?P<kind>企业|公司|厂商|集团|高等院校|高校|科研院所|研究院所|院所|科研机构|研究机构)")
@@ -560,7 +571,12 @@ WEB_BODY_VETO_END = (
     # 人力资源和社会保障局官网: a body's official website (官网), no named platform
     "官",
 )
-WEB_CONTEXT = re.compile(r"平台|网站|门户|电子商务|电商|商城|网购")
+WEB_CONTEXT = re.compile(r"平台|网站|门户|电子商务|电商|商城|网购|等(?:多家|各大|主流|知名|一批|新闻)?媒体")
+# (等…媒体: 新华网、中新网、人民网等多家媒体 lists news sites; not 中国政府网政务新媒体, a government site's
+# accounts.)
+# A commercial web address right after a …网 (工标网www.csres.com): the site is a firm's, whatever the
+# sentence; a public body's site has its .gov.cn or .org.cn address (国家标准查询网www.spsp.gov.cn).
+COMMERCIAL_URL = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net)(?:\.cn)?(?![a-z0-9-])")
 
 # Latin acronyms that are not technologies: units, organisations, business models, roles,
 # treaties and sector words. (Organisations that matter are in institutions.toml.)
@@ -671,5 +687,31 @@ PERSON_POST_LINE = re.compile(
     r"[ \t\u3000]*\r?$")
 # Posts (a list item ending so is a person's title: 各委员会主任) and words that open a clause
 # (审计署根据法律…): neither is part of a firm's name.
-POST_WORDS = ("主任", "部长", "局长", "行长", "厅长", "书记", "委员", "总理", "主席", "董事长", "总经理", "负责人")
+POST_WORDS = ("主任", "部长", "局长", "行长", "厅长", "书记", "委员", "总理", "主席", "董事长", "总经理", "负责人",
+              "编审", "编辑", "主编")  # (编审: 韦志榕 编审、人民教育出版社原总编辑, a person's title)
 LEAD_CLAUSE_WORDS = ("根据", "依据", "按照", "依照", "对于", "关于", "为了", "通过")
+
+# --- Lines typed one name a line (an organiser page's 主办单位 / 承办单位 lists, a member list) -------
+# A line that ends with an institution's kind word ends a name (北京离子探针中心 / 国家大型科学仪器中心,
+# 地震科学数据共享中心 / 国家科技图书文献中心, a list typed one body a line): nothing continues a body's
+# name on the next line but a bracket, a branch or a part of it (分中心, 分院, 附属医院, …出版社 of a
+# university's press), as FIRM_LINE_END says for firms. So for a programme's platform (人口与健康科学数据
+# 共享平台 / 农业科学数据共享中心), named on a line of its own. finder.cell_breaks.
+INSTITUTION_LINE_END = re.compile(
+    r"(?:中心|研究院|研究所|实验室|科学院|大学|学院|医院|图书馆|平台)[ \t\u3000]*\r?\n"
+    r"(?![ \t\u3000]*(?:[(（]|分|附属|出版|有限|股份|公司|集团|研究|实验|重点|工程|技术))")
+# A line that ends with a role label or a post (1、主办单位, 联系单位, 副主任: a heading of the list
+# under it) ends there: no name runs on from a label into the body named on the next line.
+LABEL_LINE_END = re.compile(r"(?:单位|主任|部长|院长|所长|校长|会长|理事长|秘书长|负责人)[ \t\u3000]*[：:]?[ \t\u3000]*\r?\n")
+# A member list's line written body and post first, then the person padded to align (国家…中心主任
+# ␣␣␣␣戴国强): the line ends with the person's name, so the body on the next line starts afresh.
+POST_PERSON_LINE = re.compile(
+    r"(?m)(?:主任|部长|局长|院长|所长|校长|会长|理事长|秘书长|书记|委员|主席|总经理|经理|负责人)"
+    r"[ \t\u3000]{2,}[\u4e00-\u9fff](?:[ \t\u3000]{0,3}[\u4e00-\u9fff]){1,3}[ \t\u3000]*(\r?\n)")
+# A verb's complement 至/到 (推荐至, 提交至, 送到): after a cut verb it is no part of the name that
+# follows (提交至北京离子探针中心, 推荐至市工业互联网创新发展中心). rules.trim_front.
+VERB_COMPLEMENTS = ("至", "到")
+# A centre named by the programme or platform it runs or co-ordinates (国家科技基础条件平台中心,
+# 广东省科技基础条件平台中心, 陕西省科技资源统筹中心): a ministry's or province's management unit, an
+# agency, not an institution — as 管理中心 is (FACILITY_CENTRES). rules.institution_hits.
+MANAGEMENT_CENTRE_ENDS = ("平台中心", "统筹中心")

@@ -178,6 +178,11 @@ class Scene:
             if not self.is_name_char(i - 1) or self.covered[i - 1]:
                 break
             i -= 1
+        # www.lgc.co.uk + 英国政府化学家实验室: a web address's last label (the view joins it to the
+        # next line's name) is no part of the name.
+        if 0 < i < pos and self.c[i - 1] in "./" and self.c[i].isascii():
+            while i < pos and self.c[i].isascii() and self.c[i].isalnum():
+                i += 1
         # Across a table cell's end nothing heads the name (浙江…有限公司 / 莲都区浙江…有限公司).
         return i, (None if i in self.breaks else self.org_ending_at(i))
 
@@ -226,6 +231,8 @@ def trim_front(body: str, cut_words: frozenset[str] = lx.CUT_WORDS) -> int:
         k = body.rfind(w)
         if k >= 0:
             start = max(start, k + len(w))
+    if start and body.startswith(lx.VERB_COMPLEMENTS, start):
+        start += 1  # 提交至 + 北京离子探针中心, 推荐至 + 市…中心: the verb's complement, no name part
     for w in lx.CUT_CHARS:
         # 山东高等技术研究院: the 等 of 高等 is a name part, not the list's 等 (lexicon.CUT_CHAR_WORDS).
         k = body.rfind(w)
@@ -337,10 +344,12 @@ def _named(scene: Scene, pos: int, end: int, suffix: str, max_len: int) -> tuple
         k = trim_front(scene.c[w0:pos])
     if placeholder_name(scene.c, w0 + k, pos, suffix in lx.COMPANY_SUFFIXES):
         return None  # A公司, 某公司: a stand-in in a worked example names no firm
-    if pos - w0 >= max_len and k == 0 and not (suffix in lx.REGISTERED_SUFFIXES and scene.bounded(w0)):
+    if pos - w0 >= max_len and k == 0 and not ((suffix in lx.REGISTERED_SUFFIXES or w0 in scene.breaks)
+                                              and scene.bounded(w0)):
         # The window ran out before any boundary: where the name starts is unknown. A legal
         # name (…有限公司) that fills the window up to a boundary is whole; an informal one that
-        # long is more likely a clause run into it (…线上管理 + 市电力公司).
+        # long is more likely a clause run into it (…线上管理 + 市电力公司), but not when a line
+        # of its own holds it (承办单位 / 国家科技资源共享服务工程技术研究中心: a cell's start).
         return None
     if head is None and k == 0 and w0 < pos:
         bracketed = _head_before_place(scene, w0)
@@ -465,6 +474,8 @@ def institution_hits(scene: Scene) -> list[Hit]:
         facility = suffix == "中心" and any(c.endswith(f, 0, end) for f in lx.FACILITY_CENTRES)
         university = suffix in ("大学", "学院", "研究生院", "科学院", "工程院")
         max_len = 12 if university else 16
+        if suffix == "中心" and c.endswith(lx.MANAGEMENT_CENTRE_ENDS, 0, end):
+            continue  # 国家科技基础条件平台中心, 陕西省科技资源统筹中心: a programme's management unit
         found = _named(scene, pos, end, suffix, max_len)
         if found is None:
             continue
@@ -496,7 +507,8 @@ def institution_hits(scene: Scene) -> list[Hit]:
         if suffix == "中心" and not has_head and _government_centre(scene, body):
             continue  # 广州市医保中心, 公积金分中心: named by a government service, an agency's unit
         if facility and not has_head:
-            named = _place_named_facility(scene, pos)
+            named = _place_named_facility(scene, pos) if start == pos or not c.endswith(lx.SCIENCE_DATA_CENTRE, 0, end) \
+                else _science_data_centre(scene, start, pos)
             if named is None:
                 # 中国气象局 + 公共气象服务中心: a central agency's own centre is named by the agency.
                 named = _ministry_head(scene, pos, max_len)
@@ -802,6 +814,22 @@ def _place_named_facility(scene: Scene, pos: int) -> int | None:
     if w < s and trim_front(c[w:s]) != s - w:
         return None  # more name before the place: not the place's own centre
     return s
+
+
+def _science_data_centre(scene: Scene, start: int, pos: int) -> int | None:
+    """`start` when c[start:pos] is a field of science before 科学数据 (lexicon.SCIENCE_DATA_CENTRE,
+    ending at `pos` + 中心): 寒区旱区 + 科学数据中心 names one data centre, 国家地球系统 + 科学数据中心
+    too; with no field of its own (建设科学数据中心, 国家科学数据中心) it is a kind.
+
+    Example: 寒区旱区科学数据中心数据施引文献库 (寒区旱区: a field; 国家: none)
+    """
+    field = scene.c[start:pos - len(lx.SCIENCE_DATA_CENTRE) + len("中心")]
+    if field.startswith(lx.NATIONAL):
+        field = field[len(lx.NATIONAL):]
+    field = field[_place_len(field):]  # 山东省科学数据中心: a province's, named by no field
+    if not field or field[-1] in lx.FUNCTION_END or any(j in field for j in lx.LIST_JOINERS):
+        return None
+    return start if scene.residue(field, lx.DESIGNATION_WORDS) >= 2 else None
 
 
 def _national_facility(scene: Scene, pos: int, end: int, max_len: int) -> int | None:
@@ -1199,7 +1227,9 @@ def web_platform_hits(scene: Scene) -> list[Hit]:
         body = c[start:pos]
         if not 2 <= len(body) <= 5 or body.endswith(lx.WEB_BODY_VETO_END) or body[-1] in lx.FUNCTION_END:
             continue
-        if scene.residue(body) < 2 or not lx.WEB_CONTEXT.search(scene.sentence_of(pos)):
+        # 工标网www.csres.com: the site's own commercial address says it is a firm's site.
+        site = lx.COMMERCIAL_URL.match(c, end) is not None
+        if scene.residue(body) < 2 or not (site or lx.WEB_CONTEXT.search(scene.sentence_of(pos))):
             continue
         scene.claim(out, Hit(start, end, EntityKind.company, c[start:end], "pattern.company.web_platform"))
     return out
@@ -1228,6 +1258,8 @@ def enumeration_hits(scene: Scene) -> list[Hit]:
             continue  # 转型生产口罩、防护服等企业: the items are what the firms make
         known = {(h.start, h.end) for h in scene.hits if h.label is label}
         anchored = any(span in known for span in items)
+        if not anchored and kind_word in lx.ANCHORED_ONLY_KINDS:
+            continue  # 电视、报纸等传统媒体: kinds of media; 新华网、…等媒体 has a known site among them
         if not anchored and not _kind_modifier(modifier):
             continue  # 电子信息、生物医药等行业龙头企业: the items are industries
         if not anchored and any(c[s + trim_front(c[s:e]):e] in lx.SECTOR_WORDS for s, e in items):
