@@ -314,7 +314,10 @@ _SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依�
 # 等部门和单位 too (环境保护、工商、供水、供电等部门和单位要配合人民法院…, gov-2014-guobanfa-56 （七）).
 # 等主管部门 too (县级以上网信、公安、国家安全…通信管理等主管部门应当按照各自职责, gd-2021-gonggong-shuju 第四十四条): each sector
 # word is its 主管部门, restored with that head.
-_SECTOR_LIST = re.compile(r"(?P<list>.+?)等(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位)(?:(?:和|及)(?:部门|单位))?$")
+# The closer may name the work the sectors share (新闻出版、…、中医药等负责知识产权保护的相关部门, gd-2022-zhishi-chanquan-baohu
+# 第四条; 等负有…职责的部门): each sector is still its 部门, the gold restores the words without the work.
+_SECTOR_WORK = r"(?:(?:负责|负有|承担)[^，,。；;、的]{1,16}?的)?"
+_SECTOR_LIST = re.compile(r"(?P<list>.+?)等" + _SECTOR_WORK + r"(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位)(?:(?:和|及)(?:部门|单位))?$")
 
 
 def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you: bool = True,
@@ -484,7 +487,7 @@ def _sector_items(items: list[ListItem], head: str = _SHARED_DEPARTMENT) -> list
 # 县级以上人民政府水行政、自然资源、生态环境等主管部门 (gov-2021-guoling-748 第四十六条); 国务院自然资源等主管部门
 # (one word before 等); 县级以上地方人民政府水行政、自然资源、生态环境主管部门 (no 等: the last word keeps the head as
 # written, 第六十条). A run with neither 、 nor 等 is one body's name (水行政主管部门), the plain readers'.
-_SECTOR_RUN = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,60}?)(?:(?P<closer>等(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位))"
+_SECTOR_RUN = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,60}?)(?:(?P<closer>等" + _SECTOR_WORK + r"(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位))"
                          r"|(?P<bare>主管部门))")
 
 
@@ -2213,8 +2216,12 @@ def by_own_duty(ctx: Context) -> list[Found]:
     (the 按照职责分工 forms of the dev README).
 
     Example: 市其他有关部门、单位根据职能做好相关工作。
+
+    The bodies may stand as a comma part of their own (铁路沿线县级以上人民政府发展改革、…等部门，应当按照各自职责，
+    做好…, sd-2021-tielu-anquan 第五条): `back` steps over the modal part to them; a part with a verb is no subject.
     """
-    return _responsible_subjects(ctx, _BY_OWN_DUTY, "clause.by_own_duty", to_sentence_end=True, allow_you=False)
+    return _responsible_subjects(ctx, _BY_OWN_DUTY, "clause.by_own_duty", to_sentence_end=True, allow_you=False,
+                                back=True)
 
 
 _SUPPORT_WORK = re.compile(
