@@ -560,6 +560,25 @@ def _inside_joined_sector(text: str, j: int, lo: int) -> bool:
     return False
 
 
+# A collective of the others (其他有关部门) is the last partner a list names: the verb follows it, whatever verb it is
+# (会同本级计划、财政、审计以及其他有关部门平衡、监督…, sh-2018-minfang-tiaoli 第二十六条), unless the list goes on.
+_COLLECTIVE_END = re.compile(r"(?:^|[、和及与者]|以及)(?:其他)?(?:有关|相关)(?:部门|单位)$")
+_COLLECTIVE_GOES_ON = ("、", "和", "及", "与", "或", "以及", "负责人", "工作人员", "人员", "的", "（", "(")
+# A sector word joined to that collective (电信以及其他有关部门, 审计以及其他有关部门): two partners.
+_SECTOR_AND_COLLECTIVE = re.compile(r"(?P<sector>[\u4e00-\u9fff]{2,8}?)(?P<joiner>以及|和|及|与)(?P<collective>(?:其他)?(?:有关|相关)(?:部门|单位))")
+
+
+def _collective_apart(it: ListItem) -> list[ListItem]:
+    """`it` as a sector word and the collective joined after it (电信以及其他有关部门 → 电信, 其他有关部门), or itself."""
+    m = _SECTOR_AND_COLLECTIVE.fullmatch(it.surface)
+    if m is None or not _sector_word(m.group("sector")):
+        return [it]
+    a, b = m.end("sector"), m.start("collective")
+    c = m.group("collective")
+    return [ListItem(m.group("sector"), m.group("sector"), it.start, it.start + a, False, False),
+            ListItem(c, c, it.start + b, it.end, False, True)]
+
+
 def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
               context_prefix: str | None) -> tuple[int, list[ListItem]] | None:
     """The bodies written just after `pos` (after 会同): up to the first stop word or
@@ -572,7 +591,9 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
         if depth == 0 and ch not in OPEN and (ch in CLOSE or ch in "，,。；;：:\n"
                                              or j > pos and text[j - 1] != "、" and _STOP.match(text, j)
                                              and not _inside_joined_sector(text, j, pos)
-                                             or _CLOSER.match(text, j)):
+                                             or _CLOSER.match(text, j)
+                                             or text[j - 1] in "门位" and _COLLECTIVE_END.search(text[pos:j])
+                                             and not text.startswith(_COLLECTIVE_GOES_ON, j)):
             i = j
             break
     body = text[pos:i]
@@ -582,7 +603,7 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
     if tail and tail.start() > 0:
         body = body[:tail.start()]
     stripped = re.sub(r"等(?:有关)?(?:部门|单位|机构|方面)?$", "", body)
-    items = _items(stripped, pos, default_prefix, context_prefix)
+    items = [part for it in _items(stripped, pos, default_prefix, context_prefix) for part in _collective_apart(it)]
     # 会同国务院建设、水利、铁路、交通等部门 (gov-2003-dizhi-zaihai 第十条): a level head before sector words
     # closed by their shared head; the stop word inside the first one (建设) cut the list at 国务院.
     run = _sector_run(text, pos, hi, bare=False)
@@ -1623,6 +1644,9 @@ _DESCRIBED_SUBJECT = re.compile(r"[^，,。；;的]{1,20}的[^，,。；;的]{0,
 _CONDITION_HEAD = re.compile(_V.alternation(_V.clauses.condition_heads) or r"(?!)")
 
 
+_COLLECTIVE_JOINED = re.compile(r"(?:以及|和|及|与|或者)(?:其他)?(?:有关|相关)(?:部门|单位|机构)$")
+
+
 def _qualified_item(text: str, i: int, hi: int) -> tuple[int, list[ListItem]] | None:
     """A body picked out by a qualifier at `i` (相应的绿化市容部门, 受公安机关委托的乡镇人民政府或者街道办事处
     流动人口服务管理机构, 法律、法规或者国务院决定规定的部门) as (end, items), the qualifier in its mention;
@@ -1647,6 +1671,11 @@ def _qualified_item(text: str, i: int, hi: int) -> tuple[int, list[ListItem]] | 
         end = party.end()
     if end is None:
         return None
+    # A collective joined after the name (负责管理地震工作的部门或者机构以及其他有关部门, sh-2018-minfang-tiaoli 第九条)
+    # is an owner of its own, never part of the qualified one: the name ends before its joiner.
+    joined = _COLLECTIVE_JOINED.search(text, rel.end(), end)
+    if joined:
+        end = joined.start()
     whole = [ListItem(text[i:end], text[i:end], i, end, False, False)]
     # 由建设单位或本级人民政府指定的部门: the qualifier's span held a joiner; each alternative is one owner.
     # A joiner after the qualifier is the name's (受…委托的乡镇人民政府或者街道办事处流动人口服务管理机构: one body).
