@@ -87,10 +87,13 @@ def closing_start(text: str, sections: list[Section], body_end: int, lines: list
     heading_only = text[last.start:lines[k].end].rstrip(INLINE_SPACE + "。").endswith(
         (last.heading or "\0").rstrip("。"))
     seen_body = not heading_only
+    one_line = _one_line_units(sections, last, lines, k)
     for ln in lines[k + 1:]:
         line_start = ln.start
         if line_start >= body_end:
             break
+        if one_line and _BACK_REFERENCE.search(ln.text):
+            return line_start
         if _CLOSING_SELF.match(text, line_start) or (seen_body and _CLOSING_ALL.match(text, line_start)):
             return line_start
         # A paragraph after the last unit's text whose first sentence names the document itself
@@ -103,6 +106,42 @@ def closing_start(text: str, sections: list[Section], body_end: int, lines: list
         if ln.text:
             seen_body = True
     return None
+
+
+# Words of a paragraph that refers back to all that precedes it (上述政策…, 以上意见如无不妥…, 按照上述精神):
+# a noun must follow, so that 县级以上人民政府 is no back-reference.
+_BACK_REFERENCE = re.compile(r"(?:上述|以上|前述)(?:各项|所列)?(?:政策|规定|意见|措施|要求|精神|条款|内容|任务|事项)")
+# Units of one line are a layout only when several show it: the last unit and at least this many
+# before it.
+_ONE_LINE_MIN_BEFORE = 2
+
+
+def _one_line_units(sections: list[Section], last: Section, lines: list[Line], k: int) -> bool:
+    """Whether every numbered unit of the last unit's level is written on one line (its marker's
+    line holds all its text, no sub-items) and the last one has text there. Then a paragraph after
+    the last unit's line that refers back to all that precedes (_BACK_REFERENCE) is no part of it
+    but the document's closing (国办发〔2018〕124号's first 规定: （一）…（三十一） one line each, then
+    中央所属转制文化企业的认定，由中央宣传部会同…确定…上述政策凡未注明具体期限的… on the whole 规定; the
+    dev gold leaves such paragraphs out). Without the back-reference a paragraph after one-line
+    units may still continue the last one's matter (an unnumbered fifteenth measure on the last
+    chapter's topic), so it stays the unit's. A unit whose text continues on later lines anywhere
+    in the part (a heading line, then its body) makes later paragraphs ambiguous: nothing is
+    decided here. Nothing may follow the last unit as a section (an appendix)."""
+    if any(s.start > last.start for s in sections):
+        return False
+    same = [s for s in sections if s.level is last.level and s.marker]
+    if len(same) <= _ONE_LINE_MIN_BEFORE or any(s.parent_id in {u.id for u in same} for s in sections):
+        return False
+    if lines[k].end <= last.start + len(last.marker or ""):
+        return False  # the marker stands alone on its line
+    starts = [ln.start for ln in lines]
+    for s in same:
+        if s is last:
+            continue
+        i = bisect.bisect_right(starts, s.start) - 1
+        if i < 0 or s.end > lines[i].end:
+            return False
+    return True
 
 
 def closing_spans(text: str, sections: list[Section], body_end: int,

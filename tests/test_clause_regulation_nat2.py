@@ -1,0 +1,62 @@
+"""Second round on the national documents of dev (issue 12, tune-nat2). HAND-WRITTEN sentences and
+documents in the forms of the dev set's national regulations and notices; the readings are by hand."""
+
+from __future__ import annotations
+
+from policykg.extract.clauses.assign import closing_spans
+from policykg.extract.clauses.finder import find_clauses
+from policykg.extract.pipeline import extract_text
+from policykg.extract.structure.sections import parse_structure
+
+
+def read(text: str):
+    return [(f.rule, [(r.value, [(i.surface, i.name) for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, default_prefix=None)]
+
+
+def surfaces(text: str):
+    return [(rule, [(role, [s for s, _ in items]) for role, items in roles]) for rule, roles in read(text)]
+
+
+# ── a closing paragraph after units written one line each ──────────────────────────────────────────
+
+ONE_LINE_UNITS = (
+    "关于某项改革的规定\n"
+    "一、关于登记\n"
+    "（一）转制单位要依法登记为公司。\n"
+    "（二）完善法人治理结构。\n"
+    "二、关于财税\n"
+    "（三）财税部门应认真落实优惠政策。\n"
+    "（四）转制企业要加强党的建设。\n"
+    "转制企业的认定，由文化部会同财政部确定并发布名单。上述政策的执行期限为五年。\n"
+)
+
+
+def test_a_back_referring_paragraph_after_one_line_units_closes_the_document():
+    st = parse_structure(ONE_LINE_UNITS, "x")
+    at = ONE_LINE_UNITS.index("转制企业的认定")
+    assert closing_spans(ONE_LINE_UNITS, st.sections, len(ONE_LINE_UNITS)) == [(at, len(ONE_LINE_UNITS))]
+    x = extract_text(ONE_LINE_UNITS, doc_id="x")
+    late = [c for c in x.clauses if c.start >= at]
+    assert late and all(c.task_id is None and not c.assignments for c in late)
+
+
+def test_a_paragraph_after_one_line_units_without_a_back_reference_stays_the_units():
+    # The paragraph may continue the last unit's matter (an unnumbered further measure).
+    text = ONE_LINE_UNITS.replace("上述政策的执行期限为五年。", "")
+    st = parse_structure(text, "x")
+    assert closing_spans(text, st.sections, len(text)) == []
+
+
+def test_units_whose_text_continues_decide_nothing():
+    # （二） has a body on its own line: a paragraph after （四） may be its body too.
+    text = ONE_LINE_UNITS.replace("（二）完善法人治理结构。\n", "（二）完善法人治理结构。\n公司设董事会。\n")
+    st = parse_structure(text, "x")
+    assert closing_spans(text, st.sections, len(text)) == []
+
+
+def test_county_level_and_above_is_no_back_reference():
+    from policykg.extract.clauses.assign import _BACK_REFERENCE
+
+    assert _BACK_REFERENCE.search("以上意见如无不妥，请批转各地区、各部门贯彻执行。")
+    assert not _BACK_REFERENCE.search("县级以上人民政府负责组织实施。")
