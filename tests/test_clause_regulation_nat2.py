@@ -60,3 +60,29 @@ def test_county_level_and_above_is_no_back_reference():
 
     assert _BACK_REFERENCE.search("以上意见如无不妥，请批转各地区、各部门贯彻执行。")
     assert not _BACK_REFERENCE.search("县级以上人民政府负责组织实施。")
+
+
+# ── owners of the conscription regulation's forms ──────────────────────────────────────────────────
+
+def test_an_army_unit_is_a_body():
+    assert surfaces("其他新兵通常由部队派人领兵。") == [("clause.you_body", [("responsible", ["部队"])])]
+    assert surfaces("退回的费用，由新兵训练机构或者部队负责。") == [
+        ("clause.subject_responsible", [("responsible", ["新兵训练机构", "部队"])])]
+
+
+def test_the_body_chiefly_responsible():
+    assert surfaces("交接前发生的问题以兵役机关为主负责处理，交接后发生的问题以新兵训练机构或者部队为主负责处理。") == [
+        ("clause.mainly_by", [("responsible", ["兵役机关"])]),
+        ("clause.mainly_by", [("responsible", ["新兵训练机构", "部队"])])]
+    assert surfaces("建立以市场为主导的价格形成机制。") == []
+
+
+def test_plates_changed_from_one_owner_to_another_name_no_owner():
+    assert surfaces("消防救援车辆由部队号牌改挂专用号牌的，免征当年车船税。") == []
+
+
+def test_a_relative_place_before_levels_sharing_one_head():
+    assert surfaces("优待金由批准入伍地的县、自治县、不设区的市、市辖区人民政府按照规定发放。") == [
+        ("clause.you_body", [("responsible", ["批准入伍地的县、自治县、不设区的市、市辖区人民政府"])])]
+    assert surfaces("体格检查由征集地的县级以上地方人民政府征兵办公室统一组织。") == [
+        ("clause.you_body", [("responsible", ["征集地的县级以上地方人民政府征兵办公室"])])]

@@ -1659,7 +1659,8 @@ def _qualified_item(text: str, i: int, hi: int) -> tuple[int, list[ListItem]] | 
     comma = next((k for k, ch, depth in bracket_walk(text, i, rel.end()) if ch == "、" and depth == 0), -1)
     if comma != -1 and is_agency(text[i:comma]):
         return None
-    end = _bracketed_name_end(text, rel.end(), hi)
+    # Levels sharing one head after the qualifier (批准入伍地的县、自治县、不设区的市、市辖区人民政府) are one owner.
+    end = _shared_run_end(text, rel.end(), hi) or _bracketed_name_end(text, rel.end(), hi)
     # 由具备相应资质等级的单位承担: the qualifier picks out which units, so a bare 单位/机构 is one.
     # So is a bare 人民政府 / 部门 (由启动响应的人民政府终止应急响应, gov-2014-guobanhan-119 4.4).
     bare_unit = next((w for w in _QUALIFIED_BARE if text.startswith(w, rel.end())), None)
@@ -2504,6 +2505,35 @@ def addressee_partner(ctx: Context) -> list[Found]:
             continue
         role = Role.support if m.group("verb") == "会同" else Role.lead
         found.append(Found(m.start(), end, "clause.addressee_partner", [(role, others)]))
+    return found
+
+
+# 以A为主负责处理: A is the one chiefly responsible (交接前发生的问题以兵役机关为主负责处理); a verb of
+# responsibility must follow 为主, so 以市场为主导 and 以岗位工资为主的… are no owners.
+_MAINLY_AT = re.compile(r"以(?=[\u4e00-\u9fff])")
+_MAINLY_VERB = re.compile(r"为主(?:负责|承担|处理|办理|组织|实施)")
+_MAINLY_SPAN = 40
+
+
+@clause_rule("clause.mainly_by", 63, "verb after a list")
+def mainly_by(ctx: Context) -> list[Found]:
+    """以A(或者B)为主+verb of responsibility: the bodies between 以 and 为主 are the ones chiefly
+    responsible for the matter (a regulation dividing a matter by stage: 交接前…以A为主负责处理，交接后…以B为主
+    负责处理), responsible. Only when every item between is a body.
+
+    Example: 交接后发生的问题以新兵训练机构或者部队为主负责处理。
+    """
+    text, found = ctx.text, []
+    for m in _MAINLY_AT.finditer(text, ctx.lo, ctx.hi):
+        start = m.end()
+        v = _MAINLY_VERB.search(text, start, min(ctx.hi, start + _MAINLY_SPAN))
+        if v is None or any(c in text[start:v.start()] for c in _BOUNDARY):
+            continue
+        items = _items(text[start:v.start()], start, ctx.default_prefix)
+        if not items or not all(is_agency(it.surface) for it in items):
+            continue
+        found.append(Found(m.start(), _sentence_end(text, v.end(), ctx.hi), "clause.mainly_by",
+                           [(Role.responsible, items)]))
     return found
 
 
