@@ -86,3 +86,17 @@ def test_a_relative_place_before_levels_sharing_one_head():
         ("clause.you_body", [("responsible", ["批准入伍地的县、自治县、不设区的市、市辖区人民政府"])])]
     assert surfaces("体格检查由征集地的县级以上地方人民政府征兵办公室统一组织。") == [
         ("clause.you_body", [("responsible", ["征集地的县级以上地方人民政府征兵办公室"])])]
+
+
+# ── supporters of the secrecy regulation's forms ───────────────────────────────────────────────────
+
+def test_the_staff_after_the_bodies_are_no_owners():
+    assert surfaces("机关、单位应当依法确定涉密岗位，相关单位、部门和人员应当配合。") == [
+        ("clause.subject_support", [("support", ["相关单位", "部门"])])]
+    # 单位及个人: everyone the law binds, no named bodies
+    assert surfaces("经批准，指挥部依法征用粮食，有关单位及个人应当予以配合。") == []
+
+
+def test_a_duty_to_cooperate_before_a_colon():
+    assert surfaces("主办单位应当采取下列保密措施，参加单位和人员应当配合：") == [
+        ("clause.subject_support", [("support", ["参加单位"])])]

@@ -252,6 +252,10 @@ _SUBJECT_TAIL = re.compile(
     # a regulation's 依法 and 可以 (数源部门依法承担…责任, gd-2021-gonggong-shuju 第二十一条; 派出机构可以依法承担…职责,
     # samr-2022-dengji-xize 第三条): the law or a permission, no part of the name
     rf"依法(?:依规)?|可以|"
+    # the staff named after the bodies (相关单位、部门和人员应当配合, gov-2024-baomi-shishi): no owners, the bodies are.
+    # Not 单位和个人 / 单位及个人: the formula for everyone the law binds (有关单位及个人应当予以配合 of a requisition,
+    # gov-2005-guobanhan-57, not annotated), no named bodies.
+    rf"(?:和|及|以及)(?:有关|相关)?(?:工作人员|人员)(?=$|(?:{_MODALS}))|"
     rf"(?:按照?|根据|依照|依据)?(?:各自)?(?:职能|职责)(?:分工)?|"
     # 按灾种 / 按行业 / 按属地: the share each body takes, between it and its verb (市各灾种专项指挥部按灾种承担…)
     rf"按(?:灾种|行业|领域|区域|属地|层级)|"
@@ -2258,10 +2262,12 @@ _SUPPORT_WORK = re.compile(
     r"(?:在[^，。；]{1,20}下[，,])?(?:要|应当|应)?(?:"
     # 应当予以配合 (政务数据提供部门应当予以配合, zs-2020-zhengwu-shuju 第二十二条; 应当予以积极配合, gz-2011-dixia-kongjian
     # 第三十七条): 予以 before 配合 only; a partnerless 予以协助 stays out (sh-huangpu-2023-fengmao-baohu 第二十八条).
-    r"予以(?:积极)?配合(?=[，,。；;）)])|"
+    r"予以(?:积极)?配合(?=[，,。；;）)：:])|"
     r"(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?"
     # 协同支持 / 配合支持: a support verb with 支持 after it is still support (sh-shiwei-ziran-zaihai).
-    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?:支持)?(?=[，,。；;）)])))"
+    # A colon may close it too: the measures it supports follow as a list (主办单位应当采取下列保密措施，承办、
+    # 参加单位和人员应当配合：, gov-2024-baomi-shishi 第四十五条).
+    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?:支持)?(?=[，,。；;）)：:])))"
 )
 
 
