@@ -71,52 +71,33 @@ def cell_breaks(view: TextView) -> frozenset[int]:
 
     Example: the lines 7 / 丽水学院 / 1 / 事业 give breaks before 丽水学院, before 1 and before 事业.
     """
-    out: set[int] = set()
-    for m in lx.CELL_LINE.finditer(view.text):
-        a, b = m.span(1)
-        for pos in (a, b):
-            i = bisect_left(view.index, pos)
-            if 0 < i < len(view.index):
-                out.add(i)
-    for m in lx.PLACE_CELL_LINE.finditer(view.text):
+    def cut(pos: int) -> int | None:
+        i = bisect_left(view.index, pos)
+        return i if 0 < i < len(view.index) else None
+
+    # (pattern, the text positions of a match where a cell ends)
+    ends = [
+        (lx.CELL_LINE, lambda m: m.span(1)),
         # 莲都区 alone on its line: a cell, both ends.
-        for pos in m.span(1):
-            i = bisect_left(view.index, pos)
-            if 0 < i < len(view.index):
-                out.add(i)
-    for m in lx.FIRM_LINE_END.finditer(view.text):
+        (lx.PLACE_CELL_LINE, lambda m: m.span(1)),
         # 浙江…有限公司 / 莲都区 / 浙江…有限公司: a legal name is complete at its line's end.
-        i = bisect_left(view.index, m.end())
-        if 0 < i < len(view.index):
-            out.add(i)
-    for line_end in (lx.INSTITUTION_LINE_END, lx.LABEL_LINE_END):
+        (lx.FIRM_LINE_END, lambda m: (m.end(),)),
         # 北京离子探针中心 / 国家大型科学仪器中心, 1、主办单位 / 国家…中心: a body's name, or a label,
         # is complete at its line's end (a list typed one name a line).
-        for m in line_end.finditer(view.text):
-            i = bisect_left(view.index, m.end())
-            if 0 < i < len(view.index):
-                out.add(i)
-    for m in lx.POST_PERSON_LINE.finditer(view.text):
+        (lx.INSTITUTION_LINE_END, lambda m: (m.end(),)),
+        (lx.LABEL_LINE_END, lambda m: (m.end(),)),
         # 国家…中心副主任␣␣␣苏  靖 / 国家…研究中心主任: the person ends the line, the next body starts afresh.
-        i = bisect_left(view.index, m.end(1))
-        if 0 < i < len(view.index):
-            out.add(i)
-    for m in lx.PROJECT_LINE_END.finditer(view.text):
+        (lx.POST_PERSON_LINE, lambda m: (m.end(1),)),
         # …光伏发电项目 / 上海工汉新能源科技有限公司: the project's cell ends at its line's end.
-        i = bisect_left(view.index, m.end())
-        if 0 < i < len(view.index):
-            out.add(i)
-    for m in lx.PERSON_POST_LINE.finditer(view.text):
+        (lx.PROJECT_LINE_END, lambda m: (m.end(),)),
         # 刘　颖 安徽电信公司总经理: the body's name starts after the person's.
-        i = bisect_left(view.index, m.start(1))
-        if 0 < i < len(view.index):
-            out.add(i)
-    for m in lx.SHORT_LINE.finditer(view.text):
+        (lx.PERSON_POST_LINE, lambda m: (m.start(1),)),
         # A short line without a sentence mark is a table cell or a heading, not a line a PDF
         # wrapped because it was full: what follows it starts afresh.
-        i = bisect_left(view.index, m.end(1))
-        if 0 < i < len(view.index):
-            out.add(i)
+        (lx.SHORT_LINE, lambda m: (m.end(1),)),
+    ]
+    out = {i for pattern, positions in ends for m in pattern.finditer(view.text)
+           for i in map(cut, positions(m)) if i is not None}
     return frozenset(out)
 
 
