@@ -278,7 +278,7 @@ def test_shipped_registry_shape(registry):
         if a.unverified:
             assert a.note, f"{a.id} is unverified but says nothing about what"
         if a.level is AgencyLevel.central_unit:
-            assert a.id.startswith(("sz-zy-", "gd-zy-", "gz-zy-", "sh-zy-", "ah-zy-", "sd-zy-", "jn-zy-", "qd-zy-")), a.id
+            assert a.id.startswith(("sz-zy-", "gd-zy-", "gz-zy-", "sh-zy-", "ah-zy-", "sd-zy-", "jn-zy-", "qd-zy-", "jx-zy-")), a.id
         if a.level is AgencyLevel.collective:
             assert a.id.startswith("col-"), a.id
     for s in registry.successions:
