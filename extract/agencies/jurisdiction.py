@@ -196,7 +196,9 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
     # A sentence that opens 事发地县级人民政府… or 当地市政府… names no place (relative_places).
     places = {k: p for k, p in context_places(issuer, title, body).items() if not relative_place(p)}
     if not own and _names_any(front + "\n" + body[:600], _PROVINCIAL_ADDRESSEES):
-        province = _dominant_place(body, "provincial")
+        # Addressed to a province's cities and departments, it is that province's document: the one province
+        # its body names, however rarely (国网江西省电力公司 and 江西证监局 in a 赣府发 意见, jx-2020-kaifaqu-chuangxin).
+        province = _dominant_place(body, "provincial") or _dominant_place(body, "provincial", minimum=1, alone=True)
         if province:
             return DocPlace(province, "provincial", {**places, "省": province}, "省")
         return DocPlace("省", "provincial", {}, "省")
@@ -288,17 +290,18 @@ def _township_document(issuer: str | None, title: str | None, body: str) -> DocP
 _DOMINANT_MIN = 3
 
 
-def _dominant_place(body: str, level: str) -> str | None:
+def _dominant_place(body: str, level: str, minimum: int = _DOMINANT_MIN, alone: bool = False) -> str | None:
     """The one province (level 'provincial') or city ('municipal') of the registry's [[place]]
-    tables that a body names far more often than any other (广州 in a 广州 plan with no head)."""
+    tables that a body names far more often than any other (广州 in a 广州 plan with no head); with
+    `alone`, the only one it names at least `minimum` times (no other named at all)."""
     within, abbrs = default_places(), default_doc_number_places()
     ends = ("省", "自治区") if level == "provincial" else ("市",)
     candidates = {p for p in (*within, *within.values(), *abbrs.values()) if p.endswith(ends)}
     counts = sorted(((body.count(p.removesuffix("自治区").removesuffix("省").removesuffix("市")), p)
                      for p in candidates), reverse=True)
-    if not counts or counts[0][0] < _DOMINANT_MIN:
+    if not counts or counts[0][0] < minimum:
         return None
-    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+    if len(counts) > 1 and (counts[0][0] < 2 * counts[1][0] or (alone and counts[1][0])):
         return None
     return counts[0][1]
 
