@@ -181,6 +181,8 @@ _VERB_HEAD = re.compile(
     r"努力|坚持|确保|强化|深化|优化|提升|扩大|依托|利用|结合|构建|打造|形成|转变|探索|落实|成立|设立|组建|"
     # 避免基层政府承担过多支出责任 (gov-2020-guobanfa-13): what is to be prevented, no body named
     r"避免|防止|"
+    # 发挥工会组织作用，鼓励用人单位… (jx-2020-tuoyu-fuwu): the role a body is to play, no body's name
+    r"发挥|充分发挥|"
     # 逐步建立金融资产管理公司，负责处理… (国务院政府工作报告 1999): an adverb of a verb phrase, no name's start
     # (not 建立 itself: 建立…区政府牵头调查机制 is read as a lead inside its object, sh-jinshan-2019-xiaofang)
     r"逐步)"

@@ -809,14 +809,83 @@ DUTY_DIVISION = re.compile(
 )
 
 
-def _regex_rule(ctx: Context, rx: re.Pattern, rule: str, spec: list[tuple[Role, str]]) -> list[Found]:
+def _regex_rule(ctx: Context, rx: re.Pattern, rule: str, spec: list[tuple[Role, str]],
+                sectors: bool = False) -> list[Found]:
     found = []
     for m in rx.finditer(ctx.text, ctx.lo, ctx.hi):
         segments = [(role, m.group(g), m.start(g)) for role, g in spec if m.group(g) is not None]
         roles = split_segments(segments, ctx.default_prefix)
-        if _all_agencies(roles):
+        ok = _all_agencies(roles)
+        if sectors and not ok and roles:
+            read = _sector_roles(ctx, roles, [(role, m.start(g), m.end(g)) for role, g in spec if m.group(g) is not None])
+            if read is not None:
+                roles, ok = read, True
+        if ok:
             found.append(Found(m.start(spec[0][1]), m.end(), rule, roles))
     return found
+
+
+# A closer naming the kind of the words before it: sector words (等部门（单位）, 等相关部门 → each its 部门), or
+# organisations named as written (工会、共青团、妇联等群团组织).
+_KIND_CLOSER = re.compile(r"等" + _SECTOR_WORK + r"(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位|群团组织|人民团体|社会组织)"
+                          r"(?:[（(](?:单位|部门)[）)])?")
+_NAMED_KINDS = ("群团组织", "人民团体", "社会组织")
+
+
+def _sector_roles(ctx: Context, roles: list[tuple[Role, list[ListItem]]],
+                  spans: list[tuple[Role, int, int]]) -> list[tuple[Role, list[ListItem]]] | None:
+    """The parties of a lead clause written as sector words sharing a head (由省发展改革、工业和信息化部门牵头;
+    由A牵头，发展改革、教育…市场监管等部门（单位）和工会、共青团、妇联…等群团组织为成员, jx-2020-tuoyu-fuwu 三、（二）):
+    each role's list read as runs closed by a kind word and joined by 和/及, each sector word its 部门 (as
+    `_sector_items` restores them), each organisation before 等群团组织 as written. A role read so replaces its
+    plain split; the others stay. None when a role reads neither way."""
+    out = []
+    if len(roles) != len(spans):
+        return None
+    for (role, items), (_, start, end) in zip(roles, spans):
+        if all(is_agency(it.surface) or it.collective and is_agency(it.name) for it in items):
+            out.append((role, items))
+            continue
+        closer = _KIND_CLOSER.match(ctx.text, end)
+        read = _kind_runs(ctx.text, start, closer.end() if closer else end, ctx.default_prefix)
+        if not read:
+            return None
+        out.append((role, read))
+    return out
+
+
+def _kind_runs(text: str, start: int, end: int, prefix: str | None) -> list[ListItem] | None:
+    pos, out = start, []
+    while pos < end:
+        m = _KIND_CLOSER.search(text, pos, end)
+        stop = m.start() if m else end
+        items = split_agency_list(text[pos:stop], pos, prefix)
+        if not items:
+            return None
+        if m and m.group("head") in _NAMED_KINDS:
+            if not all(re.fullmatch(r"[\u4e00-\u9fff]{2,10}", it.surface) for it in items):
+                return None
+            got = [replace(it, name=it.surface) for it in items]
+        else:
+            # Without a closer the last word must keep its own head and the first name the level they share
+            # (省发展改革、工业和信息化部门); else the words may be verbs (指挥、协调、监督相关…机构牵头).
+            if not m and not (is_agency(items[-1].surface) and re.match(r"[省市区县]|" + _SECTOR_LEVEL.pattern,
+                                                                        items[0].surface)):
+                return None
+            got = _sector_items(items, _sector_head(m) if m else _SHARED_DEPARTMENT)
+        if not got:
+            return None
+        out += got
+        if not m:
+            break
+        pos = m.end()
+        if pos >= end:
+            break
+        joiner = re.match(r"以及|和|及|、", text[pos:end])
+        if not joiner:
+            return None
+        pos += joiner.end()
+    return out
 
 
 _LEAD_SPEC = [(Role.lead, "lead"), (Role.support, "sup"), (Role.responsible, "resp")]
@@ -864,7 +933,7 @@ def you_lead(ctx: Context) -> list[Found]:
 
     Example: 由市发展改革委牵头，市财政局、统计局配合。
     """
-    return [_later_parts(ctx, f) for f in _regex_rule(ctx, YOU_LEAD, "clause.you_lead", _LEAD_SPEC)]
+    return [_later_parts(ctx, f) for f in _regex_rule(ctx, YOU_LEAD, "clause.you_lead", _LEAD_SPEC, sectors=True)]
 
 
 @clause_rule("clause.lead_participate", 30, "lead and others")
@@ -873,7 +942,8 @@ def lead_participate(ctx: Context) -> list[Found]:
 
     Example: （国家发展改革委牵头，财政部、人民银行参与）
     """
-    found = [_later_parts(ctx, f) for f in _regex_rule(ctx, LEAD_PARTICIPATE, "clause.lead_participate", _LEAD_SPEC)]
+    found = [_later_parts(ctx, f) for f in _regex_rule(ctx, LEAD_PARTICIPATE, "clause.lead_participate", _LEAD_SPEC,
+                                                       sectors=True)]
     return [replace(f, roles=[(role, [_lead_in_object(ctx.text, it) if role is Role.lead else it for it in items])
                               for role, items in f.roles]) for f in found]
 

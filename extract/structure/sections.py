@@ -221,6 +221,9 @@ def parse_structure(text: str, doc_id: str) -> Structure:
         rest_off = am.end() if am else m.rest_offset
         heading, body_off = heading_text(t[rest_off:])
         if am:
+            if not heading and not t[rest_off:].strip():
+                # 附件 alone on its line, its title the next (附件 / 促进…工作部门职责分工, jx-2020-tuoyu-fuwu)
+                heading = _next_line_heading(items, idx)
             open_section(SectionLevel.appendix, 1, None, heading or None, False, it.start, t[:rest_off].strip())
         else:
             if not heading:

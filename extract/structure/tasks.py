@@ -184,6 +184,15 @@ def _innermost_section(candidates: Iterable[Section], pos: int) -> Section | Non
     return best
 
 
+def _headed_appendix(candidates: Iterable[Section], pos: int) -> Section | None:
+    """An attachment with its own title and no numbered unit holding `pos` (附件 / 促进…工作部门职责分工,
+    its 省X负责… lines unnumbered, jx-2020-tuoyu-fuwu): the attachment is one unit, as a headed chapter is."""
+    for s in candidates:
+        if s.level is SectionLevel.appendix and s.heading and s.start <= pos < s.end:
+            return s
+    return None
+
+
 def _is_unit(t: Task) -> bool:
     return t.rule != "task.lead_phrase"
 
@@ -216,7 +225,11 @@ class ClauseTasks:
         """
         sec = _innermost_section(self.sections.near(start), start)
         if sec is None:
-            return _innermost_task(self.tasks.near(start), start), None
+            found = _innermost_task(self.tasks.near(start), start)
+            if found is None:
+                sec = _headed_appendix(self.sections.near(start), start)
+            if sec is None:
+                return found, None
         if sec.id in self.unit_of_section:
             return self.unit_of_section[sec.id], None
         around = _innermost_task(self.tasks.near(start), start, keep=_is_unit)

@@ -1,0 +1,62 @@
+"""Owner forms of the fifteenth set's Jiangxi policy documents (development set, issue 12, tune15a).
+Sentences are HAND-WRITTEN after the forms of the development set (doc id given); readings by hand."""
+
+from __future__ import annotations
+
+from policykg.extract.clauses.finder import find_clauses
+
+
+def names(text: str, prefix: str | None = "省"):
+    return [(f.rule, [(r.value, [i.name for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, default_prefix=prefix)]
+
+
+def test_members_after_a_lead_may_be_sector_words_closed_by_their_kind():
+    # after jx-2020-tuoyu-fuwu 三、（二） (shortened)
+    assert names("由省卫生健康部门牵头，发展改革、教育、税务等部门（单位）和工会、妇联等群团组织为成员，按照各自职责，强化协作。") == [
+        ("clause.you_lead", [("lead", ["省卫生健康部门"]),
+                             ("support", ["发展改革部门", "教育部门", "税务部门", "工会", "妇联"])])]
+
+
+def test_a_lead_may_be_sectors_sharing_the_level_and_head_of_the_last():
+    # after jx-2020-jinrong-fangyi 1. (shortened)
+    got = names("由省发展改革、工业和信息化部门牵头，收集重点企业名单。")
+    assert got == [("clause.you_lead", [("lead", ["省发展改革部门", "省工业和信息化部门"])])]
+
+
+def test_verbs_before_a_body_are_no_sector_list():
+    # after sh-xuhui-2020-xiaofang-zerenzhi: 指挥、协调、监督 are verbs, not sectors
+    for f in find_clauses("并指挥、协调、监督相关消防执法和管理机构牵头处置。", default_prefix="区"):
+        for _, items in f.roles:
+            assert all(i.surface not in ("指挥", "协调") for i in items)
+
+
+def test_the_role_a_body_is_to_play_names_no_owner():
+    # after jx-2020-tuoyu-fuwu 二、（一）4.
+    got = names("发挥工会组织作用，鼓励用人单位单独或联合相关单位共同举办照护服务机构。")
+    assert all("发挥工会" not in n for _, roles in got for _, ns in roles for n in ns)
+
+
+def test_revenue_two_bodies_share_is_no_work():
+    # after jx-2020-kaifaqu-chuangxin （十六）
+    assert names("开发区财政收入按照增量为主的方式，由当地人民政府和国家级开发区共同分享。") == []
+
+
+def test_sheqv_shi_shares_the_head_of_the_county_governments():
+    # after jx-2020-kaifaqu-chuangxin （一）: 设区市 is the policy documents' 设区的市
+    got = names("（责任单位：省委编办，有关设区市、县〔区〕人民政府）")
+    assert got and got[0][1][0][1][-1].endswith("有关设区市、县〔区〕人民政府")
+
+
+def test_a_headed_attachment_of_unnumbered_owner_lines_is_one_unit(tmp_path):
+    # after jx-2020-tuoyu-fuwu: 附件 alone on its line, its title the next, then 省X负责… lines without numbers
+    from policykg.extract.pipeline import extract_document
+    doc = tmp_path / "att.txt"
+    doc.write_text("各市、县（区）人民政府，省政府各部门：\n一、加强指导\n（一）做好服务。各地要做好服务。\n"
+                   "附件：照护服务发展工作部门职责分工\n附件\n照护服务发展工作部门职责分工\n"
+                   "省教育厅负责各类服务人才培养。\n省民政厅负责注册登记。\n", encoding="utf-8")
+    x = extract_document(doc)
+    owned = [(a.agency.surface, a.task_id) for c in x.clauses for a in c.assignments]
+    assert [s for s, _ in owned] == ["省教育厅", "省民政厅"]
+    task = {t.id: t for t in x.tasks}[owned[0][1]]
+    assert task.title == "照护服务发展工作部门职责分工" and owned[0][1] == owned[1][1]
