@@ -60,3 +60,21 @@ def test_a_headed_attachment_of_unnumbered_owner_lines_is_one_unit(tmp_path):
     assert [s for s, _ in owned] == ["省教育厅", "省民政厅"]
     task = {t.id: t for t in x.tasks}[owned[0][1]]
     assert task.title == "照护服务发展工作部门职责分工" and owned[0][1] == owned[1][1]
+
+
+def test_sector_words_after_a_level_share_its_level_and_the_head_jigou():
+    # after jx-2020-tuoyu-fuwu 二、（二）2. (shortened)
+    assert names("各级妇幼保健、疾病预防控制、卫生监督机构要按照职责加强业务指导。") == [
+        ("clause.by_own_duty", [("responsible", ["各级妇幼保健机构", "各级疾病预防控制机构", "各级卫生监督机构"])])]
+    # without the level a run before 机构 is one kind, and a body's unit stays whole
+    assert names("代偿损失由融资担保、再担保机构承担。") == [] or all(
+        "融资担保机构" not in n for _, roles in names("代偿损失由融资担保、再担保机构承担。") for _, ns in roles for n in ns)
+
+
+def test_a_government_answering_with_the_first_share_of_blame_is_responsible():
+    # after jx-2020-tuoyu-fuwu 二、（二）3.
+    assert names("地方政府对照护服务的规范发展和安全监管负主要责任。") == [
+        ("clause.answerable_territory", [("responsible", ["省地方政府"])])]
+    # a regulated party's or a family's 主体责任 is accountability, no task
+    assert names("家庭对婴幼儿照护负主体责任。") == []
+    assert names("照护服务机构对婴幼儿的安全和健康负主要责任。") == []

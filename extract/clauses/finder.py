@@ -493,6 +493,10 @@ def _sector_items(items: list[ListItem], head: str = _SHARED_DEPARTMENT) -> list
 # written, 第六十条). A run with neither 、 nor 等 is one body's name (水行政主管部门), the plain readers'.
 _SECTOR_RUN = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,60}?)(?:(?P<closer>等" + _SECTOR_WORK + r"(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位))"
                          r"|(?P<bare>主管部门))")
+# Sector words after a level, closed by 机构 (各级妇幼保健、疾病预防控制、卫生监督机构要按照职责…, jx-2020-tuoyu-fuwu):
+# each sector's 机构 of that level. Without the level a run before 机构 is one kind (融资担保、再担保机构,
+# gov-2019-guobanfa-6), and 中央金融管理部门在沪机构 is one body's name.
+_LEVEL_INSTITUTION_RUN = re.compile(r"(?P<list>" + _SECTOR_LEVEL.pattern + r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+?)(?P<bare>机构)")
 
 
 def _sector_run(text: str, start: int, hi: int, bare: bool = True) -> tuple[int, list[ListItem]] | None:
@@ -500,16 +504,17 @@ def _sector_run(text: str, start: int, hi: int, bare: bool = True) -> tuple[int,
     `_sector_items` does, as (end, items); None when no such run opens there. Without `bare`, only a
     run closed by 等: as a plain subject the last word's own head (医保、医疗、医药主管部门要各司其职,
     gov-2019-guobanfa-2 （四）, not annotated) makes no assignment; `_subject`'s `shared`."""
-    m = _SECTOR_RUN.match(text, start, hi)
-    if m is None or m.group("bare") and ("、" not in m.group("list") or not bare):
+    # A level opening the run shares it as the head does: a list, however plain the subject.
+    m = _LEVEL_INSTITUTION_RUN.match(text, start, hi) or _SECTOR_RUN.match(text, start, hi)
+    if m is None or m.group("bare") and ("、" not in m.group("list") or not bare and m.group("bare") != "机构"):
         return None
     found = _sector_items(split_agency_list(m.group("list"), start, None),
-                          "主管部门" if m.group("bare") else _sector_head(m))
+                          m.group("bare") or _sector_head(m))
     if not found:
         return None
     if m.group("bare"):
         # the last word is written with the head: its mention keeps it
-        found[-1] = replace(found[-1], surface=found[-1].surface + "主管部门", end=m.end())
+        found[-1] = replace(found[-1], surface=found[-1].surface + m.group("bare"), end=m.end())
     return m.end(), found
 
 
@@ -1365,7 +1370,18 @@ def answerable_territory(ctx: Context) -> list[Found]:
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
         if subj is not None and subj[1]:
             found.append(Found(subj[0], m.end(), "clause.answerable_territory", [(Role.responsible, subj[1])]))
+    # A government answering for a matter with the first share of the blame (地方政府对婴幼儿照护服务的规范发展和
+    # 安全监管负主要责任, jx-2020-tuoyu-fuwu 二、（二）3.; 负总责, 负领导责任): the matter is its area's work, its area
+    # unwritten. Only a government: a regulated party's or a family's 主体责任 (机构对…负主体责任) is accountability.
+    for m in _GOVERNMENT_ANSWERABLE.finditer(text, ctx.lo, ctx.hi):
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False)
+        if subj is not None and subj[1] and all(it.surface.endswith("政府") for it in subj[1]) \
+                and not any(f.start <= subj[0] < f.end for f in found):
+            found.append(Found(subj[0], m.end(), "clause.answerable_territory", [(Role.responsible, subj[1])]))
     return found
+
+
+_GOVERNMENT_ANSWERABLE = re.compile(r"对[^，,。；;：:]{2,40}?负(?:主要|首要|总|领导)责任")
 
 
 _SEATED = re.compile(_V.alternation(_V.clauses.seated))
