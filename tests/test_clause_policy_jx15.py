@@ -78,3 +78,15 @@ def test_a_government_answering_with_the_first_share_of_blame_is_responsible():
     # a regulated party's or a family's 主体责任 is accountability, no task
     assert names("家庭对婴幼儿照护负主体责任。") == []
     assert names("照护服务机构对婴幼儿的安全和健康负主要责任。") == []
+
+
+def test_a_convention_declared_in_a_bracket_reads_the_brackets_only():
+    # after jx-2020-liutong-xiaofei 一、 and 十七、 (shortened)
+    from policykg.extract.clauses.conventions import apply_conventions, find_conventions
+    text = ("推动融合。（省商务厅、省体育局按职责分工负责，列第一的为牵头单位，下同）培育企业。（省商务厅、省财政厅按职责分工负责）"
+            "由各设区市人民政府确定具体执行部门，负责审批工作。")
+    convs = find_conventions(text, "d")
+    applied = apply_conventions(find_clauses(text, default_prefix="省"), convs, text)
+    roles = [(r.value, [i.surface for i in items]) for a in applied for r, items in a.found.roles]
+    assert ("lead", ["省商务厅"]) in roles and ("support", ["省财政厅"]) in roles
+    assert ("responsible", ["各设区市人民政府"]) in roles

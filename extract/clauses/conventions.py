@@ -99,10 +99,20 @@ def apply_conventions(found: list[Found], conventions: list[Convention], text: s
         # its own bracket (（A、B负责。列第一位者为牵头单位，下同）: only punctuation between them).
         conv = next((c for c in reversed(firsts) if c.evidence.start < f.end
                      or (text and not text[f.end:c.evidence.start].strip("。；;，," + INLINE_SPACE))), None)
-        if conv is None or [r for r, _ in f.roles] != [Role.responsible]:
+        if conv is None or [r for r, _ in f.roles] != [Role.responsible] \
+                or text and _in_bracket(text, conv.evidence.start) and not _in_bracket(text, f.start):
+            # Declared inside an owner bracket (（A、B按职责分工负责，列第一的为牵头单位，下同）, jx-2020-liutong-xiaofei),
+            # it reads the order of the lists written so; a prose owner (由A确定…，负责…) keeps its own role.
             out.append(Applied(f))
             continue
         items = f.roles[0][1]
         roles = [(Role.lead, items[:1])] + ([(Role.support, items[1:])] if len(items) > 1 else [])
         out.append(Applied(replace(f, roles=roles), conv))
     return out
+
+
+def _in_bracket(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a bracket opened on its own line (（…）)."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.rfind("（", line, pos + 1) > text.rfind("）", line, pos) or \
+        text.rfind("(", line, pos + 1) > text.rfind(")", line, pos)
