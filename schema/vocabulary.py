@@ -58,6 +58,9 @@ class AgencyWords(_Model):
     self_governing_tails: list[str] = []
     # units of a district bureau seated in a town (派出所): the district's, never the town's office
     town_seated_units: list[str] = []
+    # endings of a body's offices seated in a place it names by its one-character short name
+    # (中央金融管理部门在沪机构, 中央在京单位): the offices there, that place's
+    seated_arm_tails: list[str] = []
     # the endings of `suffixes` that mark a body inside entity text (extract/entities/lexicon.py)
     entity_suffixes: list[str] = []
     # working bodies a document names by their purpose (省推进…领导小组): their endings, the purpose

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from policykg.extract.agencies.registry import default_doc_number_places, default_places
-from policykg.extract.clauses.agency_list import COLLECTIVE, LEVEL_HEADS, SENTENCE_PLACE, context_places, named_place
+from policykg.extract.clauses.agency_list import (COLLECTIVE, LEVEL_HEADS, SENTENCE_PLACE, context_places, named_place,
+                                                  seated_arm_place)
 from policykg.schema.vocabulary import vocabulary
 
 CENTRAL = "中央"
@@ -446,6 +447,12 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
     gov = name.endswith(tuple(v.agency.government_suffixes))
     if COLLECTIVE.match(name) or name.startswith(tuple(v.agency.collective_heads)):
         return doc.jurisdiction, "collective"
+    seated = seated_arm_place(name)
+    if seated:
+        # 中央金融管理部门在沪机构: the offices a body (often a central one) has in a place named by its
+        # short name, that place's; which offices is not one body's name, so a kind (the dev gold of
+        # sh-2024-jinrong-zhongxin gives them 上海市, as sd-2021-tielu-anquan's central bodies' local arms).
+        return seated, "category"
     if relative_place(name, doc):
         # 事发地省级人民政府, 当地环境保护主管部门, 属地政府, 所在镇政府: the body of wherever the matter
         # lies, one per case and named by that relation: a kind, of the document's own jurisdiction

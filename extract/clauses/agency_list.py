@@ -140,6 +140,30 @@ def unit_parent(name: str) -> str | None:
     return None
 
 
+@functools.cache
+def seated_arm_pattern() -> str:
+    """The regex of a body's offices seated in a place named by its short name: 在 + a [[place]] abbr
+    (沪, 京 …) + a seated-arm tail ([agency] seated_arm_tails): 在沪机构 of 中央金融管理部门在沪机构. A
+    pattern that matches nothing when either list is empty."""
+    from policykg.extract.agencies.registry import default_doc_number_places
+
+    abbrs = "".join(sorted(a for a in default_doc_number_places() if len(a) == 1))
+    tails = _vocab().agency.seated_arm_tails
+    if not abbrs or not tails:
+        return r"(?!)"
+    return rf"在(?P<abbr>[{abbrs}])(?:{_vocab().alternation(tails)})"
+
+
+def seated_arm_place(name: str) -> str | None:
+    """The place whose offices a name ending 在<abbr>机构 names (上海市 for 中央金融管理部门在沪机构), or None."""
+    m = re.search(seated_arm_pattern() + "$", name)
+    if m is None or m.start() < 2:
+        return None
+    from policykg.extract.agencies.registry import default_doc_number_places
+
+    return default_doc_number_places().get(m.group("abbr"))
+
+
 def takes_prefix(name: str) -> bool:
     """Whether a bare list item is a department name of the form that omits its 市/区 (发展改革委,
     交通委): not a firm (上港集团), a relative owner (主管部门, 其上级主管部门, 属地政府), nor a name

@@ -33,6 +33,7 @@ from policykg.extract.clauses.agency_list import (
     own_prefix,
     places_in,
     qualify,
+    seated_arm_pattern,
     shared_collective,
     split_agency_list,
     split_joined,
@@ -53,8 +54,11 @@ _MODALS = _V.alternation(_V.verbs.modals)
 # A stop word followed by a name's ending is inside a name (协调办), unless that ending begins
 # another stop word (牵头组织: 组 of 组织 is no 组 of a name).
 # A stop word opening a word of a name (建设管理委: [verbs] stops_in_names) is no stop.
+# 在 before a place's short name and an office's ending (中央金融管理部门在沪机构: [agency] seated_arm_tails) is
+# inside the name of a body's offices there, no stop.
 _STOP = re.compile(
     (r"(?!" + _V.alternation(_V.verbs.stops_in_names) + r")" if _V.verbs.stops_in_names else "")
+    + r"(?!" + seated_arm_pattern().replace("?P<abbr>", "") + r")"
     + r"(?:" + _V.alternation(_V.verbs.list_stops) + r")(?!(?!" + _V.alternation(_V.verbs.list_stops) + r")(?:"
     + _V.alternation(_V.verbs.stop_exempt_next) + r"))"
 )

@@ -1,0 +1,33 @@
+"""Regulation forms of the thirteenth set's 地方性法规 (issue 12, tune13a: sh-2024-jinrong-zhongxin, lc-2018-daqi-wuran):
+a body's offices seated in a place named by its short name (…在沪机构), … HAND-WRITTEN sentences in the forms of those
+regulations; the readings are by hand."""
+
+from __future__ import annotations
+
+from policykg.extract.agencies.jurisdiction import DocPlace, classify
+from policykg.extract.clauses.agency_list import seated_arm_place
+from policykg.extract.clauses.finder import find_clauses
+
+
+def read(text: str):
+    return [(f.rule, [(r.value, [(i.surface, i.name) for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, default_prefix=None)]
+
+
+def surfaces(text: str):
+    return [(rule, [(role, [s for s, _ in items]) for role, items in roles]) for rule, roles in read(text)]
+
+
+def test_offices_seated_in_a_place_named_by_its_short_name():
+    assert surfaces("市金融部门应当会同国家金融管理部门在沪机构、市有关部门完善服务体系。") == [
+        ("clause.with_partner", [("lead", ["市金融部门"]), ("support", ["国家金融管理部门在沪机构", "市有关部门"])])]
+    assert surfaces("市金融部门会同国家金融管理部门在沪机构引导银行加大支持力度。") == [
+        ("clause.with_partner", [("lead", ["市金融部门"]), ("support", ["国家金融管理部门在沪机构"])])]
+    assert seated_arm_place("国家金融管理部门在沪机构") == "上海市"
+    assert seated_arm_place("中央在京单位") == "北京市"
+    # 在沪金融机构 (financial firms in Shanghai) is no office of a body; 在 alone before a verb still ends a list.
+    assert seated_arm_place("在沪金融机构") is None
+    assert surfaces("市金融部门会同市财政部门在本市开展试点。") == [
+        ("clause.with_partner", [("lead", ["市金融部门"]), ("support", ["市财政部门"])])]
+    doc = DocPlace(jurisdiction="上海市", level="provincial")
+    assert classify("国家金融管理部门在沪机构", doc) == ("上海市", "category")
