@@ -31,3 +31,16 @@ def test_offices_seated_in_a_place_named_by_its_short_name():
         ("clause.with_partner", [("lead", ["市金融部门"]), ("support", ["市财政部门"])])]
     doc = DocPlace(jurisdiction="上海市", level="provincial")
     assert classify("国家金融管理部门在沪机构", doc) == ("上海市", "category")
+
+
+def test_a_body_and_its_own_departments():
+    # A及其有关部门: 其 points back at A, so the collective is A's departments, a partner beside A.
+    assert read("市人民政府及其有关部门应当配合国家金融管理部门开展业务创新。") == [
+        ("clause.support_lead", [("lead", [("国家金融管理部门", "国家金融管理部门")]),
+                                 ("support", [("市人民政府", "市人民政府"), ("其有关部门", "市人民政府有关部门")])])]
+    assert read("国务院金融管理部门及其分支机构应当按照职责分工督促金融机构加强监测。") == [
+        ("clause.duty_division_plain", [("responsible", [("国务院金融管理部门", "国务院金融管理部门"),
+                                                         ("其分支机构", "国务院金融管理部门分支机构")])])]
+    # 其他有关部门 is the others', no body's own.
+    assert read("市财政局和其他有关部门负责监测。") == [
+        ("clause.subject_responsible", [("responsible", [("市财政局", "市财政局"), ("其他有关部门", "其他有关部门")])])]

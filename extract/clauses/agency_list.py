@@ -365,15 +365,22 @@ def strip_closer(core: str) -> str:
     # (会同有关部门 …) is the body named, and stays.
     stripped = TRAILING.sub("", core).strip()
     # 省直有关部门 is one collective: the closer is only dropped when a name remains.
-    # (A及其有关部门 stays A: 其 refers back to A.)
     if stripped and stripped != core and not is_agency(stripped) and is_agency(core) \
             and not stripped.endswith(("及其", "和其", "及", "和", "其")):
+        stripped = core
+    # A及其有关部门 / 其有关部门: 其 points back at A, so the collective is A's own departments (上海市人民政府有关部门,
+    # sh-2024-jinrong-zhongxin 第十四条), a partner of its own beside A (split_joined names it), never a closer.
+    if stripped.endswith("其") and stripped != core and is_agency(core):
         stripped = core
     # 区政府有关部门 / 县级以上人民政府有关部门 / 国务院有关部门: a government's departments, one
     # collective the gold keeps whole, never the government itself.
     if stripped != core and _GOVERNMENT_DEPARTMENTS.fullmatch(core):
         stripped = core
     return stripped or (core if COLLECTIVE.match(core) else "")
+
+
+# A collective's tail (其有关部门): the departments of the body before, a class.
+_COLLECTIVE_TAIL = re.compile(r"(?:有关|相关)(?:部门|单位)$")
 
 
 # At most this many joiners in one item are tried as split points (2^n ways; lists join two or three).
@@ -416,11 +423,18 @@ def split_joined(items: list[ListItem]) -> list[ListItem]:
             parts = [(a, b) for a, b, _ in found]
             texts = [t for _, _, t in found]
             head = it.name[: len(it.name) - len(it.surface)] if it.prefix_restored else ""
+            names: list[str] = []
             for k, ((a, b), t) in enumerate(zip(parts, texts)):
                 restored = bool(head) and k == 0
                 shared = k and not is_agency(t) and shared_collective(texts[k - 1], t)
-                out.append(ListItem(t, shared or ((head + t) if restored else t), it.start + a, it.start + b,
-                                    restored or bool(shared), bool(shared or COLLECTIVE.match(t))))
+                # A及其B (国务院金融管理部门及其分支机构, 市人民政府及其有关部门): 其 is the body before, so B is
+                # that body's (国务院金融管理部门分支机构, 市人民政府有关部门; the dev gold restores them so).
+                own = k and t.startswith("其") and not t.startswith("其他") and len(t) > 2
+                name = shared or (names[-1] + t[1:] if own else (head + t) if restored else t)
+                names.append(name)
+                out.append(ListItem(t, name, it.start + a, it.start + b,
+                                    restored or bool(shared) or bool(own), bool(shared or COLLECTIVE.match(t)
+                                                                               or own and _COLLECTIVE_TAIL.search(t))))
         else:
             out.append(it)
     return out
