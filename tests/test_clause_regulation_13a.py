@@ -44,3 +44,22 @@ def test_a_body_and_its_own_departments():
     # 其他有关部门 is the others', no body's own.
     assert read("市财政局和其他有关部门负责监测。") == [
         ("clause.subject_responsible", [("responsible", [("市财政局", "市财政局"), ("其他有关部门", "其他有关部门")])])]
+
+
+def test_partner_lists_of_the_financial_regulation():
+    # A level's collective joined after a body: two partners, no closer 有关部门.
+    assert surfaces("市金融部门应当会同市财政部门和市有关部门完善奖励政策。") == [
+        ("clause.with_partner", [("lead", ["市金融部门"]), ("support", ["市财政部门", "市有关部门"])])]
+    # The list goes on after its closer (…等部门以及B).
+    assert surfaces("市金融部门会同市民政、市场监管等部门以及信托登记机构，探索建立登记制度。") == [
+        ("clause.with_partner", [("lead", ["市金融部门"]), ("support", ["市民政", "市场监管", "信托登记机构"])])]
+    # 深化 after the partner is the work, no part of its name.
+    assert surfaces("市人民政府应当配合国家金融管理部门深化再保险中心建设。") == [
+        ("clause.support_lead", [("lead", ["国家金融管理部门"]), ("support", ["市人民政府"])])]
+    # Mediation organizations beside arbitration institutions; 本市各级… keeps its deictic as written.
+    assert read("本市各级人民法院、仲裁机构、调解组织等会同市金融部门等，建立纠纷解决机制。") == [
+        ("clause.with_partner", [("lead", [("本市各级人民法院", "各级人民法院"), ("仲裁机构", "仲裁机构"),
+                                           ("调解组织", "调解组织")]),
+                                 ("support", [("市金融部门", "市金融部门")])])]
+    doc = DocPlace(jurisdiction="上海市", level="provincial")
+    assert classify("调解组织", doc) == ("上海市", "category")

@@ -26,8 +26,9 @@ _CENTRAL_ISSUER = re.compile(
     r"中国人民银行|[\u4e00-\u9fff]{1,8}部(?:办公厅)?$|[\u4e00-\u9fff]{1,8}部关于|[\u4e00-\u9fff]{2,8}(?:总局|监会))"
 )
 # Endings of a kind of body found at every level. 部队 (an army unit: 由部队派人接兵, gov-2023-zhengbing-tiaoli)
-# is a kind too, never a central department for its 部.
-CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会|部队)$")
+# is a kind too, never a central department for its 部; so is an organization (调解组织, 消费者权益保护组织:
+# sh-2024-jinrong-zhongxin), never a department.
+CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会|部队|组织)$")
 _CATEGORY = CATEGORY
 # The head line of an order of a central body (中华人民共和国国务院令, 国家发展和改革委员会令).
 _CENTRAL_ORDER = re.compile(r"^(?:中华人民共和国)?(?:国务院|国家[\u4e00-\u9fff]{1,14}(?:委员会|局|总局|署))令$|^中华人民共和国[\u4e00-\u9fff]{1,10}部令$")

@@ -372,6 +372,10 @@ def strip_closer(core: str) -> str:
     # sh-2024-jinrong-zhongxin 第十四条), a partner of its own beside A (split_joined names it), never a closer.
     if stripped.endswith("其") and stripped != core and is_agency(core):
         stripped = core
+    # A level's collective joined after a body (市财政部门和市有关部门, sh-2024-jinrong-zhongxin 第三十四条): the
+    # 有关部门 is the second body's, no closer of the list (split_joined parts the two).
+    if stripped != core and re.search(r"(?:和|及|与|或者|或)[省市区县]$", stripped) and is_agency(core):
+        stripped = core
     # 区政府有关部门 / 县级以上人民政府有关部门 / 国务院有关部门: a government's departments, one
     # collective the gold keeps whole, never the government itself.
     if stripped != core and _GOVERNMENT_DEPARTMENTS.fullmatch(core):

@@ -388,6 +388,11 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if not region:
         return None
     items = _items(region, start, default_prefix)
+    if deictic and items and region.startswith("各") and items[0].start == start:
+        # 本市各级人民法院 (sh-2024-jinrong-zhongxin 第五十八条, bj-2020-gonggong-weisheng-yingji 本市各级各类医疗卫生机构):
+        # the mention is written with its deictic, the name is the city's 各… all the same.
+        d = deictic.group(0)
+        items[0] = replace(items[0], surface=d + items[0].surface, start=items[0].start - len(d))
     plain = bool(items) and all(is_agency(it.surface) or _bare_level_after_each(items, k) or _shares_collective(items, k)
                                 for k, it in enumerate(items))
     # 国务院自然资源等主管部门 reads as one 主管部门 to the plain reader: a sector run closed by its head is
@@ -651,7 +656,16 @@ def _partners(text: str, pos: int, hi: int, default_prefix: str | None,
             s0 = closer.start("collective")
             items = [*items, ListItem(closer.group("collective"), closer.group("collective"), s0, closer.end(),
                                       False, True)]
+        # A list going on after its closer (会同…市场监管等部门以及信托登记机构，探索…, sh-2024-jinrong-zhongxin
+        # 第二十七条): the bodies joined after 以及/和/及 are partners too.
+        more = _AFTER_CLOSER.match(text, i, hi)
+        rest = _partners(text, more.end(), hi, default_prefix, context_prefix) if more else None
+        if rest and all(is_agency(it.surface) for it in rest[1]):
+            i, items = rest[0], [*items, *rest[1]]
     return i, items
+
+
+_AFTER_CLOSER = re.compile(r"以及|和|及")
 
 
 def _partners_or_bodies(ctx: Context, pos: int, context_prefix: str | None) -> tuple[int, list[ListItem]] | None:
