@@ -63,3 +63,17 @@ def test_partner_lists_of_the_financial_regulation():
                                  ("support", [("市金融部门", "市金融部门")])])]
     doc = DocPlace(jurisdiction="上海市", level="provincial")
     assert classify("调解组织", doc) == ("上海市", "category")
+
+
+def test_levels_sharing_a_run_of_sectors():
+    # 市、县（市区）X、Y主管部门: the levels open the first word's mention and every word's name.
+    assert read("市、县（市区）经济和信息化、住房城乡建设主管部门应当会同环境保护主管部门提出错峰生产方案。")[0][1][0] == (
+        "lead", [("市、县（市区）经济和信息化", "市、县（市区）经济和信息化主管部门"),
+                 ("住房城乡建设主管部门", "市、县（市区）住房城乡建设主管部门")])
+    # After the shared levels and their government, the last word's own 部门 is the run's head.
+    assert read("由市、县（市区）人民政府质量监督、工商行政管理部门按照职责责令改正。") == [
+        ("clause.you_body", [("responsible", [("市、县（市区）人民政府质量监督", "市、县（市区）人民政府质量监督部门"),
+                                               ("工商行政管理部门", "市、县（市区）人民政府工商行政管理部门")])])]
+    # A sector holding 和 in its own name (经济和信息化) is one sector.
+    assert surfaces("发展改革、经济和信息化、财政等部门按照各自职责，做好监督管理工作。") == [
+        ("clause.by_own_duty", [("responsible", ["发展改革", "经济和信息化", "财政"])])]

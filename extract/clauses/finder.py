@@ -512,19 +512,44 @@ def _sector_run(text: str, start: int, hi: int, bare: bool = True) -> tuple[int,
     """The sector words at `start` with the head that closes them (`_SECTOR_RUN`), each restored as
     `_sector_items` does, as (end, items); None when no such run opens there. Without `bare`, only a
     run closed by 等: as a plain subject the last word's own head (医保、医疗、医药主管部门要各司其职,
-    gov-2019-guobanfa-2 （四）, not annotated) makes no assignment; `_subject`'s `shared`."""
+    gov-2019-guobanfa-2 （四）, not annotated) makes no assignment; `_subject`'s `shared`.
+    Levels sharing the run (`_LEVEL_SHARING`: 市、县（市区）经济和信息化、住房城乡建设主管部门, 由市、县（市区）人民政府
+    质量监督、工商行政管理部门, lc-2018-daqi-wuran 第二十一条, 第七十九条) open the first word's mention and every
+    word's name, as the gold keeps the level-sharing name whole; after them the last word's own 部门 is a head too."""
+    pre = _LEVEL_SHARING.match(text, start, hi)
+    if pre and pre.end() < hi:
+        m = _SECTOR_RUN_SHARED.match(text, pre.end(), hi)
+        run = _sector_run_at(m, pre.end(), bare) if m else None
+        if run:
+            end, found = run
+            p = pre.group(0)
+            found = [it if own_prefix(it.surface) else replace(it, name=p + it.name) for it in found]
+            found[0] = replace(found[0], surface=p + found[0].surface, start=start)
+            return end, found
     # A level opening the run shares it as the head does: a list, however plain the subject.
     m = _LEVEL_INSTITUTION_RUN.match(text, start, hi) or _SECTOR_RUN.match(text, start, hi)
+    return _sector_run_at(m, start, bare)
+
+
+def _sector_run_at(m: re.Match | None, start: int, bare: bool) -> tuple[int, list[ListItem]] | None:
     if m is None or m.group("bare") and ("、" not in m.group("list") or not bare and m.group("bare") != "机构"):
         return None
-    found = _sector_items(split_agency_list(m.group("list"), start, None),
-                          m.group("bare") or _sector_head(m))
+    head = m.group("bare") if m.group("bare") else _sector_head(m)
+    found = _sector_items(split_agency_list(m.group("list"), start, None), head)
     if not found:
         return None
     if m.group("bare"):
         # the last word is written with the head: its mention keeps it
         found[-1] = replace(found[-1], surface=found[-1].surface + m.group("bare"), end=m.end())
     return m.end(), found
+
+
+# Place levels sharing one list of sectors: 市、县（市区）, 市、县（市、区）人民政府 (the vocabulary's shared-head levels,
+# each with its bracketed note, and the governments they share).
+_LEVEL_WORDS = _V.alternation(_V.clauses.shared_head_levels)
+_LEVEL_SHARING = re.compile(rf"(?:{_LEVEL_WORDS})(?:[（(][^（）()]{{1,10}}[）)])?(?:、(?:{_LEVEL_WORDS})(?:[（(][^（）()]{{1,10}}[）)])?)+"
+                            r"(?:人民政府)?(?=[\u4e00-\u9fff]{2})")
+_SECTOR_RUN_SHARED = re.compile(_SECTOR_RUN.pattern.replace(r"|(?P<bare>主管部门))", r"|(?P<bare>主管部门|部门))"))
 
 
 _REQUEST_HEAD = re.compile(_V.alternation(_V.clauses.request))
