@@ -77,3 +77,14 @@ def test_levels_sharing_a_run_of_sectors():
     # A sector holding 和 in its own name (经济和信息化) is one sector.
     assert surfaces("发展改革、经济和信息化、财政等部门按照各自职责，做好监督管理工作。") == [
         ("clause.by_own_duty", [("responsible", ["发展改革", "经济和信息化", "财政"])])]
+
+
+def test_owners_named_by_the_duty_they_bear_and_joint_liability():
+    # 其他负有…职责的部门: the other bodies bearing a duty, one owner picked out by its qualifier.
+    assert surfaces("市环境保护主管部门应当会同其他负有环境保护监督管理职责的部门，建立执法联席会议制度。") == [
+        ("clause.with_partner", [("lead", ["市环境保护主管部门"]), ("support", ["其他负有环境保护监督管理职责的部门"])])]
+    assert surfaces("空闲土地的，由土地使用权人负责。") == [("clause.you_body", [("responsible", ["土地使用权人"])])]
+    # Joint liability for harm done is no work; a charge borne jointly still is.
+    assert surfaces("造成扬尘污染的，建设单位与施工单位共同承担责任。") == []
+    assert surfaces("市财政局与市税务局共同承担监管责任。") == [
+        ("clause.together", [("responsible", ["市财政局", "市税务局"])])]

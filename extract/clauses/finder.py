@@ -1519,7 +1519,9 @@ def bears_duty(ctx: Context) -> list[Found]:
                 subj = _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
         # 履行职责 with nothing between verb and noun says no duty (本届政府认真履行职责，为…作出了应有贡献 /
         # 本届政府履行职责已经一年: 国务院政府工作报告 2003, 2004): the body does its work, no task is named.
-        if m.group(0) in ("履行职责", "履行职能"):
+        # 承担责任 with nothing between (建设单位与施工单位共同承担责任, lc-2018-daqi-wuran 第四十七条) is a liability
+        # for harm done, no charge of work.
+        if m.group(0) in ("履行职责", "履行职能", "承担责任"):
             continue
         # 履行职责事项清单: the duty noun qualifies a list's name (a list of duties), no body bears it.
         if text.startswith(tuple(_V.clauses.duty_list_nouns), m.end()):
@@ -1548,7 +1550,7 @@ _YOU_QUALIFIER = re.compile(r"(?:所涉及的?|所属的?|各自的?)")
 # 其 before the qualifier points back at a body named before (由A或者其授权的B, 由其共同的上级…).
 # A relative place (制造地的, 违法行为发生地的: places_config.relative_places) picks out the body of the place
 # where the matter is, as 事发地县级人民政府 does (samr-2022-tezhong-jiancha 第十条, 第二十五条).
-_RELATIVE_OWNER = re.compile(r"其?(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")(?:[^，,。；;：:\s的]{1,20}?)?|(?:"
+_RELATIVE_OWNER = re.compile(r"(?:其他|其)?(?:(?:" + _V.alternation(_V.clauses.relative_adjectives) + r")(?:[^，,。；;：:\s的]{1,20}?)?|(?:"
                              + _V.alternation(_V.clauses.relative_verbs) + r")[\u4e00-\u9fff]{1,16}?|"
                              # a short owner word before the verb (军队负责…工作的部门, 军兵种主管…工作的机构)
                              r"[\u4e00-\u9fff]{2,3}?(?<![的和及与])(?:" + _V.alternation(_V.clauses.relative_verbs)
@@ -2221,6 +2223,10 @@ def together(ctx: Context) -> list[Found]:
             continue
         end, others = part
         if not text.startswith(("一起", "共同"), end):
+            continue
+        # 造成扬尘污染的，建设单位与施工单位共同承担责任 (lc-2018-daqi-wuran 第四十七条): a liability borne jointly
+        # (承担 + a liability, or 责任 alone), no work.
+        if text.startswith("承担", end + 2) and text.startswith(_LIABILITIES + ("责任",), end + 4):
             continue
         found.append(Found(subj[0], end + 2, "clause.together", [(Role.responsible, subj[1] + others)]))
     return found
