@@ -88,3 +88,12 @@ def test_owners_named_by_the_duty_they_bear_and_joint_liability():
     assert surfaces("造成扬尘污染的，建设单位与施工单位共同承担责任。") == []
     assert surfaces("市财政局与市税务局共同承担监管责任。") == [
         ("clause.together", [("responsible", ["市财政局", "市税务局"])])]
+
+
+def test_sectors_joined_by_huozhe_and_an_entrusted_delegate():
+    # 城市管理或者综合行政执法等相关部门: either sector's department, each a partner.
+    assert surfaces("公安机关交通管理部门应当联合交通运输、城市管理或者综合行政执法等相关部门设立执法检查点。") == [
+        ("clause.with_partner", [("lead", ["公安机关交通管理部门"]), ("support", ["交通运输", "城市管理", "综合行政执法"])])]
+    # 由A或者受A委托由B+verb: A and its delegate B both own the work; 约谈 ends B's name.
+    assert surfaces("由市人民政府或者受市人民政府委托由市环境保护主管部门约谈该县人民政府主要负责人。") == [
+        ("clause.you_body", [("responsible", ["市人民政府", "市环境保护主管部门"])])]

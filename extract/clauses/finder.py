@@ -577,13 +577,14 @@ def _sector_word(word: str) -> bool:
 
 
 def _split_last_sector(it: ListItem) -> list[ListItem]:
-    """The last two sector words joined by 和/及 (邮政、通信…、公共交通和物业服务等单位, sq-2019-shirong-huanwei
+    """The last two sector words joined by 和/及/或者 (邮政、通信…、公共交通和物业服务等单位, sq-2019-shirong-huanwei
     第五条: two sectors, as the gold splits them), or the item itself; a sector's own 和 (住房和城乡建设,
     [clauses] joined_sectors) joins nothing."""
     if is_agency(it.surface):
         return [it]
     masked = _SECTOR_JOINED.sub(lambda m: "＿" * len(m.group(0)), it.surface)
-    joins = list(re.finditer(r"和|及", masked))
+    # 或者 too (联合交通运输、城市管理或者综合行政执法等相关部门, lc-2018-daqi-wuran 第六十五条): either sector's department.
+    joins = list(re.finditer(r"或者|和|及|或", masked))
     if len(joins) != 1:
         return [it]
     a, b = joins[0].start(), joins[0].end()
@@ -1703,7 +1704,8 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
     limit = opener.end() if opener else i
     while True:
         while limit < cap and (text[limit] not in _LIST_PUNCT or _name_note(text, limit, cap)) \
-                and not (limit > i and (_STOP.match(text, limit) or _FROM_TIME.match(text, limit))) \
+                and not (limit > i and (_STOP.match(text, limit) or _FROM_TIME.match(text, limit)
+                                        or _ENTRUSTED.match(text, limit, hi))) \
                 and not (text[limit] == "等" and (_CATEGORY.match(text, limit) or limit + 1 >= hi
                                                  or text[limit + 1] in "、，,。；;）)")):
             note = _name_note(text, limit, cap)
@@ -1756,11 +1758,17 @@ def _list_after(text: str, pos: int, hi: int) -> int | None:
             i = j + 1
             continue
         joiner = next((w for w in _V.verbs.joiners if text.startswith(w, j)), None)
-        if joiner:
+        # 由A或者受A委托由B… (lc-2018-daqi-wuran 第十三条): entrusted by A, the delegate B after its own 由; no body
+        # of the list follows the joiner.
+        if joiner and not _ENTRUSTED.match(text, j + len(joiner), hi):
             i = j + len(joiner)
             continue
         break
     return end
+
+
+_ENTRUSTED = re.compile(r"受[\u4e00-\u9fff（）()]{2,24}?委托")
+_ENTRUSTED_THEN = re.compile(r"(?:或者|或)" + _ENTRUSTED.pattern + r"[，,]?由")
 
 # The list reader for other modules (extract/tables/owner_headings.py reads a partner after 配合 with it).
 body_list_end = _list_after
@@ -1926,6 +1934,13 @@ def you_body(ctx: Context) -> list[Found]:
             continue  # 由分管副区长牵头: a post holder (副区长), not the body 分管副区
         if _runs_into_meeting(text, end):
             continue  # 由国务院常务会议讨论决定: a meeting decides, no body owns the work
+        # 由A或者受A委托由B+verb (lc-2018-daqi-wuran 第十三条): A, or B entrusted by A, does the work; both own it.
+        entrusted = _ENTRUSTED_THEN.match(text, end, ctx.hi)
+        delegate_end = _list_after(text, entrusted.end(), ctx.hi) if entrusted else None
+        if delegate_end:
+            delegates = _items(text[entrusted.end():delegate_end], entrusted.end(), ctx.default_prefix)
+            if delegates and all(is_agency(it.surface) for it in delegates):
+                items, end = [*items, *delegates], delegate_end
         after = end
         cat = _CATEGORY.match(text, after)
         if cat:
