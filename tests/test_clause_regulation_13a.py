@@ -97,3 +97,8 @@ def test_sectors_joined_by_huozhe_and_an_entrusted_delegate():
     # 由A或者受A委托由B+verb: A and its delegate B both own the work; 约谈 ends B's name.
     assert surfaces("由市人民政府或者受市人民政府委托由市环境保护主管部门约谈该县人民政府主要负责人。") == [
         ("clause.you_body", [("responsible", ["市人民政府", "市环境保护主管部门"])])]
+
+
+def test_within_duties_drawing_up():
+    assert surfaces("行业主管部门在各自职责范围内制定相关行业扬尘污染防治技术导则并向社会公布。") == [
+        ("clause.within_duties", [("responsible", ["行业主管部门"])])]

@@ -2363,7 +2363,8 @@ def each_own_duty(ctx: Context) -> list[Found]:
 
 
 # 在各自职责范围内对…进行现场检查 (gov-2024-guoling-775 第十七条): the object written before the verb.
-_WITHIN_DUTIES = re.compile(r"在(?:各自)?(?:职责|职能)范围内(?:依法依规|依法)?(?:做好|履行|负责|落实|开展"
+# 制定 too (行业主管部门在各自职责范围内制定相关行业扬尘污染防治技术导则, lc-2018-daqi-wuran 第四十四条).
+_WITHIN_DUTIES = re.compile(r"在(?:各自)?(?:职责|职能)范围内(?:依法依规|依法)?(?:做好|履行|负责|落实|开展|制定"
                             r"|对(?=[^，,。；;]{1,60}?(?:进行|实施|开展)))(?!下列|以下|如下)")
 
 

@@ -153,6 +153,10 @@ def _bracket_owners(text: str, doc_id: str, sections: list[Section], tasks: list
         m = _HEADING_BRACKET.search(sec.heading or "")
         if not m or m.group(1) in _LABELS:
             continue
+        # A level's note (…目标的县（市区）, lc-2018-daqi-wuran 第十三条: counties, county-level cities and districts):
+        # level words alone name no body.
+        if re.fullmatch(r"[省市区县州、]+", m.group(1)):
+            continue
         at = text.find(m.group(0), sec.start, sec.end)
         if at < 0:
             continue
