@@ -102,3 +102,11 @@ def test_sectors_joined_by_huozhe_and_an_entrusted_delegate():
 def test_within_duties_drawing_up():
     assert surfaces("行业主管部门在各自职责范围内制定相关行业扬尘污染防治技术导则并向社会公布。") == [
         ("clause.within_duties", [("responsible", ["行业主管部门"])])]
+
+
+def test_with_partners_in_support_of_another():
+    # A会同B配合C: 配合 is the verb, so C leads and A, B support it.
+    assert surfaces("市发展改革委会同市财政局配合省发展改革委开展调研。") == [
+        ("clause.with_partner", [("lead", ["省发展改革委"]), ("support", ["市发展改革委", "市财政局"])])]
+    assert surfaces("市发展改革委会同市财政局负责开展调研。") == [
+        ("clause.with_partner", [("lead", ["市发展改革委"]), ("support", ["市财政局"])])]

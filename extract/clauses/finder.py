@@ -1096,6 +1096,13 @@ def with_partner(ctx: Context) -> list[Found]:
         if text.startswith(("等部门", "等单位", "等"), end):
             end = end + (3 if text.startswith(("等部门", "等单位"), end) else 1)
         roles = [(Role.lead, leads), (Role.support, _same_level(sup, leads))]
+        # A会同B配合C (市地方金融部门会同市有关行业主管部门、消费者权益保护组织等配合中央金融管理部门在沪机构，完善…,
+        # sh-2024-jinrong-zhongxin 第五十一条): 配合 is the sentence's verb, so C's work is done; A and B support it.
+        helped = _partners(text, end + 2, ctx.hi, ctx.default_prefix, last_prefix(leads)) \
+            if text.startswith("配合", end) else None
+        if helped and all(is_agency(it.name) for it in helped[1]):
+            end = helped[0]
+            roles = [(Role.lead, helped[1]), (Role.support, [*leads, *_same_level(sup, leads)])]
         # A是…执法主体，要会同B… (gov-2005-guofa-39 （三十二）): the subject's institutional role, stated in the
         # part before, is a fact of its own (clause.institutional_role's reading), kept beside the lead.
         if _INSTITUTIONAL_PART.match(text, leads[-1].end, m.start()):
