@@ -110,3 +110,9 @@ def test_with_partners_in_support_of_another():
         ("clause.with_partner", [("lead", ["省发展改革委"]), ("support", ["市发展改革委", "市财政局"])])]
     assert surfaces("市发展改革委会同市财政局负责开展调研。") == [
         ("clause.with_partner", [("lead", ["市发展改革委"]), ("support", ["市财政局"])])]
+
+
+def test_the_documents_own_place_supporting_a_lead():
+    # 本市配合B: the city as a place names no supporter; B still leads.
+    assert surfaces("本市配合国家金融管理部门加强信用信息基础数据库建设。") == [
+        ("clause.support_lead", [("lead", ["国家金融管理部门"])])]

@@ -2527,6 +2527,10 @@ def _duty_list_subject(text: str, pos: int, lo: int, default_prefix: str | None)
     return s0, items
 
 
+_OWN_PLACE_DEICTICS = {w for w in _V.places_config.province_deictics + _V.places_config.city_deictics
+                       + _V.places_config.local_deictics if w.startswith(("本", "我"))}
+
+
 @clause_rule("clause.support_lead", 75, "lead and others")
 def support_lead(ctx: Context) -> list[Found]:
     """A(也表示将积极)配合B(等有关部门)做好…: A supports, the bodies after 配合 lead the work. The
@@ -2538,6 +2542,13 @@ def support_lead(ctx: Context) -> list[Found]:
     text, found = ctx.text, []
     for m in _LEAD_AFTER_SUPPORT.finditer(text, ctx.lo, ctx.hi):
         start = _clause_start(text, m.start(), ctx.lo)
+        # 本市配合中央金融管理部门加强… (sh-2024-jinrong-zhongxin 第五十七条): the document's own place as the
+        # subject, no body; the bodies after 配合 still lead the work (the gold gives 本市 no row).
+        if m.group(0) == "配合" and text[start:m.start()] in _OWN_PLACE_DEICTICS:
+            part = _partners_or_bodies(ctx, m.end(), None)
+            if part and all(is_agency(it.name) for it in part[1]):
+                found.append(Found(start, part[0], "clause.support_lead", [(Role.lead, part[1])]))
+            continue
         end = _list_after(text, start, m.start())
         if end is None and (start == m.start() or m.group(0) == "配合" and _ADVERBS.fullmatch(text, start, m.start())):
             # A要做好…，配合B提升…: a part opening with 配合 continues the sentence's subject; an adverb may
