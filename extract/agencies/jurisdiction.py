@@ -59,7 +59,13 @@ _SALUTATION = re.compile(r"^[\s\u3000]*(?P<gov>[\u4e00-\u9fff]{2,16}?(?:人民�
 # A name that joins two levels (中央和省级人民政府) or speaks of a level as a class (省级部门,
 # 市级财政部门): bodies of every place at that level, not one body.
 # 省、自治区、直辖市人民政府管理专利工作的部门 (a regulation's owner by function) is every province's too.
-LEVEL_CLASS = re.compile(r"^(?:中央|省|市|县|区)(?:级)?(?:和|及|与|、)(?:省|市|县|区|地方|自治区|直辖市)|^(?:省|市|县|区)级")
+# The first level may carry a bracketed note of levels (县（市）、区…: the counties and county-level cities, and
+# the districts, zz-2022-yuanlin-lvhua 第四条), be 省辖市 (a city under the province, 省辖市、县级人民政府…,
+# ha-2011-fangzhen-jianzai 第八条) or be joined by 或者 (市或者县（市）、上街区…, zz 第四十八条), and a named place
+# may follow (县（市）、上街区…: the counties' and 上街区's; not a level word, 自治县 or 地级以上市): one class still.
+LEVEL_CLASS = re.compile(r"^(?:中央|省辖市|省|市|县|区)(?:级)?(?:[（(][^（）()]{1,6}[）)])?(?:和|及|与|、|或者|或)"
+                         r"(?:省|市|县|区|地方|自治区|直辖市|(?!地级|" + vocabulary().alternation(vocabulary().clauses.shared_head_levels)
+                         + r")[\u4e00-\u9fff]{2,4}?[区县市])|^(?:省|市|县|区)级")
 # A State Council body named by its function, not by name (国务院专利行政部门, 国务院税务主管部门,
 # 国务院法制机构: whichever department holds that function when the text applies; the registry
 # holds bodies, never functions, so it stays unresolved, a central department by its form).

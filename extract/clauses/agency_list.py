@@ -226,7 +226,28 @@ def _shared_head() -> re.Pattern:
     # A relative place may qualify the run (其户籍所在地县、自治县、不设区的市、市辖区人民政府兵役机关, 征集地的县、…征兵办公室,
     # gov-2023-zhengbing-tiaoli 第九条, 第二十七条): the levels of wherever the matter lies, one mention.
     relative = r"(?:其|原)?[\u4e00-\u9fff]{0,6}?(?:所在地|地)的?"
-    return re.compile(rf"(?:{openers}|{relative})?(?:{levels})(?:、(?:{levels}))*、(?P<rest>(?:{levels})(?:[（(][^（）()]{{1,10}}[）)]|[^、])+)")
+    return re.compile(rf"(?:{openers}|{relative})?{level_run()}(?P<rest>(?:{levels}|{_RUN_PLACE})(?:[（(][^（）()]{{1,10}}[）)]|[^、])+)")
+
+
+# A named place closing a run of levels (市、县（市）、上街区人民政府: the city's, the counties' and 上街区's,
+# zz-2022-yuanlin-lvhua 第十三条); is_agency checks it is a place's name (named_place).
+_RUN_PLACE = r"[\u4e00-\u9fff]{2,4}?[区县市]"
+
+
+@functools.cache
+def level_run() -> str:
+    """The bare levels of a run sharing the head of the item after them, up to the last 、 (各省、自治区、
+    直辖市、 / 市、县（市）、 / 市或者县（市）、): each level word may carry a bracketed note of level words
+    (县（市）, 县（市、区）: the county-level cities and districts too), and levels may be joined by 或者/和
+    (由市或者县（市）、上街区城市园林绿化行政主管部门责令…, zz-2022-yuanlin-lvhua 第四十八条: one owner)."""
+    levels = _vocab().alternation(_vocab().clauses.shared_head_levels)
+    level = rf"(?:{levels})(?:[（(](?:{levels})(?:、(?:{levels}))*[）)])?"
+    return rf"{level}(?:(?:、|或者|和){level})*、"
+
+
+def run_rest_start() -> str:
+    """What may open the item after a run of levels: a level word or a named place (see _RUN_PLACE)."""
+    return rf"(?:{_vocab().alternation(_vocab().clauses.shared_head_levels)}|{_RUN_PLACE})"
 
 
 @functools.cache
@@ -257,7 +278,10 @@ def is_agency(name: str) -> bool:
     item's head (各省、自治区、直辖市人民政府) are one collective when that item is a body."""
     shared = _shared_head().fullmatch(name.strip())
     if shared:
-        return is_agency(shared.group("rest"))
+        rest = shared.group("rest")
+        if not re.match(_vocab().alternation(_vocab().clauses.shared_head_levels), rest) and not named_place(rest):
+            return False
+        return is_agency(rest)
     # A body named by its function (…人民政府管理专利工作的部门): its 的 is the name's own, so the
     # government before the verb decides.
     function = _function_name().fullmatch(name.strip())

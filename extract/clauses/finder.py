@@ -30,10 +30,12 @@ from policykg.extract.clauses.agency_list import (
     ListItem,
     is_agency,
     last_prefix,
+    level_run,
     own_prefix,
     places_in,
     qualify,
     seated_arm_pattern,
+    run_rest_start,
     shared_collective,
     split_agency_list,
     split_joined,
@@ -528,6 +530,10 @@ def _sector_run(text: str, start: int, hi: int, bare: bool = True) -> tuple[int,
             return end, found
     # A level opening the run shares it as the head does: a list, however plain the subject.
     m = _LEVEL_INSTITUTION_RUN.match(text, start, hi) or _SECTOR_RUN.match(text, start, hi)
+    # Levels sharing one 主管部门 (省辖市、县级人民政府地震工作主管部门, ha-2011-fangzhen-jianzai 第十二条) are one
+    # owner, no sector words.
+    if m is not None and m.group("bare") and _shared_run_end(text, start, hi) == m.end():
+        return None
     return _sector_run_at(m, start, bare)
 
 
@@ -1746,10 +1752,7 @@ def _shared_run_end(text: str, i: int, hi: int) -> int | None:
     return j if j is not None and is_agency(text[i:j]) else None
 
 
-_SHARED_RUN = re.compile(rf"(?:{_V.alternation(_V.clauses.shared_head_openers)})?"
-                         rf"(?:{_V.alternation(_V.clauses.shared_head_levels)})"
-                         rf"(?:、(?:{_V.alternation(_V.clauses.shared_head_levels)}))*、"
-                         rf"(?=(?:{_V.alternation(_V.clauses.shared_head_levels)}))")
+_SHARED_RUN = re.compile(rf"(?:{_V.alternation(_V.clauses.shared_head_openers)})?{level_run()}(?={run_rest_start()})")
 
 
 def _list_after(text: str, pos: int, hi: int) -> int | None:

@@ -1,0 +1,56 @@
+"""Owner forms of the 河南 regulations of the thirteenth set (tune13b): levels sharing one head with a
+bracketed note (县（市）), a named district or 或者 among them, 省辖市 as a level. Sentences are
+HAND-WRITTEN after the forms of the development set (doc id given); the expected readings by hand."""
+
+from __future__ import annotations
+
+from policykg.extract.agencies.jurisdiction import DocPlace, classify
+from policykg.extract.clauses.finder import find_clauses
+
+
+def read(text: str):
+    return [(f.rule, [(r.value, [i.surface for i in items]) for r, items in f.roles])
+            for f in find_clauses(text, default_prefix=None)]
+
+
+def test_levels_with_a_bracketed_note_share_one_head():
+    # after zz-2022-yuanlin-lvhua 第十四条（一）: the city's, the counties' (and county-level cities') and the districts'
+    assert read("道路绿地由市、县（市）、区城市园林绿化行政主管部门负责。") == [
+        ("clause.subject_responsible", [("responsible", ["市、县（市）、区城市园林绿化行政主管部门"])])]
+
+
+def test_a_named_district_may_close_the_levels():
+    # after zz-2022-yuanlin-lvhua 第十三条
+    assert read("建设用地由市、县（市）、上街区人民政府采取划拨方式供应。") == [
+        ("clause.you_body", [("responsible", ["市、县（市）、上街区人民政府"])])]
+
+
+def test_levels_joined_by_or_are_one_owner():
+    # after zz-2022-yuanlin-lvhua 第四十八条
+    assert read("由市或者县（市）、上街区城市园林绿化行政主管部门责令停止施工。") == [
+        ("clause.you_body", [("responsible", ["市或者县（市）、上街区城市园林绿化行政主管部门"])])]
+
+
+def test_a_level_sharing_lead_with_its_partner():
+    # after zz-2022-yuanlin-lvhua 第二十七条
+    assert read("市、县（市）、上街区城乡规划行政主管部门应当会同城市园林绿化行政主管部门提出意见。") == [
+        ("clause.with_partner", [("lead", ["市、县（市）、上街区城乡规划行政主管部门"]),
+                                 ("support", ["城市园林绿化行政主管部门"])])]
+
+
+def test_cities_under_the_province_are_a_level():
+    # after ha-2011-fangzhen-jianzai 第八条 / 第十二条: 省辖市 is a level as 设区的市 is, never 省 + 辖市
+    assert read("省辖市、县级人民政府地震工作主管部门应当会同有关部门编制规划。") == [
+        ("clause.with_partner", [("lead", ["省辖市、县级人民政府地震工作主管部门"]), ("support", ["有关部门"])])]
+    assert read("县级规划由省辖市、县级人民政府地震工作主管部门制定。") == [
+        ("clause.you_body", [("responsible", ["省辖市、县级人民政府地震工作主管部门"])])]
+
+
+def test_level_sharing_names_are_a_class_of_the_document_place():
+    doc = DocPlace("郑州市", "municipal", {"市": "郑州市"}, "市")
+    for name in ("县（市）、区城市园林绿化行政主管部门", "县（市）、上街区城市园林绿化行政主管部门",
+                 "市或者县（市）、上街区城市园林绿化行政主管部门"):
+        assert classify(name, doc) == ("郑州市", "collective")
+    # a county-level run of a national rule stays as its form gives it (自治县 is a level, no named place)
+    nation = DocPlace("中央", "central", {}, None)
+    assert classify("县、自治县人民政府兵役机关", nation)[0] != "省"
