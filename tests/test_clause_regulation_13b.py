@@ -54,3 +54,16 @@ def test_level_sharing_names_are_a_class_of_the_document_place():
     # a county-level run of a national rule stays as its form gives it (自治县 is a level, no named place)
     nation = DocPlace("中央", "central", {}, None)
     assert classify("县、自治县人民政府兵役机关", nation)[0] != "省"
+
+
+def test_a_body_and_sector_words_before_their_closer_after_you():
+    # after ha-2011-fangzhen-jianzai 第五十一条 (shortened): the body ends in 主管部门, the run at 等有关部门
+    assert read("具体工作由省人民政府地震工作主管部门和财政、民政等有关部门按照国务院的规定承担。") == [
+        ("clause.you_body", [("responsible", ["省人民政府地震工作主管部门", "财政", "民政"])])]
+
+
+def test_levels_sharing_one_head_or_a_designated_department():
+    # after zz-2022-yuanlin-lvhua 第二十五条（一）: the 、 of the level run is no list of its own
+    assert read("道路绿地由市、县（市）、区城市园林绿化行政主管部门或者同级人民政府指定的部门负责；") == [
+        ("clause.subject_responsible", [("responsible", ["市、县（市）、区城市园林绿化行政主管部门",
+                                                         "同级人民政府指定的部门"])])]

@@ -459,7 +459,10 @@ def _relative_alternatives(region: str, start: int, single: bool = True) -> list
         end = m.start() if m else len(region)
         parts.append((pos, end))
         pos = m.end() if m else len(region)
-    if re.search(r"[、，,]", region) or len(parts) < 2 and not single:
+    # A 、 only inside levels sharing one head (由市、县（市）、区城市园林绿化行政主管部门或者同级人民政府指定的部门负责,
+    # zz-2022-yuanlin-lvhua 第二十五条（一）): that part is one body.
+    if any(re.search(r"[，,]", region[a:b]) or "、" in region[a:b] and not (_SHARED_RUN.match(region, a, b) and is_agency(region[a:b]))
+           for a, b in parts) or len(parts) < 2 and not single:
         return None
     qualified = [bool(q) and (is_agency(region[q.end():b]) or region[q.end():b] in _QUALIFIED_BARE)
                  for a, b in parts for q in [_RELATIVE_OWNER.match(region, a, b)]]
@@ -508,6 +511,8 @@ _SECTOR_RUN = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,60}?)(?:(?P<closer>等"
 # each sector's 机构 of that level. Without the level a run before 机构 is one kind (融资担保、再担保机构,
 # gov-2019-guobanfa-6), and 中央金融管理部门在沪机构 is one body's name.
 _LEVEL_INSTITUTION_RUN = re.compile(r"(?P<list>" + _SECTOR_LEVEL.pattern + r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+?)(?P<bare>机构)")
+_SECTOR_RUN_CLOSED = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,60}?)(?P<closer>等" + _SECTOR_WORK
+                                + r"(?:有关|相关)?(?P<head>(?:行政)?主管部门|部门|单位))(?P<bare>(?!))?")
 
 
 def _sector_run(text: str, start: int, hi: int, bare: bool = True) -> tuple[int, list[ListItem]] | None:
@@ -530,6 +535,10 @@ def _sector_run(text: str, start: int, hi: int, bare: bool = True) -> tuple[int,
             return end, found
     # A level opening the run shares it as the head does: a list, however plain the subject.
     m = _LEVEL_INSTITUTION_RUN.match(text, start, hi) or _SECTOR_RUN.match(text, start, hi)
+    if m is not None and m.group("bare") and "、" not in m.group("list"):
+        # A body ending in 主管部门 joined to sector words before their closer (由省人民政府地震工作主管部门和财政、
+        # 发展改革…等有关部门按照国务院的规定承担, ha-2011-fangzhen-jianzai 第五十一条): the run ends at the closer.
+        m = _SECTOR_RUN_CLOSED.match(text, start, hi) or m
     # Levels sharing one 主管部门 (省辖市、县级人民政府地震工作主管部门, ha-2011-fangzhen-jianzai 第十二条) are one
     # owner, no sector words.
     if m is not None and m.group("bare") and _shared_run_end(text, start, hi) == m.end():
