@@ -67,3 +67,17 @@ def test_levels_sharing_one_head_or_a_designated_department():
     assert read("道路绿地由市、县（市）、区城市园林绿化行政主管部门或者同级人民政府指定的部门负责；") == [
         ("clause.subject_responsible", [("responsible", ["市、县（市）、区城市园林绿化行政主管部门",
                                                          "同级人民政府指定的部门"])])]
+
+
+def test_a_modal_of_presence_is_no_part_of_the_body():
+    # after ha-2011-fangzhen-jianzai 第三十一条 and gov-2003-dizhi-zaihai 第三十八条: 应当有A参加 (A must take part)
+    assert read("初步设计审查等，应当有地震工作主管部门参加。") == [
+        ("clause.subject_support", [("support", ["地震工作主管部门"])])]
+
+
+def test_taking_part_in_a_review_is_support():
+    # after zz-2022-yuanlin-lvhua 第十七条: 应当参加审查 (a review others hold), as a partnerless 参加
+    assert read("设计方案审批时，市、县（市）、区城市园林绿化行政主管部门应当参加审查；") == [
+        ("clause.subject_support", [("support", ["市、县（市）、区城市园林绿化行政主管部门"])])]
+    # 参加 with another object is no such step
+    assert read("县级人民政府应当参加培训。") == []

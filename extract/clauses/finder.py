@@ -363,6 +363,11 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     req = _REQUEST_HEAD.match(region)
     if req:
         start, region = start + req.end(), region[req.end():]
+    # 应当有A参加 (…初步设计审查等，应当有地震工作主管部门参加, ha-2011-fangzhen-jianzai 第三十一条; gov-2003-dizhi-zaihai
+    # 第三十八条): "A must be there and take part": the bodies after 有 are the subject, the modal no part of them.
+    there = _MUST_HAVE.match(region)
+    if there:
+        start, region = start + there.end(), region[there.end():]
     you = list(_YOU.finditer(region))
     if you:
         if not allow_you:
@@ -426,6 +431,8 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
 
 
 _DELEGATING = re.compile(_V.alternation(_V.clauses.delegating) or r"(?!)")
+# A modal of presence before the bodies (应当有, 须有): never 有关 (应当有关部门… is no such phrase).
+_MUST_HAVE = re.compile(r"(?:应当|必须|须|应)有(?!关)(?=[\u4e00-\u9fff])")
 _DEICTIC_HEAD = re.compile(r"本(?P<level>[市区县省])(?=(?P=level)|各)")
 _BARE_LEVELS = ("镇", "乡", "街道")
 
@@ -2437,7 +2444,10 @@ _SUPPORT_WORK = re.compile(
     # 协同支持 / 配合支持: a support verb with 支持 after it is still support (sh-shiwei-ziran-zaihai).
     # A colon may close it too: the measures it supports follow as a list (主办单位应当采取下列保密措施，承办、
     # 参加单位和人员应当配合：, gov-2024-baomi-shishi 第四十五条).
-    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?:支持)?(?=[，,。；;）)：:])))"
+    r"(?:配合(?:工作|做好)|(?:" + _V.alternation(_V.verbs.support) + r")(?:支持)?(?=[，,。；;）)：:])"
+    # 应当参加审查 / 应当参加验收并签署意见 (zz-2022-yuanlin-lvhua 第十七条, gov-2019-minyong-yunli 第十三条): a body
+    # taking part in a review others hold supports it, as a partnerless 参加 does.
+    r"|(?<=应当)参加(?:审查|验收|评审|论证|会审|鉴定)))"
 )
 
 
