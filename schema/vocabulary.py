@@ -91,6 +91,8 @@ class PlacesConfig(_Model):
     generic_areas: list[str] = []
     # verbs that open a sentence and never a place's name (支持合肥市… is "support 合肥市")
     not_place_heads: list[str] = []
+    # words ending in 区 that name a kind of area below any district (社区, 小区, 校区): no place ends in one
+    not_place_tails: list[str] = []
     # places relative to the matter or the document (事发地, 属地, 当地): never a place's name
     relative_places: list[str] = []
     # the names of China's provinces before 省 (广东, 黑龙江): the only 省 places there are
@@ -100,6 +102,8 @@ class PlacesConfig(_Model):
     province_deictics: list[str] = []
     city_deictics: list[str] = []
     local_deictics: list[str] = []
+    # the nation's (我国, 全国): a headless text saying them more than any place's deictic speaks for the nation
+    nation_deictics: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

@@ -81,3 +81,28 @@ def test_taking_part_in_a_review_is_support():
         ("clause.subject_support", [("support", ["市、县（市）、区城市园林绿化行政主管部门"])])]
     # 参加 with another object is no such step
     assert read("县级人民政府应当参加培训。") == []
+
+
+def test_a_community_is_no_district():
+    # after gov-2020-guobanfa-45 9． (搭建社区、家庭健康服务平台): 社区 / 小区 / 校区 end no place's name; 上街区 is one
+    from policykg.extract.clauses.agency_list import named_place
+    assert named_place("搭建社区、家庭健康服务平台") is None
+    assert named_place("新建小区配套") is None
+    assert named_place("上街区人民政府") == ("区", "上街区")
+
+
+def test_a_headless_text_speaking_for_the_nation_is_central():
+    # after gov-2020-guobanfa-45 as stored (no issuer line): 我国 / 全国 and the State Council's bodies
+    from policykg.extract.agencies.jurisdiction import document_place
+    body = ("随着我国互联网快速发展，我国老龄人口数量快速增长。搭建社区、家庭健康服务平台。继续推行全国互通互认。"
+            "（国务院办公厅牵头，相关部门及各地区按职责分工负责）")
+    assert document_place(None, None, None, body).jurisdiction == "中央"
+    # a headless local plan saying its city's deictics more is no national one
+    local = "全市推进……我市……全市……全国领先。（国务院有关部门指导）"
+    assert document_place(None, None, None, local).jurisdiction != "中央"
+
+
+def test_leads_named_after_the_verb_setting_up_their_mechanism():
+    # after gov-2020-guobanfa-45 （一）
+    assert read("建立国家发展改革委、国家卫生健康委牵头，国务院各有关部门参加的部际联席会议机制。") == [
+        ("clause.lead_participate", [("lead", ["国家发展改革委", "国家卫生健康委"]), ("support", ["国务院各有关部门"])])]

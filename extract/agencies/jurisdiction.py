@@ -210,6 +210,8 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
         if province:
             return DocPlace(province, "provincial", {**places, "省": province}, "省")
         return DocPlace("省", "provincial", {}, "省")
+    if not own and _speaks_as_nation(body):
+        return DocPlace(CENTRAL, "central", {}, None)
     if not own:
         # A headless plan whose sentences open with several places of one level (济南高新区…。历下区…。历城区…,
         # jn-2024-rengong-zhineng 三、产业布局) speaks about them, not as the first one: that level names none
@@ -259,6 +261,15 @@ def _speaks_as_province(body: str) -> bool:
     own = sum(body.count(w) for w in pc.province_deictics)
     city = sum(body.count(w) for w in pc.city_deictics)
     return own > city
+
+
+def _speaks_as_nation(body: str) -> bool:
+    """True when a headless body says the nation's deictics (我国 / 全国: [places_config] nation_deictics) more
+    often than every place's together (全省, 全市, 全区 …) and names the State Council (国务院…牵头)."""
+    pc = vocabulary().places_config
+    nation = sum(body.count(w) for w in pc.nation_deictics)
+    local = sum(body.count(w) for w in pc.province_deictics + pc.city_deictics + pc.local_deictics)
+    return nation > local and "国务院" in body
 
 
 def _enacted_centrally(title: str | None, front: str) -> bool:

@@ -597,6 +597,9 @@ def named_place(name: str) -> tuple[str, str] | None:
 
     if m.group(0) in vocabulary().places_config.generic_areas:
         return None
+    # 搭建社区 (a verb and 社区, a community): no place ends in a kind of area below any district.
+    if m.group(0).endswith(tuple(vocabulary().places_config.not_place_tails)):
+        return None
     if m.group(1).startswith(tuple(vocabulary().places_config.not_place_heads)):
         # 支持合肥市… opens with a verb: no place 支持合肥市 (places_config.not_place_heads).
         return None

@@ -1025,12 +1025,13 @@ _LEVEL_HEADS = tuple(_V.clauses.shared_head_levels)
 def _lead_in_object(text: str, it: ListItem) -> ListItem:
     """A lead named inside the object of a verb (建立亡人火灾和较大以上火灾事故区政府牵头调查机制,
     sh-jinshan-2019-xiaofang): when the matched name opens with a verb, the body is the shortest
-    tail from a level word (区政府), not the whole phrase."""
+    tail from a level word (区政府), not the whole phrase; or from a central head (建立国家发展改革委、国家卫生健康委
+    牵头…的部际联席会议机制, gov-2020-guobanfa-45 （一）: 国家发展改革委)."""
     if not _STOP.match(it.surface):
         return it
     for k in range(1, len(it.surface) - 1):
         tail = it.surface[k:]
-        if tail.startswith(_LEVEL_HEADS) and len(tail) >= 3 and is_agency(tail):
+        if tail.startswith(_LEVEL_HEADS + tuple(_V.agency.central_heads)) and len(tail) >= 3 and is_agency(tail):
             s = it.start + k
             return ListItem(tail, tail, s, it.end, False, it.collective)
     return it
