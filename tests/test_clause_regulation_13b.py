@@ -106,3 +106,13 @@ def test_leads_named_after_the_verb_setting_up_their_mechanism():
     # after gov-2020-guobanfa-45 （一）
     assert read("建立国家发展改革委、国家卫生健康委牵头，国务院各有关部门参加的部际联席会议机制。") == [
         ("clause.lead_participate", [("lead", ["国家发展改革委", "国家卫生健康委"]), ("support", ["国务院各有关部门"])])]
+
+
+def test_the_unit_one_belongs_to_is_an_owner():
+    # after zz-2022-yuanlin-lvhua 第四十九条, sh-2018-minfang-tiaoli, gov-2006-guohan-38 (the dev gold reads them so)
+    assert read("工作人员玩忽职守的，由其所在单位或者上级机关给予行政处分；") == [
+        ("clause.you_body", [("responsible", ["其所在单位", "上级机关"])])]
+    assert read("成员因工作变动需要调整的，由所在单位提出。") == [
+        ("clause.you_body", [("responsible", ["所在单位"])])]
+    # another bare word after 所在 names none
+    assert read("由所在部门提出。") == []

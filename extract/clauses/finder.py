@@ -1705,7 +1705,7 @@ def _cuts_word(text: str, j: int) -> bool:
 
 _OWNER_OPENER = re.compile(_V.alternation(_V.clauses.owner_openers) or r"(?!)")
 # A person's 所在 (由举报人所在单位对举报人实施奖励, mss-2022-jubao-jiangli 第十一条): the unit of that person,
-# one body; a bare 所在单位 (由所在单位提出) says whose unit nowhere and names none.
+# one body; a bare 所在单位 (由所在单位提出) is the unit of whoever the sentence names (`_item_end`).
 _PERSON_OPENER = re.compile(r"[\u4e00-\u9fff]{1,4}?人(?:" + (_V.alternation(_V.clauses.owner_openers) or r"(?!)") + ")")
 _NOTE = re.compile(r"[（(](?P<note>[\u4e00-\u9fff、]{1,10})[）)]")
 
@@ -1746,8 +1746,12 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
             k = text.find("报", i + 2, j)
             if k != -1 and is_agency(text[i:k]) and is_agency(text[k + 1:j]):
                 j = k
-        if opener and not person and j is not None and not is_agency(text[opener.end():j]):
-            return None  # 所在单位: "the unit one belongs to" names no body; 所在镇政府 does
+        # 所在单位 (由所在单位提出, 由其所在单位或者上级机关给予行政处分): the unit the person or thing the sentence
+        # names belongs to, one per case, as the dev gold reads it (gov-2006-guohan-38, sh-2018-minfang-tiaoli,
+        # zz-2022-yuanlin-lvhua); 所在镇政府 is a body too. Any other bare word after 所在 names none.
+        if opener and not person and j is not None and not is_agency(text[opener.end():j]) \
+                and text[opener.end():j] != "单位":
+            return None
         if j is not None or limit >= cap or text[limit] in _LIST_PUNCT or text[limit] == "等":
             return j
         stop = _STOP.match(text, limit)
