@@ -116,3 +116,9 @@ def test_the_unit_one_belongs_to_is_an_owner():
         ("clause.you_body", [("responsible", ["所在单位"])])]
     # another bare word after 所在 names none
     assert read("由所在部门提出。") == []
+
+
+def test_division_by_function_beside_a_lead():
+    # after ndrc-2020-dashuju-xietong: 按职能分工负责 says what 按职责分工负责 does
+    assert read("（中央网信办、发展改革委牵头，各地区、各部门按职能分工负责）") == [
+        ("clause.lead_participate", [("lead", ["中央网信办", "发展改革委"]), ("responsible", ["各地区", "各部门"])])]

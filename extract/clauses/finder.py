@@ -844,7 +844,8 @@ _FIELD = re.compile(
 _NAME = r"(?:[^，,。；;：:（）()“”\s]|[（(][^，,。；;：:（）()“”\s]{1,10}[）)]){2,160}?"
 # Co-owners by their own words beside a lead (B共同负责, B按职责分工负责, and B分工负责 for short:
 # sd-2019-shuzi-shandong `（A牵头，B、C分工负责）`): they stay responsible (tests/gold/dev/README.md).
-_CO_RESPONSIBLE = r"共同负责|(?:(?:按照?|根据)?(?:各自)?职责)?分工负责|(?:按照?|根据)?(?:各自)?职责分工落实"
+# 职能 says the same as 职责 (A牵头，各地区、各部门按职能分工负责, ndrc-2020-dashuju-xietong).
+_CO_RESPONSIBLE = r"共同负责|(?:(?:按照?|根据)?(?:各自)?(?:职责|职能))?分工负责|(?:按照?|根据)?(?:各自)?(?:职责|职能)分工落实"
 # After the lead: supporters (配合, 参与 …), or co-responsible bodies (共同负责, 按职责分工负责).
 # A request word may head a lead or a supporter list (请A牵头，请B配合): it is not part of the name.
 _REQ = r"(?:" + _V.alternation(_V.clauses.request) + r")?"
@@ -854,7 +855,7 @@ _AFTER_LEAD = (
     # A supporter list may carry the duty-division phrase before its verb (A牵头，B、C按职责分工配合,
     # ah-2022-rcep-shishi): the phrase says how B and C share the support, it is no part of C's name;
     # so does 分头 (A牵头，B分头落实, sd-2019-shuzi-shandong).
-    rf"|{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:(?:按照?|根据|依据)?(?:各自)?职责(?:分工)?|分头)?"
+    rf"|{_REQ}(?P<sup>{_NAME})(?:等(?:有关)?(?:部门|单位))?(?:(?:按照?|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?|分头)?"
     rf"(?:{_V.alternation(_V.verbs.support + _V.clauses.lead_others)}))"
     rf"|(?=[，,。；;）)]))"
 )
