@@ -122,3 +122,13 @@ def test_division_by_function_beside_a_lead():
     # after ndrc-2020-dashuju-xietong: 按职能分工负责 says what 按职责分工负责 does
     assert read("（中央网信办、发展改革委牵头，各地区、各部门按职能分工负责）") == [
         ("clause.lead_participate", [("lead", ["中央网信办", "发展改革委"]), ("responsible", ["各地区", "各部门"])])]
+
+
+def test_two_sector_kinds_joined_before_one_department():
+    # after ha-2011-fangzhen-jianzai 第五十五条: two departments; a sector's own 和 joins nothing
+    assert read("发展改革和规划部门具体负责灾后恢复重建的统筹规划。") == [
+        ("clause.subject_responsible", [("responsible", ["发展改革", "规划部门"])])]
+    assert read("经济和信息化主管部门负责监督管理。") == [
+        ("clause.subject_responsible", [("responsible", ["经济和信息化主管部门"])])]
+    assert read("自然资源和规划部门负责监督管理。") == [
+        ("clause.subject_responsible", [("responsible", ["自然资源和规划部门"])])]

@@ -408,7 +408,8 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if run and run[0] == start + len(region) and all(is_agency(it.name) for it in run[1]):
         return start, run[1]
     if plain:
-        return start, items
+        kinds = _two_kinds(items[0]) if len(items) == 1 else None
+        return start, kinds or items
     # A qualified body alone as the subject; after 由 it is clause.you_body's (which keeps its qualifier too).
     # Not one read back across a comma part: 负责突发环境事件应急处置的人民政府根据需要成立现场指挥部，负责现场组织
     # 指挥工作 (gov-2014-guobanhan-119 2.3) gives the government the part with its own verb (成立), not 负责.
@@ -431,6 +432,20 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
 
 
 _DELEGATING = re.compile(_V.alternation(_V.clauses.delegating) or r"(?!)")
+_TWO_KINDS = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,6}?)和(?P<b>[\u4e00-\u9fff]{2,6}?)(?P<head>主管部门|部门)")
+
+
+def _two_kinds(it: ListItem) -> list[ListItem] | None:
+    """Two sector words joined by 和 before one 部门 (发展改革和规划部门具体负责…, ha-2011-fangzhen-jianzai 第五十五条:
+    the development-and-reform and the planning departments, as the gold splits them), or None; a sector's own 和
+    ([clauses] joined_sectors: 工业和信息化, 经济和信息化 …) joins nothing."""
+    m = _TWO_KINDS.fullmatch(it.surface)
+    if m is None or _SECTOR_JOINED.search(it.surface) or not (_sector_word(m.group("a")) and _sector_word(m.group("b"))) \
+            or _SECTOR_LEVEL.match(it.surface) or it.surface[:1] in LEVEL_HEADS:
+        return None
+    a, b = m.end("a"), m.start("b")
+    return [ListItem(m.group("a"), m.group("a") + m.group("head"), it.start, it.start + a, False, False),
+            ListItem(it.surface[b:], it.surface[b:], it.start + b, it.end, False, False)]
 # A modal of presence before the bodies (应当有, 须有): never 有关 (应当有关部门… is no such phrase).
 _MUST_HAVE = re.compile(r"(?:应当|必须|须|应)有(?!关)(?=[\u4e00-\u9fff])")
 _DEICTIC_HEAD = re.compile(r"本(?P<level>[市区县省])(?=(?P=level)|各)")
