@@ -319,7 +319,9 @@ _MODAL_HEAD = re.compile(r"(?:要|应当|应|须|必须)")
 # 在指挥部的统一领导下): the subject stands in an earlier part.
 _ADVERBIAL_PART = re.compile(r"^(?:(?:要|应|须)?(?:根据|按照?|依照|依据|结合|从|在|围绕)|各司其职|各负其责|各尽其责)")
 # Where a subject ends inside its own part: a modal followed by an adverbial (A要根据…).
-_SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依据|结合|在(?:各自)?(?:职责|职能)范围内)")
+# 在各自的职责范围内 / 在其职责范围内 (gov-2019-minyong-yunli 第六条, gov-2023-guoling-760 第四十一条): the same remit.
+_OWN_REMIT = r"在(?:各自的?|其)?(?:职责|职能|职权)范围内"
+_SUBJECT_CUT = re.compile(r"(?:要|应|须|应当)?(?:根据|按照?|依照|依据|结合|" + _OWN_REMIT + ")")
 # Sector words standing for departments before 等有关部门 (民政、公安、人民银行等有关部门).
 # 等部门和单位 too (环境保护、工商、供水、供电等部门和单位要配合人民法院…, gov-2014-guobanfa-56 （七）).
 # 等主管部门 too (县级以上网信、公安、国家安全…通信管理等主管部门应当按照各自职责, gd-2021-gonggong-shuju 第四十四条): each sector
@@ -2411,7 +2413,7 @@ def each_own_duty(ctx: Context) -> list[Found]:
 
 # 在各自职责范围内对…进行现场检查 (gov-2024-guoling-775 第十七条): the object written before the verb.
 # 制定 too (行业主管部门在各自职责范围内制定相关行业扬尘污染防治技术导则, lc-2018-daqi-wuran 第四十四条).
-_WITHIN_DUTIES = re.compile(r"在(?:各自)?(?:职责|职能)范围内(?:依法依规|依法)?(?:做好|履行|负责|落实|开展|制定"
+_WITHIN_DUTIES = re.compile(_OWN_REMIT + r"(?:依法依规|依法)?(?:做好|履行|负责|落实|开展|制定"
                             r"|对(?=[^，,。；;]{1,60}?(?:进行|实施|开展)))(?!下列|以下|如下)")
 
 
@@ -2723,6 +2725,38 @@ def addressee_partner(ctx: Context) -> list[Found]:
             continue
         role = Role.support if m.group("verb") == "会同" else Role.lead
         found.append(Found(m.start(), end, "clause.addressee_partner", [(role, others)]))
+    return found
+
+
+# A list of owners announced by the sentence before it (由下列部门负责组建：（一）建设、公用事业、电力等部门组建抢险抢修队；
+# （二）卫生、医药部门组建医疗救护队, sh-2018-minfang-tiaoli 第十三条): 下列 points at the items, each of which opens
+# with its bodies and the announced verb.
+_LISTED_OWNERS = re.compile(r"下列(?:部门|单位|机构|机关)(?:分别)?负责(?P<verb>[\u4e00-\u9fff]{1,4})[：:]")
+_ITEM_GAP = re.compile(rf"(?:{SPACE}|\n)*")
+
+
+@clause_rule("clause.listed_owners", 47, "verb after a list")
+def listed_owners(ctx: Context) -> list[Found]:
+    """(由)下列部门负责X：（一）A、B等部门X…；（二）C部门X…: the bodies opening each item, before the verb the
+    sentence announced, are responsible for that item. The items follow on lines of their own or run on.
+
+    Example: 报本级人民政府批准后由下列部门负责组建：（一）建设、公用事业、电力等部门组建抢险抢修队；（二）公安部门组建消防队。
+    """
+    text, found = ctx.text, []
+    for m in _LISTED_OWNERS.finditer(text, ctx.lo, ctx.hi):
+        verb, pos = m.group("verb"), m.end()
+        while pos < ctx.hi:
+            pos = _ITEM_GAP.match(text, pos, ctx.hi).end()
+            mk = _HEAD_MARKER.match(text, pos, ctx.hi)
+            if mk is None:
+                break
+            ends = [j for j in (text.find(c, mk.end(), ctx.hi) for c in "；;。\n") if j != -1]
+            eol = min(ends) if ends else ctx.hi
+            k = text.find(verb, mk.end(), eol)
+            subj = _subject(text, k, ctx.lo, ctx.default_prefix, allow_you=False, shared=True) if k > mk.end() else None
+            if subj and subj[1] and subj[0] <= mk.end() + 1:
+                found.append(Found(subj[0], k + len(verb), "clause.listed_owners", [(Role.responsible, subj[1])]))
+            pos = eol + 1
     return found
 
 
