@@ -1522,10 +1522,15 @@ def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> t
 # concrete work of a named kind is 具体工作 with its kind written in.
 # 承担…工作 (市场监督管理所…，承担相关特种设备安全监督检查工作, samr-2022-tezhong-jiancha 第四条): the work a body takes
 # on, as 承担…职责; not 履行…工作 (a body's own work done, no charge).
-_BEARS = re.compile(r"(?P<verb>承担|履行)(?P<what>[^，,。；;]{0,40}?)(?P<noun>" + _V.alternation(_V.clauses.duty_nouns)
+# 落实属地(政府/管理)责任 (区人民政府应当落实属地政府责任, bj-2020-gonggong-weisheng-yingji 第四十条; 各级人民政府应当落实
+# 知识产权保护属地责任, gd-2022-zhishi-chanquan-baohu 第三条): a regulation charging a government with its area's duty,
+# read only as A应当落实… (a 要-subject's 落实属地管理责任 is a requirement, gov-2020-guobanfa-24).
+_BEARS = re.compile(r"(?P<verb>承担|履行|落实(?=[^，,。；;]{0,16}?属地(?:政府|管理)?责任))(?P<what>[^，,。；;]{0,40}?)(?P<noun>" + _V.alternation(_V.clauses.duty_nouns)
                     + r"|具体[\u4e00-\u9fff]{1,8}?工作|(?<=[\u4e00-\u9fff])工作)")
 
 
+_CHARGED = re.compile(r"应当(?:依法)?$")
+_OTHER_DUTIES = ("前款", "本条", "第", "以下", "下列", "如下")
 _MODAL_AFTER = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs) + r")?(?:" + _MODALS + ")")
 _MODAL_BEFORE = re.compile(r"(?:" + _MODALS + r")(?:" + _V.alternation(_V.clauses.subject_adverbs) + r"|认真|切实|全面)?$")
 
@@ -1538,7 +1543,9 @@ def bears_duty(ctx: Context) -> list[Found]:
     """
     text, found = ctx.text, []
     for m in _BEARS.finditer(text, ctx.lo, ctx.hi):
-        if m.group("noun") == "工作" and (m.group("verb") == "履行" or not m.group("what")):
+        # 履行征兵工作职责: the duty noun after the work's (the lazy match stops at 工作).
+        end = m.end() + 2 if m.group("noun") == "工作" and text.startswith("职责", m.end()) else m.end()
+        if m.group("noun") == "工作" and end == m.end() and (m.group("verb") == "履行" or not m.group("what")):
             continue
         # A依照…规定…的权限，承担…: the subject stands before the adverbial part (as for 负责).
         subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, allow_you=False) \
@@ -1549,11 +1556,24 @@ def bears_duty(ctx: Context) -> list[Found]:
             continue
         # A要(认真)履行…职责 / A应当履行前款…职责 is a requirement on a subject with a modal, not
         # annotated (gov-2018-guobanfa-115, sh-xuhui-2020-xiaofang-zerenzhi); only the plain 履行 assigns.
-        if m.group(0).startswith("履行") and _MODAL_BEFORE.search(text, max(ctx.lo, m.start() - 6), m.start()):
+        # A regulation's own charge is another matter: A应当(依法)履行X职责 right after the subject (医疗卫生机构应当依法
+        # 履行公共卫生职责, bj-2020-gonggong-weisheng-yingji 第十九条; 各级人民政府和军事机关应当依法履行征兵工作职责,
+        # gov-2023-zhengbing-tiaoli 第三条; 乡（镇）人民政府、街道办事处应当履行属地管理职责, lc-2018-daqi-wuran): the gold
+        # annotates it, unless the duties are another clause's (应当履行前款…项职责, sh-xuhui-2020-xiaofang-zerenzhi).
+        if m.group("verb").startswith("落实") and not m.group(0).endswith("责任"):
+            continue
+        charged = m.group(0).startswith(("履行", "落实")) and _CHARGED.search(text, max(ctx.lo, m.start() - 4), m.start()) \
+            and subj and subj[1] and _CHARGED.fullmatch(text, subj[1][-1].end, m.start()) \
+            and m.group("what") and not m.group("what").startswith(_OTHER_DUTIES)
+        if m.group(0).startswith("落实") and not charged:
+            continue
+        if m.group(0).startswith("履行") and not charged \
+                and _MODAL_BEFORE.search(text, max(ctx.lo, m.start() - 6), m.start()):
             continue
         # …，并履行… after a part whose subject has a modal (数据提供部门及运营单位应当按照…提供和处理数据，并履行
         # 监督管理职责, bj-2022-shuju-zhuanqu 四（二）): the modal governs both predicates, a requirement too.
-        if m.group(0).startswith("履行") and subj and subj[1] and _MODAL_AFTER.match(text, subj[1][-1].end):
+        if m.group(0).startswith("履行") and not charged and subj and subj[1] \
+                and _MODAL_AFTER.match(text, subj[1][-1].end):
             continue
         if m.group(0).endswith("责任"):
             # A liability (承担法律责任, 承担相应的法律责任) is borne, not a charge of work; 承担的风险责任 and
@@ -1576,7 +1596,7 @@ def bears_duty(ctx: Context) -> list[Found]:
         if text.startswith(tuple(_V.clauses.duty_list_nouns), m.end()):
             continue
         if subj and subj[1] and all(is_agency(it.surface) for it in subj[1]):
-            found.append(Found(subj[0], m.end(), "clause.bears_duty", [(Role.responsible, subj[1])]))
+            found.append(Found(subj[0], end, "clause.bears_duty", [(Role.responsible, subj[1])]))
     return found
 
 
@@ -2463,6 +2483,14 @@ _SUPPORT_WORK = re.compile(
     # 应当予以配合 (政务数据提供部门应当予以配合, zs-2020-zhengwu-shuju 第二十二条; 应当予以积极配合, gz-2011-dixia-kongjian
     # 第三十七条): 予以 before 配合 only; a partnerless 予以协助 stays out (sh-huangpu-2023-fengmao-baohu 第二十八条).
     r"予以(?:积极)?配合(?=[，,。；;）)：:])|"
+    # 予以配合、支持 / 给予协助与配合 (有关部门和单位应当予以配合、支持, gov-2019-minyong-yunli 第二十五条; 县级以上人民政府
+    # 疾病预防控制机构应当给予协助与配合, sd-2021-tielu-anquan 第四十六条): 配合 joined to a second word of help.
+    r"(?:予以|给予)(?:积极)?(?:配合[、和与及](?:支持|协助)|(?:支持|协助)[、和与及]配合)(?=[，,。；;）)：:])|"
+    # 加强协调配合 closing a duty the subject's modal opens (保密行政管理部门和其他相关部门应当在保密工作中加强协调配合,
+    # gov-2024-baomi-shishi 第六十五条; 军地有关单位应当加强新兵运输工作协调配合, gov-2023-zhengbing-tiaoli 第四十六条):
+    # the bodies support the work, no lead named. Not …工作的协调配合 (a noun of a mechanism, gov-2023-guoling-760
+    # 第四十四条) nor a comma part with no subject of its own (…，加强协调配合, gov-2014-guofa-14).
+    r"(?<=要|应|当)(?:在[^，,。；;]{1,16}?中)?加强(?:[^，,。；;的]{1,12}?)?协调配合(?=[，,。；;])|"
     r"(?:积极|紧密|密切|主动|大力)?(?:做好)?(?:相关)?"
     # 协同支持 / 配合支持: a support verb with 支持 after it is still support (sh-shiwei-ziran-zaihai).
     # A colon may close it too: the measures it supports follow as a list (主办单位应当采取下列保密措施，承办、
@@ -2551,6 +2579,17 @@ def _comma_lists(text: str, lo: int, hi: int, default_prefix: str | None) -> lis
 
 
 _LEAD_AFTER_SUPPORT = re.compile(r"(?:配合|协助)")
+# Persons named after the bodies that cooperate with a named lead (有关机关、单位和个人应当配合保密行政管理部门依法履行职责,
+# gov-2024-baomi-shishi 第五十五条): no owners, the bodies still support B. (Partnerless, 有关单位及个人应当予以配合 is
+# everyone the law binds and names none: clause.subject_support keeps 和个人 in its subject, gov-2005-guobanhan-57.)
+_PERSONS_AFTER = re.compile(r"(?:和|及|以及)(?:其他)?(?:个人|公民)")
+
+
+def _past_persons(text: str, start: int, pos: int, hi: int) -> int:
+    """`pos`, or the end of a 和个人 that stands there before `hi` after bodies opening at `start`; not after
+    任何单位 (任何单位和个人, everyone the law binds: no named bodies)."""
+    m = _PERSONS_AFTER.match(text, pos, hi)
+    return m.end() if m and not text.startswith(("任何", "一切", "所有"), start) else pos
 _DUTY_MODAL = re.compile(r"应当|应")
 _DUTY_VERB = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs) + r")*(?:主要|具体)?负责")
 
@@ -2607,7 +2646,7 @@ def support_lead(ctx: Context) -> list[Found]:
                 and (duty := _duty_list_subject(text, m.start(), ctx.lo, ctx.default_prefix)):
             # The clause starts at 配合: the subject's own 负责 clause holds the span before it.
             start, sup = m.start(), duty[1]
-        elif end is None or not _ADVERBS.fullmatch(text, end, m.start()):
+        elif end is None or not _ADVERBS.fullmatch(text, _past_persons(text, start, end, m.start()), m.start()):
             # Sector words before 等部门 (环境保护、工商…等部门和单位要配合B): each sector's department supports B.
             # A level opening the first word may end like a body (区县（自治县）环保、建设等主管部门应当配合B,
             # cq-2018-shirong-huanwei 第六十四条: 区县), so a list read as ending there is tried as sectors too.
