@@ -104,12 +104,15 @@ CASES = [
     # … but not before a further adverbial (sh-jiading-2024-haimian, not annotated).
     ("sh-jiading-2024-haimian", "各相关行业管理部门按照各自职责，根据海绵城市运营维护管理相关文件要求，完善本区相关领域海绵设施"
      "运行维护管理标准和管理制度。", []),
-    # A person's 所在单位 is one body; so is a bare 所在单位, the unit of whoever the sentence names (the member's
-    # own unit: gov-2006-guohan-38 and gov-2021-guobanhan-12 annotate the same sentence; 144's gold fixed, tune13b).
+    # A person's 所在单位 is one body; so is a bare 所在单位 after 由, the unit the person belongs to (the dev gold
+    # annotates the sentence in gov-2021-guobanhan-12, gov-2006-guohan-38 and, since tunec's gold fix, gov-2018-guohan-144),
+    # and 其所在单位 (sh-2018-minfang-tiaoli 第四十七条).
     ("mss-2022-jubao-jiangli", "征得举报人及其所在单位同意后，可以由举报人所在单位对举报人实施奖励。",
      [("clause.you_body", [("responsible", ["举报人所在单位"])])]),
     ("gov-2018-guohan-144", "联席会议成员因工作变动需要调整的，由所在单位提出，联席会议确定。",
      [("clause.you_body", [("responsible", ["所在单位"])])]),
+    ("sh-2018-minfang-tiaoli", "负有民防职责管理部门的工作人员玩忽职守、滥用职权、徇私舞弊的，由其所在单位或者上级主管部门给予行政处分；",
+     [("clause.you_body", [("responsible", ["其所在单位", "上级主管部门"])])]),
     # The provinces themselves after 由, making their own rules after the model given.
     ("gov-2016-chubeiliang-tiaoli", "地方储备粮的管理办法，由省、自治区、直辖市参照本条例制定。",
      [("clause.you_body", [("responsible", ["省、自治区、直辖市"])])]),

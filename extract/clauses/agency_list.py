@@ -319,6 +319,10 @@ def is_agency(name: str) -> bool:
     # A person (本人, 申请人) opens no body's name: 本人持身份证件到现场办 ends like a 办 but is a phrase.
     if core.startswith(_person_words()):
         return False
+    # The unit that set a body up (由组建部门制定并组织实施, 由组建单位负责提供: sh-2018-minfang-tiaoli 第十四条, 第十五条): a
+    # regulation's name for a role, the verb of setting up its own word, no phrase.
+    if _FOUNDER.fullmatch(core):
+        return True
     if not (2 <= len(core) <= 30) or core in NOT_AGENCY or _NOT_IN_NAME.search(core) or _VERB_HEAD.match(core) \
             or _MODAL_VERB.search(core, 1) \
             or _not_in_name_words().search(core):
@@ -329,6 +333,7 @@ def is_agency(name: str) -> bool:
     return core.endswith(_agency_suffixes())
 
 
+_FOUNDER = re.compile(r"(?:组建|设立)(?:部门|单位)")
 _LEVELS_OF = re.compile(r"^[省市区县](?:和|或者|、)[市区县乡镇]的(?=[\u4e00-\u9fff]{2})")
 
 

@@ -1624,10 +1624,14 @@ _RELATIVE_OWNER = re.compile(r"(?:其他|其)?(?:(?:" + _V.alternation(_V.clause
                              # a short owner word before the verb (军队负责…工作的部门, 军兵种主管…工作的机构)
                              r"[\u4e00-\u9fff]{2,3}?(?<![的和及与])(?:" + _V.alternation(_V.clauses.relative_verbs)
                              + r")[^，,。；;：:\s的、和及与]{1,16}?工作|"
+                             # a relative place right before its 的 (由当地的国防交通主管机构负责, gov-2019-minyong-yunli
+                             # 第四十条), tried before a chooser, which would run on to a 规定的 further on
+                             # (and the 设区的 of a level after it: 由原征集地的设区的市级人民政府征兵办公室接收, gov-2023-zhengbing-tiaoli)
+                             r"[^，,。；;：:\s的]{0,10}?(?:" + _V.alternation(_V.places_config.relative_places) + r")"
+                             r"(?:的(?:" + _V.alternation(_V.clauses.relative_states) + r"))?|"
                              # 本级人民政府确定的 / 县（市、区）人民政府确定的: who chooses the owner
                              r"[^，,。；;：:\s]{0,16}?(?:" + _V.alternation(_V.clauses.relative_choosers
-                                                                   + _V.clauses.relative_states) + r")|"
-                             r"[^，,。；;：:\s的]{0,10}?(?:" + _V.alternation(_V.places_config.relative_places) + r"))的")
+                                                                   + _V.clauses.relative_states) + r"))的")
 _POST_TITLE = re.compile(r"(?:" + (_V.alternation(_V.clauses.post_qualifiers) or r"(?!)") + r")?(?:"
                          + _V.alternation(_V.clauses.post_titles) + r")(?!期)")
 _MEETING_WORDS = tuple(_V.clauses.meeting_words)
@@ -1741,6 +1745,7 @@ def _cuts_word(text: str, j: int) -> bool:
     return any(m.start() < j < m.end() for m in _PHRASE_WORD.finditer(text, max(0, j - 3), j + 3))
 
 
+_BARE_GENERIC_UNITS = ("单位", "部门", "机关")
 _OWNER_OPENER = re.compile(_V.alternation(_V.clauses.owner_openers) or r"(?!)")
 # A person's 所在 (由举报人所在单位对举报人实施奖励, mss-2022-jubao-jiangli 第十一条): the unit of that person,
 # one body; a bare 所在单位 (由所在单位提出) is the unit of whoever the sentence names (`_item_end`).
@@ -1784,11 +1789,12 @@ def _item_end(text: str, i: int, hi: int) -> int | None:
             k = text.find("报", i + 2, j)
             if k != -1 and is_agency(text[i:k]) and is_agency(text[k + 1:j]):
                 j = k
-        # 所在单位 (由所在单位提出, 由其所在单位或者上级机关给予行政处分): the unit the person or thing the sentence
-        # names belongs to, one per case, as the dev gold reads it (gov-2006-guohan-38, sh-2018-minfang-tiaoli,
-        # zz-2022-yuanlin-lvhua); 所在镇政府 is a body too. Any other bare word after 所在 names none.
+        # 所在单位 / 其所在单位 after 由: "the unit (the person) belongs to", the regulations' stock owner of a person's
+        # education or discipline (由所在单位组织实施, 由其所在单位或者上级主管部门给予行政处分: sh-2018-minfang-tiaoli
+        # 第二十九条, 第四十七条; 由所在单位提出, gov-2006-guohan-38, gov-2021-guobanhan-12): the dev gold annotates it as
+        # written. Another word after 所在 must be a body (所在镇政府).
         if opener and not person and j is not None and not is_agency(text[opener.end():j]) \
-                and text[opener.end():j] != "单位":
+                and text[opener.end():j] not in _BARE_GENERIC_UNITS:
             return None
         if j is not None or limit >= cap or text[limit] in _LIST_PUNCT or text[limit] == "等":
             return j
@@ -1882,6 +1888,10 @@ def _qualified_item(text: str, i: int, hi: int) -> tuple[int, list[ListItem]] | 
     party = _PARTY_CLASS.match(text, rel.end(), hi) if end is None else None
     if party:
         end = party.end()
+    # A plain name after the qualifier (由当地的国防交通主管机构负责, gov-2019-minyong-yunli 第四十条; 由负有铁路安全生产监督
+    # 管理职责的部门依法处理, sd-2021-tielu-anquan 第五十九条): the body the qualifier picks out.
+    if end is None:
+        end = _item_end(text, rel.end(), hi)
     if end is None:
         return None
     # A collective joined after the name (负责管理地震工作的部门或者机构以及其他有关部门, sh-2018-minfang-tiaoli 第九条)
