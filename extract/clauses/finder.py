@@ -1100,8 +1100,15 @@ def with_partner(ctx: Context) -> list[Found]:
         # 会同 / 联合 right after a list's punctuation opens the next name (…、联合采购办公室, gov-2019-guobanfa-2).
         if m.start() > ctx.lo and text[m.start() - 1] == "、":
             continue
-        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True, lone_you=True) \
-            or _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)
+        subj = _subject(text, m.start(), ctx.lo, ctx.default_prefix, shared=True, lone_you=True)
+        # The sentence's subject read across a part that has its own 负责 (A负责…，会同B推动…, gov-2023-guoling-760
+        # 第二十九条): the clause starts at 会同, so that part stays free for its own reading (A responsible, as the gold
+        # has it). Other parts (A要根据…，会同B…) qualify the 会同 clause and stay in it.
+        if subj is None and (subj := _sentence_subject(text, m.start(), ctx.lo, ctx.default_prefix)) \
+                and "负责" in text[subj[1][-1].end:m.start()]:
+            subj = (m.start(), subj[1])
+        if subj is None:
+            subj = _duty_subject_before(text, m.start(), ctx.lo, ctx.default_prefix)
         if subj is None:
             # 由A牵头，会同B负责: the lead was named before the comma (and read by the lead rules);
             # the partners after 会同 support it.
@@ -1167,6 +1174,23 @@ def with_partner(ctx: Context) -> list[Found]:
         end, sup = part
         found.append(Found(start, end, "clause.with_partner", [(Role.lead, leads), (Role.support, sup)]))
     return found
+
+
+def _duty_subject_before(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
+    """(pos, bodies) when the part at `pos` (会同B…) opens with adverbs only and follows the part A负责… of the
+    same sentence, A sector words sharing the last item's head (卫生健康、生态环境部门负责…，并会同城市管理部门制定…,
+    bj-2020-gonggong-weisheng-yingji 第四十三条（十三）): A leads the 会同 clause too; None otherwise."""
+    part = _clause_start(text, pos, lo)
+    if not _ADVERBS.fullmatch(text, part, pos) or part - 1 < lo or text[part - 1] not in "，,":
+        return None
+    s0 = _sentence_open(text, pos, lo)
+    k = text.find("负责", s0, part)
+    if k == -1 or any(c in text[s0:k] for c in "，,"):
+        return None
+    subj = _subject(text, k, lo, default_prefix, allow_you=False, shared=True)
+    if subj is None or not subj[1] or subj[0] != s0:
+        return None
+    return pos, subj[1]
 
 
 # The government a lead belongs to (县级以上地方人民政府 of 县级以上地方人民政府国土资源主管部门, 国务院 of 国务院X部门).
