@@ -26,7 +26,7 @@ SEPARATORS = re.compile(rf"[、，,；;]|(?<=[\u4e00-\u9fff）)]){SPACE}+(?=[\u4
 # Trailing words that close a list rather than name an agency: 等 and the kind the list's bodies are
 # (等登记管理部门 of 由市场监督管理部门、社会组织管理部门、事业单位登记管理机关等登记管理部门负责, gd-2021-gonggong-shuju
 # 第十九条（四）: the gold strips it as 等部门).
-TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等[\u4e00-\u9fff]{0,8}?主管(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,6}?(?:有关|相关)(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,8}?(?:部门|单位|机构|机关)|等(?:有关|相关)?(?:部门|单位|机构)?|(?<![及和])(?:其他有关|(?<![各他])有关)(?:部门|单位)|按职责分工负责)$")
+TRAILING = re.compile(r"(?:等[\u4e00-\u9fff]{0,10}?(?:部门|单位|机构)[（(](?:单位|部门)[）)]|等[\u4e00-\u9fff]{0,8}?主管(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,6}?(?:有关|相关)(?:部门|单位|机构)|等[\u4e00-\u9fff]{1,8}?(?:部门|单位|机构|机关)|等[\u4e00-\u9fff]{0,6}?(?:团体|组织)(?:和[\u4e00-\u9fff]{0,6}?(?:团体|组织))?|等(?:有关|相关)?(?:部门|单位|机构)?|(?<![及和])(?:其他有关|(?<![各他])有关)(?:部门|单位)|按职责分工负责)$")
 # A prefix of government level at the start of a name: 市, 区, 县, 省, or 广州市 / 南山区 / 宝安县.
 def _place_words():
     from policykg.schema.vocabulary import vocabulary

@@ -382,6 +382,15 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
     if tail:
         region = region[: tail.start()]
     region = region.rstrip(INLINE_SPACE)
+    # A list closed by its class and continued after a comma by 以及 (工会、共青团、妇联等人民团体和群众团体，以及医学会、
+    # 预防医学会等行业组织按照各自职责，共同做好…, bj-2020-gonggong-weisheng-yingji 第六条): one subject of both parts.
+    joined = _LIST_GOES_ON.match(region)
+    if joined and start - 1 >= lo and text[start - 1] in "，,":
+        prev = _clause_start(text, start - 1, lo)
+        before = _items(text[prev:start - 1], prev, default_prefix)
+        after = _items(region[joined.end():], start + joined.end(), default_prefix)
+        if before and after and all(is_agency(it.surface) for it in before + after):
+            return prev, before + after
     # A date opening the sentence (2004年发展改革委将会同…) stands before the subject, not in it.
     head = _TIME_HEAD.match(region)
     if head and head.end() < len(region):
@@ -433,6 +442,7 @@ def _subject(text: str, pos: int, lo: int, default_prefix: str | None, allow_you
 
 
 
+_LIST_GOES_ON = re.compile(r"以及|及(?!时)")
 _DELEGATING = re.compile(_V.alternation(_V.clauses.delegating) or r"(?!)")
 _TWO_KINDS = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,6}?)和(?P<b>[\u4e00-\u9fff]{2,6}?)(?P<head>主管部门|部门)")
 
