@@ -1717,8 +1717,13 @@ _BARE_PART = re.compile(_BARE_WORD)
 _PARTY_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _V.alternation(_V.agency.class_tails) + r")(?=[\u4e00-\u9fff])")
 # The holders of a 责任区 (由所有权人或者管理人负责, [clauses] party_holders) likewise, bare or with what they hold
 # (由船舶经营者或所有者负责), and a unit listed beside them (由道路两侧建筑物所有人、使用人或者物业管理单位负责).
-_PARTY_NEXT = "(?:" + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)") + ")"
+# Besides the verbs of doing the work: compensation (由铁路运输企业赔偿, sd-2021-tielu-anquan 第三十八条) and 对 opening the
+# object of the party's own act (并由铁路运输企业对施工现场进行安全监督, 第二十七条).
+_PARTY_NEXT = ("(?:" + (_V.alternation(_V.clauses.bare_owner_next) or r"(?!)")
+               + r"|赔偿|对(?=[^，,。；;]{1,40}?(?:进行|实施|开展)))")
 _PARTY_JOINER = "(?:、|或者|或|和)"
+_PARTY_TAIL = re.compile(r"(?:、|或者|或|和|与|及)(?P<party>[\u4e00-\u9fff]{2,8}?(?:"
+                         + _V.alternation(_V.agency.class_tails) + r"))(?![\u4e00-\u9fff]{0,2}(?:的|和|与|或|、))")
 _PARTY_KIND = (r"[\u4e00-\u9fff]{0,8}?(?:" + (_V.alternation(_V.clauses.party_holders) or r"(?!)") + ")"
                + r"|[\u4e00-\u9fff]{1,8}?(?:" + _V.alternation(_V.agency.class_tails) + ")")
 _PARTY_UNIT = rf"(?:{_PARTY_KIND}|[\u4e00-\u9fff]{{1,8}}?单位)"
@@ -1999,7 +2004,7 @@ def you_body(ctx: Context) -> list[Found]:
         handed = m.start() > 0 and text[m.start() - 1] == "交"
         if handed and _UNDECIDED.search(text, _clause_start(text, m.start(), ctx.lo), m.start()):
             continue
-        start = m.end()
+        start, tail = m.end(), None
         q = _YOU_QUALIFIER.match(text, start)
         if q:
             start = q.end()
@@ -2020,6 +2025,11 @@ def you_body(ctx: Context) -> list[Found]:
             # 由物业服务企业负责: the party whole, before the plain list would end a name at its 物业
             party = None if person else _party_owners(text, start)
             end = party[0] if party else _list_after(text, start, ctx.hi)
+            # A regulated party joined after the bodies (由建设单位与道路管理部门或者铁路运输企业协商一致, sd-2021-tielu-anquan
+            # 第二十二条): one more owner, its class ending the name.
+            tail = _PARTY_TAIL.match(text, end, ctx.hi) if end is not None and not party and not person else None
+            if tail:
+                end = tail.end()
             bare = party or (_BARE_OWNER.match(text, start) if end is None and not person else None)
             # 由中央财政和县级以上地方各级财政给予…: a bare-owner reading running further than the list reader's
             # (which stops at 中央财政和县, a 县 ending a name) is the owners as written.
@@ -2039,9 +2049,13 @@ def you_body(ctx: Context) -> list[Found]:
                     items = [ListItem(bare.group(0), bare.group(0), start, end, False, False)]
             elif end is None:
                 continue
+            elif tail:
+                items = [*_items(text[start:tail.start()], start, ctx.default_prefix),
+                         ListItem(tail.group("party"), tail.group("party"), tail.start("party"), tail.end(), False, False)]
             else:
                 items = _items(text[start:end], start, ctx.default_prefix)
-        if not rel and not bare and (not items or not all(is_agency(it.surface) for it in items)):
+        if not rel and not bare and (not items or not all(
+                is_agency(it.surface) or tail and it.surface == tail.group("party") for it in items)):
             continue
         if _POST_TITLE.match(text, end):
             continue  # 由分管副区长牵头: a post holder (副区长), not the body 分管副区
@@ -2505,7 +2519,10 @@ def within_duties(ctx: Context) -> list[Found]:
 # zj-2020-shenghuo-laji 第六条; 应当按照法定职责，…).
 _BY_OWN_DUTY = re.compile(r"(?:(?<=要|应|须|当)(?:按照?|根据|依据|依照)(?:各自的?|[^，,。；;]{1,8}?规定的|法定)?(?:职责|职能)[，,]"
                           r"|(?:按照?|根据|依据|依照)(?:各自的?)?职责[，,](?!根据|按照?|依照|依据|结合)"
-                          r"|(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff]))")
+                          r"|(?:按照?|根据|依据|依照)(?:各自的?)?(?:职责|职能)(?!分工|范围)(?=[\u4e00-\u9fff])"
+                          # 结合各自职责 after a further adverbial (…应当根据…应急预案，结合各自职责制定本部门、本区域的应急预案,
+                          # bj-2020-gonggong-weisheng-yingji 第十四条): each body's own part, as 按照各自职责
+                          r"|(?<=[，,])结合各自的?职责(?!分工|范围)(?=[\u4e00-\u9fff]))")
 
 
 @clause_rule("clause.by_own_duty", 61, "verb after a list")
