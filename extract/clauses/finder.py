@@ -1384,6 +1384,9 @@ def _opens_function_name(text: str, pos: int, lo: int) -> bool:
     return k <= lo or text.endswith(_NAME_OPENS_AFTER, lo, k)
 
 
+_PERSONS_DO = re.compile(r"人员(?:专门|专职|具体)?$")
+
+
 @clause_rule("clause.subject_responsible", 60, "verb after a list")
 def subject_responsible(ctx: Context) -> list[Found]:
     """A、B(等)(分别)负责… : the bodies before 负责 are responsible, in or out of brackets.
@@ -1400,6 +1403,10 @@ def subject_responsible(ctx: Context) -> list[Found]:
         if _IN_FUNCTION_NAME.match(text, m.end(), ctx.hi) \
                 and (text.endswith(tuple(_V.clauses.function_heads), ctx.lo, m.start())
                      or _opens_function_name(text, m.start(), ctx.lo)):
+            continue
+        # 指定人员专门负责… / 配备专职人员负责…: persons do the work (其他机关、单位应当…设立保密工作机构或者指定人员专门负责
+        # 保密工作, gov-2024-baomi-shishi 第九条, not annotated); the body before them is no owner of this 负责.
+        if _PERSONS_DO.search(text, max(ctx.lo, m.start() - 8), m.start()):
             continue
         # 谁主管、谁负责 / 谁审批、谁负责 is a slogan quoted as a principle: 谁 is no body.
         if m.start() > 0 and text[m.start() - 1] == "谁":
@@ -2021,7 +2028,10 @@ def you_body(ctx: Context) -> list[Found]:
             if not rel:
                 continue
         else:
-            person = handed or text.startswith(tuple(_V.clauses.persons), start)
+            # A person after 由 (由承办人依据…拟定密级, 由申请人…) is no owner, however the words after it end.
+            if text.startswith(tuple(_V.clauses.persons), start):
+                continue
+            person = handed
             # 由物业服务企业负责: the party whole, before the plain list would end a name at its 物业
             party = None if person else _party_owners(text, start)
             end = party[0] if party else _list_after(text, start, ctx.hi)
