@@ -114,8 +114,10 @@ def test_the_unit_one_belongs_to_is_an_owner():
         ("clause.you_body", [("responsible", ["其所在单位", "上级机关"])])]
     assert read("成员因工作变动需要调整的，由所在单位提出。") == [
         ("clause.you_body", [("responsible", ["所在单位"])])]
-    # another bare word after 所在 names none
-    assert read("由所在部门提出。") == []
+    # so do the other bare units one belongs to (所在部门, 所在机关: tunec's reading, merged), …
+    assert read("由所在部门提出。") == [("clause.you_body", [("responsible", ["所在部门"])])]
+    # … but no other bare word after 所在 (所在区域 is a place, no unit)
+    assert read("由所在区域提出。") == []
 
 
 def test_division_by_function_beside_a_lead():
