@@ -68,6 +68,8 @@ class AgencyWords(_Model):
     working_body_suffixes: list[str] = []
     working_body_purpose_verbs: list[str] = []
     member_unit_tails: list[str] = []
+    # a coordinating mechanism (…协调推进机制): no body itself, but its member tails name one collective
+    working_mechanism_suffixes: list[str] = []
     # the units of a body named with 的 (县级市场监督管理部门的派出机构): a body when the owner before 的 is one
     owned_unit_tails: list[str] = []
 

@@ -58,8 +58,15 @@ def test_pdf_wraps_are_found_only_in_a_fixed_width_text():
 def test_no_other_dev_text_is_read_as_wrapped():
     # The layout evidence must leave documents with one paragraph a line alone (short headings,
     # table cells one a line, long run-on lines): of the dev texts only the PDF dump has hard wraps.
-    wrapped = sorted(p.stem for p in DEV.glob("*.txt") if wrap_breaks(p.read_text(encoding="utf-8")))
+    # A break inside a short bracket is read across in any layout (bracket_breaks): the promulgation
+    # note of gov-2004-guofa-18 (（…国务院\n第54次常务会议修订通过）) and an owner bracket of
+    # sd-2024-changjing-shiqiang (（十六）) are such breaks, nothing else.
+    from policykg.extract.structure.wraps import bracket_breaks
+    wrapped = sorted(p.stem for p in DEV.glob("*.txt")
+                     if set(wrap_breaks(t := p.read_text(encoding="utf-8"))) - set(bracket_breaks(t)))
     assert wrapped == [GZ]
+    in_brackets = sorted(p.stem for p in DEV.glob("*.txt") if bracket_breaks(p.read_text(encoding="utf-8")))
+    assert in_brackets == ["gov-2004-guofa-18", "sd-2024-changjing-shiqiang"]
 
 
 def test_a_full_line_runs_on_and_is_read_across():
@@ -190,3 +197,16 @@ def test_a_plan_hard_wrapped_at_35_is_read_as_written():
     owners = [it.name for f in find_clauses(laid, start, end) for _, items in f.roles for it in items]
     assert owners == ["市绿化市容局", "市发展改革委", "市财政局", "市规划资源局", "市住房城乡建设管理委",
                       "市生态环境局", "各区政府"]
+
+
+def test_a_break_inside_a_short_owner_bracket_is_read_across_in_any_layout():
+    # sd-2024-changjing-shiqiang （十六）: one paragraph a line, a break inside the closing owner bracket.
+    from policykg.extract.clauses.finder import find_clauses
+    from policykg.extract.structure.wraps import bracket_breaks
+    text = "聚集市场主体60家以上。(青岛市绿色低碳高\n质量发展先行区建设办公室负责)(十七)智驾之都"
+    assert [text[i] for i in bracket_breaks(text)] == ["\n"]
+    owners = [it.name for f in find_clauses(text, 0, len(text)) for _, items in f.roles for it in items]
+    assert owners == ["青岛市绿色低碳高\n质量发展先行区建设办公室"] or owners == ["青岛市绿色低碳高质量发展先行区建设办公室"]
+    # A bracket closed on its own line, or a break with no bracket open, is no wrap.
+    assert bracket_breaks("（一）组织领导\n加强统筹") == []
+    assert bracket_breaks("推动工作落实\n（二）强化保障") == []

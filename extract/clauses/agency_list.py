@@ -352,6 +352,9 @@ def _working_body(core: str) -> bool:
     member = next((t for t in a.member_unit_tails if core.endswith(t)), None)
     body = core[: -len(member)] if member else core
     suffix = next((s for s in sorted(a.working_body_suffixes, key=len, reverse=True) if body.endswith(s)), None)
+    if suffix is None and member:
+        # 省“十强产业”协调推进机制牵头部门: the units sitting on a mechanism, which is no body alone.
+        suffix = next((s for s in sorted(a.working_mechanism_suffixes, key=len, reverse=True) if body.endswith(s)), None)
     if suffix is None or not a.working_body_purpose_verbs:
         return False
     stem = re.sub(r"“([^“”]{1,10})”", r"\1", body)

@@ -1796,14 +1796,18 @@ _OWNER_OPENER = re.compile(_V.alternation(_V.clauses.owner_openers) or r"(?!)")
 # A person's 所在 (由举报人所在单位对举报人实施奖励, mss-2022-jubao-jiangli 第十一条): the unit of that person,
 # one body; a bare 所在单位 (由所在单位提出) is the unit of whoever the sentence names (`_item_end`).
 _PERSON_OPENER = re.compile(r"[\u4e00-\u9fff]{1,4}?人(?:" + (_V.alternation(_V.clauses.owner_openers) or r"(?!)") + ")")
-_NOTE = re.compile(r"[（(](?P<note>[\u4e00-\u9fff、]{1,10})[）)]")
+_NOTE = re.compile(r"[（(](?P<note>[\u4e00-\u9fff、]{1,10})[）)]"
+                   # A quoted slogan inside a working body's name (省“十强产业”协调推进机制牵头部门,
+                   # 省推进“三地一区”建设领导小组): is_agency says whether the whole is a body.
+                   r"|“(?P<quoted>[\u4e00-\u9fff]{1,10})”")
 
 
 def _name_note(text: str, j: int, cap: int) -> int | None:
     """End of a short bracketed note inside a name at `j` (街道(开发区)办事处, 区政府相关部门(单位)),
     or None: a bracket holding a verb (（牵头）, （会同…）) is no part of a name."""
     m = _NOTE.match(text, j, cap)
-    if m is None or _STOP.search(m.group("note")) or _PHRASE_WORD.search(m.group("note")):
+    note = m and (m.group("note") or m.group("quoted"))
+    if m is None or _STOP.search(note) or _PHRASE_WORD.search(note):
         return None
     return m.end()
 

@@ -218,6 +218,51 @@ def with_breaks(text: str, lines: list[Line] | None = None) -> str:
     return text if chars is None else "".join(chars)
 
 
+# A unit closed by a sentence end or an owner bracket and the next unit's marker run on after it on the
+# same line (…（省发展改革委负责）(十四)中国智港--…, …负责)四、实施场景创新引领区建设行动:
+# sd-2024-changjing-shiqiang, a sheet cell that lost some breaks). Only a chapter or section marker whose
+# number follows the last one of its form that opened a line (or (一) after a new chapter): the
+# numbering, not the bracket alone, says a unit starts there.
+_NEXT_UNIT_FORMS = ("chapter", "section")
+# A cross-reference is no unit: （一）项所列情形除外, 第（二）款规定的….
+_UNIT_AFTER_CLOSE = re.compile("(?<=[。；;）)])(?=(?:" + "|".join(
+    f"(?:{f.pattern}{f.run_on_guard})" for f in MARKER_FORMS if f.type in _NEXT_UNIT_FORMS)
+    + ")(?!项|款|目|所列|规定|的|之))")
+
+
+def _split_next_units(lines: list[Line]) -> list[Line]:
+    """Cut each line before a chapter or section marker that continues the numbering (above)."""
+    last: dict[str, int] = {}
+    out: list[Line] = []
+    for ln in lines:
+        parts = [ln]
+        m = match_marker(ln.text[:80])
+        if m and m.type in _NEXT_UNIT_FORMS:
+            if m.type == "chapter":
+                last["chapter_new"] = 1
+            last[m.type] = m.number
+        cuts = []
+        for c in _UNIT_AFTER_CLOSE.finditer(ln.text, 1):
+            mk = match_marker(ln.text[c.start():c.start() + 80])
+            if not mk or mk.type not in _NEXT_UNIT_FORMS:
+                continue
+            if mk.type not in last and not (mk.type == "section" and last.get("chapter_new")):
+                continue  # only a numbering already under way continues
+            expected = last.get(mk.type, 0) + 1
+            if mk.number == expected or mk.type == "section" and mk.number == 1 and last.pop("chapter_new", 0):
+                cuts.append(c.start())
+                last[mk.type] = mk.number
+                if mk.type == "chapter":
+                    last["chapter_new"] = 1
+        if cuts:
+            bounds = [0, *cuts, len(ln.text)]
+            parts = [p for a, b in zip(bounds, bounds[1:]) if (p := _trimmed(ln.start + a, ln.text[a:b])).text]
+        if m and m.type == "section":
+            last.pop("chapter_new", None)
+        out.extend(parts)
+    return out
+
+
 def split_run_on(lines: list[Line]) -> list[Line]:
     """Split the run-on lines of a body stored without line breaks at the numbering markers inside
     them, so that each unit starts a line as the structure reader expects; a heading sharing its line
@@ -247,7 +292,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
             part = _trimmed(ln.start + a, ln.text[a:b])
             if part.text:
                 out.append(part)
-    return out
+    return _split_next_units(out)
 
 
 def _is_latin(ch: str) -> bool:

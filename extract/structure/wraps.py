@@ -164,11 +164,44 @@ def wrap_breaks(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
     often a table cell before its owner cell (…光伏项目的开发和建设 / 申通地铁集团) or a notice's
     title before its addressees as a page break, which is enough to group lines into one
     logical line but not to read a name across them."""
+    inside = bracket_breaks(text, lo, hi)
     width = page_width(text)
     if width is None:
-        return []
-    return [i for a, b in wrap_gaps(text, lo, hi, width) if not keeps_break(text[a - 1], text[b])
-            for i in range(a, b)]
+        return inside
+    return sorted(set(inside) | {i for a, b in wrap_gaps(text, lo, hi, width) if not keeps_break(text[a - 1], text[b])
+                                 for i in range(a, b)})
+
+
+# A line break inside a short bracket, between two CJK characters (…聚集市场主体60家以上。(青岛市绿色低碳高
+# / 质量发展先行区建设办公室负责)(十七)…, sd-2024-changjing-shiqiang): a bracket opened near a line's end and
+# closed near the next line's start never holds a paragraph break, so the break cut a name or a phrase,
+# in any layout. At most this many characters on each side of the break inside the bracket.
+BRACKET_WRAP_CHARS = 30
+_OPENERS, _CLOSERS = "（(", "）)"
+
+
+def bracket_breaks(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Offsets of the line-break characters of text[lo:hi] that stand inside a short bracket (above)."""
+    hi = len(text) if hi is None else hi
+    out: list[int] = []
+    pos = text.find("\n", lo)
+    while 0 <= pos < hi:
+        a = pos
+        while a > 0 and text[a - 1] == "\r":
+            a -= 1
+        b = pos + 1
+        if a == 0 or b >= len(text) or not (is_cjk(text[a - 1]) and is_cjk(text[b])):
+            pos = text.find("\n", b)
+            continue
+        before = text[max(0, a - BRACKET_WRAP_CHARS):a]
+        after = text[b:b + BRACKET_WRAP_CHARS]
+        opened = max(before.rfind(c) for c in _OPENERS)
+        if opened >= 0 and not any(c in before[opened:] for c in _CLOSERS) and "\n" not in before[opened:]:
+            close = min((k for k in (after.find(c) for c in _CLOSERS) if k >= 0), default=-1)
+            if close > 0 and not any(c in after[:close] for c in _OPENERS) and "\n" not in after[:close]:
+                out.extend(range(a, b))
+        pos = text.find("\n", b)
+    return out
 
 
 @dataclass(frozen=True)
