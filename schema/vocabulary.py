@@ -208,6 +208,7 @@ class ClauseWords(_Model):
     role_nouns: list[str] = []  # A是…领导机关 / A为…执法主体: an institutional role stated of A
     as_role_nouns: list[str] = []  # A作为…领导机构: the same after 作为 (no 第一责任人 there)
     territory_words: list[str] = []  # A对本行政区域…负责: the area a government answers for
+    answerable_matters: list[str] = []  # A对…环境质量负责: what a government answers for in an area named otherwise
     finance_levels: list[str] = []  # 由区级财政承担 / 由市、区两级财政共同承担: the levels a finance owner names
     step_verbs: list[str] = []  # 由A…，B实施…: the verbs of a procedure's next step with its own owner
     duty_list_nouns: list[str] = []  # 乡镇（街道）履行职责事项清单: the duty names a list, no one bears it

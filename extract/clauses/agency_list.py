@@ -191,6 +191,9 @@ NOT_AGENCY = {"全部", "内部", "局部", "东部", "西部", "中部", "本�
               # 第十一条（六）, sq-2019 第八条（三）, zj-2020 第三十条（七）): "the unit itself" points back at the
               # subject, no body of its own (the gold leaves it out, as it leaves pronoun owners out)
               "本单位"}
+# A forward reference to the items after it (由下列单位组织清理：, xiushan-2021-meijianghe 第二十九条; 由下列部门负责
+# 组建：, sh-2018-minfang-tiaoli 第十二条): the items name the owners, the reference names none (nor 下列部).
+_FORWARD_REFERENCE = ("下列", "以下", "如下")
 # The document's own place as a deictic (由本省各级财政保障的其他机关…, gd-2021-gonggong-shuju 第五十六条): "this
 # province", no body (no gold names one). The words are the places vocabulary's (province/city/local deictics).
 _PC = _vocab().places_config
@@ -317,7 +320,7 @@ def is_agency(name: str) -> bool:
     if joined_tail != core and joined_tail in NOT_AGENCY and joined_tail not in _BARE_GENERIC + ("有关", "相关"):
         return False
     # A person (本人, 申请人) opens no body's name: 本人持身份证件到现场办 ends like a 办 but is a phrase.
-    if core.startswith(_person_words()):
+    if core.startswith(_person_words()) or core.startswith(_FORWARD_REFERENCE):
         return False
     # The unit that set a body up (由组建部门制定并组织实施, 由组建单位负责提供: sh-2018-minfang-tiaoli 第十四条, 第十五条): a
     # regulation's name for a role, the verb of setting up its own word, no phrase.

@@ -1489,7 +1489,12 @@ def _answerable_subject(text: str, m: re.Match, ctx: Context) -> tuple[int, list
 # 负责, gov-2018-guobanfa-118) names no area and stays out.
 _TERRITORY = re.compile(r"对(?:" + (_V.alternation(_V.clauses.territory_words) or r"(?!)")
                         # 负领导责任 too (县级以上地方各级人民政府对本行政区域环境监管执法工作负领导责任, gov-2014-guobanfa-56 （十一）)
-                        + r")[^，,。；;：:]{0,40}?(?:负(?:总)?责(?![人同])|负有[^，,。；;]{0,10}?责任|负[\u4e00-\u9fff]{1,4}?责任)")
+                        + r")[^，,。；;：:]{0,40}?(?:负(?:总)?责(?![人同])|负有[^，,。；;]{0,10}?责任|负[\u4e00-\u9fff]{1,4}?责任)"
+                        # A对…环境质量负责 (环境保护法 第六条's form: 自治县人民政府应当对梅江河流域水环境质量负责,
+                        # xiushan-2021-meijianghe 第四条): a government answers for an area's environment, named
+                        # by the area (a basin) rather than 本行政区域 ([clauses] answerable_matters).
+                        + r"|对[^，,。；;：:]{1,30}?(?:" + (_V.alternation(_V.clauses.answerable_matters) or r"(?!)")
+                        + r")负(?:总)?责(?![人同])")
 
 
 @clause_rule("clause.answerable_territory", 59, "prose owner")
@@ -2505,7 +2510,9 @@ def each_own_duty(ctx: Context) -> list[Found]:
 
 # 在各自职责范围内对…进行现场检查 (gov-2024-guoling-775 第十七条): the object written before the verb.
 # 制定 too (行业主管部门在各自职责范围内制定相关行业扬尘污染防治技术导则, lc-2018-daqi-wuran 第四十四条).
-_WITHIN_DUTIES = re.compile(_OWN_REMIT + r"(?:依法依规|依法)?(?:做好|履行|负责|落实|开展|制定"
+# 依法 may open the phrase after a comma (自治县发展改革、…、气象等部门，依法在各自职责范围内对…实施监督管理,
+# xiushan-2021-meijianghe 第五条): the bodies stand before the comma.
+_WITHIN_DUTIES = re.compile(r"(?:(?<=[，,])依法)?" + _OWN_REMIT + r"(?:依法依规|依法)?(?:做好|履行|负责|落实|开展|制定"
                             r"|对(?=[^，,。；;]{1,60}?(?:进行|实施|开展)))(?!下列|以下|如下)")
 
 
