@@ -21,3 +21,14 @@ def test_a_government_answers_for_the_environmental_quality_of_a_named_area():
 def test_a_forward_reference_to_the_items_names_no_owner():
     assert _owners("梅江河流域的漂浮物，由下列单位组织清理：") == []
     assert _owners("由下列部门负责组建：") == []
+
+
+def test_the_bare_head_after_a_body_set_up_is_that_body():
+    # gov-2017-guofa-35 六、（一）: the second 办公室 is the office just set up; 科技部 is only its seat.
+    text = "成立人工智能规划推进办公室，办公室设在科技部，具体负责推进规划实施。"
+    assert _owners(text) == [("responsible", "人工智能规划推进办公室")]
+
+
+def test_a_verb_before_qu_is_no_district():
+    from policykg.extract.clauses.agency_list import named_place
+    assert named_place("促进区块链技术与人工智能的融合") is None

@@ -1527,6 +1527,23 @@ _ESTABLISH = re.compile(_V.alternation(_V.clauses.establish))
 _HEAD_MARKER = re.compile(rf"{SPACE}*(?:[（(][0-9０-９一二三四五六七八九十]{{1,3}}[）)]|[0-9０-９]{{1,2}}[．.、]|[一二三四五六七八九十]{{1,3}}、)")
 
 
+def _established_before(text: str, part: int, lo: int, head: str) -> tuple[int, list[ListItem]] | None:
+    """The body set up in the clause part just before `part` whose name ends with the bare `head` that
+    opens the part (成立人工智能规划推进办公室，办公室设在科技部，具体负责…, gov-2017-guofa-35 六、（一）: the second
+    办公室 is the office just set up), as (its start, its one item); None otherwise."""
+    if part - 1 < lo or text[part - 1] not in "，,":
+        return None
+    prev = _clause_start(text, part - 1, lo)
+    est = list(_ESTABLISH.finditer(text, prev, part - 1))
+    if not est:
+        return None
+    a, b = est[-1].end(), part - 1
+    name = text[a:b]
+    if len(name) <= len(head) or not name.endswith(head) or not is_agency(name):
+        return None
+    return a, [ListItem(name, name, a, b, False, False)]
+
+
 def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> tuple[int, list[ListItem]] | None:
     """The owner named in the clause part just before the one at `pos`, when the part at `pos`
     holds only adverbs before its verb: a body seated somewhere (联席会议办公室设在教育部，主要承担…),
@@ -1548,7 +1565,8 @@ def _part_subject(text: str, pos: int, lo: int, default_prefix: str | None) -> t
         return head.end(), _items(text[head.end():part - 1], head.end(), default_prefix)
     seat = _SEATED.search(region)
     if seat and seat.start() > 0 and is_agency(region[:seat.start()]):
-        return prev, _items(region[:seat.start()], prev, default_prefix)
+        named = _established_before(text, prev, lo, region[:seat.start()])
+        return named or (prev, _items(region[:seat.start()], prev, default_prefix))
     # A作为…主体，负责… (运营单位作为专区运营主体，负责数据专区的建设运营…, bj-2022-shuju-zhuanqu （二）): the body
     # stated in a role is the subject of the next part's verb.
     role = region.find("作为")
