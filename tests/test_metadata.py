@@ -93,3 +93,13 @@ def test_no_manifest_entry_needed(tmp_path):
     assert x.meta.doc_id.startswith("十二五-规划-") and len(x.meta.doc_id) == len("十二五-规划-") + 8
     assert x.meta.doc_number == "深府办〔2011〕108号"
     assert len([t for t in x.tasks if t.kind.value == "project" and not t.parent_task_id]) == 10
+
+
+def test_a_letter_signed_inside_its_text_names_its_issuer():
+    # HAND-WRITTEN: a reply with no head, signed after its last paragraph and before its attachment.
+    text = ("某某大学：\n　　来函收悉。现回复如下：\n　　一、原则同意开展试点。\n交通运输部\n　　2022年9月20日\n\n"
+            "试点任务要点\n　　一、某项研究\n")
+    st = parse_structure(text, "t")
+    meta = header_metadata("t", st.front_lines, text)
+    assert meta.issuer == "交通运输部"
+    assert meta.issued == dt.date(2022, 9, 20)

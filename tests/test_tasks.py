@@ -70,3 +70,21 @@ def test_task_ids_are_stable_across_runs():
     a = [t.id for t in extract_document(doc_path("2016")).tasks]
     b = [t.id for t in extract_document(doc_path("2016")).tasks]
     assert a == b and len(set(a)) == len(a)
+
+
+def test_a_form_repeated_under_each_item_makes_the_item_the_task():
+    # HAND-WRITTEN, the layout of mot-2022-beigongda-shidian: each pilot item fills the same fields.
+    from policykg.extract.pipeline import extract_text
+
+    items = "".join(
+        f"{n}、第{n}项研究\n　　（一）试点单位。\n　　某某大学。\n　　（二）试点指导单位。\n"
+        f"　　交通运输部运输服务司牵头，科技司配合。\n　　（三）试点内容。\n　　研究某项技术。\n"
+        for n in "一二三")
+    # Signed by a ministry (a national text: no 市 restored onto bare names).
+    x = extract_text("某某大学：\n　　现回复如下。\n交通运输部\n　　2022年9月20日\n\n试点任务要点\n" + items, "t")
+    assert [t.title for t in x.tasks] == ["第一项研究", "第二项研究", "第三项研究"]
+    first = [(a.role.value, a.agency.surface, a.agency.name)
+             for c in x.clauses if c.task_id == x.tasks[0].id for a in c.assignments]
+    assert [f[:2] for f in first] == [("responsible", "某某大学"), ("lead", "交通运输部运输服务司"), ("support", "科技司")]
+    # The department named without its ministry shares the lead's (交通运输部科技司).
+    assert first[2][2] == "交通运输部科技司"

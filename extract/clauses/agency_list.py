@@ -137,6 +137,10 @@ def unit_parent(name: str) -> str | None:
         head = name[:k]
         if head.endswith(tuple(ends)) and own_prefix(head):
             return head
+        # A ministry's department (交通运输部运输服务司, 国家能源局电力司): a central parent carries no
+        # level prefix; it ends as a ministry, commission or bureau does.
+        if name.endswith("司") and head.endswith((*ends, "部", "署")) and len(head) >= 3 and is_agency(head):
+            return head
     return None
 
 

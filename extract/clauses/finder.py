@@ -39,6 +39,7 @@ from policykg.extract.clauses.agency_list import (
     shared_collective,
     split_agency_list,
     split_joined,
+    unit_parent,
 )
 from policykg.extract.clauses.defined_names import mask
 from policykg.extract.structure.lines import shared_heading_end
@@ -114,7 +115,8 @@ class ClauseRule:
         """The `Example:` sentence of the rule's docstring (what the rule must read)."""
         doc = self.find.__doc__ or ""
         m = re.search(r"Example:\s*(.+)", doc)
-        return m.group(1).strip() if m else ""
+        # A layout across lines is written with a literal \n (a field heading and its list below it).
+        return m.group(1).strip().replace("\\n", "\n") if m else ""
 
 
 RULES: list[ClauseRule] = []
@@ -153,11 +155,16 @@ def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | 
         if first:
             break
     running = first
+    parent = None  # the body whose internal unit (…处, …司) the last list ended with
     roles = []
     for role, body, off in segments:
         # A time field written into the list (…、财政部，2020年底前完成) is the deadline reader's.
         items = [it for it in _items(body, off, default_prefix, running) if not _TIME_ITEM.search(it.surface)]
         if items:
+            # A later list's bare unit shares the parent of the unit before it (交通运输部运输服务司牵头，
+            # 科技司、人事教育司配合: 交通运输部科技司), as within one list.
+            items = [_with_parent(it, parent) for it in items]
+            parent = unit_parent(items[-1].name) or parent
             running = last_prefix(items) or running
             roles.append((role, items))
     # A place the clause names (广州市工业和信息化局) is where its generic 市… names belong.
@@ -165,6 +172,16 @@ def split_segments(segments: list[tuple[Role, str, int]], default_prefix: str | 
     if places:
         roles = [(role, [replace(it, name=qualify(it.name, places)) for it in items]) for role, items in roles]
     return roles
+
+
+def _with_parent(it: ListItem, parent: str | None) -> ListItem:
+    # Only over a bare name or a level prefix restored onto it (市科技司 in a headless text): a parent
+    # carried inside its own list (市交通委科技信息处、港务监管处) stays.
+    if parent and it.name in (it.surface, (own_prefix(it.name) or "") + it.surface) \
+            and own_prefix(it.surface) is None and unit_parent(it.surface) is None \
+            and it.surface.endswith(tuple(_V.agency.internal_unit_suffixes)):
+        return replace(it, name=parent + it.surface, prefix_restored=True)
+    return it
 
 
 def _all_agencies(roles: list[tuple[Role, list[ListItem]]]) -> bool:
@@ -859,6 +876,34 @@ def labeled(ctx: Context) -> list[Found]:
         if clause_end < len(text) and text[clause_end] in "）)":
             clause_end += 1
         found.append(Found(start, clause_end, "clause.labeled", roles, scope))
+    return found
+
+
+# A role label as a numbered field heading of its own, the list on the next line (（一）试点单位。\n
+# 　　北京工业大学。: mot-2022-beigongda-shidian's pilot items, each a form of such fields).
+_LABEL_HEADING = re.compile(
+    rf"(?m)^{SPACE}*(?:" + "|".join(f"(?:{f.pattern})" for f in MARKER_FORMS if f.type != "decimal")
+    + r")(?P<label>" + _V.alternation(list(LABELS)) + rf")[。：:]?{SPACE}*\n{SPACE}*(?=\S)"
+)
+
+
+@clause_rule("clause.label_heading", 11, "role label before a list")
+def label_heading(ctx: Context) -> list[Found]:
+    """A numbered field heading that is a role label, its list on the line below: the label's
+    role for the bodies of that line (the unit the field belongs to owns the clause).
+
+    Example: （一）责任单位。\\n　　市发展改革委、市财政局。
+    """
+    text, found = ctx.text, []
+    for m in _LABEL_HEADING.finditer(text, ctx.lo, ctx.hi):
+        start = m.end()
+        end = list_end(text, start, ctx.hi)
+        # The line must be the list alone: a sentence there (…牵头，B配合。) is the other rules'.
+        if end >= ctx.hi or text[end] not in "。\n" or (text[end] == "。" and text[end + 1:end + 2] not in ("", "\n")):
+            continue
+        roles = split_segments([(LABELS[m.group("label")], text[start:end], start)], ctx.default_prefix)
+        if roles:
+            found.append(Found(m.start("label"), end, "clause.label_heading", roles))
     return found
 
 

@@ -165,6 +165,16 @@ def header_metadata(doc_id: str, front: list[Line], text: str) -> PlanMeta:
     for t in lines:
         if ISSUER_LINE.match(t.strip()):
             put("issuer", t.strip(), "line.issuer")
+    if "issuer" not in found:
+        # A letter whose head names no issuer signs it after its last paragraph, before any
+        # attachment (…及时报送。\n交通运输部\n　　2022年9月20日\n\n交通强国建设试点任务要点…): the issuer
+        # line directly followed by a date line, anywhere in the text.
+        body = [t.strip() for t in text.splitlines()]
+        for a, b in zip(body, body[1:]):
+            if a and len(b) <= 20 and ISSUER_LINE.match(a) and parse_date(b) and not header_field(b):
+                put("issuer", a, "signoff.body")
+                put("issued", parse_date(b), "signoff.body")
+                break
     meta = PlanMeta(doc_id=doc_id, provenance=prov, **found)
     return _derived(meta)
 

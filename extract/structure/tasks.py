@@ -81,6 +81,34 @@ def _title(sec: Section) -> str:
     return sec.heading or (sec.marker or "")
 
 
+# Sibling units with the same run of sub-headings (一、…（一）试点单位。（二）试点指导单位。（三）试点内容。
+# （四）预期成果。 in each of five pilot items): a form filled in once per unit. Its headings are field
+# labels, no tasks: the unit they fill is the task. Fewer repeats are a text printed twice, or a
+# table of contents.
+_FIELD_REPEATS = 3
+_FIELD_HEADING_MAX = 12
+
+
+def field_sections(sections: list[Section]) -> dict[str, str]:
+    """The sections that are field labels of a repeated form, each mapped to the unit it fills:
+    the children of _FIELD_REPEATS or more sibling units whose short headings run alike."""
+    children: dict[str, list[Section]] = {}
+    for s in sections:
+        if s.parent_id:
+            children.setdefault(s.parent_id, []).append(s)
+    forms: dict[tuple, list[str]] = {}
+    for parent, kids in children.items():
+        heads = tuple(k.heading or "" for k in kids)
+        if len(heads) >= 2 and all(0 < len(h) <= _FIELD_HEADING_MAX for h in heads):
+            forms.setdefault(heads, []).append(parent)
+    out: dict[str, str] = {}
+    for parents in forms.values():
+        if len(parents) >= _FIELD_REPEATS:
+            for parent in parents:
+                out.update({k.id: parent for k in children[parent]})
+    return out
+
+
 def build_tasks(doc_id: str, sections: list[Section], paragraphs: list[Paragraph]) -> list[Task]:
     roles = chapter_roles(sections)
     by_parent: dict[str | None, list[Section]] = {}
@@ -98,6 +126,7 @@ def build_tasks(doc_id: str, sections: list[Section], paragraphs: list[Paragraph
         return out
 
     tasks: list[Task] = []
+    fields = field_sections(sections)
 
     def add(kind: TaskKind, title: str, sec: Section | None, start: int, end: int, text: str,
             rule: str, parent: Task | None, key: str) -> Task:
@@ -130,6 +159,9 @@ def build_tasks(doc_id: str, sections: list[Section], paragraphs: list[Paragraph
         direct = [d for d in desc if d.parent_id == ch.id]
         if items:
             units, rule = items, "task.numbered_item"
+        elif direct and all(d.id in fields for d in direct):
+            # Each chapter a form of field labels (（一）试点单位。…): the chapter is the unit.
+            units, rule = [ch], "task.form"
         elif direct:
             units, rule = direct, "task.section"
         else:
@@ -209,6 +241,8 @@ class ClauseTasks:
         self.unit_of_section: dict[str, Task] = {}  # the first unit task built for a section
         for t in tasks:
             self._note_unit(t)
+        # A field label's section (（二）试点指导单位。) belongs to the unit the form fills.
+        self.form_of: dict[str, str] = field_sections(sections)
 
     def _note_unit(self, t: Task) -> None:
         if t.section_id is not None and _is_unit(t):
@@ -230,6 +264,9 @@ class ClauseTasks:
                 sec = _headed_appendix(self.sections.near(start), start)
             if sec is None:
                 return found, None
+        form = self.form_of.get(sec.id)
+        if form in self.unit_of_section:
+            return self.unit_of_section[form], None
         if sec.id in self.unit_of_section:
             return self.unit_of_section[sec.id], None
         around = _innermost_task(self.tasks.near(start), start, keep=_is_unit)
