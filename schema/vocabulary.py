@@ -106,6 +106,7 @@ class PlacesConfig(_Model):
     local_deictics: list[str] = []
     # the nation's (我国, 全国): a headless text saying them more than any place's deictic speaks for the nation
     nation_deictics: list[str] = []
+    national_signs: list[str] = []
 
     _check = field_validator("*")(classmethod(lambda cls, v: _words(v)))
 

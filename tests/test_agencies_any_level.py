@@ -123,6 +123,14 @@ def test_a_headless_document_takes_the_place_its_body_names_far_most_often():
     assert even.jurisdiction == "市"
 
 
+def test_a_headless_text_that_speaks_of_the_provinces_as_a_class_is_national():
+    # HAND-WRITTEN articles of a ministry's 办法 stored without its head (nea-2020-zhineng-meikuang's form).
+    body = "第四条 省级能源主管部门负责组织本辖区的申报工作。\n第九条 省级能源主管部门审核后上报。\n第十条 全国…"
+    assert document_place(None, None, None, body).central
+    # A city's deictic, once, keeps it a city's text.
+    assert not document_place(None, None, None, body + "\n第十一条 本市…").central
+
+
 def test_a_guangzhou_document_known_only_by_its_doc_number_resolves_guangzhous_bodies():
     # HAND-WRITTEN: no issuer, a title without a place, a 穗 文号 in the header.
     text = ("关于推进示例工程的实施意见\n穗字〔2017〕1号\n各区党委和人民政府，市直各单位：\n"

@@ -133,3 +133,15 @@ def test_a_date_after_a_blank_line_closes_the_body_without_an_issuer_line():
     text = "一、加强组织领导\n各区要落实属地责任（责任单位：各区政府）。\n\n2024年3月1日\n"
     st = parse_structure(text, "hand-written")
     assert "加强组织领导" in [s.heading for s in st.sections]
+
+
+def test_ocr_damaged_markers_still_open_their_units():
+    # HAND-WRITTEN after mohrss-2024-shuzi-gongchengshi's OCR-like text: the units digit 一 read as a
+    # dash, the opening bracket of a 项 dropped.
+    from policykg.extract.structure.headings import match_marker
+
+    m = match_marker("第二十-条 对弄虚作假的单位…")
+    assert (m.type, m.number, m.marker) == ("article", 21, "第二十-条")
+    m = match_marker("一)工程指导协调小组根据…")
+    assert (m.type, m.number) == ("section", 1)
+    assert match_marker("第一)") is None

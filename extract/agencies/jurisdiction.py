@@ -236,6 +236,8 @@ def _own_place(issuer: str | None, title: str | None, doc_number: str | None, bo
         # A headless provincial plan (sd-2019-shuzi-shandong: 数字山东, （省大数据局牵头，…）) names its
         # province far more than any other and speaks of 全省 / 我省, not of 全市.
         return DocPlace(province, "provincial", {**places, "省": province}, "省")
+    if not places and _speaks_of_the_provinces(body):
+        return DocPlace(CENTRAL, "central", {}, None)
     return DocPlace("市", "municipal", places, _prefix_for(issuer, "市"))
 
 
@@ -270,6 +272,16 @@ def _speaks_as_nation(body: str) -> bool:
     nation = sum(body.count(w) for w in pc.nation_deictics)
     local = sum(body.count(w) for w in pc.province_deictics + pc.city_deictics + pc.local_deictics)
     return nation > local and "国务院" in body
+# A headless text's national words (全国, 省级 …) at least this often make it a national one.
+_NATIONAL_MIN = 2
+
+
+def _speaks_of_the_provinces(body: str) -> bool:
+    """True when a body names the country or the provinces as a class ([places_config] national_signs)
+    at least _NATIONAL_MIN times and never speaks as a province, city or county does (全省, 本市, 我县 …)."""
+    pc = vocabulary().places_config
+    local = sum(body.count(w) for w in pc.province_deictics + pc.city_deictics + pc.local_deictics)
+    return local == 0 and sum(body.count(w) for w in pc.national_signs) >= _NATIONAL_MIN
 
 
 def _enacted_centrally(title: str | None, front: str) -> bool:

@@ -58,7 +58,9 @@ class MarkerForm:
 MARKER_FORMS: tuple[MarkerForm, ...] = (
     # Inside a run-on line 三、四月份 is a span of months, not chapter 三 (run_on_guard).
     MarkerForm("chapter", 1, rf"(?:第([{_CN}]+)[章部分]\s*|([{_CN}]+)\s*、)\s*", run_on_guard=rf"(?![{_CN}])"),
-    MarkerForm("section", 2, rf"[（(]\s*([{_CN}]+)\s*[）)]\s*"),
+    # OCR-like texts drop the opening bracket (一)工程指导协调小组根据…, …建设:一)合理布局…: mohrss-2024-shuzi-gongchengshi):
+    # a bare numeral and closing bracket still open a 项 at a line start or after a sentence mark or colon.
+    MarkerForm("section", 2, rf"(?:[（(]\s*([{_CN}]+)|(?<![^\s：:。；;])([{_CN}]+))\s*[）)]\s*"),
     # A digit after an ASCII point is a decimal (2.5亿元); after a full-width point or 、 it is the item's
     # text (3．2020年底前开展…). A year after an ASCII point is the item's text too (4.2022年启动…,
     # sd-2021-fuwuye-shuzihua): no decimal number has four fraction digits and then 年.
@@ -73,7 +75,8 @@ MARKER_FORMS: tuple[MarkerForm, ...] = (
     # break may follow: 北大法宝-style exports set 第N条 off with an en space and an ideographic one
     # (第六条\u2002\u3000…, ab-2021-zhengwu-shuju).
     MarkerForm("article", 1.5,
-               rf"第(?:([{_CN}]+)|{SPACE}*([0-9０-９](?:{SPACE}?[0-9０-９]){{0,2}}){SPACE}*)条{SPACE}*",
+               # OCR reads the units digit 一 as a dash (第二十-条 for 第二十一条, mohrss-2024-shuzi-gongchengshi).
+               rf"第(?:([{_CN}]+(?:(?<=十)[-－])?)|{SPACE}*([0-9０-９](?:{SPACE}?[0-9０-９]){{0,2}}){SPACE}*)条{SPACE}*",
                run_on_guard="(?!规定|所|的|之|中|和|或|至|、)"),
     MarkerForm("subitem", 4, r"[（(]\s*([0-9０-９]{1,2})\s*[）)]\s*"),
     MarkerForm("subitem2", 5, r"([①②③④⑤⑥⑦⑧⑨⑩])\s*", run_on=False),
@@ -113,7 +116,7 @@ def match_marker(text: str) -> Marker | None:
         if type_ == "article" and raw[0] not in _CN:
             number = int(re.sub(SPACE, "", raw).translate(_FW_DIGITS))
         elif type_ in ("chapter", "section", "article"):
-            number = cn_number(raw)
+            number = cn_number(raw.replace("-", "一").replace("－", "一"))
         elif type_ == "subitem2":
             number = _CIRCLED.index(raw) + 1
         else:
