@@ -27,8 +27,9 @@ _CENTRAL_ISSUER = re.compile(
 )
 # Endings of a kind of body found at every level. 部队 (an army unit: 由部队派人接兵, gov-2023-zhengbing-tiaoli)
 # is a kind too, never a central department for its 部; so is an organization (调解组织, 消费者权益保护组织:
-# sh-2024-jinrong-zhongxin), never a department.
-CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会|部队|组织)$")
+# sh-2024-jinrong-zhongxin), never a department. 中央企业 (the centrally administered state enterprises,
+# nea-2020-zhineng-meikuang) is a kind of owner, never a central department for its 中央.
+CATEGORY = re.compile(r"(?:部门|单位|机关|机构|方面|团体|协会|部队|组织|中央企业)$")
 _CATEGORY = CATEGORY
 # The head line of an order of a central body (中华人民共和国国务院令, 国家发展和改革委员会令).
 _CENTRAL_ORDER = re.compile(r"^(?:中华人民共和国)?(?:国务院|国家[\u4e00-\u9fff]{1,14}(?:委员会|局|总局|署))令$|^中华人民共和国[\u4e00-\u9fff]{1,10}部令$")
@@ -544,7 +545,7 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
         return (CENTRAL if central else doc.jurisdiction), "collective"
     if _CENTRAL_FUNCTION.match(name):
         return CENTRAL, "central_department"
-    if name.startswith("国家") and _CATEGORY.search(name):
+    if name.startswith("国家") and _CATEGORY.search(name) or name == "中央企业":
         # 国家安全部门 / 国家安全机关 (民政、公安、国家安全等有关部门): a kind of body found at
         # every level, not a central department; a central body so named is in the registry.
         return doc.jurisdiction, "category"
