@@ -95,6 +95,8 @@ class PlacesConfig(_Model):
     not_place_heads: list[str] = []
     # words ending in 区 that name a kind of area below any district (社区, 小区, 校区): no place ends in one
     not_place_tails: list[str] = []
+    # what follows a place's short name to name a zone of that place (深圳经济特区 is 深圳市's)
+    place_zone_tails: list[str] = []
     # places relative to the matter or the document (事发地, 属地, 当地): never a place's name
     relative_places: list[str] = []
     # the names of China's provinces before 省 (广东, 黑龙江): the only 省 places there are

@@ -164,9 +164,29 @@ def document_place(issuer: str | None, title: str | None, doc_number: str | None
     return replace(place, addressee=addressee) if addressee else place
 
 
+def zone_place(head: str | None) -> str | None:
+    """A head that opens with a zone named after its place ([places_config] place_zone_tails:
+    深圳经济特区安全生产监督管理条例) with that place's name instead (深圳市安全生产监督管理条例): the
+    registry [[place]] whose name before 市 / 省 / 自治区 is the word before the tail. Else the head."""
+    if not head:
+        return head
+    text = head.strip()
+    for tail in vocabulary().places_config.place_zone_tails:
+        at = text.find(tail)
+        if at < 2:
+            continue
+        within = default_places()
+        for place in sorted({*within, *within.values()}, key=len, reverse=True):
+            short = place.removesuffix("自治区").removesuffix("省").removesuffix("市")
+            if short and short != place and text[:at] == short:
+                return place + text[at + len(tail):]
+    return head
+
+
 def _own_place(issuer: str | None, title: str | None, doc_number: str | None, body: str,
                front: str) -> DocPlace:
     v = vocabulary()
+    title = zone_place(title)
     for head in (issuer, title):
         if head and not named_place(head.strip()) and _CENTRAL_ISSUER.match(head.strip()):
             return DocPlace(CENTRAL, "central", {}, None)
@@ -562,12 +582,13 @@ def classify(name: str, doc: DocPlace) -> tuple[str, str]:
             return place, "category"
         # 奉贤区 named as a body is the district's government.
         return place, f"{level}_{'government' if gov or name == place else 'department'}"
-    if _CATEGORY.search(name) and not (name[:1] in LEVEL_HEADS and not name.startswith("市场")):
+    if _CATEGORY.search(name) and not (name[:1] in LEVEL_HEADS and not name.startswith(("市场", "市容"))):
         # 业务主管部门, 登记管理机关, 公安机关交通管理部门: a kind of body found at every level.
-        # 市场监督管理部门 opens with 市场, not with the level 市 (a kind too, gov-2021-guoling-737).
+        # 市场监督管理部门 opens with 市场, not with the level 市 (a kind too, gov-2021-guoling-737); 市容环境卫生部门
+        # with 市容 (the city's look).
         return doc.jurisdiction, "category"
     first = name[:1]
-    if first in LEVEL_HEADS and not name.startswith("市场"):
+    if first in LEVEL_HEADS and not name.startswith(("市场", "市容")):
         level = v.level_of_prefix(first) or "municipal"
         place = doc.places.get(first)
         if place is None:

@@ -604,7 +604,9 @@ def named_place(name: str) -> tuple[str, str] | None:
         return None
     # 临港地区 is an area, not a district (区) of its own; 市容 is a word, not a 市 (绿化市容部门 is
     # no body of a city 绿化市). 市场 is not excluded: 深圳市场监管局 is 深圳市 + 市场监管局 with one 市.
-    if _NOT_PLACE_HEAD.search(m.group(1)) or m.group(0).endswith("地区") or name[m.end():m.end() + 1] == "容":
+    # 区域 is an area too (物业管理区域内…, nb-2021-wuye-guanli: no district 物业管理区).
+    if _NOT_PLACE_HEAD.search(m.group(1)) or m.group(0).endswith("地区") or name[m.end():m.end() + 1] == "容" \
+            or m.group(2) == "区" and name[m.end():m.end() + 1] == "域":
         return None
     # 开发区 / 园区 without a proper name before them is the kind of area, not a place (vocabulary
     # places_config.generic_areas): 各街镇、开发区 must not make 区财政局 开发区财政局.
@@ -632,7 +634,8 @@ def qualify(name: str, places: dict[str, str]) -> str:
     if not places or named_place(name) or STANDALONE.search(name) and not name.startswith("各"):
         return name
     level = name[0]
-    if level in LEVEL_HEADS and not name.startswith("市场") and level in places:
+    # 市容 (the city's look: 市容环境卫生部门) is a word as 市场 is, no 市 of a place (宁波市容…).
+    if level in LEVEL_HEADS and not name.startswith(("市场", "市容")) and level in places:
         return places[level] + name[1:]
     # 各街道办 / 各社区 belong to the district in context, 各区政府 to the city.
     # 各街镇 (各街镇（园区）) is the district's towns and subdistricts together.
@@ -657,7 +660,7 @@ def places_in(items: list[ListItem]) -> dict[str, str]:
 
 # Blanks within the line only: each newline starts its own try, and blanks across lines made a
 # run of empty lines quadratic.
-SENTENCE_PLACE = re.compile(rf"(?:^|[。；！？\n]){SPACE}*([\u4e00-\u9fff]{{2,4}}?[{_LEVELS}])(?![场委])")
+SENTENCE_PLACE = re.compile(rf"(?:^|[。；！？\n]){SPACE}*([\u4e00-\u9fff]{{2,4}}?[{_LEVELS}])(?![场委域])")
 
 
 def context_places(*texts: str | None) -> dict[str, str]:

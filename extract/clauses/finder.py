@@ -2735,7 +2735,11 @@ def _past_persons(text: str, start: int, pos: int, hi: int) -> int:
     任何单位 (任何单位和个人, everyone the law binds: no named bodies)."""
     m = _PERSONS_AFTER.match(text, pos, hi)
     return m.end() if m and not text.startswith(("任何", "一切", "所有"), start) else pos
-_DUTY_MODAL = re.compile(r"应当|应")
+
+
+# 可以 too: a help the subject may give (生产经营单位可以设置专职安全生产分管负责人，协助本单位主要负责人履行…职责,
+# sz-2022-anquan-shengchan 第三十五条) is a permission, no charge.
+_DUTY_MODAL = re.compile(r"应当|应|可以")
 _DUTY_VERB = re.compile(r"(?:" + _V.alternation(_V.clauses.subject_adverbs) + r")*(?:主要|具体)?负责")
 
 
