@@ -6,16 +6,7 @@ from __future__ import annotations
 
 from policykg.extract.agencies.jurisdiction import DocPlace, classify
 from policykg.extract.clauses.agency_list import seated_arm_place
-from policykg.extract.clauses.finder import find_clauses
-
-
-def read(text: str):
-    return [(f.rule, [(r.value, [(i.surface, i.name) for i in items]) for r, items in f.roles])
-            for f in find_clauses(text, default_prefix=None)]
-
-
-def surfaces(text: str):
-    return [(rule, [(role, [s for s, _ in items]) for role, items in roles]) for rule, roles in read(text)]
+from clause_readings import pairs as read, surfaces
 
 
 def test_offices_seated_in_a_place_named_by_its_short_name():

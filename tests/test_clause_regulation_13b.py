@@ -5,12 +5,7 @@ HAND-WRITTEN after the forms of the development set (doc id given); the expected
 from __future__ import annotations
 
 from policykg.extract.agencies.jurisdiction import DocPlace, classify
-from policykg.extract.clauses.finder import find_clauses
-
-
-def read(text: str):
-    return [(f.rule, [(r.value, [i.surface for i in items]) for r, items in f.roles])
-            for f in find_clauses(text, default_prefix=None)]
+from clause_readings import surfaces as read
 
 
 def test_levels_with_a_bracketed_note_share_one_head():

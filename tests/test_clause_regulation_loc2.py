@@ -4,17 +4,7 @@ Sentences are HAND-WRITTEN after the forms of the development set (doc id given)
 
 from __future__ import annotations
 
-from policykg.extract.clauses.finder import find_clauses
-
-
-def read(text: str):
-    return [(f.rule, [(r.value, [i.surface for i in items]) for r, items in f.roles])
-            for f in find_clauses(text, default_prefix=None)]
-
-
-def names(text: str):
-    return [(f.rule, [(r.value, [i.name for i in items]) for r, items in f.roles])
-            for f in find_clauses(text, default_prefix=None)]
+from clause_readings import surfaces as read, names
 
 
 def test_a_subject_part_before_the_duty_phrase_after_a_comma():

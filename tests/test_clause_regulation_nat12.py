@@ -5,16 +5,7 @@ inside a function name. HAND-WRITTEN sentences in the forms of those regulations
 
 from __future__ import annotations
 
-from policykg.extract.clauses.finder import find_clauses
-
-
-def read(text: str):
-    return [(f.rule, [(r.value, [(i.surface, i.name) for i in items]) for r, items in f.roles])
-            for f in find_clauses(text, default_prefix=None)]
-
-
-def surfaces(text: str):
-    return [(rule, [(role, [s for s, _ in items]) for role, items in roles]) for rule, roles in read(text)]
+from clause_readings import pairs as read, surfaces
 
 
 def test_partners_of_a_level_head_share_the_closing_head():

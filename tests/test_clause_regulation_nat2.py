@@ -4,18 +4,9 @@ documents in the forms of the dev set's national regulations and notices; the re
 from __future__ import annotations
 
 from policykg.extract.clauses.assign import closing_spans
-from policykg.extract.clauses.finder import find_clauses
+from clause_readings import pairs as read, surfaces
 from policykg.extract.pipeline import extract_text
 from policykg.extract.structure.sections import parse_structure
-
-
-def read(text: str):
-    return [(f.rule, [(r.value, [(i.surface, i.name) for i in items]) for r, items in f.roles])
-            for f in find_clauses(text, default_prefix=None)]
-
-
-def surfaces(text: str):
-    return [(rule, [(role, [s for s, _ in items]) for role, items in roles]) for rule, roles in read(text)]
 
 
 # ── a closing paragraph after units written one line each ──────────────────────────────────────────

@@ -4,12 +4,7 @@ expected readings are written by hand from them."""
 
 from __future__ import annotations
 
-from policykg.extract.clauses.finder import find_clauses
-
-
-def read(text: str):
-    return [(f.rule, [(r.value, [i.surface for i in items]) for r, items in f.roles])
-            for f in find_clauses(text, default_prefix=None)]
+from clause_readings import surfaces as read
 
 
 def test_subject_of_a_relative_place_keeps_its_qualifier():
