@@ -281,18 +281,27 @@ def _speaks_as_province(body: str) -> bool:
     """True when a body says the province's deictics (全省 / 我省 / 本省) more often than the city's
     (全市 / 我市 / 本市): [places_config] province_deictics, city_deictics."""
     pc = vocabulary().places_config
-    own = sum(body.count(w) for w in pc.province_deictics)
-    city = sum(body.count(w) for w in pc.city_deictics)
-    return own > city
+    return _said(body, pc.province_deictics) > _said(body, pc.city_deictics)
+
+
+def _said(body: str, words: list[str]) -> int:
+    """How often a body says any of `words` (deictics such as 全省, 我国)."""
+    return sum(body.count(w) for w in words)
+
+
+def _local_deictics(body: str) -> int:
+    """How often a body speaks as a province, city or county does (全省, 本市, 我县 …: [places_config]
+    province_, city_ and local_deictics)."""
+    pc = vocabulary().places_config
+    return _said(body, pc.province_deictics + pc.city_deictics + pc.local_deictics)
 
 
 def _speaks_as_nation(body: str) -> bool:
     """True when a headless body says the nation's deictics (我国 / 全国: [places_config] nation_deictics) more
     often than every place's together (全省, 全市, 全区 …) and names the State Council (国务院…牵头)."""
-    pc = vocabulary().places_config
-    nation = sum(body.count(w) for w in pc.nation_deictics)
-    local = sum(body.count(w) for w in pc.province_deictics + pc.city_deictics + pc.local_deictics)
-    return nation > local and "国务院" in body
+    return _said(body, vocabulary().places_config.nation_deictics) > _local_deictics(body) and "国务院" in body
+
+
 # A headless text's national words (全国, 省级 …) at least this often make it a national one.
 _NATIONAL_MIN = 2
 
@@ -300,9 +309,7 @@ _NATIONAL_MIN = 2
 def _speaks_of_the_provinces(body: str) -> bool:
     """True when a body names the country or the provinces as a class ([places_config] national_signs)
     at least _NATIONAL_MIN times and never speaks as a province, city or county does (全省, 本市, 我县 …)."""
-    pc = vocabulary().places_config
-    local = sum(body.count(w) for w in pc.province_deictics + pc.city_deictics + pc.local_deictics)
-    return local == 0 and sum(body.count(w) for w in pc.national_signs) >= _NATIONAL_MIN
+    return _local_deictics(body) == 0 and _said(body, vocabulary().places_config.national_signs) >= _NATIONAL_MIN
 
 
 def _enacted_centrally(title: str | None, front: str) -> bool:

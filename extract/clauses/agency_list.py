@@ -158,9 +158,14 @@ def seated_arm_pattern() -> str:
     return rf"在(?P<abbr>[{abbrs}])(?:{_vocab().alternation(tails)})"
 
 
+@functools.cache
+def _seated_arm_at_end() -> re.Pattern:
+    return re.compile(seated_arm_pattern() + "$")
+
+
 def seated_arm_place(name: str) -> str | None:
     """The place whose offices a name ending 在<abbr>机构 names (上海市 for 中央金融管理部门在沪机构), or None."""
-    m = re.search(seated_arm_pattern() + "$", name)
+    m = _seated_arm_at_end().search(name)
     if m is None or m.start() < 2:
         return None
     from policykg.extract.agencies.registry import default_doc_number_places
@@ -252,6 +257,13 @@ def level_run() -> str:
     return rf"{level}(?:(?:、|或者|和){level})*、"
 
 
+@functools.cache
+def _level_word() -> re.Pattern:
+    """A shared-head level word ([clauses] shared_head_levels: 省, 市, 县, 省辖市 …), compiled once:
+    is_agency asks it of every run-of-levels item."""
+    return re.compile(_vocab().alternation(_vocab().clauses.shared_head_levels))
+
+
 def run_rest_start() -> str:
     """What may open the item after a run of levels: a level word or a named place (see _RUN_PLACE)."""
     return rf"(?:{_vocab().alternation(_vocab().clauses.shared_head_levels)}|{_RUN_PLACE})"
@@ -286,7 +298,7 @@ def is_agency(name: str) -> bool:
     shared = _shared_head().fullmatch(name.strip())
     if shared:
         rest = shared.group("rest")
-        if not re.match(_vocab().alternation(_vocab().clauses.shared_head_levels), rest) and not named_place(rest):
+        if not _level_word().match(rest) and not named_place(rest):
             return False
         return is_agency(rest)
     # A body named by its function (…人民政府管理专利工作的部门): its 的 is the name's own, so the
